@@ -1,0 +1,5 @@
+export * from './port';
+export * from './errors';
+export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteSynchronous } from './adapters/sqlite/sqlite-event-store';
+export { InMemoryEventStore } from './adapters/memory/memory-event-store';
+export { toObservable } from './observable';

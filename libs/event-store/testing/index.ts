@@ -1,0 +1,2 @@
+export { eventStoreContract, contractChecks, type ContractSubject, type ContractFactory, type ContractCheck } from './contract';
+export { collect, take } from './helpers';
