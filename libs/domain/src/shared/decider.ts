@@ -1,0 +1,50 @@
+import { type DomainEvent, type Envelope } from './envelope';
+import { type FieldError } from './errors';
+
+/**
+ * Integrations post facts; the command for every stream is "record this fact". A decider refuses
+ * only impossible facts (throws DomainError) and otherwise returns the events to append — usually the
+ * fact itself. Rule breaches are not refusals: they surface as findings in projections.
+ */
+export interface RecordFact<E extends DomainEvent = DomainEvent> {
+  type: 'RecordFact';
+  /** The stream the fact is posted to, e.g. `frn-2025-001`. */
+  stream: string;
+  event: E;
+  /** The envelope metadata known before append (occurredAt, ruleSet, actor…), for deciders that check dates. */
+  metadata: Envelope['metadata'];
+}
+
+/**
+ * States of other streams a decision needs (e.g. an order needs its program and applicant), folded
+ * from the event store at decision time. Absent key = the stream has no events.
+ */
+export type RelatedStates = ReadonlyMap<string, unknown>;
+
+export interface Decider<E extends DomainEvent, S> {
+  initialState: S;
+  /** Streams whose current state `decide` needs besides its own, named from the command and own state. */
+  related?: (command: RecordFact<E>, state: S) => string[];
+  decide: (command: RecordFact<E>, state: S, related: RelatedStates) => E[];
+  /** Folds one stored event into the stream's state. States are plain JSON so they can be stored and compared. */
+  evolve: (state: S, event: Envelope<E>) => S;
+}
+
+/** Shape check of one event's data against the catalog: an empty list means valid. */
+export type EventDataValidator = (data: unknown) => FieldError[];
+
+/**
+ * Everything the write path, the projector and the API need to know about one kind of stream.
+ * `links` names the streams this stream's state refers to (an FRN → its applicant and provider), so
+ * projections can index the reverse direction (an applicant → its FRNs) without knowing the domain.
+ */
+export interface StreamDefinition<E extends DomainEvent = DomainEvent, S = unknown> {
+  /** Stream name prefix, e.g. `frn` for `frn-<id>`. */
+  prefix: string;
+  /** One line for OpenAPI and error messages. */
+  description: string;
+  /** Every event type the stream accepts, each with its data validator and an example payload. */
+  events: Record<E['type'], { validate: EventDataValidator; example: E['data']; schemaVersion: number; description: string }>;
+  decider: Decider<E, S>;
+  links: (state: S) => string[];
+}
