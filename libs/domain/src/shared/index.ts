@@ -7,4 +7,5 @@ export * from './errors';
 export * from './decider';
 export * from './facts';
 export * from './read-model';
+export * from './folded-facts';
 export * from './validation';
