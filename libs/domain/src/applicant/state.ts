@@ -1,0 +1,79 @@
+import { type CalendarDate } from '../shared/dates';
+
+export type ApplicantKind = 'school-district' | 'school' | 'library' | 'library-system' | 'consortium';
+export type Locale = 'urban' | 'rural';
+
+/** An interlocal agreement with an education service center, approved for one state program. */
+export interface InterlocalAgreement {
+  /** The program stream the agreement is for, e.g. `program-tx-connectivity`. */
+  program: string;
+  /** The education service center the agreement is with, e.g. `ESC Region 4`. */
+  esc: string;
+  approvedOn: CalendarDate;
+  eventId: string;
+  position: number;
+}
+
+/** A need the applicant estimated for one area (a campus, attendance zone or county). */
+export interface NeedEstimate {
+  area: string;
+  devices: number;
+  hotspots: number;
+  /** Households or sites in the area without adequate connectivity. */
+  unconnectedHouseholds: number;
+  estimatedOn: CalendarDate;
+  eventId: string;
+}
+
+export interface ProgramMembership {
+  program: string;
+  joinedOn: CalendarDate;
+  eventId: string;
+}
+
+/**
+ * An applicant (district/LEA, school, library, consortium) as its stream's events fold it.
+ * Field names are a contract: the E-Rate discount rule reads `students`, `nslpEligibleStudents`,
+ * `locale`, `cep`, `librarySquareFeet`, `memberApplicantIds`.
+ */
+export interface ApplicantState {
+  registered: boolean;
+  name: string;
+  kind: ApplicantKind;
+  /** Two-letter US state code, e.g. `MS`, `TX`. */
+  usState: string;
+  students: number;
+  nslpEligibleStudents: number;
+  economicallyDisadvantagedStudents: number;
+  locale: Locale;
+  /** Community Eligibility Provision. */
+  cep: boolean;
+  librarySquareFeet?: number;
+  /** Full stream names of a consortium's members, e.g. `applicant-x`. */
+  memberApplicantIds: string[];
+  registeredEventId: string;
+  /** Ids of the events that set the current profile (registration and each correction). */
+  profileEventIds: string[];
+  interlocalAgreements: InterlocalAgreement[];
+  /** The latest estimate per area. */
+  needs: NeedEstimate[];
+  programsJoined: ProgramMembership[];
+}
+
+export const initialApplicantState: ApplicantState = {
+  registered: false,
+  name: '',
+  kind: 'school-district',
+  usState: '',
+  students: 0,
+  nslpEligibleStudents: 0,
+  economicallyDisadvantagedStudents: 0,
+  locale: 'urban',
+  cep: false,
+  memberApplicantIds: [],
+  registeredEventId: '',
+  profileEventIds: [],
+  interlocalAgreements: [],
+  needs: [],
+  programsJoined: [],
+};
