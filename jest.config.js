@@ -8,7 +8,12 @@ const base = {
   rootDir: __dirname,
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/bench'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    // NestJS 12 ships ES modules; jest on Node 20 cannot require() them, so they are compiled to CommonJS.
+    '^.+\\.m?js$': ['<rootDir>/test/jest/esm-package.transformer.js', { tsconfig: '<rootDir>/tsconfig.esm-interop.json' }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|peek-readable|@tokenizer|load-esm)/)'],
   modulePathIgnorePatterns: ['<rootDir>/dist'],
 };
 
