@@ -1,0 +1,12 @@
+import { type StreamDefinition } from '../shared/decider';
+import { programDecider } from './decider';
+import { programEvents, type ProgramEvent } from './events';
+import { type ProgramState } from './state';
+
+export const programStream: StreamDefinition<ProgramEvent, ProgramState> = {
+  prefix: 'program',
+  description: 'A state program (e.g. Mississippi Connects, Texas Operation Connectivity): funds, cost share, participation rules.',
+  events: programEvents,
+  decider: programDecider,
+  links: (state) => [...new Set(state.allocations.map((a) => a.applicant))],
+};
