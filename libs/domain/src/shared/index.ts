@@ -9,3 +9,4 @@ export * from './facts';
 export * from './read-model';
 export * from './folded-facts';
 export * from './validation';
+export * from './stream-reference';

@@ -1,0 +1,151 @@
+import { type CalendarDate } from '../shared/dates';
+import { type DomainEvent } from '../shared/envelope';
+import { type FieldError } from '../shared/errors';
+import { type BasisPoints, type Cents } from '../shared/money';
+import { streamReference } from '../shared/stream-reference';
+import {
+  arrayOf, basisPoints, bool, calendarDate, cents, type Check, count, object, oneOf, optional, percentInt, positiveCount, text, validator,
+} from '../shared/validation';
+
+export type ErateCategory = 1 | 2;
+
+/** One line of a Form 471 funding request. Ineligible lines stay on the request so they can be identified and allocated out. */
+export interface FrnLine {
+  lineId: string;
+  product: string;
+  model?: string;
+  location?: string;
+  eligible: boolean;
+  /** A standard, ineligible part of an eligible offering (e.g. e-mail bundled with Internet access). */
+  ancillary: boolean;
+  /** The applicant asked for this component in its bid request. */
+  specificallyRequested: boolean;
+  quantity: number;
+  usualUnitPrice: Cents;
+}
+
+export interface FundingRequestDrafted {
+  applicant: string;
+  category: ErateCategory;
+  /** Service Provider Identification Number; the provider's stream is `provider-<spin>`. */
+  spin: string;
+  procurement: string;
+  contractNumber?: string;
+  fundingYear: number;
+  serviceStartDate: CalendarDate;
+  /** Last day of service; defaults to 30 June at the end of the funding year. */
+  serviceEndDate?: CalendarDate;
+  lines: FrnLine[];
+  /** The bid quoted one price for all lines together; line prices then only weight the allocation. */
+  singleBundlePrice?: Cents;
+}
+
+export interface FundingRequestLineCorrected { correctsEventId: string; line: FrnLine; reason: string }
+export interface PriceReductionOffered { description: string; lineIds?: string[]; amount?: Cents; rateBasisPoints?: BasisPoints }
+export interface BundleDiscountOffered { description: string; lineIds?: string[]; quotedTotal: Cents }
+export interface FreeItemOffered {
+  description: string;
+  quantity: number;
+  fairMarketValue: Cents;
+  tiedToPurchase: boolean;
+  /** How the request deals with the free item: subtract its value, cost-allocate, or (a violation) neither. */
+  treatment: 'subtract' | 'cost-allocate' | 'not-deducted';
+}
+export interface PromptPaymentDiscountOffered { rateBasisPoints: BasisPoints; withinDays: number }
+export interface DonationRecorded { donor: string; description: string; value: Cents; fromServiceProvider: boolean; tiedToBid: boolean }
+export interface GrantReceived { grantor: string; amount: Cents; receivedOn: CalendarDate; independentOfServiceProvider: boolean }
+export interface CostAllocationDeclared { lineId: string; eligibleBasisPoints: BasisPoints; method: string }
+export interface StateMatchCommitted { statePercent: number; source: string }
+export interface FundingRequestOfferWithdrawn { withdrawnEventId: string; reason: string }
+export interface FundingRequestSubmitted { form471Number: string; submittedOn: CalendarDate }
+export interface FundingCommitted { amount: Cents; committedOn: CalendarDate }
+export interface FundingReduced { amount: Cents; reducedOn: CalendarDate; reason: string }
+export interface FundingDenied { deniedOn: CalendarDate; reason: string }
+export interface Form486Filed { filedOn: CalendarDate }
+export interface InvoicePaid { invoiceNumber: string; amount: Cents; paidOn: CalendarDate }
+
+export type FrnEvent =
+  | DomainEvent<'FundingRequestDrafted', FundingRequestDrafted>
+  | DomainEvent<'FundingRequestLineCorrected', FundingRequestLineCorrected>
+  | DomainEvent<'PriceReductionOffered', PriceReductionOffered>
+  | DomainEvent<'BundleDiscountOffered', BundleDiscountOffered>
+  | DomainEvent<'FreeItemOffered', FreeItemOffered>
+  | DomainEvent<'PromptPaymentDiscountOffered', PromptPaymentDiscountOffered>
+  | DomainEvent<'DonationRecorded', DonationRecorded>
+  | DomainEvent<'GrantReceived', GrantReceived>
+  | DomainEvent<'CostAllocationDeclared', CostAllocationDeclared>
+  | DomainEvent<'StateMatchCommitted', StateMatchCommitted>
+  | DomainEvent<'FundingRequestOfferWithdrawn', FundingRequestOfferWithdrawn>
+  | DomainEvent<'FundingRequestSubmitted', FundingRequestSubmitted>
+  | DomainEvent<'FundingCommitted', FundingCommitted>
+  | DomainEvent<'FundingReduced', FundingReduced>
+  | DomainEvent<'FundingDenied', FundingDenied>
+  | DomainEvent<'Form486Filed', Form486Filed>
+  | DomainEvent<'InvoicePaid', InvoicePaid>;
+
+export type FrnEventType = FrnEvent['type'];
+
+const category: Check = (v, f) => (v === 1 || v === 2 ? [] : [{ field: f, message: 'must be 1 or 2' }]);
+const fundingYear: Check = (v, f) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1998 && v <= 2100 ? [] : [{ field: f, message: 'must be a funding year from 1998 to 2100' }];
+
+export const frnLineCheck: Check = object({
+  lineId: text, product: text, model: optional(text), location: optional(text), eligible: bool, ancillary: bool,
+  specificallyRequested: bool, quantity: positiveCount, usualUnitPrice: cents,
+});
+
+const uniqueLineIds = (data: unknown): FieldError[] => {
+  const lines = (data as { lines?: unknown }).lines;
+  if (!Array.isArray(lines)) return [];
+  const seen = new Set<unknown>();
+  return lines.flatMap((l: unknown, i) => {
+    const id = (l as { lineId?: unknown } | null)?.lineId;
+    if (seen.has(id)) return [{ field: `lines[${i}].lineId`, message: 'repeats an earlier line id' }];
+    seen.add(id);
+    return [];
+  });
+};
+
+/** A price reduction is either an amount or a rate, never both. */
+const amountOrRate = (data: unknown): FieldError[] => {
+  const d = data as { amount?: unknown; rateBasisPoints?: unknown };
+  const given = [d.amount, d.rateBasisPoints].filter((v) => v !== undefined).length;
+  return given === 1 ? [] : [{ field: 'amount', message: 'give exactly one of amount or rateBasisPoints' }];
+};
+
+const isObject = (d: unknown): boolean => d !== null && typeof d === 'object' && !Array.isArray(d);
+const withCrossChecks =
+  (base: (d: unknown) => FieldError[], ...cross: ((d: unknown) => FieldError[])[]) =>
+  (data: unknown): FieldError[] =>
+    [...base(data), ...(isObject(data) ? cross.flatMap((c) => c(data)) : [])];
+
+const lineIds = optional(arrayOf(text, { min: 1, max: 1_000 }));
+
+export const frnEventValidators: Record<FrnEventType, (data: unknown) => FieldError[]> = {
+  FundingRequestDrafted: withCrossChecks(
+    validator({
+      applicant: streamReference('applicant'), category, spin: text, procurement: streamReference('procurement'), contractNumber: optional(text),
+      fundingYear, serviceStartDate: calendarDate, serviceEndDate: optional(calendarDate),
+      lines: arrayOf(frnLineCheck, { min: 1, max: 1_000 }), singleBundlePrice: optional(cents),
+    }),
+    uniqueLineIds,
+  ),
+  FundingRequestLineCorrected: validator({ correctsEventId: text, line: frnLineCheck, reason: text }),
+  PriceReductionOffered: withCrossChecks(validator({ description: text, lineIds, amount: optional(cents), rateBasisPoints: optional(basisPoints) }), amountOrRate),
+  BundleDiscountOffered: validator({ description: text, lineIds, quotedTotal: cents }),
+  FreeItemOffered: validator({
+    description: text, quantity: positiveCount, fairMarketValue: cents, tiedToPurchase: bool, treatment: oneOf(['subtract', 'cost-allocate', 'not-deducted'] as const),
+  }),
+  PromptPaymentDiscountOffered: validator({ rateBasisPoints: basisPoints, withinDays: count }),
+  DonationRecorded: validator({ donor: text, description: text, value: cents, fromServiceProvider: bool, tiedToBid: bool }),
+  GrantReceived: validator({ grantor: text, amount: cents, receivedOn: calendarDate, independentOfServiceProvider: bool }),
+  CostAllocationDeclared: validator({ lineId: text, eligibleBasisPoints: basisPoints, method: text }),
+  StateMatchCommitted: validator({ statePercent: percentInt, source: text }),
+  FundingRequestOfferWithdrawn: validator({ withdrawnEventId: text, reason: text }),
+  FundingRequestSubmitted: validator({ form471Number: text, submittedOn: calendarDate }),
+  FundingCommitted: validator({ amount: cents, committedOn: calendarDate }),
+  FundingReduced: validator({ amount: cents, reducedOn: calendarDate, reason: text }),
+  FundingDenied: validator({ deniedOn: calendarDate, reason: text }),
+  Form486Filed: validator({ filedOn: calendarDate }),
+  InvoicePaid: validator({ invoiceNumber: text, amount: cents, paidOn: calendarDate }),
+};

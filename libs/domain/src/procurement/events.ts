@@ -1,0 +1,76 @@
+import { type CalendarDate } from '../shared/dates';
+import { type DomainEvent } from '../shared/envelope';
+import { type FieldError } from '../shared/errors';
+import { type Cents } from '../shared/money';
+import { streamReference } from '../shared/stream-reference';
+import { arrayOf, bool, calendarDate, cents, type Check, count, object, optional, percentInt, positiveCount, text, validator } from '../shared/validation';
+
+export interface BidRequestPosted {
+  form470Number: string;
+  applicant: string;
+  category: 1 | 2;
+  servicesRequested: string[];
+  certifyDate: CalendarDate;
+}
+
+export interface BidLine {
+  product: string;
+  model?: string;
+  eligible: boolean;
+  ancillary: boolean;
+  quantity: number;
+  usualUnitPrice: Cents;
+}
+
+export interface BidReceived {
+  bidId: string;
+  spin: string;
+  receivedOn: CalendarDate;
+  lines: BidLine[];
+  /** One price for all lines together, when the bid quotes only that. */
+  bundlePrice?: Cents;
+}
+
+export interface EvaluationFactor { name: string; weightPercent: number; isPrice: boolean }
+export interface BidScore { bidId: string; factor: string; points: number }
+export interface BidEvaluationRecorded { factors: EvaluationFactor[]; scores: BidScore[]; evaluatedOn: CalendarDate }
+export interface VendorSelected { bidId: string; selectedOn: CalendarDate; reason?: string }
+export interface ContractSigned { bidId: string; contractNumber: string; signedOn: CalendarDate }
+
+export type ProcurementEvent =
+  | DomainEvent<'BidRequestPosted', BidRequestPosted>
+  | DomainEvent<'BidReceived', BidReceived>
+  | DomainEvent<'BidEvaluationRecorded', BidEvaluationRecorded>
+  | DomainEvent<'VendorSelected', VendorSelected>
+  | DomainEvent<'ContractSigned', ContractSigned>;
+
+export type ProcurementEventType = ProcurementEvent['type'];
+
+const category: Check = (v, f) => (v === 1 || v === 2 ? [] : [{ field: f, message: 'must be 1 or 2' }]);
+
+const weightsSumTo100 = (data: unknown): FieldError[] => {
+  const factors = (data as { factors?: unknown } | null)?.factors;
+  if (!Array.isArray(factors)) return [];
+  const total = factors.reduce((a: number, f: unknown) => a + (typeof (f as { weightPercent?: unknown })?.weightPercent === 'number' ? (f as { weightPercent: number }).weightPercent : 0), 0);
+  return total === 100 ? [] : [{ field: 'factors', message: `weights must add up to 100 (they add up to ${total})` }];
+};
+
+const evaluation = validator({
+  factors: arrayOf(object({ name: text, weightPercent: percentInt, isPrice: bool }), { min: 1, max: 50 }),
+  scores: arrayOf(object({ bidId: text, factor: text, points: count }), { max: 10_000 }),
+  evaluatedOn: calendarDate,
+});
+
+export const procurementEventValidators: Record<ProcurementEventType, (data: unknown) => FieldError[]> = {
+  BidRequestPosted: validator({
+    form470Number: text, applicant: streamReference('applicant'), category, servicesRequested: arrayOf(text, { min: 1, max: 200 }), certifyDate: calendarDate,
+  }),
+  BidReceived: validator({
+    bidId: text, spin: text, receivedOn: calendarDate,
+    lines: arrayOf(object({ product: text, model: optional(text), eligible: bool, ancillary: bool, quantity: positiveCount, usualUnitPrice: cents }), { min: 1, max: 1_000 }),
+    bundlePrice: optional(cents),
+  }),
+  BidEvaluationRecorded: (data) => [...evaluation(data), ...weightsSumTo100(data)],
+  VendorSelected: validator({ bidId: text, selectedOn: calendarDate, reason: optional(text) }),
+  ContractSigned: validator({ bidId: text, contractNumber: text, signedOn: calendarDate }),
+};
