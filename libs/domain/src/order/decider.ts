@@ -1,0 +1,163 @@
+import { type ApplicantState } from '../applicant/state';
+import { type ContractState } from '../contract/state';
+import { type Decider, type RelatedStates } from '../shared/decider';
+import { laterOf } from '../shared/dates';
+import { eventOf } from '../shared/event-of';
+import { DomainError, assertNever } from '../shared/errors';
+import { openProgram } from '../program/open-program';
+import { requiresInterlocalAgreement } from '../rules/state-programs/interlocal-agreement-rule';
+import { stateProgramRuleSets } from '../rules/state-programs/rule-sets';
+import { type OrderEvent, type OrderLine, type OrderPlaced } from './events';
+import { orderTotal } from './order-total';
+import { initialOrderState, type OrderState } from './state';
+
+function awardedContract(related: RelatedStates, contract: string): ContractState {
+  const state = related.get(contract) as ContractState | undefined;
+  if (!state?.awarded) throw new DomainError('contract-not-awarded', `${contract} has not been awarded`);
+  return state;
+}
+
+function refuseLinesOutsideCatalog(lines: readonly OrderLine[], contract: ContractState, contractStream: string): void {
+  lines.forEach((line, i) => {
+    const item = contract.catalog.find((c) => c.itemId === line.itemId);
+    if (!item) throw new DomainError('item-not-in-catalog', `lines[${i}].itemId ${line.itemId} is not in the catalog of ${contractStream}`);
+    if (item.kind !== line.kind) throw new DomainError('item-kind-mismatch', `lines[${i}].kind is ${line.kind} but ${line.itemId} is a ${item.kind}`);
+  });
+}
+
+function refuseImpossiblePlacement(data: OrderPlaced['data'], related: RelatedStates): void {
+  const program = openProgram(related, data.program);
+  const applicant = related.get(data.applicant) as ApplicantState | undefined;
+  if (!applicant?.registered) throw new DomainError('applicant-not-registered', `${data.applicant} has not been registered`);
+  refuseLinesOutsideCatalog(data.lines, awardedContract(related, data.contract), data.contract);
+  const total = orderTotal(data.lines);
+  if (data.stateShare + data.districtShare !== total) {
+    throw new DomainError('shares-do-not-add-up', `stateShare ${data.stateShare} + districtShare ${data.districtShare} must equal the order total ${total}`);
+  }
+  const ruleSet = stateProgramRuleSets[program.ruleSet];
+  // An applicant that never joined a program with participation requirements cannot order under it;
+  // one that joined but has no approved agreement yet can, and the order is recorded but not counted.
+  if (ruleSet && requiresInterlocalAgreement(program, ruleSet.params) && !applicant.programsJoined.some((p) => p.program === data.program)) {
+    throw new DomainError('program-not-joined', `${data.applicant} has not joined ${data.program}, which requires an interlocal agreement`, 'state.ila.order-before-agreement');
+  }
+}
+
+const placedAndLive = (state: OrderState, stream: string): void => {
+  if (!state.placed) throw new DomainError('order-not-placed', `${stream} has not been placed`);
+  if (state.cancelled) throw new DomainError('order-cancelled', `${stream} was cancelled on ${state.cancelled.cancelledOn}`);
+};
+
+export const orderDecider: Decider<OrderEvent, OrderState> = {
+  initialState: initialOrderState,
+  related: (command) => {
+    const event = command.event;
+    if (event.type === 'OrderPlaced') return [event.data.program, event.data.applicant, event.data.contract];
+    if (event.type === 'QuoteReceived') return [event.data.contract];
+    return [];
+  },
+  decide: (command, state, related) => {
+    const event = command.event;
+    const stream = command.stream;
+    switch (event.type) {
+      case 'QuoteReceived':
+        if (state.placed) throw new DomainError('order-already-placed', `${stream} was already placed; quotes come before the order`);
+        refuseLinesOutsideCatalog(event.data.lines, awardedContract(related, event.data.contract), event.data.contract);
+        return [event];
+      case 'OrderPlaced':
+        if (state.placed) throw new DomainError('order-already-placed', `${stream} was already placed`);
+        refuseImpossiblePlacement(event.data, related);
+        return [event];
+      case 'OrderDelivered':
+        placedAndLive(state, stream);
+        if (state.delivered) throw new DomainError('order-already-delivered', `${stream} was delivered on ${state.delivered.deliveredOn}`);
+        return [event];
+      case 'OrderCancelled':
+        placedAndLive(state, stream);
+        if (state.delivered) throw new DomainError('order-already-delivered', `${stream} was delivered on ${state.delivered.deliveredOn} and cannot be cancelled`);
+        return [event];
+      case 'CostShareClaimed':
+        placedAndLive(state, stream);
+        if (state.claims.some((c) => c.claimId === event.data.claimId)) throw new DomainError('claim-already-made', `Claim ${event.data.claimId} already exists on ${stream}`);
+        return [event];
+      case 'ReimbursementPaid': {
+        const claim = state.claims.find((c) => c.claimId === event.data.claimId);
+        if (!claim) throw new DomainError('claim-not-found', `No claim ${event.data.claimId} on ${stream}`);
+        if (claim.paid + event.data.amount > claim.amount) {
+          throw new DomainError('reimbursement-above-claim', `Paying ${event.data.amount} would bring claim ${claim.claimId} to ${claim.paid + event.data.amount}, above the ${claim.amount} claimed`);
+        }
+        return [event];
+      }
+      case 'SlaBreachReported':
+        placedAndLive(state, stream);
+        if (state.breaches.some((b) => b.breachId === event.data.breachId)) throw new DomainError('breach-already-reported', `Breach ${event.data.breachId} already reported on ${stream}`);
+        return [event];
+      case 'SlaRemedyApplied': {
+        const breach = state.breaches.find((b) => b.breachId === event.data.breachId);
+        if (!breach) throw new DomainError('breach-not-reported', `No breach ${event.data.breachId} was reported on ${stream}`);
+        if (breach.remedy) throw new DomainError('breach-already-remedied', `Breach ${breach.breachId} was remedied on ${breach.remedy.appliedOn}`);
+        return [event];
+      }
+      default:
+        return assertNever(event);
+    }
+  },
+  evolve: (state, envelope) => {
+    const event = eventOf(envelope);
+    switch (event.type) {
+      case 'QuoteReceived':
+        return { ...state, quoteEventIds: [...state.quoteEventIds, envelope.id], lastFactOn: laterOf(state.lastFactOn, event.data.quotedOn) };
+      case 'OrderPlaced': {
+        const d = event.data;
+        return {
+          ...state,
+          placed: true,
+          placedEventId: envelope.id,
+          placedPosition: envelope.position,
+          placedOn: d.placedOn,
+          program: d.program,
+          contract: d.contract,
+          applicant: d.applicant,
+          lines: d.lines,
+          total: orderTotal(d.lines),
+          stateShare: d.stateShare,
+          districtShare: d.districtShare,
+          lastFactOn: laterOf(state.lastFactOn, d.placedOn),
+        };
+      }
+      case 'OrderDelivered':
+        return { ...state, delivered: { ...event.data, eventId: envelope.id }, lastFactOn: laterOf(state.lastFactOn, event.data.deliveredOn) };
+      case 'OrderCancelled':
+        return { ...state, cancelled: { ...event.data, eventId: envelope.id }, lastFactOn: laterOf(state.lastFactOn, event.data.cancelledOn) };
+      case 'CostShareClaimed':
+        return {
+          ...state,
+          claims: [...state.claims, { ...event.data, eventId: envelope.id, paid: 0, paymentEventIds: [] }],
+          lastFactOn: laterOf(state.lastFactOn, event.data.claimedOn),
+        };
+      case 'ReimbursementPaid':
+        return {
+          ...state,
+          claims: state.claims.map((c) =>
+            c.claimId === event.data.claimId ? { ...c, paid: c.paid + event.data.amount, paymentEventIds: [...c.paymentEventIds, envelope.id] } : c,
+          ),
+          lastFactOn: laterOf(state.lastFactOn, event.data.paidOn),
+        };
+      case 'SlaBreachReported':
+        return {
+          ...state,
+          breaches: [...state.breaches, { ...event.data, eventId: envelope.id, remedy: null }],
+          lastFactOn: laterOf(state.lastFactOn, event.data.reportedOn),
+        };
+      case 'SlaRemedyApplied':
+        return {
+          ...state,
+          breaches: state.breaches.map((b) =>
+            b.breachId === event.data.breachId ? { ...b, remedy: { remedy: event.data.remedy, appliedOn: event.data.appliedOn, eventId: envelope.id } } : b,
+          ),
+          lastFactOn: laterOf(state.lastFactOn, event.data.appliedOn),
+        };
+      default:
+        return assertNever(event);
+    }
+  },
+};

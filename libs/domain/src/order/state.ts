@@ -1,0 +1,64 @@
+import { type CalendarDate } from '../shared/dates';
+import { type Cents } from '../shared/money';
+import { type SlaRemedy } from '../contract/events';
+import { type OrderLine } from './events';
+
+export interface CostShareClaim {
+  claimId: string;
+  amount: Cents;
+  claimedOn: CalendarDate;
+  eventId: string;
+  paid: Cents;
+  paymentEventIds: string[];
+}
+
+export interface SlaBreach {
+  breachId: string;
+  reportedOn: CalendarDate;
+  description: string;
+  units: number;
+  eventId: string;
+  remedy: { remedy: SlaRemedy; appliedOn: CalendarDate; eventId: string } | null;
+}
+
+export interface OrderState {
+  placed: boolean;
+  placedEventId: string;
+  /** Global position of OrderPlaced: the cohort's order, and the point an ILA must precede. */
+  placedPosition: number;
+  placedOn: CalendarDate;
+  program: string;
+  contract: string;
+  applicant: string;
+  lines: OrderLine[];
+  total: Cents;
+  stateShare: Cents;
+  districtShare: Cents;
+  quoteEventIds: string[];
+  delivered: { deliveredOn: CalendarDate; eventId: string } | null;
+  cancelled: { cancelledOn: CalendarDate; reason: string; eventId: string } | null;
+  claims: CostShareClaim[];
+  breaches: SlaBreach[];
+  /** The latest business date among the order's facts. */
+  lastFactOn: CalendarDate;
+}
+
+export const initialOrderState: OrderState = {
+  placed: false,
+  placedEventId: '',
+  placedPosition: 0,
+  placedOn: '',
+  program: '',
+  contract: '',
+  applicant: '',
+  lines: [],
+  total: 0,
+  stateShare: 0,
+  districtShare: 0,
+  quoteEventIds: [],
+  delivered: null,
+  cancelled: null,
+  claims: [],
+  breaches: [],
+  lastFactOn: '',
+};
