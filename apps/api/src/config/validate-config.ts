@@ -1,0 +1,20 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { AppConfig } from './app-config';
+
+export class InvalidConfiguration extends Error {}
+
+const describe = (e: ValidationError): string =>
+  `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+
+/** Reads settings from an environment; throws InvalidConfiguration naming every bad setting. */
+export function validateConfig(env: Record<string, unknown>): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const relevant = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => (known.includes(k) || k === 'EVENTSTORE_URL' || k === 'SIGNING_KEY_FILE') && v !== undefined && v !== ''),
+  );
+  const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true });
+  if (errors.length > 0) throw new InvalidConfiguration(`Invalid configuration: ${errors.map(describe).join(', ')}`);
+  return config;
+}

@@ -1,0 +1,25 @@
+import { validateConfig, InvalidConfiguration } from './validate-config';
+
+describe('configuration', () => {
+  it('works on a laptop with no settings', () => {
+    const config = validateConfig({});
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', EVENT_STORE: 'sqlite', SQLITE_SYNCHRONOUS: 'FULL', LOG_LEVEL: 'info', ROLE: 'all' });
+  });
+
+  it('reads numbers and booleans from strings', () => {
+    expect(validateConfig({ PORT: '8080', DEMO: 'true' })).toMatchObject({ PORT: 8080, DEMO: true });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ EVENT_STORE: 'postgres' }, 'EVENT_STORE'],
+    [{ EVENT_STORE: 'eventstoredb' }, 'EVENTSTORE_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SQLITE_SYNCHRONOUS: 'OFF' }, 'SQLITE_SYNCHRONOUS'],
+    [{ DEMO: 'maybe' }, 'DEMO'],
+  ])('refuses %p naming %s', (env, setting) => {
+    expect(() => validateConfig(env)).toThrow(InvalidConfiguration);
+    expect(() => validateConfig(env)).toThrow(new RegExp(`^Invalid configuration: .*${setting}`));
+  });
+});

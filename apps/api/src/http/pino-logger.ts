@@ -1,0 +1,29 @@
+import { type LoggerService } from '@nestjs/common';
+import pino, { type Logger } from 'pino';
+
+/** One pino logger for Fastify's request logs and Nest's own messages: JSON lines with request ids. */
+export const createPino = (level: string): Logger =>
+  pino({
+    level,
+    // Keys travel only in headers; redact them should a header ever be logged.
+    redact: { paths: ['req.headers["x-api-key"]', 'req.headers.authorization', 'headers["x-api-key"]', 'headers.authorization'], censor: '[redacted]' },
+  });
+
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly pino: Logger) {}
+  log(message: unknown, context?: string): void {
+    this.pino.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string): void {
+    this.pino.error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string): void {
+    this.pino.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string): void {
+    this.pino.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string): void {
+    this.pino.trace({ context }, String(message));
+  }
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { type DomainEvent, InvalidEventData, type RecordFact, type FieldError } from '@ledger/domain';
+import { WrongExpectedVersion, type EventStore, type EventToAppend, type ExpectedRevision, type JsonObject } from '@ledger/event-store';
+import { type Principal } from '../auth/roles';
+import { badRequest, notFound, ProblemException, problem } from '../http/problem';
+import { type LedgerCatalog } from '../ledger/ledger-catalog';
+import { type AppendEventsDto } from './append-request.dto';
+import { idempotencyStream, idempotentEventId, requestFingerprint, type IdempotencyRecords, type StoredResponse } from './idempotency';
+import { type StreamStates } from './stream-states';
+
+export interface AppendCommand {
+  principal: Principal;
+  stream: string;
+  body: AppendEventsDto;
+  expected: ExpectedRevision | undefined;
+  idempotencyKey: string | undefined;
+}
+
+export interface AppendOutcome extends StoredResponse {
+  replayed: boolean;
+}
+
+/** How often an append without an explicit expected revision re-decides after losing a race. */
+const RACE_RETRIES = 5;
+
+/**
+ * The one write path (DESIGN.md): validate each event against the catalog, decide on the stream's
+ * current state (and the related states the decider asks for), append with an expected revision.
+ */
+export class AppendService {
+  constructor(
+    private readonly store: EventStore,
+    private readonly catalog: LedgerCatalog,
+    private readonly states: StreamStates,
+    private readonly idempotency: IdempotencyRecords,
+    private readonly maxEventsPerAppend: number,
+  ) {}
+
+  async append(command: AppendCommand): Promise<AppendOutcome> {
+    const { principal, stream, body, idempotencyKey } = command;
+    if (principal.streamPrefix && !stream.startsWith(principal.streamPrefix))
+      throw new ProblemException(problem(403, 'forbidden', 'This API key may not do that', `This key may only write streams starting with "${principal.streamPrefix}".`));
+    const definition = this.catalog.definitionOf(stream);
+    if (!definition) throw notFound(`No stream kind for "${stream}". Streams are named <kind>-<id> with kind one of: ${this.catalog.streams.map((d) => d.prefix).join(', ')}.`);
+    if (body.events.length > this.maxEventsPerAppend)
+      throw new ProblemException(problem(413, 'batch-too-large', 'Too many events in one append', `At most ${this.maxEventsPerAppend} events per append; got ${body.events.length}.`));
+    this.validateData(definition, body);
+
+    const fingerprint = requestFingerprint(stream, command.expected, body);
+    const idemStream = idempotencyKey === undefined ? undefined : idempotencyStream(principal.keyId, idempotencyKey);
+    if (idemStream) {
+      const previous = await this.idempotency.find(idemStream, fingerprint);
+      if (previous) return { ...previous, replayed: true };
+    }
+    const response = await this.decideAndAppend(command);
+    if (!idemStream) return { ...response, replayed: false };
+    return { ...(await this.idempotency.record(idemStream, fingerprint, response)), replayed: false };
+  }
+
+  private validateData(definition: NonNullable<ReturnType<LedgerCatalog['definitionOf']>>, body: AppendEventsDto): void {
+    const errors: FieldError[] = body.events.flatMap((event, i) => {
+      const spec = this.catalog.eventSpec(definition, event.type);
+      if (!spec) return [{ field: `events[${i}].type`, message: `is not an event of ${definition.prefix} streams (one of ${Object.keys(definition.events).join(', ')})` }];
+      return spec.validate(event.data).map((e) => ({ field: `events[${i}].data${e.field ? `.${e.field}` : ''}`, message: e.message }));
+    });
+    if (errors.length > 0) throw badRequest(`${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.field).join(', ')}`, errors);
+  }
+
+  private async decideAndAppend(command: AppendCommand): Promise<StoredResponse> {
+    const { stream, expected } = command;
+    for (let attempt = 0; ; attempt++) {
+      const loaded = await this.states.load(stream);
+      if (expected === 'no_stream' && loaded.revision >= 0) throw new WrongExpectedVersion(stream, expected, loaded.revision);
+      if (expected === 'stream_exists' && loaded.revision < 0) throw new WrongExpectedVersion(stream, expected, undefined);
+      const toAppend = await this.decide(command, loaded.state);
+      const guard: ExpectedRevision = typeof expected === 'number' ? expected : loaded.revision < 0 ? 'no_stream' : loaded.revision;
+      try {
+        const result = await this.store.append(stream, toAppend, { expectedRevision: guard });
+        return {
+          status: 201,
+          etag: `"${result.nextExpectedRevision}"`,
+          body: { stream, revision: result.nextExpectedRevision, positions: result.positions, eventIds: toAppend.map((e) => e.id ?? null) },
+        };
+      } catch (error) {
+        this.states.forget(stream);
+        const lostRace = error instanceof WrongExpectedVersion && typeof expected !== 'number';
+        if (!lostRace || attempt >= RACE_RETRIES) throw error;
+      }
+    }
+  }
+
+  private async decide(command: AppendCommand, initial: unknown): Promise<EventToAppend[]> {
+    const { stream, body, principal, idempotencyKey } = command;
+    const definition = this.catalog.definitionOf(stream);
+    if (!definition) throw notFound(stream);
+    const decider = definition.decider;
+    const out: EventToAppend[] = [];
+    let state = initial;
+    for (const [i, event] of body.events.entries()) {
+      const spec = this.catalog.eventSpec(definition, event.type);
+      if (!spec) throw new InvalidEventData(event.type, [{ field: `events[${i}].type`, message: 'is not in the catalog' }]);
+      const metadata: JsonObject = { ...(event.metadata as JsonObject | undefined), actor: principal.keyId, schemaVersion: spec.schemaVersion };
+      const fact: RecordFact = { type: 'RecordFact', stream, event: { type: event.type, data: event.data } as DomainEvent, metadata };
+      const related = new Map<string, unknown>();
+      for (const other of decider.related?.(fact, state) ?? []) {
+        if (!this.catalog.definitionOf(other)) continue;
+        const loaded = await this.states.load(other);
+        if (loaded.revision >= 0) related.set(other, loaded.state);
+      }
+      for (const [k, produced] of decider.decide(fact, state, related).entries()) {
+        const given = k === 0 ? event.id?.toLowerCase() : undefined;
+        const id = given ?? (idempotencyKey === undefined ? randomUUID() : idempotentEventId(principal.keyId, idempotencyKey, out.length));
+        const envelope = { id, stream, revision: -1, position: -1, type: produced.type, data: produced.data, metadata, recordedAt: '' };
+        state = decider.evolve(state, envelope);
+        out.push({ id, type: produced.type, data: produced.data as JsonObject, metadata });
+      }
+    }
+    return out;
+  }
+}

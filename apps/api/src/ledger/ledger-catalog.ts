@@ -1,0 +1,29 @@
+import { streamPrefix, type ReadModel, type StreamDefinition } from '@ledger/domain';
+
+type EventSpec = StreamDefinition['events'][string];
+
+/** The streams integrations may write and the read models the API serves, looked up by name. */
+export class LedgerCatalog {
+  private readonly byPrefix: ReadonlyMap<string, StreamDefinition>;
+  private readonly byModel: ReadonlyMap<string, ReadModel<unknown>>;
+
+  constructor(
+    readonly streams: readonly StreamDefinition[],
+    readonly readModels: readonly ReadModel<unknown>[],
+  ) {
+    this.byPrefix = new Map(streams.map((d) => [d.prefix, d]));
+    this.byModel = new Map(readModels.map((m) => [m.name, m]));
+  }
+
+  definitionOf(stream: string): StreamDefinition | undefined {
+    return this.byPrefix.get(streamPrefix(stream));
+  }
+
+  eventSpec(definition: StreamDefinition, type: string): EventSpec | undefined {
+    return Object.prototype.hasOwnProperty.call(definition.events, type) ? (definition.events as Record<string, EventSpec>)[type] : undefined;
+  }
+
+  readModel(name: string): ReadModel<unknown> | undefined {
+    return this.byModel.get(name);
+  }
+}

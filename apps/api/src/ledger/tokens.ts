@@ -1,0 +1,8 @@
+/** Injection tokens for ledger parts that are interfaces rather than classes. */
+export const EVENT_STORE = Symbol('EventStore');
+
+/** What /health and /metrics show of the projector running in this process. */
+export const PROJECTOR_STATUS = Symbol('ProjectorStatus');
+export interface ProjectorStatus {
+  status(): Promise<{ checkpoint: number; headPosition: number; lag: number; degradedAbove: number; rebuilding: boolean; error?: string }>;
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { InvalidConfiguration, validateConfig } from './config/validate-config';
+import { createApp } from './create-app';
+import { productionCatalog } from './ledger/production-catalog';
+
+/** `--demo` is the documented shorthand for DEMO=true (npm start -- --demo). */
+const flags = (argv: readonly string[]): Record<string, string> => (argv.includes('--demo') ? { DEMO: 'true' } : {});
+
+async function main(): Promise<void> {
+  const config = validateConfig({ ...process.env, ...flags(process.argv.slice(2)) });
+  const app = await createApp({ config, catalog: productionCatalog() });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+  process.stdout.write(`Procurement Ledger listening on ${url} (store: ${config.EVENT_STORE}, data: ${config.DATA_DIR})\n  docs: ${url}/docs\n  dashboard: ${url}/dashboard\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof InvalidConfiguration) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Procurement Ledger failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});
