@@ -1,0 +1,113 @@
+import { type ApplicantState } from '../applicant/state';
+import { type ContractState } from '../contract/state';
+import { type OrderState } from '../order/state';
+import { type ProgramState } from '../program/state';
+import { type CalendarDate, laterOf } from '../shared/dates';
+import { type FactsLookup } from '../shared/facts';
+import { type RuleSet } from '../shared/rule';
+import { economicallyDisadvantagedMatchRule, type MatchOutcome } from '../rules/state-programs/economically-disadvantaged-match-rule';
+import { fixedSplitCostShareRule, type FixedSplitOutcome } from '../rules/state-programs/fixed-split-cost-share-rule';
+import { agreementsForProgram, orderCountsRule, requiresInterlocalAgreement, type OrderCountsOutcome } from '../rules/state-programs/interlocal-agreement-rule';
+import { orderPriceRule, type LinePriceCheck } from '../rules/state-programs/order-price-rule';
+import { cooperativeContractRuleSets, stateProgramRuleSets, type CooperativeContractParams, type StateProgramParams } from '../rules/state-programs/rule-sets';
+
+export type CostShareAssessment =
+  | { kind: 'fixed-split'; outcome: FixedSplitOutcome; maxStateShare: number }
+  | { kind: 'matching-by-economically-disadvantaged-share'; tableId: string; outcome: MatchOutcome; maxStateShare: number };
+
+export interface AssessedOrder {
+  stream: string;
+  order: OrderState;
+  applicant: ApplicantState | undefined;
+  contract: ContractState | undefined;
+  counts: OrderCountsOutcome;
+  costShare: CostShareAssessment | null;
+  prices: LinePriceCheck[];
+}
+
+export interface ProgramAssessment {
+  programStream: string;
+  program: ProgramState;
+  ruleSet: RuleSet<StateProgramParams>;
+  requiresAgreement: boolean;
+  /** The latest business date the program's facts reach; deadlines are judged against it, so replay is deterministic. */
+  asOf: CalendarDate;
+  orders: AssessedOrder[];
+  /** Every applicant that joined, agreed, was allocated funds or ordered, in first-seen order. */
+  participants: string[];
+  contracts: Map<string, ContractState>;
+}
+
+const contractRuleSet = (contract: ContractState | undefined): RuleSet<CooperativeContractParams> | undefined =>
+  contract ? cooperativeContractRuleSets[contract.ruleSet] : undefined;
+
+/** Units of each item the contract's cohort had ordered up to and including `order`, across every program and state. */
+export function cohortQuantityThrough(contractStream: string, through: OrderState | null, facts: FactsLookup): Map<string, number> {
+  const contract = facts.state<ContractState>(contractStream);
+  const countsCancelled = contractRuleSet(contract)?.params.cohortCountsCancelledOrders ?? false;
+  const quantities = new Map<string, number>();
+  for (const stream of facts.linkedFrom(contractStream, 'order')) {
+    const o = facts.state<OrderState>(stream);
+    if (!o?.placed || (o.cancelled && !countsCancelled)) continue;
+    if (through && o.placedPosition > through.placedPosition) continue;
+    for (const line of o.lines) quantities.set(line.itemId, (quantities.get(line.itemId) ?? 0) + line.quantity);
+  }
+  return quantities;
+}
+
+function assessCostShare(program: ProgramState, params: StateProgramParams, order: OrderState, applicant: ApplicantState | undefined): CostShareAssessment | null {
+  const terms = program.costShare;
+  if (!terms) return null;
+  switch (terms.kind) {
+    case 'fixed-split': {
+      if (params.kind !== terms.kind) return null;
+      const outcome = fixedSplitCostShareRule.apply(order, params);
+      return { kind: terms.kind, outcome, maxStateShare: outcome.maxStateShare };
+    }
+    case 'matching-by-economically-disadvantaged-share': {
+      const table = params.kind === terms.kind ? params.matchTables[terms.tableId] : undefined;
+      if (!table || !applicant) return null;
+      const outcome = economicallyDisadvantagedMatchRule.apply({ students: applicant.students, economicallyDisadvantagedStudents: applicant.economicallyDisadvantagedStudents, total: order.total }, table);
+      return { kind: terms.kind, tableId: terms.tableId, outcome, maxStateShare: outcome.stateMatch };
+    }
+  }
+}
+
+export function assessProgram(programStream: string, facts: FactsLookup): ProgramAssessment | undefined {
+  const program = facts.state<ProgramState>(programStream);
+  if (!program?.established) return undefined;
+  const ruleSet = stateProgramRuleSets[program.ruleSet];
+  if (!ruleSet) return undefined;
+  const requiresAgreement = requiresInterlocalAgreement(program, ruleSet.params);
+  const contracts = new Map<string, ContractState>();
+  let asOf = program.lastFactOn;
+  const orders: AssessedOrder[] = [];
+  for (const stream of facts.linkedFrom(programStream, 'order')) {
+    const order = facts.state<OrderState>(stream);
+    if (!order?.placed) continue;
+    asOf = laterOf(asOf, order.lastFactOn);
+    const applicant = facts.state<ApplicantState>(order.applicant);
+    const contract = facts.state<ContractState>(order.contract);
+    if (contract) contracts.set(order.contract, contract);
+    const agreements = agreementsForProgram(programStream, program, applicant?.interlocalAgreements ?? []);
+    orders.push({
+      stream,
+      order,
+      applicant,
+      contract,
+      counts: orderCountsRule.apply({ required: requiresAgreement, placedOn: order.placedOn, agreements }, null),
+      costShare: assessCostShare(program, ruleSet.params, order, applicant),
+      prices: contract ? orderPriceRule.apply({ lines: order.lines, catalog: contract.catalog, cohortQuantityThrough: cohortQuantityThrough(order.contract, order, facts) }, null) : [],
+    });
+  }
+  const participants = [
+    ...new Set([...facts.linkedFrom(programStream, 'applicant'), ...program.allocations.map((a) => a.applicant), ...orders.map((o) => o.order.applicant)]),
+  ];
+  for (const p of participants) {
+    for (const a of facts.state<ApplicantState>(p)?.interlocalAgreements ?? []) if (a.program === programStream) asOf = laterOf(asOf, a.approvedOn);
+  }
+  return { programStream, program, ruleSet, requiresAgreement, asOf, orders, participants, contracts };
+}
+
+/** Orders that commit program funds: placed, not cancelled, and counted (an agreement preceded them where one is required). */
+export const committingOrders = (assessment: ProgramAssessment): AssessedOrder[] => assessment.orders.filter((o) => o.counts.counts && !o.order.cancelled);

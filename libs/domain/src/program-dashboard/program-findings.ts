@@ -1,0 +1,175 @@
+import { type ApplicantState } from '../applicant/state';
+import { type ProgramState } from '../program/state';
+import { type FactsLookup } from '../shared/facts';
+import { type Finding } from '../shared/finding';
+import { formatUsd, sum } from '../shared/money';
+import { economicallyDisadvantagedMatchRule } from '../rules/state-programs/economically-disadvantaged-match-rule';
+import { fixedSplitCostShareRule } from '../rules/state-programs/fixed-split-cost-share-rule';
+import { agreementDeadlineRule, agreementsForProgram, orderCountsRule } from '../rules/state-programs/interlocal-agreement-rule';
+import { orderPriceRule } from '../rules/state-programs/order-price-rule';
+import { programFundsRule } from '../rules/state-programs/program-funds-rule';
+import { coverageRule, slaRemedyRule } from '../rules/state-programs/sla-remedy-rule';
+import { assessProgram, type AssessedOrder, type ProgramAssessment } from './program-assessment';
+
+/** A finding with the applicant it concerns, so an applicant's view can pick its own. */
+interface ApplicantFinding {
+  applicant: string | null;
+  finding: Finding;
+}
+
+function orderFindings(a: ProgramAssessment, o: AssessedOrder): Finding[] {
+  const { order, stream } = o;
+  const stateRule = { ruleSet: a.ruleSet.id, subject: stream };
+  const out: Finding[] = [];
+  if (!o.counts.counts) {
+    const approved = o.counts.agreement ? `its agreement was approved on ${o.counts.agreement.approvedOn}` : 'no interlocal agreement with the program ESC has been approved';
+    out.push({
+      ...stateRule,
+      ruleId: orderCountsRule.id,
+      citation: orderCountsRule.citation,
+      severity: 'warning',
+      message: `Order placed on ${order.placedOn} does not count toward ${a.program.name}: ${approved}`,
+      sourceEventIds: [order.placedEventId, ...(o.counts.agreement ? [o.counts.agreement.eventId] : [])],
+    });
+  }
+  if (order.cancelled) return out;
+  const cs = o.costShare;
+  if (cs?.kind === 'fixed-split' && (cs.outcome.stateOverMax || cs.outcome.districtUnderMin)) {
+    out.push({
+      ...stateRule,
+      ruleId: fixedSplitCostShareRule.id,
+      citation: fixedSplitCostShareRule.citation,
+      severity: 'violation',
+      message:
+        `State share ${formatUsd(order.stateShare)} / district share ${formatUsd(order.districtShare)} of ${formatUsd(order.total)}: ` +
+        `the state may pay at most ${formatUsd(cs.outcome.maxStateShare)} and the district must pay at least ${formatUsd(cs.outcome.minDistrictShare)}`,
+      sourceEventIds: [a.program.establishedEventId, order.placedEventId],
+    });
+  }
+  if (cs?.kind === 'matching-by-economically-disadvantaged-share' && order.stateShare > cs.outcome.stateMatch) {
+    out.push({
+      ...stateRule,
+      ruleId: economicallyDisadvantagedMatchRule.id,
+      citation: economicallyDisadvantagedMatchRule.citation,
+      severity: 'violation',
+      message:
+        `State share ${formatUsd(order.stateShare)} exceeds the ${cs.outcome.matchRate / 100}% match (${formatUsd(cs.outcome.stateMatch)}) ` +
+        `for an economically disadvantaged share of ${cs.outcome.economicallyDisadvantagedShare / 100}% (table ${cs.tableId})`,
+      sourceEventIds: [a.program.establishedEventId, ...(o.applicant ? o.applicant.profileEventIds.slice(-1) : []), order.placedEventId],
+    });
+  }
+  const contract = o.contract;
+  if (!contract) return out;
+  const coopRule = { ruleSet: contract.ruleSet, subject: stream };
+  for (const p of o.prices.filter((x) => x.overcharge > 0)) {
+    out.push({
+      ...coopRule,
+      ruleId: orderPriceRule.id,
+      citation: orderPriceRule.citation,
+      severity: 'violation',
+      message: `${p.itemId} at ${formatUsd(p.unitPrice)} a unit is above the cohort's tier price ${formatUsd(p.tierUnitPrice)}: ${formatUsd(p.overcharge)} overcharged`,
+      sourceEventIds: [contract.awardedEventId, order.placedEventId],
+    });
+  }
+  for (const breach of order.breaches) {
+    if (contract.sla) {
+      const sla = slaRemedyRule.apply({ breach, asOf: a.asOf }, contract.sla);
+      if (sla.status === 'overdue' || sla.remediedLate) {
+        out.push({
+          ...coopRule,
+          ruleId: slaRemedyRule.id,
+          citation: slaRemedyRule.citation,
+          severity: sla.status === 'overdue' ? 'violation' : 'warning',
+          message:
+            sla.status === 'overdue'
+              ? `SLA breach ${breach.breachId} reported ${breach.reportedOn} is still open past its remedy deadline ${sla.dueOn}`
+              : `SLA breach ${breach.breachId} was remedied on ${breach.remedy?.appliedOn ?? ''}, after its deadline ${sla.dueOn}`,
+          sourceEventIds: [contract.awardedEventId, breach.eventId, ...(breach.remedy ? [breach.remedy.eventId] : [])],
+        });
+      }
+      if (!coverageRule.apply(breach, contract.sla).covered) {
+        out.push({
+          ...coopRule,
+          ruleId: coverageRule.id,
+          citation: coverageRule.citation,
+          severity: 'warning',
+          message: `SLA breach ${breach.breachId} reported ${breach.reportedOn}, after repair/replacement coverage ended ${contract.sla.repairReplacementCoverageEndsOn}`,
+          sourceEventIds: [contract.awardedEventId, ...contract.extensionEventIds, breach.eventId],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function participantFindings(a: ProgramAssessment, facts: FactsLookup): ApplicantFinding[] {
+  const out: ApplicantFinding[] = [];
+  for (const requirement of a.program.requirements) {
+    for (const applicant of a.participants) {
+      const state = facts.state<ApplicantState>(applicant);
+      const agreements = agreementsForProgram(a.programStream, a.program, state?.interlocalAgreements ?? []);
+      if (!agreementDeadlineRule.apply({ deadline: requirement.deadline, asOf: a.asOf, agreements }, null).overdue) continue;
+      out.push({
+        applicant,
+        finding: {
+          ruleId: agreementDeadlineRule.id,
+          ruleSet: a.ruleSet.id,
+          citation: agreementDeadlineRule.citation,
+          severity: 'violation',
+          message: `${state?.name || applicant} has no interlocal agreement with ${requirement.esc} approved by the ${requirement.deadline} deadline`,
+          sourceEventIds: [requirement.eventId, ...agreements.map((x) => x.eventId)],
+          subject: applicant,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+function fundsFindings(program: ProgramState, ruleSet: string, programStream: string): Finding[] {
+  const allocated = sum(program.allocations.map((x) => x.amount));
+  const outcome = programFundsRule.apply({ totalFunds: program.totalFunds, allocated }, null);
+  if (!outcome.overAllocated) return [];
+  return [
+    {
+      ruleId: programFundsRule.id,
+      ruleSet,
+      citation: programFundsRule.citation,
+      severity: 'violation',
+      message: `Allocations of ${formatUsd(allocated)} exceed the program's total funds of ${formatUsd(program.totalFunds)} by ${formatUsd(outcome.excess)}`,
+      sourceEventIds: [program.establishedEventId, ...program.allocations.map((x) => x.eventId)],
+      subject: programStream,
+    },
+  ];
+}
+
+function assessedFindings(a: ProgramAssessment, facts: FactsLookup): ApplicantFinding[] {
+  return [
+    ...fundsFindings(a.program, a.ruleSet.id, a.programStream).map((finding) => ({ applicant: null, finding })),
+    ...participantFindings(a, facts),
+    ...a.orders.flatMap((o) => orderFindings(a, o).map((finding) => ({ applicant: o.order.applicant, finding }))),
+  ];
+}
+
+/** Every state-program and cooperative-contract finding under one program. */
+export function programFindings(programStream: string, facts: FactsLookup): Finding[] {
+  const a = assessProgram(programStream, facts);
+  return a ? assessedFindings(a, facts).map((x) => x.finding) : [];
+}
+
+/** The findings about one applicant across every state program it joined, agreed to, was allocated funds by or ordered under. */
+export function stateProgramFindingsForApplicant(applicantStream: string, facts: FactsLookup): Finding[] {
+  const applicant = facts.state<ApplicantState>(applicantStream);
+  const programs = new Set([
+    ...(applicant?.programsJoined.map((p) => p.program) ?? []),
+    ...(applicant?.interlocalAgreements.map((p) => p.program) ?? []),
+    ...facts.linkedFrom(applicantStream, 'program'),
+    ...facts.linkedFrom(applicantStream, 'order').map((o) => facts.state<{ program: string }>(o)?.program ?? ''),
+  ]);
+  return [...programs]
+    .filter((p) => p !== '')
+    .flatMap((p) => {
+      const a = assessProgram(p, facts);
+      return a ? assessedFindings(a, facts).filter((x) => x.applicant === applicantStream).map((x) => x.finding) : [];
+    });
+}

@@ -1,0 +1,42 @@
+import { applicantStream } from './applicant/definition';
+import { contractStream } from './contract/definition';
+import { orderStream } from './order/definition';
+import { programStream } from './program/definition';
+import { type StreamDefinition } from './shared/decider';
+import { type DomainEvent } from './shared/envelope';
+
+/**
+ * The write path and projector handle every stream through the erased StreamDefinition; each
+ * definition's decider only ever sees its own prefix's events and states, so the erasure is sound.
+ */
+const erased = <E extends DomainEvent, S>(definition: StreamDefinition<E, S>): StreamDefinition => definition as unknown as StreamDefinition;
+
+/** The state-program half of the domain: applicants, state programs, cooperative contracts and orders. */
+export const stateProgramStreams: StreamDefinition[] = [
+  erased(applicantStream),
+  erased(programStream),
+  erased(contractStream),
+  erased(orderStream),
+];
+
+export { applicantStream, contractStream, orderStream, programStream };
+export * from './applicant/state';
+export * from './applicant/events';
+export * from './program/state';
+export * from './program/events';
+export * from './contract/state';
+export * from './contract/events';
+export * from './order/state';
+export * from './order/events';
+export { orderTotal, lineTotal } from './order/order-total';
+export * from './rules/state-programs/rule-sets';
+export { CITATIONS as STATE_PROGRAM_CITATIONS } from './rules/state-programs/citations';
+export * from './rules/state-programs/fixed-split-cost-share-rule';
+export * from './rules/state-programs/economically-disadvantaged-match-rule';
+export * from './rules/state-programs/interlocal-agreement-rule';
+export * from './rules/state-programs/volume-tier-rule';
+export * from './rules/state-programs/order-price-rule';
+export * from './rules/state-programs/sla-remedy-rule';
+export * from './rules/state-programs/program-funds-rule';
+export * from './program-dashboard/program-dashboard-read-model';
+export { programFindings, stateProgramFindingsForApplicant } from './program-dashboard/program-findings';
