@@ -1,2 +1,3 @@
 export * from './shared';
 export * from './state-programs';
+export * from './erate';

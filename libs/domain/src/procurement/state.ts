@@ -1,12 +1,14 @@
 import { type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
+import { erateRuleSetFor } from '../rules/erate/erate-rule-sets';
 import { type BidEvaluationRecorded, type BidReceived, type BidRequestPosted, type ContractSigned, type ProcurementEvent, type VendorSelected } from './events';
 
 interface Sourced { eventId: string; position: number }
 
 /** A competitive bidding process as its events fold it; every bid and evaluation is kept for auditors. */
 export interface ProcurementState {
-  posted?: BidRequestPosted & Sourced;
+  /** `ruleSet`: the E-Rate rule set the competition runs under, named on the posting or in force when it was posted. */
+  posted?: BidRequestPosted & Sourced & { ruleSet: string };
   bids: (BidReceived & Sourced)[];
   evaluations: (BidEvaluationRecorded & Sourced)[];
   selection?: VendorSelected & Sourced;
@@ -20,7 +22,7 @@ export function evolveProcurement(state: ProcurementState, e: Envelope<Procureme
   const event = { type: e.type, data: e.data } as ProcurementEvent;
   switch (event.type) {
     case 'BidRequestPosted':
-      return { ...state, posted: { ...event.data, ...at } };
+      return { ...state, posted: { ...event.data, ...at, ruleSet: erateRuleSetFor(e.metadata, e.recordedAt).id } };
     case 'BidReceived':
       return { ...state, bids: [...state.bids, { ...event.data, ...at }] };
     case 'BidEvaluationRecorded':

@@ -1,0 +1,168 @@
+import { type CalendarDate } from '../shared/dates';
+import { type FactsLookup } from '../shared/facts';
+import { type Finding } from '../shared/finding';
+import { applyRate, type BasisPoints, type Cents, sum } from '../shared/money';
+import { type ReadModel } from '../shared/read-model';
+import { type TraceStep } from '../shared/rule';
+import { type ApplicantState } from '../applicant/state';
+import { type ErateCategory, type FrnLine } from '../funding-request/events';
+import { committedAmount, type FrnState, type FrnStatus } from '../funding-request/state';
+import { findingOf } from '../rules/erate/breach';
+import { type CategoryTwoBudget, categoryTwoBudgetRule } from '../rules/erate/category-two-budget-rule';
+import { type DiscountRate, discountRateRule } from '../rules/erate/discount-rate-rule';
+import { type DeductionKind } from '../rules/erate/pre-discount-cost-rule';
+import { type DenialGround, type ThirtyPercentOutcome } from '../rules/erate/thirty-percent-rule';
+import { frnCompliance } from './frn-compliance';
+import { type DraftedFrn, frnContext } from './frn-context';
+import { frnFigures } from './frn-figures';
+import { fundingRequestTrace } from './funding-request-trace';
+
+export interface FundingRequestLineView extends FrnLine {
+  usualCost: Cents;
+  preDiscountCost: Cents;
+  eligibleCost: Cents;
+  sourceEventIds: string[];
+}
+
+export interface DeductionView {
+  kind: DeductionKind;
+  description: string;
+  amount: Cents;
+  basis: string;
+  sourceEventId: string;
+}
+
+export interface TradeInApplied {
+  asset: string;
+  value: Cents;
+  tradedInOn: CalendarDate;
+  /** False for a trade-in earlier than five years after installation: its value may not pay the share. */
+  counted: boolean;
+  sourceEventId: string;
+}
+
+export interface FundingRequestView {
+  frn: string;
+  /** Log position the view reflects. */
+  position: number;
+  status: FrnStatus;
+  ruleSet: string;
+  applicant: string;
+  category: ErateCategory;
+  spin: string;
+  procurement: string;
+  contractNumber: string | null;
+  fundingYear: number;
+  serviceStartDate: CalendarDate;
+  lines: FundingRequestLineView[];
+  usualCost: Cents;
+  deductions: DeductionView[];
+  /** What will actually be charged and paid, all lines. */
+  preDiscountCost: Cents;
+  eligiblePreDiscountCost: Cents;
+  ineligibleCost: Cents;
+  ineligibleShareBasisPoints: BasisPoints;
+  thirtyPercentRule: { outcome: ThirtyPercentOutcome; deniedFor: DenialGround | null };
+  /** Null when the applicant is not registered, so no discount can be derived. */
+  discount: DiscountRate | null;
+  /** Eligible pre-discount cost × discount rate. */
+  requestedCommitment: Cents;
+  /** The requested commitment, or zero when the rules deny the request. */
+  fundableCommitment: Cents;
+  nonDiscountShare: { amount: Cents; tradeIns: TradeInApplied[]; grants: Cents; applicantPays: Cents };
+  categoryTwoBudget: (CategoryTwoBudget & { usedByOtherRequests: Cents; remainingAfterThisRequest: Cents }) | null;
+  funding: { committed: Cents | null; committedOn: CalendarDate | null; reduced: Cents; committedAfterReductions: Cents; invoiced: Cents };
+  dates: { form486DueOn: CalendarDate | null; form486FiledOn: CalendarDate | null; recordsRetainedUntil: CalendarDate };
+  findings: Finding[];
+  trace: TraceStep[];
+}
+
+const isDrafted = (s: FrnState | undefined): s is DraftedFrn => s?.draft !== undefined;
+
+/** Eligible pre-discount cost of the applicant's other Category 2 requests in the same budget cycle. */
+function categoryTwoUsedByOthers(frn: string, applicant: string, cycle: CategoryTwoBudget['cycle'], facts: FactsLookup): Cents {
+  return sum(
+    facts
+      .linkedFrom(applicant, 'frn')
+      .filter((other) => other !== frn)
+      .map((other) => facts.state<FrnState>(other))
+      .filter(isDrafted)
+      .filter((s) => s.draft.applicant === applicant && s.draft.category === 2 && s.status !== 'denied')
+      .filter((s) => s.draft.fundingYear >= cycle.firstFundingYear && s.draft.fundingYear <= cycle.lastFundingYear)
+      .map((s) => frnFigures(s, false).eligibleCost.eligible),
+  );
+}
+
+export function renderFundingRequest(frn: string, facts: FactsLookup): FundingRequestView | undefined {
+  const state = facts.state<FrnState>(frn);
+  if (!isDrafted(state)) return undefined;
+  const ctx = frnContext(frn, state, facts);
+  const draft = state.draft;
+  const compliance = frnCompliance(ctx);
+  const figures = frnFigures(state, compliance.seriousBreaches.length > 0);
+  const p = figures.ruleSet.params;
+  const applicant: ApplicantState | undefined = ctx.applicant?.registered ? ctx.applicant : undefined;
+  const statePercent = Math.max(0, ...state.offers.filter((o) => o.withdrawnBy === undefined && o.type === 'StateMatchCommitted').map((o) => (o.type === 'StateMatchCommitted' ? o.data.statePercent : 0)));
+  const discount = applicant
+    ? discountRateRule.apply({ category: draft.category, applicantStream: draft.applicant, applicant, members: ctx.members, statePercent }, p)
+    : null;
+  const eligible = figures.eligibleCost.eligible;
+  const requestedCommitment = applyRate(eligible, (discount?.ratePercent ?? 0) * 100);
+  const fundableCommitment = figures.thirtyPercent.outcome === 'deny' ? 0 : requestedCommitment;
+  const nonDiscount = eligible - requestedCommitment;
+  const tradeIns: TradeInApplied[] = ctx.tradeIns.map(({ asset, state: a }) => ({
+    asset, value: a.tradeIn!.value, tradedInOn: a.tradeIn!.tradedInOn, counted: !compliance.earlyTradeInEventIds.includes(a.tradeIn!.eventId), sourceEventId: a.tradeIn!.eventId,
+  }));
+  const grants = sum(state.offers.flatMap((o) => (o.withdrawnBy === undefined && o.type === 'GrantReceived' && o.data.independentOfServiceProvider ? [o.data.amount] : [])));
+  const paidByOthers = sum(tradeIns.filter((t) => t.counted).map((t) => t.value)) + grants;
+
+  let categoryTwoBudget: FundingRequestView['categoryTwoBudget'] = null;
+  const findings = [...compliance.findings];
+  if (draft.category === 2 && applicant) {
+    const members = [...ctx.members.values()].filter((m): m is ApplicantState => m?.registered === true);
+    const budget = categoryTwoBudgetRule.apply({ applicant, members }, p);
+    const used = categoryTwoUsedByOthers(frn, draft.applicant, budget.cycle, facts);
+    categoryTwoBudget = { ...budget, usedByOtherRequests: used, remainingAfterThisRequest: budget.budget - used - eligible };
+    if (categoryTwoBudget.remainingAfterThisRequest < 0) {
+      findings.push(findingOf(categoryTwoBudgetRule, figures.ruleSet.id, frn, {
+        severity: 'violation',
+        message: `Category 2 requests of FY${budget.cycle.firstFundingYear}–${budget.cycle.lastFundingYear} exceed the ${budget.budget} cents budget by ${-categoryTwoBudget.remainingAfterThisRequest} cents`,
+        sourceEventIds: [draft.eventId, ...ctx.applicant!.profileEventIds],
+      }));
+    }
+  }
+  if (!applicant) {
+    findings.push(findingOf(discountRateRule, figures.ruleSet.id, frn, { severity: 'warning', message: `${draft.applicant} is not registered; no discount rate can be derived`, sourceEventIds: [draft.eventId] }));
+  } else if (discount && discount.missingMembers.length > 0) {
+    findings.push(findingOf(discountRateRule, figures.ruleSet.id, frn, { severity: 'warning', message: `Consortium members ${discount.missingMembers.join(', ')} are not registered and are left out of the average`, sourceEventIds: [draft.eventId] }));
+  }
+
+  const view: FundingRequestView = {
+    frn, position: facts.position, status: state.status, ruleSet: figures.ruleSet.id, applicant: draft.applicant, category: draft.category, spin: draft.spin,
+    procurement: draft.procurement, contractNumber: draft.contractNumber ?? null, fundingYear: draft.fundingYear, serviceStartDate: draft.serviceStartDate,
+    lines: state.lines.map(({ lastSetBy: _lastSetBy, sourceEventIds, ...line }, i) => ({
+      ...line, usualCost: figures.preDiscount.usualPerLine[i]!, preDiscountCost: figures.preDiscount.netPerLine[i]!, eligibleCost: figures.eligibleCost.eligiblePerLine[i]!, sourceEventIds,
+    })),
+    usualCost: figures.preDiscount.usualCost,
+    deductions: figures.preDiscount.deductions.map(({ perLine: _perLine, ...d }) => d),
+    preDiscountCost: figures.preDiscount.netCost,
+    eligiblePreDiscountCost: eligible,
+    ineligibleCost: figures.eligibleCost.ineligible,
+    ineligibleShareBasisPoints: figures.thirtyPercent.ineligibleShareBasisPoints,
+    thirtyPercentRule: { outcome: figures.thirtyPercent.outcome, deniedFor: figures.thirtyPercent.deniedFor ?? null },
+    discount, requestedCommitment, fundableCommitment,
+    nonDiscountShare: { amount: nonDiscount, tradeIns, grants, applicantPays: Math.max(0, nonDiscount - paidByOthers) },
+    categoryTwoBudget,
+    funding: {
+      committed: state.commitment?.amount ?? null, committedOn: state.commitment?.committedOn ?? null, reduced: sum(state.reductions.map((r) => r.amount)),
+      committedAfterReductions: committedAmount(state), invoiced: sum(state.invoices.map((i) => i.amount)),
+    },
+    dates: compliance.dates,
+    findings: [...findings, ...compliance.outcomeFindings(figures)],
+    trace: [],
+  };
+  view.trace = fundingRequestTrace(view, ctx, figures);
+  return view;
+}
+
+export const fundingRequestReadModel: ReadModel<FundingRequestView> = { name: 'funding-request', rootPrefix: 'frn', render: renderFundingRequest };

@@ -1,0 +1,23 @@
+import { formatUsd } from '../../shared/money';
+import { type Rule } from '../../shared/rule';
+import { type FreeItemOffered } from '../../funding-request/events';
+import { type Breach } from './breach';
+import { type ErateParams } from './erate-params';
+
+/**
+ * A free item offered as a sales inducement must be subtracted at fair market value or cost-allocated
+ * (Ex. 3). A request that does neither breaks the rule; the funding-request model subtracts the value
+ * anyway, since that is all that may be requested.
+ */
+export const freeItemDeductionRule: Rule<{ items: readonly (FreeItemOffered & { eventId: string })[] }, Breach[], ErateParams> = {
+  id: 'erate.free-item-deduction',
+  citation: '002_dd3fdf2b23e0977f.txt, Example 3',
+  apply: ({ items }) =>
+    items
+      .filter((i) => i.tiedToPurchase && i.treatment === 'not-deducted')
+      .map((i) => ({
+        severity: 'violation' as const,
+        message: `Free ${i.description} (fair market value ${formatUsd(i.fairMarketValue)}) was neither subtracted nor cost-allocated`,
+        sourceEventIds: [i.eventId],
+      })),
+};
