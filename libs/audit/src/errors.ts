@@ -8,6 +8,11 @@ export class AuditAppendRefused extends AuditError {
   readonly code = 'audit_append_refused';
 }
 
+/** The audit database is missing, not an audit log, or cannot be opened as one. */
+export class AuditLogUnavailable extends AuditError {
+  readonly code = 'audit_log_unavailable';
+}
+
 /** A proof, leaf or root was asked for outside the recorded tree. */
 export class AuditRangeError extends AuditError {
   readonly code = 'audit_range';

@@ -20,6 +20,11 @@ export class CompactTree {
     this.peaks = [...peaks];
   }
 
+  /** An independent copy: appends are staged on it and adopted only once they are committed. */
+  clone(): CompactTree {
+    return new CompactTree(this.count, this.peaks);
+  }
+
   get size(): number {
     return this.count;
   }

@@ -58,7 +58,7 @@ const sourceOf = (n: number): MemorySource => {
 };
 const flip = (hash: Buffer): Buffer => {
   const copy = Buffer.from(hash);
-  copy[copy.length - 1] ^= 0x01;
+  copy[copy.length - 1] = copy[copy.length - 1]! ^ 0x01;
   return copy;
 };
 

@@ -1,0 +1,25 @@
+export * from './errors';
+export { CHAIN_GENESIS, EMPTY_TREE_ROOT } from './hashing';
+export {
+  type AuditableEvent,
+  type CanonicalEvent,
+  type RawEventRow,
+  canonicalBytes,
+  canonicalLeafHash,
+  toCanonicalEvent,
+} from './canonical-event';
+export { type HashInput, verifyConsistency, verifyInclusion } from './merkle/merkle-verify';
+export { type SignedCheckpoint, checkpointText, verifyCheckpoint } from './checkpoint';
+export { type SigningKey, DEFAULT_SIGNING_KEY_FILE, keyIdOfPem, loadOrCreateSigningKey } from './signing-key';
+export {
+  AUDIT_LOG_FILE,
+  type AuditAppendResult,
+  type AuditHead,
+  type AuditLeaf,
+  AuditLog,
+  type AuditLogOptions,
+  type InclusionProof,
+  auditLogFile,
+} from './audit-log';
+export { type ProblemKind, type VerificationProblem, type VerificationReport } from './verification-report';
+export { type VerifyLedgerInput, verifyLedger } from './verify-ledger';
