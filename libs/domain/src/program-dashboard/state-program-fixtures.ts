@@ -1,0 +1,101 @@
+import { type EventMetadata } from '../shared/envelope';
+import { usd, type Cents } from '../shared/money';
+import { fact, Scenario, type FactToRecord } from '../testing/scenario';
+import { stateProgramStreams } from '../state-programs';
+import { type OrderLine } from '../order/events';
+import { type ApplicantProfile } from '../applicant/events';
+
+/** Facts shared by the state-program specs: Mississippi Connects, Texas Operation Connectivity, one MLTI contract. */
+export const MS = 'program-ms-connects';
+export const TX = 'program-tx-connectivity';
+export const MLTI = 'contract-mlti-2020';
+
+export const newScenario = (): Scenario => new Scenario(stateProgramStreams);
+
+export const msConnectsEstablished = (totalFunds: Cents = usd(200_000_000)): FactToRecord =>
+  fact(MS, 'ProgramEstablished', {
+    name: 'Mississippi Connects',
+    usState: 'MS',
+    fundingSource: 'CARES Act CRF via SB 3044 and HB 1788',
+    totalFunds,
+    costShare: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 },
+    ruleSet: 'state-ms-connects-2020',
+    establishedOn: '2020-07-01',
+  });
+
+export const txConnectivityEstablished = (): FactToRecord[] => [
+  fact(TX, 'ProgramEstablished', {
+    name: 'Operation Connectivity',
+    usState: 'TX',
+    fundingSource: 'CARES Act via TEA',
+    totalFunds: usd(200_000_000),
+    costShare: { kind: 'matching-by-economically-disadvantaged-share', tableId: 'tea-operation-connectivity-2020' },
+    ruleSet: 'state-tx-connectivity-2020',
+    establishedOn: '2020-07-17',
+  }),
+  fact(TX, 'ParticipationRequirementSet', { requirement: 'interlocal-agreement', esc: 'Region 4 ESC', deadline: '2020-08-31', setOn: '2020-07-17' }),
+];
+
+export const mltiAwarded = (): FactToRecord =>
+  fact(MLTI, 'CooperativeContractAwarded', {
+    name: 'MLTI Learning Technology Solutions',
+    leadState: 'ME',
+    vendor: 'Acme Learning Devices',
+    catalog: [
+      {
+        itemId: 'chromebook',
+        description: 'Chromebook 11" with case',
+        kind: 'device',
+        category: 'device',
+        priceTiers: [
+          { minCohortQuantity: 0, unitPrice: usd(300) },
+          { minCohortQuantity: 1_000, unitPrice: usd(280) },
+          { minCohortQuantity: 5_000, unitPrice: usd(250) },
+        ],
+      },
+      { itemId: 'hotspot', description: 'LTE hotspot', kind: 'hotspot', category: 'hotspot', priceTiers: [{ minCohortQuantity: 0, unitPrice: usd(100) }] },
+      { itemId: 'pd-day', description: 'Professional development day', kind: 'service', category: 'professional-development', priceTiers: [{ minCohortQuantity: 0, unitPrice: usd(2_500) }] },
+    ],
+    termStart: '2020-07-01',
+    termEnd: '2024-06-30',
+    sla: { remedyWithinDays: 5, remedies: ['repair', 'replacement'], repairReplacementCoverageEndsOn: '2023-06-30' },
+    ruleSet: 'coop-naspo-mlti',
+    awardedOn: '2020-06-15',
+  });
+
+export const district = (overrides: Partial<ApplicantProfile> = {}): ApplicantProfile => ({
+  name: 'Jackson Public Schools',
+  kind: 'school-district',
+  usState: 'MS',
+  students: 20_000,
+  nslpEligibleStudents: 18_000,
+  economicallyDisadvantagedStudents: 17_000,
+  locale: 'urban',
+  cep: true,
+  memberApplicantIds: [],
+  ...overrides,
+});
+
+export const registered = (applicant: string, overrides: Partial<ApplicantProfile> = {}): FactToRecord =>
+  fact(applicant, 'ApplicantRegistered', district(overrides));
+
+export const chromebooks = (quantity: number, unitPrice: Cents = usd(300)): OrderLine => ({ itemId: 'chromebook', kind: 'device', quantity, unitPrice });
+export const hotspots = (quantity: number, unitPrice: Cents = usd(100)): OrderLine => ({ itemId: 'hotspot', kind: 'hotspot', quantity, unitPrice });
+
+export interface Placement {
+  program: string;
+  applicant: string;
+  lines: OrderLine[];
+  stateShare: Cents;
+  districtShare: Cents;
+  placedOn?: string;
+  contract?: string;
+}
+
+export const orderPlaced = (order: string, p: Placement, metadata?: EventMetadata): FactToRecord =>
+  fact(
+    order,
+    'OrderPlaced',
+    { program: p.program, contract: p.contract ?? MLTI, applicant: p.applicant, placedOn: p.placedOn ?? '2020-08-01', lines: p.lines, stateShare: p.stateShare, districtShare: p.districtShare },
+    metadata,
+  );
