@@ -1,0 +1,106 @@
+import { renameSync, rmSync } from 'node:fs';
+import { type EventStore } from '@ledger/event-store';
+import { RebuildInProgress } from './errors';
+import { Projector } from './projector';
+import { ReadModels } from './read-models';
+import { ReadModelStore } from './store/read-model-store';
+
+/** Positions, not event counts: EventStoreDB positions are sparse, and a position is what a checkpoint is. */
+export interface RebuildProgress {
+  done: number;
+  total: number;
+}
+
+export interface RebuildOptions {
+  eventStore: EventStore;
+  /** The holder readers use; its store is replaced when the rebuilt one has caught up. */
+  models: ReadModels;
+  /** The live projector: paused for the final catch-up and swap, then resumed on the new store. */
+  projector?: Projector;
+  onProgress?: (progress: RebuildProgress) => void;
+  batchSize?: number;
+}
+
+export interface RebuildResult {
+  /** The checkpoint of the new store when it was swapped in. */
+  position: number;
+  /** The new store's content digest: equal for any two stores folded from the same events. */
+  digest: string;
+  file: string;
+}
+
+/**
+ * Folds the whole log into a fresh file beside the live one while the live store keeps serving, then
+ * swaps it in: the live projector pauses, the new store takes the last few events, and in one
+ * synchronous step (no reader can interleave) both are closed, the new file is renamed over the old
+ * and reopened into the holder. A crash at any step leaves either the old or the new complete file at
+ * the live path; a leftover `.rebuild` file is discarded by the next rebuild.
+ */
+export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
+  const { eventStore, models, projector, onProgress } = options;
+  const live = models.current;
+  if (live.file === ':memory:') throw new Error('An in-memory read-model store cannot be rebuilt by file swap; open a new one instead');
+  if (!models.claimRebuild()) throw new RebuildInProgress();
+  const target = live.file;
+  const temporary = `${target}.rebuild`;
+  let fresh: ReadModelStore | undefined;
+  let builder: Projector | undefined;
+  let livePaused = false;
+  try {
+    removeDatabaseFiles(temporary);
+    fresh = ReadModelStore.open({ file: temporary, catalog: live.catalog, upcasters: live.upcasters, projector: live.projector });
+    const building = new ReadModels(fresh);
+    builder = new Projector(eventStore, building, options.batchSize === undefined ? {} : { batchSize: options.batchSize });
+    let total = await eventStore.headPosition();
+    onProgress?.({ done: 0, total });
+    const progress = building.changes$.subscribe((change) => {
+      total = Math.max(total, change.position);
+      onProgress?.({ done: change.position, total });
+    });
+    try {
+      builder.start();
+      await builder.waitFor(total, { timeoutMs: Infinity });
+      livePaused = projector?.status === 'running';
+      if (livePaused) await projector?.stop();
+      total = await eventStore.headPosition();
+      await builder.waitFor(total, { timeoutMs: Infinity });
+      await builder.stop();
+      if (builder.failure) throw builder.failure;
+    } finally {
+      progress.unsubscribe();
+    }
+    const position = fresh.checkpoint;
+    const digest = fresh.contentDigest();
+    swapFiles(models, fresh, temporary, target);
+    fresh = undefined;
+    onProgress?.({ done: position, total: Math.max(total, position) });
+    return { position, digest, file: target };
+  } catch (error) {
+    await builder?.stop();
+    fresh?.close();
+    removeDatabaseFiles(temporary);
+    throw error;
+  } finally {
+    models.releaseRebuild();
+    if (livePaused && projector) {
+      projector.settleWaiters();
+      projector.start();
+    }
+  }
+}
+
+/** Synchronous from the first close to the swap, so no reader ever meets a closed store. */
+function swapFiles(models: ReadModels, fresh: ReadModelStore, temporary: string, target: string): void {
+  const { catalog, upcasters, projector } = fresh;
+  fresh.close();
+  models.current.close();
+  // A write-ahead log left beside the target would be replayed onto the new file: it must go first.
+  rmSync(`${target}-wal`, { force: true });
+  rmSync(`${target}-shm`, { force: true });
+  renameSync(temporary, target);
+  models.swap(ReadModelStore.open({ file: target, catalog, upcasters, projector }));
+}
+
+function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+}

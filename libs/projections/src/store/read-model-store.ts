@@ -1,0 +1,342 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type FactsLookup, type StreamDefinition, streamPrefix } from '@ledger/domain';
+import { type RecordedEvent } from '@ledger/event-store';
+import { type Catalog, catalogFingerprint } from '../catalog';
+import { toEnvelope } from '../envelope';
+import { NotAReadModelStore, ProjectionError, ProjectionFoldFailed, ProjectionIntegrityError } from '../errors';
+import { toInstant } from '../instant';
+import { type Upcast, type Upcaster, upcasterChain } from '../upcasting';
+import { CONTENT_TABLES, FORMAT, SCHEMA } from './schema';
+import { fromStored, type StoredStreamRow, type StreamRow } from './stream-row';
+
+export const READ_MODELS_FILE = 'read-models.sqlite';
+
+/** The default read-model file inside a data directory, beside (never inside) the event store. */
+export const readModelsFile = (dataDir: string): string => join(dataDir, READ_MODELS_FILE);
+
+export interface ReadModelStoreOptions {
+  /** SQLite file, created when missing; `:memory:` for a throw-away store (no rebuild swap). */
+  file: string;
+  catalog: Catalog;
+  upcasters?: readonly Upcaster[];
+  /** Whose checkpoint the store keeps. */
+  projector?: string;
+}
+
+/** How the store was found on open. `reset` = stored states were folded by another catalog or format and were dropped. */
+export type OpenOutcome = 'created' | 'resumed' | 'reset';
+
+/** The effect of one committed batch, for change notifications. */
+export interface AppliedBatch {
+  /** The checkpoint after the batch. */
+  position: number;
+  /** Streams whose state changed, in order of first change. */
+  streams: string[];
+  /** Streams that gained an incoming link (their `linkedFrom` answer changed). */
+  linkedTo: string[];
+  /** Events folded or skipped (outside the catalog) by this batch; duplicates at or before the checkpoint are not counted. */
+  events: number;
+}
+
+interface PendingLink {
+  to: string;
+  from: string;
+  fromPrefix: string;
+  position: number;
+}
+
+const DEFAULT_PROJECTOR = 'streams';
+
+/**
+ * Folded stream states, the reverse link index and event times, with the checkpoint of the events
+ * folded into them, in one SQLite file. Read models are not stored: they are pure functions over this
+ * store as a FactsLookup. Every batch — states, links, times and checkpoint — commits in one
+ * transaction, so a crash anywhere leaves the store at a batch boundary and the projector resumes
+ * from the stored checkpoint without folding any event twice.
+ */
+export class ReadModelStore implements FactsLookup {
+  readonly file: string;
+  readonly catalog: Catalog;
+  readonly upcasters: readonly Upcaster[];
+  readonly projector: string;
+  readonly fingerprint: string;
+  readonly opened: OpenOutcome;
+  private readonly db: Database.Database;
+  private readonly definitions: ReadonlyMap<string, StreamDefinition>;
+  private readonly upcast: Upcast;
+  private checkpointValue: number;
+  private isClosed = false;
+  private readonly stmt: ReturnType<typeof prepare>;
+
+  static open(options: ReadModelStoreOptions): ReadModelStore {
+    return new ReadModelStore(options);
+  }
+
+  private constructor(options: ReadModelStoreOptions) {
+    this.file = options.file;
+    this.catalog = options.catalog;
+    this.upcasters = options.upcasters ?? [];
+    this.projector = options.projector ?? DEFAULT_PROJECTOR;
+    this.upcast = upcasterChain(this.upcasters);
+    this.fingerprint = catalogFingerprint(this.catalog, this.upcasters, FORMAT);
+    this.definitions = new Map(this.catalog.map((d) => [d.prefix, d]));
+    const { db, created } = openDatabase(options.file);
+    this.db = db;
+    try {
+      this.stmt = prepare(db);
+      const stored = this.stmt.checkpoint.get(this.projector);
+      if (stored && stored.catalog_fingerprint === this.fingerprint) {
+        this.opened = 'resumed';
+        this.checkpointValue = stored.position;
+      } else {
+        this.opened = created || !stored ? 'created' : 'reset';
+        this.startOver();
+        this.checkpointValue = 0;
+      }
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** The position of the last event folded: every state reflects exactly the events up to it. */
+  get position(): number {
+    return this.checkpointValue;
+  }
+
+  get checkpoint(): number {
+    return this.checkpointValue;
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  state<S>(stream: string): S | undefined {
+    this.assertOpen();
+    const row = this.stmt.state.get(stream);
+    return row ? (JSON.parse(row.state) as S) : undefined;
+  }
+
+  linkedFrom(stream: string, prefix: string): string[] {
+    this.assertOpen();
+    return this.stmt.linkedFrom.all(stream, prefix).map((r) => r.from_stream);
+  }
+
+  /** Revision and position of a stream's last folded event, or undefined when it has none. */
+  streamInfo(stream: string): { revision: number; lastPosition: number } | undefined {
+    this.assertOpen();
+    const row = this.stmt.state.get(stream);
+    return row ? { revision: row.revision, lastPosition: row.last_position } : undefined;
+  }
+
+  /** The last position recorded at or before an ISO instant (0 when nothing was), among the events folded so far. */
+  positionAt(instant: string): number {
+    this.assertOpen();
+    return this.stmt.positionAt.get(toInstant(instant))?.position ?? 0;
+  }
+
+  /**
+   * Folds events (in position order) and commits the new states, links, event times and checkpoint in
+   * one transaction. Events at or before the checkpoint were folded already and are skipped, so
+   * at-least-once delivery still has an exactly-once effect. Throws before writing anything when a
+   * fold fails or the feed is inconsistent.
+   */
+  applyBatch(events: readonly RecordedEvent[]): AppliedBatch {
+    this.assertOpen();
+    let last = this.checkpointValue;
+    let counted = 0;
+    const touched = new Map<string, StreamRow>();
+    const changed = new Set<string>();
+    const links: PendingLink[] = [];
+    const linkKeys = new Set<string>();
+    const times: Array<[number, string]> = [];
+    for (const event of events) {
+      if (event.position <= this.checkpointValue) continue;
+      if (!Number.isSafeInteger(event.position) || event.position <= last) {
+        throw new ProjectionIntegrityError(`Event at position ${event.position} arrived after position ${last}: the feed is out of order`);
+      }
+      last = event.position;
+      counted += 1;
+      times.push([event.position, normaliseRecordedAt(event)]);
+      const prefix = streamPrefix(event.stream);
+      const definition = this.definitions.get(prefix);
+      if (!definition) continue;
+      const before = touched.get(event.stream) ?? this.loadRow(event.stream);
+      const expected = (before?.revision ?? -1) + 1;
+      if (event.revision !== expected) {
+        throw new ProjectionIntegrityError(
+          `Stream ${event.stream}: event at position ${event.position} has revision ${event.revision}, expected ${expected}; refusing to fold out of order`,
+        );
+      }
+      const { text, targets } = this.fold(definition, before, event);
+      touched.set(event.stream, { prefix, revision: event.revision, lastPosition: event.position, text });
+      changed.add(event.stream);
+      for (const target of targets) {
+        const linkKey = `${target}\u0000${event.stream}`;
+        if (linkKeys.has(linkKey) || this.stmt.hasLink.get(target, event.stream)) continue;
+        linkKeys.add(linkKey);
+        links.push({ to: target, from: event.stream, fromPrefix: prefix, position: event.position });
+      }
+    }
+    if (counted === 0) return { position: this.checkpointValue, streams: [], linkedTo: [], events: 0 };
+    this.db.transaction(() => {
+      for (const stream of changed) {
+        const row = touched.get(stream);
+        if (row) this.stmt.upsertState.run(stream, row.prefix, row.revision, row.lastPosition, row.text);
+      }
+      for (const link of links) this.stmt.insertLink.run(link.to, link.from, link.fromPrefix, link.position);
+      for (const [position, recordedAt] of times) this.stmt.insertTime.run(position, recordedAt);
+      const updated = this.stmt.updateCheckpoint.run(last, this.projector, this.fingerprint);
+      if (updated.changes !== 1) throw new ProjectionIntegrityError(`Checkpoint of ${this.projector} is missing from ${this.file}`);
+    })();
+    this.checkpointValue = last;
+    return { position: last, streams: [...changed], linkedTo: [...new Set(links.map((l) => l.to))], events: counted };
+  }
+
+  /** SHA-256 over every table in key order: two stores folded from the same events have the same digest. */
+  contentDigest(): string {
+    this.assertOpen();
+    const hash = createHash('sha256');
+    for (const table of CONTENT_TABLES) {
+      hash.update(`table:${table.name}\n`);
+      for (const row of this.db.prepare(`SELECT * FROM ${table.name} ORDER BY ${table.orderBy}`).iterate()) {
+        hash.update(`${JSON.stringify(row)}\n`);
+      }
+    }
+    return hash.digest('hex');
+  }
+
+  /** Flushes the write-ahead log into the file and closes; the file is then complete on its own. */
+  close(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    if (this.file !== ':memory:') this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+
+  private fold(definition: StreamDefinition, before: StreamRow | undefined, event: RecordedEvent): { text: string; targets: string[] } {
+    try {
+      const state: unknown = JSON.parse(before ? before.text : canonicalText(definition.decider.initialState));
+      const after: unknown = definition.decider.evolve(state, this.upcast(toEnvelope(event)));
+      const text = canonicalText(after);
+      // Links are computed from the state as it will be read back, so a rebuild and a live fold agree.
+      return { text, targets: definition.links(JSON.parse(text)) };
+    } catch (error) {
+      if (error instanceof ProjectionError) throw error;
+      throw new ProjectionFoldFailed(event.position, event.stream, event.type, error);
+    }
+  }
+
+  private loadRow(stream: string): StreamRow | undefined {
+    const row = this.stmt.state.get(stream);
+    return row ? fromStored(row) : undefined;
+  }
+
+  private startOver(): void {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM stream_states; DELETE FROM links; DELETE FROM event_times; DELETE FROM checkpoints;');
+      this.stmt.insertCheckpoint.run(this.projector, 0, this.fingerprint);
+    })();
+  }
+
+  private assertOpen(): void {
+    if (this.isClosed) throw new ProjectionIntegrityError(`Read-model store ${this.file} is closed`);
+  }
+}
+
+function canonicalText(value: unknown): string {
+  const text = JSON.stringify(value) as string | undefined;
+  if (text === undefined) throw new Error('the state is not JSON (evolve returned undefined or a function)');
+  return text;
+}
+
+function normaliseRecordedAt(event: RecordedEvent): string {
+  const time = Date.parse(event.recordedAt);
+  if (Number.isNaN(time)) throw new ProjectionIntegrityError(`Event at position ${event.position} has no valid recordedAt (${event.recordedAt})`);
+  return new Date(time).toISOString();
+}
+
+function prepare(db: Database.Database) {
+  return {
+    state: db.prepare<[string], StoredStreamRow>('SELECT prefix, revision, last_position, state FROM stream_states WHERE stream = ?'),
+    linkedFrom: db.prepare<[string, string], { from_stream: string }>(
+      'SELECT from_stream FROM links WHERE to_stream = ? AND from_prefix = ? ORDER BY first_position, from_stream',
+    ),
+    hasLink: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM links WHERE to_stream = ? AND from_stream = ?'),
+    positionAt: db.prepare<[string], { position: number }>(
+      'SELECT position FROM event_times WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1',
+    ),
+    upsertState: db.prepare<[string, string, number, number, string]>(
+      `INSERT INTO stream_states (stream, prefix, revision, last_position, state) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, last_position = excluded.last_position, state = excluded.state`,
+    ),
+    insertLink: db.prepare<[string, string, string, number]>(
+      'INSERT INTO links (to_stream, from_stream, from_prefix, first_position) VALUES (?, ?, ?, ?)',
+    ),
+    insertTime: db.prepare<[number, string]>('INSERT INTO event_times (position, recorded_at) VALUES (?, ?)'),
+    checkpoint: db.prepare<[string], { position: number; catalog_fingerprint: string }>(
+      'SELECT position, catalog_fingerprint FROM checkpoints WHERE projector = ?',
+    ),
+    insertCheckpoint: db.prepare<[string, number, string]>(
+      'INSERT INTO checkpoints (projector, position, catalog_fingerprint) VALUES (?, ?, ?)',
+    ),
+    updateCheckpoint: db.prepare<[number, string, string]>(
+      'UPDATE checkpoints SET position = ? WHERE projector = ? AND catalog_fingerprint = ?',
+    ),
+  };
+}
+
+/** Opens (or creates) the file with WAL and synchronous=FULL; a file of another format of ours is recreated empty. */
+function openDatabase(file: string): { db: Database.Database; created: boolean } {
+  const inMemory = file === ':memory:';
+  const isNew = inMemory || !existsSync(file) || statSync(file).size === 0;
+  const db = new Database(file);
+  try {
+    if (!inMemory) {
+      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal') throw new NotAReadModelStore(file, `cannot use write-ahead logging (journal_mode=${String(mode)})`);
+    }
+    // better-sqlite3 opens WAL connections with synchronous=NORMAL; a committed checkpoint must survive power loss.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    if (isNew) {
+      createSchema(db);
+      return { db, created: true };
+    }
+    const format = readFormat(db, file);
+    if (format === FORMAT) return { db, created: false };
+    // An older layout of our own disposable file: the events are the truth, so start it over.
+    db.transaction(() => {
+      const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+      for (const { name } of tables) db.exec(`DROP TABLE "${name.replaceAll('"', '""')}"`);
+      createSchema(db);
+    })();
+    return { db, created: true };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function createSchema(db: Database.Database): void {
+  db.exec(SCHEMA);
+  db.prepare('INSERT INTO read_model_meta (key, value) VALUES (?, ?)').run('format', FORMAT);
+}
+
+function readFormat(db: Database.Database, file: string): string {
+  let row: { value: string } | undefined;
+  try {
+    const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'read_model_meta'").get();
+    if (!hasMeta) throw new NotAReadModelStore(file, 'it has no read_model_meta table');
+    row = db.prepare<[], { value: string }>("SELECT value FROM read_model_meta WHERE key = 'format'").get();
+  } catch (error) {
+    if (error instanceof NotAReadModelStore) throw error;
+    throw new NotAReadModelStore(file, (error as Error).message);
+  }
+  if (!row) throw new NotAReadModelStore(file, 'it records no format');
+  return row.value;
+}

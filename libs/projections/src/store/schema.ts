@@ -1,0 +1,46 @@
+/** Bumped whenever the tables change shape; part of the catalog fingerprint, so a new format rebuilds. */
+export const FORMAT = 'read-models/1';
+
+export const SCHEMA = `
+CREATE TABLE read_model_meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE stream_states (
+  stream        TEXT PRIMARY KEY,
+  prefix        TEXT NOT NULL,
+  revision      INTEGER NOT NULL,
+  last_position INTEGER NOT NULL,
+  state         TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE links (
+  to_stream      TEXT NOT NULL,
+  from_stream    TEXT NOT NULL,
+  from_prefix    TEXT NOT NULL,
+  first_position INTEGER NOT NULL,
+  PRIMARY KEY (to_stream, from_stream)
+) WITHOUT ROWID;
+CREATE INDEX links_by_target ON links (to_stream, from_prefix, first_position);
+
+CREATE TABLE event_times (
+  position    INTEGER PRIMARY KEY,
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX event_times_by_instant ON event_times (recorded_at, position);
+
+CREATE TABLE checkpoints (
+  projector           TEXT PRIMARY KEY,
+  position            INTEGER NOT NULL,
+  catalog_fingerprint TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
+/** Every table with its ordering key, for content digests and comparisons (read_model_meta only holds the format). */
+export const CONTENT_TABLES = [
+  { name: 'stream_states', orderBy: 'stream' },
+  { name: 'links', orderBy: 'to_stream, from_stream' },
+  { name: 'event_times', orderBy: 'position' },
+  { name: 'checkpoints', orderBy: 'projector' },
+] as const;
