@@ -23,3 +23,4 @@ export {
 } from './audit-log';
 export { type ProblemKind, type VerificationProblem, type VerificationReport } from './verification-report';
 export { type VerifyLedgerInput, verifyLedger } from './verify-ledger';
+export { type RawRowSource, rawEventRows } from './raw-event-rows';
