@@ -42,7 +42,15 @@ export interface FundingRequestDrafted {
 
 export interface FundingRequestLineCorrected { correctsEventId: string; line: FrnLine; reason: string }
 export interface PriceReductionOffered { description: string; lineIds?: string[]; amount?: Cents; rateBasisPoints?: BasisPoints }
-export interface BundleDiscountOffered { description: string; lineIds?: string[]; quotedTotal: Cents }
+export interface BundleDiscountOffered {
+  description: string;
+  /** The request's lines in the bundle; all lines when absent. */
+  lineIds?: string[];
+  /** Usual cost of bundle parts bought outside this request (e.g. an ineligible service), so the discount is shared with them. */
+  partsOutsideRequestUsualCost?: Cents;
+  /** The price quoted for the whole bundle, parts outside the request included. */
+  quotedTotal: Cents;
+}
 export interface FreeItemOffered {
   description: string;
   quantity: number;
@@ -132,7 +140,7 @@ export const frnEventValidators: Record<FrnEventType, (data: unknown) => FieldEr
   ),
   FundingRequestLineCorrected: validator({ correctsEventId: text, line: frnLineCheck, reason: text }),
   PriceReductionOffered: withCrossChecks(validator({ description: text, lineIds, amount: optional(cents), rateBasisPoints: optional(basisPoints) }), amountOrRate),
-  BundleDiscountOffered: validator({ description: text, lineIds, quotedTotal: cents }),
+  BundleDiscountOffered: validator({ description: text, lineIds, partsOutsideRequestUsualCost: optional(cents), quotedTotal: cents }),
   FreeItemOffered: validator({
     description: text, quantity: positiveCount, fairMarketValue: cents, tiedToPurchase: bool, treatment: oneOf(['subtract', 'cost-allocate', 'not-deducted'] as const),
   }),

@@ -88,8 +88,14 @@ export const preDiscountCostRule: Rule<PreDiscountFacts, PreDiscountCost, ErateP
         }
         case 'BundleDiscountOffered': {
           const idx = indexesOf(offer.data.lineIds);
-          const base = sum(idx.map((i) => net[i]!));
-          take('bundle-discount', offer.data.description, `${base} cents usual, ${offer.data.quotedTotal} cents quoted together`, offer.eventId, idx, base - offer.data.quotedTotal);
+          const inRequest = sum(idx.map((i) => net[i]!));
+          const outside = offer.data.partsOutsideRequestUsualCost ?? 0;
+          const bundle = inRequest + outside;
+          // The request's lines carry only their proportional part of the bundle discount (Ex. 2).
+          const discount = Math.max(0, bundle - offer.data.quotedTotal);
+          const share = bundle === 0 ? 0 : mulDiv(discount, inRequest, bundle);
+          const basis = `${bundle} cents usual (${outside} outside the request), ${offer.data.quotedTotal} cents quoted together`;
+          take('bundle-discount', offer.data.description, basis, offer.eventId, idx, share);
           break;
         }
         case 'PromptPaymentDiscountOffered': {
