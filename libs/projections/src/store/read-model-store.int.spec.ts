@@ -1,0 +1,189 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { type StreamDefinition } from '@ledger/domain';
+import { InMemoryEventStore, type RecordedEvent, SqliteEventStore } from '@ledger/event-store';
+import { NotAReadModelStore, ProjectionFoldFailed, ProjectionIntegrityError, ReadModelStore, readModelsFile } from '../index';
+import { accountStream, accountsCatalog, depositUpcaster, fact, portfolioModel, sampleHistory } from '../../test/accounts-ledger';
+import { appendAll, foldAll, readLog, tempDir } from '../../test/store-helpers';
+import { dumpTables } from '../../test/table-dump';
+
+async function sampleLog(): Promise<RecordedEvent[]> {
+  const events = new InMemoryEventStore();
+  await appendAll(events, sampleHistory());
+  return readLog(events);
+}
+
+describe('ReadModelStore', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let file: string;
+  beforeEach(() => {
+    tmp = tempDir();
+    file = readModelsFile(tmp.dir);
+  });
+  afterEach(() => tmp.remove());
+
+  it('folds every catalog stream like a full in-memory fold, indexes links and checkpoints events outside the catalog', async () => {
+    const log = await sampleLog();
+    const store = ReadModelStore.open({ file, catalog: accountsCatalog });
+    const applied = store.applyBatch(log);
+    const reference = foldAll(accountsCatalog, log);
+    for (const stream of ['owner-o1', 'owner-o2', 'account-a1', 'account-a2', 'account-a3', 'bonus-o1', 'bonus-o2']) {
+      expect(store.state(stream)).toEqual(reference.state(stream));
+    }
+    expect(store.state('audit-x')).toBeUndefined();
+    expect(store.checkpoint).toBe(log[log.length - 1]?.position);
+    expect(store.linkedFrom('owner-o1', 'account')).toEqual(['account-a1', 'account-a2']);
+    expect(store.linkedFrom('owner-o2', 'account')).toEqual(['account-a2', 'account-a3']);
+    expect(store.linkedFrom('owner-o1', 'owner')).toEqual([]);
+    expect(applied.linkedTo).toEqual(['owner-o1', 'owner-o2']);
+    expect(portfolioModel.render('owner-o1', store)).toEqual(portfolioModel.render('owner-o1', reference));
+    expect(store.streamInfo('account-a1')).toEqual({ revision: 2, lastPosition: log.find((e) => e.type === 'Withdrawn')?.position });
+    store.close();
+  });
+
+  it('skips redelivered events, so folding a batch twice has the effect of folding it once', async () => {
+    const log = await sampleLog();
+    const store = ReadModelStore.open({ file, catalog: accountsCatalog });
+    store.applyBatch(log.slice(0, 8));
+    const again = store.applyBatch(log.slice(0, 10));
+    expect(again.events).toBe(2);
+    store.applyBatch(log);
+    expect(store.state('account-a1')).toEqual(foldAll(accountsCatalog, log).state('account-a1'));
+    store.close();
+  });
+
+  it('survives a reopen with the same checkpoint and states', async () => {
+    const log = await sampleLog();
+    const first = ReadModelStore.open({ file, catalog: accountsCatalog });
+    first.applyBatch(log.slice(0, 6));
+    const digest = first.contentDigest();
+    first.close();
+    const second = ReadModelStore.open({ file, catalog: accountsCatalog });
+    expect(second.opened).toBe('resumed');
+    expect(second.checkpoint).toBe(log[5]?.position);
+    expect(second.contentDigest()).toBe(digest);
+    second.close();
+  });
+
+  it('writes nothing when a fold fails, and says which event failed', async () => {
+    const log = await sampleLog();
+    const exploding: StreamDefinition = {
+      ...accountStream,
+      decider: {
+        ...accountStream.decider,
+        evolve: (state, event) => {
+          if (event.type === 'Withdrawn') throw new Error('overdraft rules missing');
+          return accountStream.decider.evolve(state, event);
+        },
+      },
+    };
+    const store = ReadModelStore.open({ file, catalog: [exploding, ...accountsCatalog.filter((d) => d.prefix !== 'account')] });
+    store.applyBatch(log.slice(0, 4));
+    const before = dumpTables(file);
+    const withdrawn = log.find((e) => e.type === 'Withdrawn');
+    expect(() => store.applyBatch(log.slice(4))).toThrow(ProjectionFoldFailed);
+    expect(() => store.applyBatch(log.slice(4))).toThrow(`Folding event Withdrawn at position ${withdrawn?.position} of stream account-a1 failed: overdraft rules missing`);
+    expect(dumpTables(file)).toEqual(before);
+    expect(store.checkpoint).toBe(log[3]?.position);
+    store.close();
+  });
+
+  it('rolls back the whole batch when the last write of the transaction fails', async () => {
+    const log = await sampleLog();
+    const store = ReadModelStore.open({ file, catalog: accountsCatalog });
+    store.applyBatch(log.slice(0, 5));
+    const before = dumpTables(file);
+    const saboteur = new Database(file);
+    saboteur.exec(`CREATE TRIGGER disk_full BEFORE UPDATE ON checkpoints BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    expect(() => store.applyBatch(log.slice(5))).toThrow('disk I/O error');
+    expect(dumpTables(file)).toEqual(before);
+    expect(store.checkpoint).toBe(log[4]?.position);
+    saboteur.exec('DROP TRIGGER disk_full');
+    saboteur.close();
+    store.applyBatch(log.slice(5));
+    const fresh = ReadModelStore.open({ file: ':memory:', catalog: accountsCatalog });
+    fresh.applyBatch(log);
+    expect(store.contentDigest()).toBe(fresh.contentDigest());
+    store.close();
+    fresh.close();
+  });
+
+  it('refuses a revision gap or positions out of order instead of folding a wrong state', async () => {
+    const log = await sampleLog();
+    const store = ReadModelStore.open({ file: ':memory:', catalog: accountsCatalog });
+    const withoutDeposit = log.filter((e) => !(e.stream === 'account-a1' && e.revision === 1));
+    expect(() => store.applyBatch(withoutDeposit)).toThrow(ProjectionIntegrityError);
+    expect(() => store.applyBatch([...log.slice(0, 3)].reverse())).toThrow(/out of order/);
+    expect(store.checkpoint).toBe(0);
+    expect(store.state('owner-o1')).toBeUndefined();
+    store.close();
+  });
+
+  it('starts over when the catalog changes, since stored states were folded by other code', async () => {
+    const log = await sampleLog();
+    const first = ReadModelStore.open({ file, catalog: accountsCatalog });
+    first.applyBatch(log);
+    first.close();
+    const changed = ReadModelStore.open({ file, catalog: accountsCatalog, upcasters: [depositUpcaster] });
+    expect(changed.opened).toBe('reset');
+    expect(changed.checkpoint).toBe(0);
+    expect(changed.state('owner-o1')).toBeUndefined();
+    expect(changed.positionAt('2999-01-01T00:00:00Z')).toBe(0);
+    changed.close();
+  });
+
+  it('refuses to open a SQLite file that is not a read-model store, and leaves it untouched', async () => {
+    const eventsFile = join(tmp.dir, 'ledger.sqlite');
+    const events = SqliteEventStore.open({ file: eventsFile });
+    await appendAll(events, sampleHistory().slice(0, 2));
+    await events.close();
+    expect(() => ReadModelStore.open({ file: eventsFile, catalog: accountsCatalog })).toThrow(NotAReadModelStore);
+    const reopened = SqliteEventStore.open({ file: eventsFile });
+    expect(await reopened.headPosition()).toBe(2);
+    await reopened.close();
+  });
+
+  it('uses write-ahead logging on its own file', () => {
+    ReadModelStore.open({ file, catalog: accountsCatalog }).close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('translates an instant to the last position recorded at or before it', () => {
+    const at = (position: number, recordedAt: string, stream = 'owner-o1', revision = position - 1): RecordedEvent => ({
+      id: `e${position}`,
+      stream,
+      revision,
+      position,
+      type: 'OwnerRegistered',
+      data: { name: 'Ada' },
+      metadata: {},
+      recordedAt,
+    });
+    const store = ReadModelStore.open({ file: ':memory:', catalog: accountsCatalog });
+    store.applyBatch([at(1, '2025-01-01T10:00:00.000Z'), at(2, '2025-01-01T10:00:00.000Z'), at(3, '2025-01-02T08:30:00.000Z'), at(5, '2025-01-03T00:00:00.000Z', 'owner-o2', 0)]);
+    expect(store.positionAt('2024-12-31T23:59:59Z')).toBe(0);
+    expect(store.positionAt('2025-01-01T10:00:00Z')).toBe(2);
+    expect(store.positionAt('2025-01-02T09:30:00+01:00')).toBe(3);
+    expect(store.positionAt('2025-01-02T23:59:59.999Z')).toBe(3);
+    expect(store.positionAt('2026-01-01T00:00:00Z')).toBe(5);
+    expect(() => store.positionAt('2025-01-02')).toThrow(/not an ISO-8601 instant/);
+    store.close();
+  });
+
+  it('folds stored v1 events through an upcaster into the current shape, without changing stored bytes', async () => {
+    const events = new InMemoryEventStore();
+    await appendAll(events, [
+      fact('account-a1', 'AccountOpened', { owner: 'o1' }),
+      fact('account-a1', 'Deposited', { amount: '12.5' }, 1),
+      fact('account-a1', 'Deposited', { amountCents: 200 }, 2),
+    ]);
+    const log = await readLog(events);
+    const store = ReadModelStore.open({ file: ':memory:', catalog: accountsCatalog, upcasters: [depositUpcaster] });
+    store.applyBatch(log);
+    expect(store.state('account-a1')).toEqual({ owner: 'o1', balanceCents: 1450, movements: 2 });
+    expect((await events.readStream('account-a1'))[1]?.data).toEqual({ amount: '12.5' });
+    store.close();
+  });
+});
