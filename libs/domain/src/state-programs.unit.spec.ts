@@ -1,0 +1,98 @@
+import { InvalidEventData } from './shared/errors';
+import { applicantStream, contractStream, orderStream, programStream, stateProgramStreams } from './state-programs';
+import { Scenario, fact } from './testing/scenario';
+
+const fieldsOf = (errors: { field: string }[]) => errors.map((e) => e.field).sort();
+
+describe('state-program event catalogs', () => {
+  const everyEvent = stateProgramStreams.flatMap((d) => Object.entries(d.events).map(([type, spec]) => [`${d.prefix}/${type}`, spec] as const));
+
+  it.each(everyEvent)('%s: the example payload is valid, schemaVersion 1, described', (_name, spec) => {
+    expect(spec.validate(spec.example)).toEqual([]);
+    expect(spec.schemaVersion).toBe(1);
+    expect(spec.description.length).toBeGreaterThan(10);
+  });
+
+  it('an event type names a past fact', () => {
+    for (const [name] of everyEvent) expect(name).toMatch(/(ed|Paid|Set)$/);
+  });
+
+  it('OrderPlaced names every bad field at once, including fields it does not know', () => {
+    const errors = orderStream.events.OrderPlaced.validate({
+      program: 'contract-x',
+      contract: 'contract-mlti',
+      applicant: '',
+      placedOn: '2020-02-30',
+      lines: [{ itemId: 'chromebook', kind: 'laptop', quantity: 0, unitPrice: 12.5 }],
+      stateShare: -1,
+      districtShare: 'all',
+      discount: 5,
+    });
+    expect(fieldsOf(errors)).toEqual(
+      ['applicant', 'discount', 'districtShare', 'lines[0].kind', 'lines[0].quantity', 'lines[0].unitPrice', 'placedOn', 'program', 'stateShare'].sort(),
+    );
+  });
+
+  it('ApplicantRegistered rejects subsets larger than the student count, by field', () => {
+    const example = applicantStream.events.ApplicantRegistered.example as Record<string, unknown>;
+    expect(applicantStream.events.ApplicantRegistered.validate({ ...example, students: 100, nslpEligibleStudents: 101, economicallyDisadvantagedStudents: 150 })).toEqual([
+      { field: 'nslpEligibleStudents', message: 'must not exceed students' },
+      { field: 'economicallyDisadvantagedStudents', message: 'must not exceed students' },
+    ]);
+    expect(fieldsOf(applicantStream.events.ApplicantRegistered.validate({ ...example, kind: 'college', usState: 'Texas', memberApplicantIds: ['frn-1'], cep: 'yes' }))).toEqual([
+      'cep',
+      'kind',
+      'memberApplicantIds[0]',
+      'usState',
+    ]);
+  });
+
+  it('ProgramEstablished checks the cost-share terms by kind and the rule set by id', () => {
+    const example = programStream.events.ProgramEstablished.example as Record<string, unknown>;
+    expect(fieldsOf(programStream.events.ProgramEstablished.validate({ ...example, costShare: { kind: 'fixed-split', stateMaxPercent: 180, districtMinPercent: 20, tableId: 'x' } }))).toEqual([
+      'costShare.stateMaxPercent',
+      'costShare.tableId',
+    ]);
+    expect(fieldsOf(programStream.events.ProgramEstablished.validate({ ...example, costShare: { kind: 'grant' }, ruleSet: 'state-zz', totalFunds: 1.5 }))).toEqual([
+      'costShare.kind',
+      'ruleSet',
+      'totalFunds',
+    ]);
+  });
+
+  it('CooperativeContractAwarded checks the tier ladder, unique items, SLA terms and the term', () => {
+    const example = contractStream.events.CooperativeContractAwarded.example as { catalog: Record<string, unknown>[] } & Record<string, unknown>;
+    const item = example.catalog[0]!;
+    const errors = contractStream.events.CooperativeContractAwarded.validate({
+      ...example,
+      catalog: [
+        {
+          ...item,
+          priceTiers: [
+            { minCohortQuantity: 10, unitPrice: 100 },
+            { minCohortQuantity: 10, unitPrice: 120 },
+          ],
+        },
+      ],
+      sla: { remedyWithinDays: 0, remedies: ['refund'], repairReplacementCoverageEndsOn: '2023-06-31' },
+    });
+    expect(fieldsOf(errors)).toEqual([
+      'catalog[0].priceTiers[0].minCohortQuantity',
+      'catalog[0].priceTiers[1].minCohortQuantity',
+      'catalog[0].priceTiers[1].unitPrice',
+      'sla.remedies[0]',
+      'sla.remedyWithinDays',
+      'sla.repairReplacementCoverageEndsOn',
+    ]);
+    expect(fieldsOf(contractStream.events.CooperativeContractAwarded.validate({ ...example, catalog: [item, item] }))).toEqual(['catalog[1].itemId']);
+    expect(contractStream.events.CooperativeContractAwarded.validate({ ...example, termStart: '2024-01-01', termEnd: '2023-01-01' })).toEqual([
+      { field: 'termEnd', message: 'must not be before termStart' },
+    ]);
+  });
+
+  it('a bad payload never reaches the decider: nothing is recorded', () => {
+    const s = new Scenario(stateProgramStreams);
+    expect(() => s.record(fact('order-1', 'SlaRemedyApplied', { breachId: 'b 1', remedy: 'apology', appliedOn: 'soon' }))).toThrow(InvalidEventData);
+    expect(s.recorded).toEqual([]);
+  });
+});
