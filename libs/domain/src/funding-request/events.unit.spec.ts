@@ -1,0 +1,41 @@
+import { frnEventValidators as v } from './events';
+import { fundingRequestStream } from './stream';
+
+const fields = (errors: { field: string }[]) => errors.map((e) => e.field).sort();
+
+describe('FRN event validators', () => {
+  it('every catalog example is valid', () => {
+    for (const [type, spec] of Object.entries(fundingRequestStream.events)) expect([type, spec.validate(spec.example)]).toEqual([type, []]);
+  });
+
+  it('name every bad field of a draft, down to the line', () => {
+    const errors = v.FundingRequestDrafted({
+      applicant: 'lea-12', category: 3, spin: '', procurement: 'procurement-', fundingYear: 1990, serviceStartDate: '2025-02-30', extra: true,
+      lines: [{ lineId: 'L1', product: 'x', eligible: 'yes', ancillary: false, specificallyRequested: false, quantity: 0, usualUnitPrice: 1.5 }],
+    });
+    expect(fields(errors)).toEqual(
+      ['applicant', 'category', 'extra', 'fundingYear', 'lines[0].eligible', 'lines[0].quantity', 'lines[0].usualUnitPrice', 'procurement', 'serviceStartDate', 'spin'].sort(),
+    );
+  });
+
+  it('rejects repeated line ids', () => {
+    const line = { lineId: 'L1', product: 'x', eligible: true, ancillary: false, specificallyRequested: false, quantity: 1, usualUnitPrice: 1 };
+    const example = fundingRequestStream.events.FundingRequestDrafted.example;
+    expect(fields(v.FundingRequestDrafted({ ...example, lines: [line, line] }))).toEqual(['lines[1].lineId']);
+  });
+
+  it('a price reduction gives an amount or a rate, not both and not neither', () => {
+    expect(fields(v.PriceReductionOffered({ description: 'd', amount: 1, rateBasisPoints: 10 }))).toEqual(['amount']);
+    expect(fields(v.PriceReductionOffered({ description: 'd' }))).toEqual(['amount']);
+    expect(fields(v.PriceReductionOffered({ description: 'd', rateBasisPoints: 10_001 }))).toEqual(['rateBasisPoints']);
+  });
+
+  it('a free item names its treatment from the list', () => {
+    expect(fields(v.FreeItemOffered({ description: 'd', quantity: 1, fairMarketValue: -1, tiedToPurchase: true, treatment: 'ignore' }))).toEqual(['fairMarketValue', 'treatment']);
+  });
+
+  it('a non-object is one clear error', () => {
+    expect(v.FundingCommitted(null)).toEqual([{ field: '(data)', message: 'must be an object' }]);
+    expect(v.PriceReductionOffered('x')).toEqual([{ field: '(data)', message: 'must be an object' }]);
+  });
+});
