@@ -1,5 +1,5 @@
 import { InvalidEventData } from './shared/errors';
-import { applicantStream, contractStream, orderStream, programStream, stateProgramStreams } from './state-programs';
+import { applicantStream, type CooperativeContractAwarded, contractStream, orderStream, programStream, stateProgramStreams } from './state-programs';
 import { Scenario, fact } from './testing/scenario';
 
 const fieldsOf = (errors: { field: string }[]) => errors.map((e) => e.field).sort();
@@ -61,7 +61,7 @@ describe('state-program event catalogs', () => {
   });
 
   it('CooperativeContractAwarded checks the tier ladder, unique items, SLA terms and the term', () => {
-    const example = contractStream.events.CooperativeContractAwarded.example as { catalog: Record<string, unknown>[] } & Record<string, unknown>;
+    const example = contractStream.events.CooperativeContractAwarded.example as CooperativeContractAwarded['data'];
     const item = example.catalog[0]!;
     const errors = contractStream.events.CooperativeContractAwarded.validate({
       ...example,
