@@ -153,6 +153,8 @@ export class Projector {
           batch.push(next.value);
         }
         this.commit(batch);
+        // A catch-up is all microtasks; yield a turn so requests are served between batches.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       failure = error instanceof Error ? error : new Error(String(error));
