@@ -11,8 +11,8 @@ export const erateScenario = (): Scenario => new Scenario([...stateProgramStream
 
 export const applicantRegistered = (stream: string, profile: Partial<ApplicantProfile> = {}, metadata?: EventMetadata): FactToRecord =>
   fact(stream, 'ApplicantRegistered', {
-    name: 'Lincoln USD', kind: 'school-district', usState: 'MS', students: 1_000, nslpEligibleStudents: 600, economicallyDisadvantagedStudents: 600,
-    locale: 'urban', cep: false, memberApplicantIds: [], ...profile,
+    name: 'Lincoln USD', kind: 'school-district', usState: 'MS', students: 1_000, nslpEligibleStudents: 600,
+    economicallyDisadvantagedStudents: profile.nslpEligibleStudents ?? 600, locale: 'urban', cep: false, memberApplicantIds: [], ...profile,
   }, metadata);
 
 export const frnLine = (line: Partial<FrnLine> & Pick<FrnLine, 'lineId'>): FrnLine => ({
