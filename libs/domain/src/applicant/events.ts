@@ -1,4 +1,5 @@
 import { type CalendarDate } from '../shared/dates';
+import { type StreamDefinition } from '../shared/decider';
 import { type DomainEvent } from '../shared/envelope';
 import { type FieldError } from '../shared/errors';
 import { identifier } from '../shared/identifier';
@@ -77,7 +78,7 @@ const exampleProfile: ApplicantProfile = {
   memberApplicantIds: [],
 };
 
-export const applicantEvents = {
+export const applicantEvents: StreamDefinition<ApplicantEvent>['events'] = {
   ApplicantRegistered: {
     description: 'An applicant (district/LEA, school, library, consortium) registered with its student counts and locale.',
     schemaVersion: 1,
@@ -108,4 +109,4 @@ export const applicantEvents = {
     validate: validator({ program: streamReference('program'), joinedOn: calendarDate }),
     example: { program: 'program-tx-connectivity', joinedOn: '2020-06-01' },
   },
-} as const;
+};

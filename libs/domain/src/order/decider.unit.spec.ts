@@ -1,20 +1,20 @@
 import { usd } from '../shared/money';
 import { fact } from '../testing/scenario';
-import { MS, chromebooks, mltiAwarded, msConnectsEstablished, newScenario, orderPlaced, refusalCode, registered } from '../program-dashboard/state-program-fixtures';
+import { MS, chromebooks, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, refusalCode, registered } from '../program-dashboard/state-program-fixtures';
 
 const JACKSON = 'applicant-jackson';
 const placed = orderPlaced('order-1', { program: MS, applicant: JACKSON, lines: [chromebooks(10)], stateShare: usd(2_400), districtShare: usd(600) });
-const givenPlaced = () => newScenario().given(msConnectsEstablished(), mltiAwarded(), registered(JACKSON), placed);
+const givenPlaced = () => newScenario().given(msConnectsEstablished(), ...mltiJoinedByMsAndTx(), registered(JACKSON), placed);
 
 describe('order decider: refuses only impossible facts', () => {
   it('records an order that breaks the cost-share rule (a finding, not a refusal)', () => {
-    const s = newScenario().given(msConnectsEstablished(), mltiAwarded(), registered(JACKSON));
+    const s = newScenario().given(msConnectsEstablished(), ...mltiJoinedByMsAndTx(), registered(JACKSON));
     expect(s.record(orderPlaced('order-1', { program: MS, applicant: JACKSON, lines: [chromebooks(10)], stateShare: usd(3_000), districtShare: 0 }))).toHaveLength(1);
   });
 
   it.each([
-    ['the program was never established', [mltiAwarded(), registered(JACKSON)], 'program-not-established'],
-    ['the applicant was never registered', [msConnectsEstablished(), mltiAwarded()], 'applicant-not-registered'],
+    ['the program was never established', [...mltiJoinedByMsAndTx(), registered(JACKSON)], 'program-not-established'],
+    ['the applicant was never registered', [msConnectsEstablished(), ...mltiJoinedByMsAndTx()], 'applicant-not-registered'],
     ['the contract was never awarded', [msConnectsEstablished(), registered(JACKSON)], 'contract-not-awarded'],
   ])('refuses an order when %s', (_why, given, code) => {
     const s = newScenario().given(...given);
@@ -22,19 +22,19 @@ describe('order decider: refuses only impossible facts', () => {
   });
 
   it('refuses an order under a closed program', () => {
-    const s = newScenario().given(msConnectsEstablished(), mltiAwarded(), registered(JACKSON), fact(MS, 'ProgramClosed', { closedOn: '2021-12-30', reason: 'funds expended' }));
+    const s = newScenario().given(msConnectsEstablished(), ...mltiJoinedByMsAndTx(), registered(JACKSON), fact(MS, 'ProgramClosed', { closedOn: '2021-12-30', reason: 'funds expended' }));
     expect(refusalCode(() => s.record(placed))).toBe('program-closed');
   });
 
   it('refuses an item that is not in the catalog, or ordered as another kind', () => {
-    const s = newScenario().given(msConnectsEstablished(), mltiAwarded(), registered(JACKSON));
+    const s = newScenario().given(msConnectsEstablished(), ...mltiJoinedByMsAndTx(), registered(JACKSON));
     const line = (itemId: string, kind: 'device' | 'hotspot') => orderPlaced('order-1', { program: MS, applicant: JACKSON, lines: [{ itemId, kind, quantity: 1, unitPrice: usd(100) }], stateShare: usd(80), districtShare: usd(20) });
     expect(refusalCode(() => s.record(line('tablet-x', 'device')))).toBe('item-not-in-catalog');
     expect(refusalCode(() => s.record(line('hotspot', 'device')))).toBe('item-kind-mismatch');
   });
 
   it('refuses shares that do not make up the order total', () => {
-    const s = newScenario().given(msConnectsEstablished(), mltiAwarded(), registered(JACKSON));
+    const s = newScenario().given(msConnectsEstablished(), ...mltiJoinedByMsAndTx(), registered(JACKSON));
     expect(refusalCode(() => s.record(orderPlaced('order-1', { program: MS, applicant: JACKSON, lines: [chromebooks(10)], stateShare: usd(2_400), districtShare: usd(500) })))).toBe('shares-do-not-add-up');
   });
 
@@ -48,7 +48,7 @@ describe('order decider: refuses only impossible facts', () => {
     ['CostShareClaimed', { claimId: 'c-1', amount: 100, claimedOn: '2020-09-01' }],
     ['SlaBreachReported', { breachId: 'b-1', reportedOn: '2020-09-01', description: 'x', units: 1 }],
   ])('refuses %s on an order never placed', (type, data) => {
-    const s = newScenario().given(msConnectsEstablished(), mltiAwarded(), registered(JACKSON));
+    const s = newScenario().given(msConnectsEstablished(), ...mltiJoinedByMsAndTx(), registered(JACKSON));
     expect(refusalCode(() => s.record(fact('order-9', type, data)))).toBe('order-not-placed');
   });
 

@@ -5,7 +5,7 @@ import { fact } from '../testing/scenario';
 import { stateProgramStreams } from '../state-programs';
 import { programDashboardReadModel } from './program-dashboard-read-model';
 import { stateProgramFindingsForApplicant } from './program-findings';
-import { MS, chromebooks, hotspots, mltiAwarded, msConnectsEstablished, newScenario, orderPlaced, registered } from './state-program-fixtures';
+import { MS, chromebooks, hotspots, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from './state-program-fixtures';
 
 const JACKSON = 'applicant-jackson';
 const GULFPORT = 'applicant-gulfport';
@@ -14,7 +14,7 @@ const allocate = (applicant: string, amount: number) => fact(MS, 'ProgramFundsAl
 const givenTwoLeas = () =>
   newScenario().given(
     msConnectsEstablished(),
-    mltiAwarded(),
+    ...mltiJoinedByMsAndTx(),
     registered(JACKSON),
     registered(GULFPORT, { name: 'Gulfport School District', students: 6_000, nslpEligibleStudents: 3_500, economicallyDisadvantagedStudents: 3_400 }),
     allocate(JACKSON, usd(1_000_000)),
@@ -76,6 +76,28 @@ describe('program dashboard read model', () => {
     ]);
   });
 
+  it('claims above the state share of an order are a violation', () => {
+    const s = givenTwoLeas().given(fact('order-j-1', 'CostShareClaimed', { claimId: 'c-2', amount: usd(10_000), claimedOn: '2020-09-15' }));
+
+    expect(stateProgramFindingsForApplicant(JACKSON, s.facts)).toEqual([
+      expect.objectContaining({
+        ruleId: 'state.claim-above-state-share',
+        subject: 'order-j-1',
+        message: 'Claims of $210,000.00 exceed the state share of $200,000.00 by $10,000.00',
+        sourceEventIds: [s.idOf('OrderPlaced', 0), s.idOf('CostShareClaimed', 0), s.idOf('CostShareClaimed', 1)],
+      }),
+    ]);
+  });
+
+  it('an LEA whose counted orders commit more than its allocation is a violation on that LEA', () => {
+    const s = givenTwoLeas().given(orderPlaced('order-g-2', { program: MS, applicant: GULFPORT, lines: [chromebooks(1_000, usd(350))], stateShare: usd(280_000), districtShare: usd(70_000) }));
+
+    expect(stateProgramFindingsForApplicant(GULFPORT, s.facts).map((f) => [f.ruleId, f.subject, f.message])).toEqual([
+      ['state.funds.lea-over-allocation', GULFPORT, 'Counted orders commit $302,500.00 of program funds against an allocation of $300,000.00: $2,500.00 over'],
+      ['coop.volume-tier.price-above-tier', 'order-g-2', "chromebook at $350.00 a unit is above the cohort's tier price $280.00: $70,000.00 overcharged"],
+    ]);
+  });
+
   it('renders as of a past position from the states folded up to it', () => {
     const s = givenTwoLeas();
     const past = new FoldedFacts(stateProgramStreams);
@@ -97,7 +119,7 @@ describe('program dashboard read model', () => {
     const orderArb = fc.record({ quantity: fc.integer({ min: 1, max: 2_000 }), statePercent: fc.integer({ min: 0, max: 100 }), cancelled: fc.boolean() });
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 5_000_000_00 }), { maxLength: 4 }), fc.array(orderArb, { maxLength: 6 }), (allocations, orders) => {
-        const s = newScenario().given(msConnectsEstablished(), mltiAwarded(), registered(JACKSON), ...allocations.map((a) => allocate(JACKSON, a)));
+        const s = newScenario().given(msConnectsEstablished(), ...mltiJoinedByMsAndTx(), registered(JACKSON), ...allocations.map((a) => allocate(JACKSON, a)));
         orders.forEach((o, i) => {
           const total = o.quantity * usd(300);
           const stateShare = Math.floor((total * o.statePercent) / 100);

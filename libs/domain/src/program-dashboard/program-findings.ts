@@ -6,10 +6,13 @@ import { formatUsd, sum } from '../shared/money';
 import { economicallyDisadvantagedMatchRule } from '../rules/state-programs/economically-disadvantaged-match-rule';
 import { fixedSplitCostShareRule } from '../rules/state-programs/fixed-split-cost-share-rule';
 import { agreementDeadlineRule, agreementsForProgram, orderCountsRule } from '../rules/state-programs/interlocal-agreement-rule';
+import { claimRule } from '../rules/state-programs/claim-rule';
+import { leaAllocationRule } from '../rules/state-programs/lea-allocation-rule';
 import { orderPriceRule } from '../rules/state-programs/order-price-rule';
+import { participatingAddendumRule } from '../rules/state-programs/participating-addendum-rule';
 import { programFundsRule } from '../rules/state-programs/program-funds-rule';
 import { coverageRule, slaRemedyRule } from '../rules/state-programs/sla-remedy-rule';
-import { assessProgram, type AssessedOrder, type ProgramAssessment } from './program-assessment';
+import { assessProgram, committingOrders, type AssessedOrder, type ProgramAssessment } from './program-assessment';
 
 /** A finding with the applicant it concerns, so an applicant's view can pick its own. */
 interface ApplicantFinding {
@@ -58,9 +61,30 @@ function orderFindings(a: ProgramAssessment, o: AssessedOrder): Finding[] {
       sourceEventIds: [a.program.establishedEventId, ...(o.applicant ? o.applicant.profileEventIds.slice(-1) : []), order.placedEventId],
     });
   }
+  const claims = claimRule.apply(order, null);
+  if (claims.excess > 0) {
+    out.push({
+      ...stateRule,
+      ruleId: claimRule.id,
+      citation: claimRule.citation,
+      severity: 'violation',
+      message: `Claims of ${formatUsd(claims.claimed)} exceed the state share of ${formatUsd(order.stateShare)} by ${formatUsd(claims.excess)}`,
+      sourceEventIds: [order.placedEventId, ...order.claims.map((c) => c.eventId)],
+    });
+  }
   const contract = o.contract;
   if (!contract) return out;
   const coopRule = { ruleSet: contract.ruleSet, subject: stream };
+  if (!participatingAddendumRule.apply({ usState: a.program.usState, placedOn: order.placedOn, contract }, null).participating) {
+    out.push({
+      ...coopRule,
+      ruleId: participatingAddendumRule.id,
+      citation: participatingAddendumRule.citation,
+      severity: 'violation',
+      message: `${a.program.usState} had not signed a participating addendum to ${contract.name} (lead state ${contract.leadState}) when the order was placed on ${order.placedOn}`,
+      sourceEventIds: [contract.awardedEventId, ...contract.addenda.filter((x) => x.usState === a.program.usState).map((x) => x.eventId), order.placedEventId],
+    });
+  }
   for (const p of o.prices.filter((x) => x.overcharge > 0)) {
     out.push({
       ...coopRule,
@@ -126,6 +150,34 @@ function participantFindings(a: ProgramAssessment, facts: FactsLookup): Applican
   return out;
 }
 
+/** Only programs that allocate funds per LEA hold LEAs to their allocation; a pure cost-share program allocates none. */
+function leaAllocationFindings(a: ProgramAssessment): ApplicantFinding[] {
+  if (a.program.allocations.length === 0) return [];
+  const committing = committingOrders(a);
+  return a.participants.flatMap((applicant) => {
+    const allocations = a.program.allocations.filter((x) => x.applicant === applicant);
+    const orders = committing.filter((o) => o.order.applicant === applicant);
+    const allocated = sum(allocations.map((x) => x.amount));
+    const committed = sum(orders.map((o) => o.order.stateShare));
+    const { excess } = leaAllocationRule.apply({ allocated, committed }, null);
+    if (excess === 0) return [];
+    return [
+      {
+        applicant,
+        finding: {
+          ruleId: leaAllocationRule.id,
+          ruleSet: a.ruleSet.id,
+          citation: leaAllocationRule.citation,
+          severity: 'violation',
+          message: `Counted orders commit ${formatUsd(committed)} of program funds against an allocation of ${formatUsd(allocated)}: ${formatUsd(excess)} over`,
+          sourceEventIds: [...allocations.map((x) => x.eventId), ...orders.map((o) => o.order.placedEventId)],
+          subject: applicant,
+        },
+      },
+    ];
+  });
+}
+
 function fundsFindings(program: ProgramState, ruleSet: string, programStream: string): Finding[] {
   const allocated = sum(program.allocations.map((x) => x.amount));
   const outcome = programFundsRule.apply({ totalFunds: program.totalFunds, allocated }, null);
@@ -147,6 +199,7 @@ function assessedFindings(a: ProgramAssessment, facts: FactsLookup): ApplicantFi
   return [
     ...fundsFindings(a.program, a.ruleSet.id, a.programStream).map((finding) => ({ applicant: null, finding })),
     ...participantFindings(a, facts),
+    ...leaAllocationFindings(a),
     ...a.orders.flatMap((o) => orderFindings(a, o).map((finding) => ({ applicant: o.order.applicant, finding }))),
   ];
 }

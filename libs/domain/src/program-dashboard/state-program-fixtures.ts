@@ -64,6 +64,13 @@ export const mltiAwarded = (): FactToRecord =>
     awardedOn: '2020-06-15',
   });
 
+/** The MLTI contract as Mississippi and Texas use it: awarded by Maine, joined by both through participating addenda. */
+export const mltiJoinedByMsAndTx = (): FactToRecord[] => [
+  mltiAwarded(),
+  fact(MLTI, 'ParticipatingAddendumSigned', { usState: 'MS', role: 'purchasing-aggregator', signedOn: '2020-06-20' }),
+  fact(MLTI, 'ParticipatingAddendumSigned', { usState: 'TX', role: 'master-contract', signedOn: '2020-06-20' }),
+];
+
 export const district = (overrides: Partial<ApplicantProfile> = {}): ApplicantProfile => ({
   name: 'Jackson Public Schools',
   kind: 'school-district',

@@ -1,4 +1,5 @@
 import { type CalendarDate } from '../shared/dates';
+import { type StreamDefinition } from '../shared/decider';
 import { type DomainEvent } from '../shared/envelope';
 import { type Cents } from '../shared/money';
 import { identifier } from '../shared/identifier';
@@ -44,7 +45,7 @@ const costShare: Check = (v, f) => {
 
 const usStateCode: Check = (v, f) => (typeof v === 'string' && /^[A-Z]{2}$/.test(v) ? [] : [{ field: f, message: 'must be a two-letter state code like MS' }]);
 
-export const programEvents = {
+export const programEvents: StreamDefinition<ProgramEvent>['events'] = {
   ProgramEstablished: {
     description: 'A state program was established with its funding source, total funds, cost-share terms and rule set.',
     schemaVersion: 1,
@@ -85,4 +86,4 @@ export const programEvents = {
     validate: validator({ closedOn: calendarDate, reason: text }),
     example: { closedOn: '2021-12-30', reason: 'CARES Act funds expended' },
   },
-} as const;
+};

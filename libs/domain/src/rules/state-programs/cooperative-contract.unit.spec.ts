@@ -9,6 +9,7 @@ import {
   chromebooks,
   hotspots,
   mltiAwarded,
+  mltiJoinedByMsAndTx,
   msConnectsEstablished,
   newScenario,
   orderPlaced,
@@ -26,7 +27,7 @@ const givenCohort = (secondUnitPrice = usd(280)) =>
   newScenario().given(
     msConnectsEstablished(),
     ...txConnectivityEstablished(),
-    mltiAwarded(),
+    ...mltiJoinedByMsAndTx(),
     registered(JACKSON),
     registered(HOUSTON, { name: 'Houston ISD', usState: 'TX' }),
     fact(HOUSTON, 'ProgramJoined', { program: TX, joinedOn: '2020-07-20' }),
@@ -152,3 +153,37 @@ describe('SLA breaches and remedies', () => {
     expect(programFindings(MS, s.facts)).toEqual([]);
   });
 });
+
+describe('participating addenda (staged state roles)', () => {
+  const givenMississippiOrder = (...contractFacts: ReturnType<typeof fact>[]) =>
+    newScenario().given(
+      msConnectsEstablished(),
+      mltiAwarded(),
+      ...contractFacts,
+      registered(JACKSON),
+      orderPlaced('order-ms-1', { program: MS, applicant: JACKSON, lines: [chromebooks(10)], ...split(usd(3_000)), placedOn: '2020-08-01' }),
+    );
+
+  it('an order in a state that never signed an addendum to the contract is a violation', () => {
+    const s = givenMississippiOrder();
+
+    expect(programFindings(MS, s.facts)).toEqual([
+      expect.objectContaining({
+        ruleId: 'coop.participating-addendum-missing',
+        ruleSet: 'coop-naspo-mlti',
+        subject: 'order-ms-1',
+        message: 'MS had not signed a participating addendum to MLTI Learning Technology Solutions (lead state ME) when the order was placed on 2020-08-01',
+        sourceEventIds: [s.idOf('CooperativeContractAwarded'), s.idOf('OrderPlaced')],
+      }),
+    ]);
+  });
+
+  it('an addendum signed after the order does not cover it; one signed before does', () => {
+    const late = givenMississippiOrder(fact(MLTI, 'ParticipatingAddendumSigned', { usState: 'MS', role: 'master-contract', signedOn: '2020-09-01' }));
+    const early = givenMississippiOrder(fact(MLTI, 'ParticipatingAddendumSigned', { usState: 'MS', role: 'master-contract', signedOn: '2020-07-01' }));
+
+    expect(programFindings(MS, late.facts).map((f) => f.ruleId)).toEqual(['coop.participating-addendum-missing']);
+    expect(programFindings(MS, early.facts)).toEqual([]);
+  });
+});
+

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { usd } from '../../shared/money';
 import { programDashboardReadModel } from '../../program-dashboard/program-dashboard-read-model';
 import { programFindings } from '../../program-dashboard/program-findings';
-import { MS, chromebooks, mltiAwarded, msConnectsEstablished, newScenario, orderPlaced, registered } from '../../program-dashboard/state-program-fixtures';
+import { MS, chromebooks, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../../program-dashboard/state-program-fixtures';
 import { fixedSplitCostShareRule } from './fixed-split-cost-share-rule';
 import { msConnects2020 } from './rule-sets';
 
@@ -10,7 +10,7 @@ const JACKSON = 'applicant-jackson';
 // 4,000 Chromebooks at $250 = $1,000,000, the seed's "up to 80 percent … if districts covered at least 20 percent".
 const millionDollarOrder = chromebooks(4_000, usd(250));
 
-const givenMississippi = () => newScenario().given(msConnectsEstablished(), mltiAwarded(), registered(JACKSON));
+const givenMississippi = () => newScenario().given(msConnectsEstablished(), ...mltiJoinedByMsAndTx(), registered(JACKSON));
 
 describe('Mississippi Connects 80/20 cost share (state-ms-connects-2020)', () => {
   it('a $1,000,000 order split $800,000 state / $200,000 district is within the rule', () => {

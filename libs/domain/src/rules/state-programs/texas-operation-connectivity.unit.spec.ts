@@ -3,7 +3,7 @@ import { usd } from '../../shared/money';
 import { fact } from '../../testing/scenario';
 import { programDashboardReadModel } from '../../program-dashboard/program-dashboard-read-model';
 import { programFindings, stateProgramFindingsForApplicant } from '../../program-dashboard/program-findings';
-import { TX, chromebooks, mltiAwarded, newScenario, orderPlaced, refusalCode, registered, txConnectivityEstablished } from '../../program-dashboard/state-program-fixtures';
+import { TX, chromebooks, mltiJoinedByMsAndTx, newScenario, orderPlaced, refusalCode, registered, txConnectivityEstablished } from '../../program-dashboard/state-program-fixtures';
 import { economicallyDisadvantagedMatchRule } from './economically-disadvantaged-match-rule';
 import { txConnectivity2020 } from './rule-sets';
 
@@ -17,7 +17,7 @@ const ilaApproved = (approvedOn: string, esc = 'Region 4 ESC') => fact(HOUSTON, 
 const order = (id: string, placedOn: string, stateShare = usd(75_000)) =>
   orderPlaced(id, { program: TX, applicant: HOUSTON, lines: [chromebooks(400, usd(250))], stateShare, districtShare: usd(100_000) - stateShare, placedOn });
 
-const givenTexas = () => newScenario().given(...txConnectivityEstablished(), mltiAwarded(), houston, joined);
+const givenTexas = () => newScenario().given(...txConnectivityEstablished(), ...mltiJoinedByMsAndTx(), houston, joined);
 
 describe('Texas Operation Connectivity matching (state-tx-connectivity-2020)', () => {
   it.each([
@@ -108,7 +108,7 @@ describe('Texas Operation Connectivity matching (state-tx-connectivity-2020)', (
   });
 
   it('refuses an order from an applicant that never joined the program', () => {
-    const s = newScenario().given(...txConnectivityEstablished(), mltiAwarded(), houston);
+    const s = newScenario().given(...txConnectivityEstablished(), ...mltiJoinedByMsAndTx(), houston);
 
     expect(refusalCode(() => s.record(order('order-1', '2020-08-01')))).toBe('program-not-joined');
   });
