@@ -38,5 +38,8 @@ export * from './rules/state-programs/volume-tier-rule';
 export * from './rules/state-programs/order-price-rule';
 export * from './rules/state-programs/sla-remedy-rule';
 export * from './rules/state-programs/program-funds-rule';
+export * from './rules/state-programs/participating-addendum-rule';
+export * from './rules/state-programs/claim-rule';
+export * from './rules/state-programs/lea-allocation-rule';
 export * from './program-dashboard/program-dashboard-read-model';
 export { programFindings, stateProgramFindingsForApplicant } from './program-dashboard/program-findings';

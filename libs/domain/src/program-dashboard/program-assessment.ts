@@ -3,6 +3,7 @@ import { type ContractState } from '../contract/state';
 import { type OrderState } from '../order/state';
 import { type ProgramState } from '../program/state';
 import { type CalendarDate, laterOf } from '../shared/dates';
+import { type Cents } from '../shared/money';
 import { type FactsLookup } from '../shared/facts';
 import { type RuleSet } from '../shared/rule';
 import { economicallyDisadvantagedMatchRule, type MatchOutcome } from '../rules/state-programs/economically-disadvantaged-match-rule';
@@ -12,8 +13,8 @@ import { orderPriceRule, type LinePriceCheck } from '../rules/state-programs/ord
 import { cooperativeContractRuleSets, stateProgramRuleSets, type CooperativeContractParams, type StateProgramParams } from '../rules/state-programs/rule-sets';
 
 export type CostShareAssessment =
-  | { kind: 'fixed-split'; outcome: FixedSplitOutcome; maxStateShare: number }
-  | { kind: 'matching-by-economically-disadvantaged-share'; tableId: string; outcome: MatchOutcome; maxStateShare: number };
+  | { kind: 'fixed-split'; outcome: FixedSplitOutcome; maxStateShare: Cents }
+  | { kind: 'matching-by-economically-disadvantaged-share'; tableId: string; outcome: MatchOutcome; maxStateShare: Cents };
 
 export interface AssessedOrder {
   stream: string;
