@@ -8,7 +8,7 @@ import { type FrnState } from '../funding-request/state';
 import { findingOf } from '../rules/erate/breach';
 import { ineligibleIdentificationRule } from '../rules/erate/frn-line-rules';
 import { tradeInEligibilityRule } from '../rules/erate/program-dates-rules';
-import { erateRuleSetById } from './frn-figures';
+import { erateRuleSetById } from '../rules/erate/erate-rule-sets';
 
 export interface AssetView {
   asset: string;

@@ -8,7 +8,7 @@ import { type ProcurementState } from '../procurement/state';
 import { allowableContractDateRule } from '../rules/erate/program-dates-rules';
 import { bidEligibleCost, costEffectiveSelectionRule, priceWeightRule } from '../rules/erate/bid-evaluation-rule';
 import { type Breach, findingOf } from '../rules/erate/breach';
-import { erateRuleSetById } from './frn-figures';
+import { erateRuleSetById } from '../rules/erate/erate-rule-sets';
 
 export interface BidView {
   bidId: string;

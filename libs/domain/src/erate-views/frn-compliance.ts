@@ -1,4 +1,5 @@
 import { type CalendarDate } from '../shared/dates';
+import { assertNever } from '../shared/errors';
 import { type Finding } from '../shared/finding';
 import { formatUsd } from '../shared/money';
 import { type Breach, findingOf } from '../rules/erate/breach';
@@ -9,7 +10,8 @@ import { defaultLastDayOfService, form486DeadlineRule, recordsRetentionRule, tra
 import { grantIndependenceRule, providerDonationRule } from '../rules/erate/provider-donation-rule';
 import { thirtyPercentRule } from '../rules/erate/thirty-percent-rule';
 import { type FrnContext } from './frn-context';
-import { erateRuleSetById, type FrnFigures } from './frn-figures';
+import { erateRuleSetById } from '../rules/erate/erate-rule-sets';
+import { type FrnFigures } from './frn-figures';
 
 const pct = (bp: number): string => `${(bp / 100).toFixed(2)}%`;
 
@@ -95,7 +97,7 @@ export function frnCompliance(ctx: FrnContext): FrnCompliance {
           ? [finding(thirtyPercentRule)({ severity: 'warning', message: `Ineligible share ${share} (${formatUsd(figures.eligibleCost.ineligible)}) is under 30%: the request is reduced by it`, sourceEventIds: costEvents })]
           : [];
       default:
-        return t.deniedFor satisfies never;
+        return assertNever(t.deniedFor);
     }
   };
 

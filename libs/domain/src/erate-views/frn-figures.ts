@@ -1,7 +1,7 @@
 import { type BasisPoints } from '../shared/money';
 import { type RuleSet } from '../shared/rule';
 import { type FrnLineState, type FrnState } from '../funding-request/state';
-import { erateRuleSets } from '../rules/erate/erate-rule-sets';
+import { erateRuleSetById } from '../rules/erate/erate-rule-sets';
 import { type ErateParams } from '../rules/erate/erate-params';
 import { type EligibleCost, eligibleCostRule } from '../rules/erate/eligible-cost-rule';
 import { type PreDiscountCost, preDiscountCostRule } from '../rules/erate/pre-discount-cost-rule';
@@ -15,12 +15,6 @@ export interface FrnFigures {
   eligibleCost: EligibleCost;
   thirtyPercent: ThirtyPercentResult;
 }
-
-export const erateRuleSetById = (id: string): RuleSet<ErateParams> => {
-  const found = erateRuleSets.find((r) => r.id === id);
-  if (!found) throw new RangeError(`Unknown E-Rate rule set ${id}`);
-  return found;
-};
 
 export function activeOffers(state: FrnState) {
   return state.offers.filter((o) => o.withdrawnBy === undefined);

@@ -75,6 +75,13 @@ export function erateRuleSetFor(metadata: EventMetadata, recordedAt: string): Ru
   return day < earliest.effectiveFrom ? earliest : ruleSetInForce(erateRuleSets, day);
 }
 
+/** A rule set by id, as recorded on a stream's state when the stream began. */
+export function erateRuleSetById(id: string): RuleSet<ErateParams> {
+  const found = erateRuleSets.find((r) => r.id === id);
+  if (!found) throw new RangeError(`Unknown E-Rate rule set ${id}`);
+  return found;
+}
+
 /** Deciders refuse a fact whose metadata names a rule set that is not an E-Rate rule set. */
 export function assertKnownErateRuleSet(metadata: EventMetadata): void {
   if (metadata.ruleSet !== undefined && !isErateRuleSetId(metadata.ruleSet)) {
