@@ -1,0 +1,16 @@
+import { type Provider, type Type } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { LedgerMetrics } from '../metrics/ledger-metrics';
+import { DashboardController } from '../dashboard/dashboard.controller';
+import { LiveController } from './live.controller';
+import { LiveSessions } from './live-sessions';
+import { LiveSettings } from './live-settings';
+
+/** Live (SSE) endpoints and the web dashboard; AppModule adds these to its controllers. */
+export const liveControllers: Type[] = [LiveController, DashboardController];
+
+/** What the live endpoints need besides ReadModelSource, EVENT_STORE, AppConfig and LedgerMetrics. */
+export const liveProviders: Provider[] = [
+  { provide: LiveSettings, useFactory: (config: AppConfig) => LiveSettings.fromConfig(config), inject: [AppConfig] },
+  { provide: LiveSessions, useFactory: (settings: LiveSettings, metrics: LedgerMetrics) => new LiveSessions(settings, metrics), inject: [LiveSettings, LedgerMetrics] },
+];
