@@ -247,10 +247,13 @@ function render(programStream: string, facts: FactsLookup): ProgramDashboard | u
     sla: {
       openBreaches: breaches.filter((b) => b.status !== 'remedied'),
       remediesApplied: breaches.filter((b) => b.status === 'remedied'),
-      coverage: [...a.contracts.entries()].map(([contract, c]) => {
-        const ends = c.sla?.repairReplacementCoverageEndsOn ?? null;
-        return { contract, vendor: c.vendor, repairReplacementCoverageEndsOn: ends, expired: ends !== null && c.sla !== null && !coverageRule.apply({ reportedOn: a.asOf }, c.sla).covered };
-      }),
+      // Coverage has expired when a breach reported on the program's as-of date would no longer be covered.
+      coverage: [...a.contracts.entries()].map(([contract, c]) => ({
+        contract,
+        vendor: c.vendor,
+        repairReplacementCoverageEndsOn: c.sla?.repairReplacementCoverageEndsOn ?? null,
+        expired: c.sla ? !coverageRule.apply({ reportedOn: a.asOf }, c.sla).covered : false,
+      })),
     },
     findings: programFindings(programStream, facts),
   };
