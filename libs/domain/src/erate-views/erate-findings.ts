@@ -2,7 +2,7 @@ import { type FactsLookup } from '../shared/facts';
 import { type Finding, SEVERITY_ORDER } from '../shared/finding';
 import { type ProviderState } from '../provider/state';
 import { findingOf } from '../rules/erate/breach';
-import { erateRuleSetFor } from '../rules/erate/erate-rule-sets';
+import { erateRuleSetById } from '../rules/erate/erate-rule-sets';
 import { providerDonationRule } from '../rules/erate/provider-donation-rule';
 import { renderAssetRegister } from './asset-register-read-model';
 import { renderBidRecord } from './bid-record-read-model';
@@ -22,18 +22,21 @@ export function erateFindingsForFrn(frnStream: string, facts: FactsLookup): Find
   return ordered([...(renderFundingRequest(frnStream, facts)?.findings ?? []), ...(renderAssetRegister(frnStream, facts)?.findings ?? [])]);
 }
 
-/** Donations by providers (and their subcontractors) that name this applicant, judged on the provider's own stream. */
+/**
+ * Donations by providers that name this applicant or are tied to one of its procurements, judged on
+ * the donor's own stream by the rule set recorded with each donation.
+ */
 function donationFindingsFor(applicantStream: string, facts: FactsLookup): Finding[] {
-  return facts.linkedFrom(applicantStream, 'provider').flatMap((provider) => {
-    const state = facts.state<ProviderState>(provider);
-    if (!state) return [];
-    return state.donations
-      .filter((d) => d.beneficiaryApplicant === applicantStream)
+  const procurements = facts.linkedFrom(applicantStream, 'procurement');
+  const providers = [...new Set([...facts.linkedFrom(applicantStream, 'provider'), ...procurements.flatMap((p) => facts.linkedFrom(p, 'provider'))])];
+  return providers.flatMap((provider) =>
+    (facts.state<ProviderState>(provider)?.donations ?? [])
+      .filter((d) => d.beneficiaryApplicant === applicantStream || (d.tiedToProcurement !== undefined && procurements.includes(d.tiedToProcurement)))
       .flatMap((d) => {
-        const ruleSet = erateRuleSetFor({ occurredAt: d.madeOn }, d.madeOn);
+        const ruleSet = erateRuleSetById(d.ruleSet);
         return providerDonationRule.apply({ donations: [{ ...d, provider }] }, ruleSet.params).map((b) => findingOf(providerDonationRule, ruleSet.id, provider, b));
-      });
-  });
+      }),
+  );
 }
 
 /** Every E-Rate finding about an applicant: its FRNs and their assets, its procurements, donations that name it. */

@@ -41,8 +41,19 @@ describe('E-Rate findings by subject', () => {
 
   it('every finding names a rule set and a citation', () => {
     for (const f of erateFindingsForApplicant('applicant-lea', world().facts)) {
-      expect(f.ruleSet).toBe('erate-2025');
+      expect(f.ruleSet).toMatch(/^erate-/);
       expect(f.citation.length).toBeGreaterThan(10);
     }
+  });
+
+  it('a donation tied to one of the applicant’s procurements is found on the applicant, judged by the rules when it was made', () => {
+    const s = world().given(
+      fact('provider-143000001', 'ProviderDonationMade', {
+        donationId: 'D2', recipientOrganization: 'PTA', amount: usd(500), madeOn: '2020-05-01', earmarkedForApplicant: false, tiedToProcurement: 'procurement-470', bonaFideIndependentGrant: false,
+      }),
+    );
+    expect(erateFindingsForApplicant('applicant-lea', s.facts)).toContainEqual(
+      expect.objectContaining({ ruleId: 'erate.provider-donation', ruleSet: 'erate-fsa-2015', subject: 'provider-143000001', sourceEventIds: [s.idOf('ProviderDonationMade')] }),
+    );
   });
 });

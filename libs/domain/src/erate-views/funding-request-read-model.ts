@@ -118,9 +118,10 @@ export function renderFundingRequest(frn: string, facts: FactsLookup): FundingRe
 
   let categoryTwoBudget: FundingRequestView['categoryTwoBudget'] = null;
   const findings = [...compliance.findings];
-  if (draft.category === 2 && applicant) {
-    const members = [...ctx.members.values()].filter((m): m is ApplicantState => m?.registered === true);
-    const budget = categoryTwoBudgetRule.apply({ applicant, members }, p);
+  const members = [...ctx.members.values()].filter((m): m is ApplicantState => m?.registered === true);
+  const budget = draft.category === 2 && applicant ? categoryTwoBudgetRule.apply({ applicant, members }, p) : undefined;
+  // A request outside the rule set's budget cycle has no budget the ledger knows figures for.
+  if (budget && applicant && draft.fundingYear >= budget.cycle.firstFundingYear && draft.fundingYear <= budget.cycle.lastFundingYear) {
     const used = categoryTwoUsedByOthers(frn, draft.applicant, budget.cycle, facts);
     categoryTwoBudget = { ...budget, usedByOtherRequests: used, remainingAfterThisRequest: budget.budget - used - eligible };
     if (categoryTwoBudget.remainingAfterThisRequest < 0) {

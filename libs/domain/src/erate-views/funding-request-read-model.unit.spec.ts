@@ -171,6 +171,12 @@ describe('funding request read model', () => {
     expect(render(s, 'frn-a').categoryTwoBudget?.remainingAfterThisRequest).toBe(-usd(1_000));
   });
 
+  it('a Category 2 request outside the rule set’s budget cycle shows no budget', () => {
+    const s = erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2026 }));
+    expect(render(s).categoryTwoBudget).toBeNull();
+    expect(render(erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2021 }))).categoryTwoBudget?.budget).toBe(usd(167_000));
+  });
+
   it('Form 486: due 120 days after the later of service start and commitment; late filing is a warning', () => {
     const s = erateScenario().given(lea, frnDrafted(FRN), fact(FRN, 'FundingRequestSubmitted', { form471Number: '251', submittedOn: '2025-03-20' }), fact(FRN, 'FundingCommitted', { amount: 8_000, committedOn: '2025-08-15' }));
     expect(render(s).dates.form486DueOn).toBe('2025-12-13');

@@ -1,5 +1,6 @@
 import { type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
+import { erateRuleSetFor } from '../rules/erate/erate-rule-sets';
 import { type ProviderDonationMade, type ProviderEvent, type ServiceProviderRegistered, type SubcontractorEngaged } from './events';
 
 interface Sourced { eventId: string; position: number }
@@ -7,7 +8,8 @@ interface Sourced { eventId: string; position: number }
 export interface ProviderState {
   registration?: ServiceProviderRegistered & Sourced;
   subcontractors: (SubcontractorEngaged & Sourced)[];
-  donations: (ProviderDonationMade & Sourced)[];
+  /** `ruleSet`: the E-Rate rule set that judges the donation, named on its metadata or in force when it was made. */
+  donations: (ProviderDonationMade & Sourced & { ruleSet: string })[];
 }
 
 export const initialProviderState: ProviderState = { subcontractors: [], donations: [] };
@@ -21,7 +23,7 @@ export function evolveProvider(state: ProviderState, e: Envelope<ProviderEvent>)
     case 'SubcontractorEngaged':
       return { ...state, subcontractors: [...state.subcontractors, { ...event.data, ...at }] };
     case 'ProviderDonationMade':
-      return { ...state, donations: [...state.donations, { ...event.data, ...at }] };
+      return { ...state, donations: [...state.donations, { ...event.data, ...at, ruleSet: erateRuleSetFor({ ...e.metadata, occurredAt: event.data.madeOn }, e.recordedAt).id }] };
     default:
       return assertNever(event);
   }
