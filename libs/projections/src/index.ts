@@ -1,3 +1,13 @@
+/**
+ * The projection engine. Wiring, for the API and the CLI:
+ *   const models = new ReadModels(ReadModelStore.open({ file: readModelsFile(dataDir), catalog: ledgerStreams }));
+ *   const projector = new Projector(eventStore, models); projector.start();
+ *   models.render(fundingRequestReadModel, 'frn-…')            // current model + the position it reflects
+ *   await projector.waitFor(appendResult.positions.at(-1))     // read-your-writes
+ *   projector.changes$ / models.changes$                       // live updates for SSE
+ *   await rebuild({ eventStore, models, projector, onProgress }) // `ledger rebuild`, admin endpoint
+ *   await renderAsOf(readModel, root, positionOrIsoInstant, { eventStore, live: models })
+ */
 export { type Catalog, catalogFingerprint } from './catalog';
 export {
   ProjectionError,
