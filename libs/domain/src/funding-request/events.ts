@@ -121,6 +121,27 @@ const amountOrRate = (data: unknown): FieldError[] => {
   return given === 1 ? [] : [{ field: 'amount', message: 'give exactly one of amount or rateBasisPoints' }];
 };
 
+/**
+ * The most one request may total, in cents ($9 billion): far above any real FRN, and low enough that
+ * every figure derived from it (shares in basis points included) stays exact in integer arithmetic.
+ */
+export const MAX_REQUEST_TOTAL: Cents = 900_000_000_000;
+
+const withinLimit = (data: unknown): FieldError[] => {
+  const d = data as { lines?: unknown; singleBundlePrice?: unknown };
+  const lines = Array.isArray(d.lines) ? d.lines : [];
+  const total = lines.reduce((a: number, l: unknown) => {
+    const { quantity, usualUnitPrice } = (l ?? {}) as { quantity?: unknown; usualUnitPrice?: unknown };
+    return typeof quantity === 'number' && typeof usualUnitPrice === 'number' ? a + quantity * usualUnitPrice : a;
+  }, 0);
+  const errors: FieldError[] = [];
+  if (total > MAX_REQUEST_TOTAL) errors.push({ field: 'lines', message: `must total at most ${MAX_REQUEST_TOTAL} cents` });
+  if (typeof d.singleBundlePrice === 'number' && d.singleBundlePrice > MAX_REQUEST_TOTAL) errors.push({ field: 'singleBundlePrice', message: `must be at most ${MAX_REQUEST_TOTAL} cents` });
+  return errors;
+};
+
+const lineWithinLimit = (data: unknown): FieldError[] => withinLimit({ lines: [(data as { line?: unknown }).line] }).map(() => ({ field: 'line', message: `must total at most ${MAX_REQUEST_TOTAL} cents` }));
+
 const isObject = (d: unknown): boolean => d !== null && typeof d === 'object' && !Array.isArray(d);
 const withCrossChecks =
   (base: (d: unknown) => FieldError[], ...cross: ((d: unknown) => FieldError[])[]) =>
@@ -137,8 +158,9 @@ export const frnEventValidators: Record<FrnEventType, (data: unknown) => FieldEr
       lines: arrayOf(frnLineCheck, { min: 1, max: 1_000 }), singleBundlePrice: optional(cents),
     }),
     uniqueLineIds,
+    withinLimit,
   ),
-  FundingRequestLineCorrected: validator({ correctsEventId: text, line: frnLineCheck, reason: text }),
+  FundingRequestLineCorrected: withCrossChecks(validator({ correctsEventId: text, line: frnLineCheck, reason: text }), lineWithinLimit),
   PriceReductionOffered: withCrossChecks(validator({ description: text, lineIds, amount: optional(cents), rateBasisPoints: optional(basisPoints) }), amountOrRate),
   BundleDiscountOffered: validator({ description: text, lineIds, partsOutsideRequestUsualCost: optional(cents), quotedTotal: cents }),
   FreeItemOffered: validator({

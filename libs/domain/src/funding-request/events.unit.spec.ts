@@ -24,6 +24,14 @@ describe('FRN event validators', () => {
     expect(fields(v.FundingRequestDrafted({ ...example, lines: [line, line] }))).toEqual(['lines[1].lineId']);
   });
 
+  it('refuses requests too large for exact arithmetic', () => {
+    const example = fundingRequestStream.events.FundingRequestDrafted.example;
+    const huge = { lineId: 'L1', product: 'x', eligible: true, ancillary: false, specificallyRequested: false, quantity: 1_000_000, usualUnitPrice: 1_000_000 };
+    expect(v.FundingRequestDrafted({ ...example, lines: [huge] })).toEqual([{ field: 'lines', message: 'must total at most 900000000000 cents' }]);
+    expect(fields(v.FundingRequestLineCorrected({ correctsEventId: 'e', reason: 'r', line: huge }))).toEqual(['line']);
+    expect(fields(v.FundingRequestDrafted({ ...example, singleBundlePrice: 900_000_000_001 }))).toEqual(['singleBundlePrice']);
+  });
+
   it('a price reduction gives an amount or a rate, not both and not neither', () => {
     expect(fields(v.PriceReductionOffered({ description: 'd', amount: 1, rateBasisPoints: 10 }))).toEqual(['amount']);
     expect(fields(v.PriceReductionOffered({ description: 'd' }))).toEqual(['amount']);

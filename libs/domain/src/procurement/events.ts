@@ -3,6 +3,7 @@ import { type DomainEvent } from '../shared/envelope';
 import { type FieldError } from '../shared/errors';
 import { type Cents } from '../shared/money';
 import { streamReference } from '../shared/stream-reference';
+import { MAX_REQUEST_TOTAL } from '../funding-request/events';
 import { arrayOf, bool, calendarDate, cents, type Check, count, object, optional, percentInt, positiveCount, text, validator } from '../shared/validation';
 
 export interface BidRequestPosted {
@@ -55,6 +56,23 @@ const weightsSumTo100 = (data: unknown): FieldError[] => {
   return total === 100 ? [] : [{ field: 'factors', message: `weights must add up to 100 (they add up to ${total})` }];
 };
 
+/** A bid's lines stay within what one funding request may total, so bid comparisons stay exact. */
+const bidWithinLimit = (data: unknown): FieldError[] => {
+  const lines = (data as { lines?: unknown } | null)?.lines;
+  if (!Array.isArray(lines)) return [];
+  const total = lines.reduce((a: number, l: unknown) => {
+    const { quantity, usualUnitPrice } = (l ?? {}) as { quantity?: unknown; usualUnitPrice?: unknown };
+    return typeof quantity === 'number' && typeof usualUnitPrice === 'number' ? a + quantity * usualUnitPrice : a;
+  }, 0);
+  return total > MAX_REQUEST_TOTAL ? [{ field: 'lines', message: `must total at most ${MAX_REQUEST_TOTAL} cents` }] : [];
+};
+
+const bid = validator({
+  bidId: text, spin: text, receivedOn: calendarDate,
+  lines: arrayOf(object({ product: text, model: optional(text), eligible: bool, ancillary: bool, quantity: positiveCount, usualUnitPrice: cents }), { min: 1, max: 1_000 }),
+  bundlePrice: optional(cents),
+});
+
 const evaluation = validator({
   factors: arrayOf(object({ name: text, weightPercent: percentInt, isPrice: bool }), { min: 1, max: 50 }),
   scores: arrayOf(object({ bidId: text, factor: text, points: count }), { max: 10_000 }),
@@ -65,11 +83,7 @@ export const procurementEventValidators: Record<ProcurementEventType, (data: unk
   BidRequestPosted: validator({
     form470Number: text, applicant: streamReference('applicant'), category, servicesRequested: arrayOf(text, { min: 1, max: 200 }), certifyDate: calendarDate,
   }),
-  BidReceived: validator({
-    bidId: text, spin: text, receivedOn: calendarDate,
-    lines: arrayOf(object({ product: text, model: optional(text), eligible: bool, ancillary: bool, quantity: positiveCount, usualUnitPrice: cents }), { min: 1, max: 1_000 }),
-    bundlePrice: optional(cents),
-  }),
+  BidReceived: (data) => [...bid(data), ...bidWithinLimit(data)],
   BidEvaluationRecorded: (data) => [...evaluation(data), ...weightsSumTo100(data)],
   VendorSelected: validator({ bidId: text, selectedOn: calendarDate, reason: optional(text) }),
   ContractSigned: validator({ bidId: text, contractNumber: text, signedOn: calendarDate }),

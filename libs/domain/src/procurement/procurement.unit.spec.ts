@@ -53,6 +53,12 @@ describe('procurement validators', () => {
       ['lines[0].colour', 'lines[0].usualUnitPrice'],
     );
   });
+  it('a bid too large for exact arithmetic is refused', () => {
+    expect(v.BidReceived({ bidId: 'B', spin: 'S', receivedOn: '2025-01-01', lines: [bidLine({ quantity: 1_000_000, usualUnitPrice: 1_000_000 })] })).toEqual([
+      { field: 'lines', message: 'must total at most 900000000000 cents' },
+    ]);
+  });
+
   it('evaluation weights must add up to 100', () => {
     const errors = v.BidEvaluationRecorded({ evaluatedOn: '2025-02-01', factors: [{ name: 'Price', weightPercent: 40, isPrice: true }, { name: 'Fit', weightPercent: 40, isPrice: false }], scores: [] });
     expect(errors).toEqual([{ field: 'factors', message: 'weights must add up to 100 (they add up to 80)' }]);
