@@ -79,10 +79,10 @@ export class Projector {
 
   start(): void {
     if (this.currentStatus === 'running' || this.currentStatus === 'stopping') return;
+    const subscription = this.eventStore.subscribeToAll({ fromPosition: this.checkpoint });
     this.currentStatus = 'running';
     this.lastFailure = undefined;
     this.stopRequested = false;
-    const subscription = this.eventStore.subscribeToAll({ fromPosition: this.checkpoint });
     this.subscription = subscription;
     this.running = this.run(subscription);
   }

@@ -42,10 +42,12 @@ export async function factsAsOf<V>(readModel: ReadModel<V>, rootStream: string, 
   const position = resolveAsOf(sources.live, asOf);
   const store = storeOf(sources.live);
   const upcast = upcasterChain(store.upcasters);
+  // Through the holder when given one: a rebuild may swap its store while streams are being read.
+  const live: FactsLookup = sources.live;
   const needed = new Set<string>([rootStream]);
-  const discovery = new RecordingFacts(store);
+  const discovery = new RecordingFacts(live);
   readModel.render(rootStream, discovery);
-  addReached(needed, discovery, store);
+  addReached(needed, discovery, live);
   const events = new Map<string, RecordedEvent[]>();
   for (;;) {
     const missing = [...needed].filter((stream) => !events.has(stream));
@@ -55,7 +57,7 @@ export async function factsAsOf<V>(readModel: ReadModel<V>, rootStream: string, 
     const probe = new RecordingFacts(facts);
     readModel.render(rootStream, probe);
     const before = needed.size;
-    addReached(needed, probe, store);
+    addReached(needed, probe, live);
     if (needed.size === before) return facts;
   }
 }
