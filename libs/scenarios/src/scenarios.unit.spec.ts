@@ -1,0 +1,137 @@
+import { erateStreams, stateProgramStreams, renderFundingRequest, type FrnState, type StreamDefinition } from '@ledger/domain';
+import { Scenario } from '@ledger/domain/testing';
+import { ERATE_VIOLATIONS, SCENARIO_NAMES, demoStreams, generateScenario, InvalidScenarioOptions, type ScenarioAppend, type ErateVariant } from './index';
+
+const definitions: StreamDefinition[] = [...stateProgramStreams, ...erateStreams];
+const SMALL: Record<string, number> = { demo: 1, texas: 0.02, mississippi: 0.05, mlti: 0.05, erate: 0.05 };
+
+const all = (name: string, seed: number, scale = SMALL[name]!): ScenarioAppend[] => [...generateScenario(name, { seed, scale })];
+
+function record(appends: Iterable<ScenarioAppend>): Scenario {
+  const scenario = new Scenario(definitions);
+  for (const a of appends) for (const e of a.events) scenario.record({ stream: a.stream, type: e.type, data: e.data, metadata: e.metadata });
+  return scenario;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe.each(SCENARIO_NAMES)('scenario %s', (name) => {
+  it('gives byte-identical appends for the same seed and different ones for another seed', () => {
+    const once = JSON.stringify(all(name, 7));
+    expect(JSON.stringify(all(name, 7))).toBe(once);
+    const other = all(name, 8);
+    expect(JSON.stringify(other)).not.toBe(once);
+    const ids = new Set(all(name, 7).flatMap((a) => a.events.map((e) => e.id)));
+    expect(other.flatMap((a) => a.events.map((e) => e.id)).some((id) => ids.has(id))).toBe(false);
+  });
+
+  it('generates only events the catalog accepts, with unique UUIDs and demo-generator metadata', () => {
+    const seen = new Set<string>();
+    for (const a of all(name, 1)) {
+      const definition = definitions.find((d) => a.stream.startsWith(`${d.prefix}-`));
+      expect(definition).toBeDefined();
+      for (const e of a.events) {
+        const spec = (definition!.events as Record<string, StreamDefinition['events'][string] | undefined>)[e.type];
+        expect({ stream: a.stream, type: e.type, known: spec !== undefined }).toEqual({ stream: a.stream, type: e.type, known: true });
+        expect({ stream: a.stream, type: e.type, errors: spec!.validate(e.data) }).toEqual({ stream: a.stream, type: e.type, errors: [] });
+        expect(e.id).toMatch(UUID);
+        expect(seen.has(e.id)).toBe(false);
+        seen.add(e.id);
+        expect(e.metadata.source).toBe('demo-generator');
+        expect(Number.isNaN(Date.parse(e.metadata.occurredAt))).toBe(false);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(20);
+  });
+
+  it('records through the deciders without a DomainError, in the order generated', () => {
+    expect(() => record(generateScenario(name, { seed: 3, scale: SMALL[name]! }))).not.toThrow();
+  });
+
+  it('yields lazily: the first append arrives without generating the rest', () => {
+    const iterator = generateScenario(name, { seed: 1, scale: 50 })[Symbol.iterator]();
+    const started = Date.now();
+    expect(iterator.next().done).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('scales', () => {
+  it('requests exactly the seed figures of Texas at the scale asked: 700,000 devices and 300,000 hotspots at 1', () => {
+    let devices = 0;
+    let hotspots = 0;
+    const leas = new Set<string>();
+    for (const a of generateScenario('texas', { seed: 1, scale: 0.1 })) {
+      for (const e of a.events) {
+        if (e.type === 'ApplicantRegistered') leas.add(a.stream);
+        if (e.type === 'NeedEstimated') {
+          devices += e.data.devices as number;
+          hotspots += e.data.hotspots as number;
+        }
+      }
+    }
+    expect({ leas: leas.size, devices, hotspots }).toEqual({ leas: 81, devices: 70_000, hotspots: 30_000 });
+  });
+
+  it('refuses unknown scenarios, non-positive scales and bad seeds', () => {
+    expect(() => generateScenario('atlantis', { seed: 1, scale: 1 })).toThrow(InvalidScenarioOptions);
+    expect(() => generateScenario('texas', { seed: 1, scale: 0 })).toThrow(/scale must be a number greater than 0/);
+    expect(() => generateScenario('texas', { seed: 1, scale: -2 })).toThrow(InvalidScenarioOptions);
+    expect(() => generateScenario('texas', { seed: -1, scale: 1 })).toThrow(/seed must be a non-negative integer/);
+  });
+});
+
+const seriousOrViolation = (frn: string, s: Scenario) =>
+  (renderFundingRequest(frn, s.facts)?.findings ?? []).filter((f) => f.severity === 'serious' || f.severity === 'violation');
+
+const fy2025Requests = (s: Scenario) => [...new Set(s.recorded.filter((e) => e.stream.startsWith('frn-') && !/-fy\d{4}$/.test(e.stream)).map((e) => e.stream))];
+
+describe('E-Rate findings', () => {
+  it('gives about one funding request in five a violation, across many different rules', () => {
+    const s = record(generateScenario('erate', { seed: 11, scale: 0.2 }));
+    const requests = fy2025Requests(s);
+    const violating = requests.filter((frn) => seriousOrViolation(frn, s).length > 0);
+    const share = violating.length / requests.length;
+    expect(requests.length).toBe(100);
+    expect(share).toBeGreaterThan(0.12);
+    expect(share).toBeLessThan(0.35);
+    const rules = new Set(violating.flatMap((frn) => seriousOrViolation(frn, s).map((f) => f.ruleId)));
+    expect(rules.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('shows in the demo one clean request and one request per violation, each found by its rule', () => {
+    const s = record(generateScenario('demo', { seed: 1, scale: 1 }));
+    // Serious violations deny outright, which the 30% rule reports as well.
+    const expectedRules: Record<ErateVariant, string[]> = {
+      'clean': [],
+      'provider-donation-earmarked': ['erate.provider-donation', 'erate.30-percent'],
+      'grant-not-independent': ['erate.bona-fide-grant', 'erate.30-percent'],
+      'ineligible-share-30-percent': ['erate.30-percent'],
+      'free-item-not-deducted': ['erate.free-item-deduction'],
+      'early-trade-in': ['erate.trade-in'],
+      'inflated-eligible-cost': ['erate.inflated-eligible-cost'],
+      'unseparated-bundle': ['erate.eligible-cost'],
+      'ineligible-line-unidentified': ['erate.ineligible-identification'],
+    };
+    const pinned: ErateVariant[] = ['clean', 'provider-donation-earmarked', 'ineligible-share-30-percent', 'free-item-not-deducted', 'early-trade-in', 'inflated-eligible-cost', 'unseparated-bundle', 'ineligible-line-unidentified'];
+    const tag = demoStreams(1).erateTag;
+    const found = pinned.map((variant, i) => {
+      const frn = `frn-${tag}-${String(i + 1).padStart(5, '0')}`;
+      return { variant, rules: [...new Set(seriousOrViolation(frn, s).map((f) => f.ruleId))] };
+    });
+    expect(found).toEqual(pinned.map((variant) => ({ variant, rules: expectedRules[variant] })));
+    expect(ERATE_VIOLATIONS.filter((v) => !pinned.includes(v))).toEqual(['grant-not-independent']);
+  });
+
+  it('commits and invoices the clean demo request, with every kind of deduction, and denies the one whose ineligible share is 30% or more', () => {
+    const s = record(generateScenario('demo', { seed: 1, scale: 1 }));
+    expect(s.facts.state<FrnState>(demoStreams(1).cleanFundingRequest)?.status).toBe('invoiced');
+    expect(s.facts.state<FrnState>(demoStreams(1).deniedFundingRequest)?.status).toBe('denied');
+    const clean = renderFundingRequest(demoStreams(1).cleanFundingRequest, s.facts)!;
+    expect(clean.funding.committed).toBe(clean.fundableCommitment);
+    expect(clean.fundableCommitment).toBeGreaterThan(0);
+    expect(new Set(clean.deductions.map((d) => d.kind))).toEqual(new Set(['price-reduction', 'bundle-discount', 'free-item', 'prompt-payment-discount']));
+    expect(clean.nonDiscountShare.tradeIns).toHaveLength(1);
+    expect(clean.nonDiscountShare.grants).toBeGreaterThan(0);
+  });
+});

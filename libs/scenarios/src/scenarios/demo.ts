@@ -1,0 +1,60 @@
+import { erateStory, frnStreamOf, applicantStreamOf } from '../erate-story';
+import { type ScenarioAppend, type ScenarioDefinition, type ScenarioOptions } from '../scenario-append';
+import { runTag } from '../scaling';
+import { stateProgramStory } from '../state-program-story';
+import { mississippiStory } from './mississippi';
+import { texasStory } from './texas';
+
+/**
+ * A small tour that loads in seconds: a Texas-style program with a handful of LEAs (one late and one
+ * missing agreement among them when the seed allows), a Mississippi-style program with SLA breaches,
+ * and eight E-Rate funding requests: the first clean with every kind of discount, then one of each
+ * violation. Streams are named `…-demo-…` so a demo never collides with a seeded scenario.
+ */
+function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend> {
+  const tx = texasStory({ seed, scale }, { leas: 6, devices: 4_000, hotspots: 1_500, minLeas: 3 });
+  yield* stateProgramStory({
+    ...tx,
+    scenario: 'demo-texas',
+    program: { ...tx.program, stream: demoStreams(seed).texasProgram },
+    contracts: tx.contracts.map((c) => ({ ...c, stream: c.stream.replace(`contract-tx${seed}`, `contract-demo-tx${seed}`) })),
+    leas: { ...tx.leas, streamPrefix: `applicant-demo-tx${seed}-lea` },
+    interlocalAgreement: tx.interlocalAgreement && { ...tx.interlocalAgreement, lateShare: 0.2, missingShare: 0.2 },
+  });
+  const ms = mississippiStory({ seed, scale }, { districts: 4, devices: 3_000, minDistricts: 2 });
+  yield* stateProgramStory({
+    ...ms,
+    scenario: 'demo-mississippi',
+    program: { ...ms.program, stream: demoStreams(seed).mississippiProgram },
+    contracts: ms.contracts.map((c) => ({ ...c, stream: c.stream.replace(`contract-ms${seed}`, `contract-demo-ms${seed}`) })),
+    leas: { ...ms.leas, streamPrefix: `applicant-demo-ms${seed}-district` },
+    sla: { ...ms.sla, breachShare: 0.6 },
+    costShareBreachShare: 0.25,
+  });
+  yield* erateStory({
+    scenario: 'demo-erate', seed, scale, tag: demoStreams(seed).erateTag, counts: { districts: 6, libraries: 2, providers: 4, min: 2 },
+    violationShare: 0.22, procurementFlawShare: 0.1,
+    pinned: ['clean', 'provider-donation-earmarked', 'ineligible-share-30-percent', 'free-item-not-deducted', 'early-trade-in', 'inflated-eligible-cost', 'unseparated-bundle', 'ineligible-line-unidentified'],
+  });
+}
+
+/** The demo's stream names, known without generating it (for the printed dashboard URL and the walkthrough). */
+export const demoStreams = (seed: number) => ({
+  texasProgram: `program-demo-tx${seed}-operation-connectivity`,
+  mississippiProgram: `program-demo-ms${seed}-mississippi-connects`,
+  erateTag: runTag('demo-er', seed),
+  cleanFundingRequest: frnStreamOf(runTag('demo-er', seed), 0),
+  deniedFundingRequest: frnStreamOf(runTag('demo-er', seed), 2),
+  donationFundingRequest: frnStreamOf(runTag('demo-er', seed), 1),
+  applicantWithFindings: applicantStreamOf(runTag('demo-er', seed), 1, false),
+});
+
+export const demoScenario: ScenarioDefinition = {
+  name: 'demo',
+  description: 'A small tour of everything (loads in seconds): a Texas-style and a Mississippi-style program with a few LEAs, and eight E-Rate requests, one clean and one of each violation',
+  generate: demoStory,
+  highlights: ({ seed }) => {
+    const s = demoStreams(seed);
+    return { programs: [s.texasProgram, s.mississippiProgram], fundingRequests: [s.cleanFundingRequest, s.donationFundingRequest, s.deniedFundingRequest], applicants: [s.applicantWithFindings] };
+  },
+};

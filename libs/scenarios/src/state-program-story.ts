@@ -1,0 +1,274 @@
+import {
+  addDays, economicallyDisadvantagedMatchRule, volumeTierRule,
+  type CalendarDate, type CatalogItem, type CooperativeContractAwarded, type CostShareTerms, type MatchBand, type OrderLine, type SlaRemedy,
+} from '@ledger/domain';
+import { AppendRecorder } from './append-recorder';
+import { PLACE_NAMES } from './place-names';
+import { type ScenarioAppend } from './scenario-append';
+import { apportioned, padded, scaled } from './scaling';
+import { SeededRandom } from './seeded-random';
+
+/** One cooperative contract the program buys through; `itemFor` picks which of its items a district orders. */
+export interface StoryContract {
+  stream: string;
+  award: CooperativeContractAwarded['data'];
+  /** What each order line buys per unit of need, e.g. a device and a warranty for every device needed. */
+  bundles: { need: 'devices' | 'hotspots'; /** Names the order stream: `order-<lea>-<tag>`. */ tag: string; choices: { itemIds: string[]; weight: number }[] }[];
+}
+
+/** How the program splits an order's cost between the state and the district. */
+export type StoryCostShare = { kind: 'fixed-split'; statePercent: number } | { kind: 'match'; table: readonly MatchBand[] };
+
+/** A state bulk-purchasing program told as events: programs, contracts, LEAs, agreements, orders, deliveries, claims, SLA breaches. */
+export interface StateProgramStory {
+  scenario: string;
+  seed: number;
+  scale: number;
+  program: {
+    stream: string;
+    name: string;
+    usState: string;
+    fundingSource: string;
+    /** At scale 1; scaled with the LEA count. */
+    totalFunds: number;
+    costShare: CostShareTerms;
+    ruleSet: string;
+    establishedOn: CalendarDate;
+  };
+  costShare: StoryCostShare;
+  interlocalAgreement: { esc: string; setOn: CalendarDate; deadline: CalendarDate; lateShare: number; missingShare: number } | null;
+  contracts: StoryContract[];
+  leas: { baseCount: number; minCount: number; streamPrefix: string; nameSuffix: string; usState: string; registeredOn: CalendarDate; medianStudents: number };
+  /** Units requested across all LEAs at scale 1 (the seed's figures, e.g. 700,000 devices). */
+  demand: { devices: number; hotspots: number };
+  ordersFrom: CalendarDate;
+  /** Share of orders whose recorded state share is above what the program may pay. */
+  costShareBreachShare: number;
+  cancelShare: number;
+  sla: { breachShare: number; lateRemedyShare: number; openShare: number; remedyWithinDays: number; remedies: readonly SlaRemedy[] };
+}
+
+interface Lea {
+  index: number;
+  stream: string;
+  name: string;
+  students: number;
+  economicallyDisadvantaged: number;
+  nslpEligible: number;
+  locale: 'urban' | 'rural';
+  cep: boolean;
+  joinedOn: CalendarDate;
+  agreement: 'on-time' | 'late' | 'missing';
+  agreementOn: CalendarDate;
+}
+
+interface PlacedOrder {
+  stream: string;
+  lea: Lea;
+  placedOn: CalendarDate;
+  stateShare: number;
+  counted: boolean;
+  cancelled: boolean;
+  units: number;
+}
+
+/** Generates the story lazily: only a compact summary per order is kept between phases, never the events. */
+export function* stateProgramStory(story: StateProgramStory): Generator<ScenarioAppend> {
+  const rec = new AppendRecorder(story.scenario, story.seed);
+  const leaCount = scaled(story.leas.baseCount, story.scale, story.leas.minCount);
+  const funds = Math.max(100_000_00, Math.round(story.program.totalFunds * story.scale));
+  const p = story.program;
+
+  yield rec.fact(p.stream, 'ProgramEstablished', {
+    name: p.name, usState: p.usState, fundingSource: p.fundingSource, totalFunds: funds, costShare: p.costShare, ruleSet: p.ruleSet, establishedOn: p.establishedOn,
+  }, p.establishedOn);
+  const ila = story.interlocalAgreement;
+  if (ila) yield rec.fact(p.stream, 'ParticipationRequirementSet', { requirement: 'interlocal-agreement', esc: ila.esc, deadline: ila.deadline, setOn: ila.setOn }, ila.setOn);
+  for (const c of story.contracts) yield rec.fact(c.stream, 'CooperativeContractAwarded', c.award, c.award.awardedOn);
+
+  const leaAt = (i: number): Lea => leaProfile(story, i);
+  let studentSum = 0;
+  for (let i = 0; i < leaCount; i++) studentSum += leaAt(i).students;
+  const demandOf = (weightBefore: number, lea: Lea) => ({
+    devices: apportioned(Math.round(story.demand.devices * story.scale), weightBefore, lea.students, studentSum),
+    hotspots: apportioned(Math.round(story.demand.hotspots * story.scale), weightBefore, lea.students, studentSum),
+  });
+
+  // Phase 1: LEAs register, join, estimate their need and (most of them) approve the agreement on time.
+  let before = 0;
+  for (let i = 0; i < leaCount; i++) {
+    const lea = leaAt(i);
+    const need = demandOf(before, lea);
+    before += lea.students;
+    yield rec.fact(lea.stream, 'ApplicantRegistered', {
+      name: lea.name, kind: 'school-district', usState: story.leas.usState, students: lea.students, nslpEligibleStudents: lea.nslpEligible,
+      economicallyDisadvantagedStudents: lea.economicallyDisadvantaged, locale: lea.locale, cep: lea.cep, memberApplicantIds: [],
+    }, story.leas.registeredOn);
+    yield rec.fact(lea.stream, 'ProgramJoined', { program: p.stream, joinedOn: lea.joinedOn }, lea.joinedOn);
+    yield rec.fact(lea.stream, 'NeedEstimated', {
+      area: `${lea.name} attendance area`, devices: need.devices, hotspots: need.hotspots,
+      unconnectedHouseholds: Math.round(need.hotspots * 0.9), estimatedOn: lea.joinedOn,
+    }, lea.joinedOn);
+    if (ila && lea.agreement === 'on-time') yield rec.fact(lea.stream, 'InterlocalAgreementApproved', { program: p.stream, esc: ila.esc, approvedOn: lea.agreementOn }, lea.agreementOn);
+  }
+
+  // Phase 2: the program allocates most of its funds by enrolment.
+  const allocatable = Math.floor(funds * 0.85);
+  before = 0;
+  for (let i = 0; i < leaCount; i++) {
+    const lea = leaAt(i);
+    const amount = apportioned(allocatable, before, lea.students, studentSum);
+    before += lea.students;
+    if (amount > 0) yield rec.fact(p.stream, 'ProgramFundsAllocated', { applicant: lea.stream, amount, allocatedOn: addDays(lea.joinedOn, 7) }, addDays(lea.joinedOn, 7));
+  }
+
+  // Phase 3: quotes and orders, priced at the tier the contract's cohort has reached.
+  const cohort = new Map<string, number>();
+  const orders: PlacedOrder[] = [];
+  before = 0;
+  for (let i = 0; i < leaCount; i++) {
+    const lea = leaAt(i);
+    const need = demandOf(before, lea);
+    before += lea.students;
+    const rnd = new SeededRandom(`${story.scenario}/${story.seed}/orders/${i}`);
+    for (const contract of story.contracts) {
+      for (const bundle of contract.bundles) {
+        const units = need[bundle.need];
+        if (units === 0) continue;
+        const choice = weightedChoice(rnd, bundle.choices);
+        const placedOn = orderDate(story, lea, rnd);
+        const stream = `order-${lea.stream.slice('applicant-'.length)}-${bundle.tag}`;
+        const lines: OrderLine[] = choice.itemIds.map((itemId) => {
+          const item = contract.award.catalog.find((c) => c.itemId === itemId);
+          if (!item) throw new Error(`Story bug: ${itemId} is not in the catalog of ${contract.stream}`);
+          return { itemId, kind: item.kind, quantity: units, unitPrice: tierPrice(item, (cohort.get(itemId) ?? 0) + units) };
+        });
+        const quotedOn = addDays(placedOn, -rnd.int(3, 10));
+        yield rec.fact(stream, 'QuoteReceived', { contract: contract.stream, quotedOn, lines }, quotedOn);
+        const total = lines.reduce((t, l) => t + l.quantity * l.unitPrice, 0);
+        const allowed = allowedStateShare(story.costShare, lea, total);
+        const stateShare = rnd.chance(story.costShareBreachShare) ? Math.min(total, allowed + Math.ceil(total / 20)) : allowed;
+        yield rec.fact(stream, 'OrderPlaced', {
+          program: p.stream, contract: contract.stream, applicant: lea.stream, placedOn, lines, stateShare, districtShare: total - stateShare,
+        }, placedOn);
+        const cancelled = rnd.chance(story.cancelShare);
+        if (cancelled) {
+          // Cancelled at once, so the cohort that prices the next order never counted it.
+          const cancelledOn = addDays(placedOn, rnd.int(1, 5));
+          yield rec.fact(stream, 'OrderCancelled', { cancelledOn, reason: 'District revised its device plan before shipment' }, cancelledOn);
+        } else {
+          for (const l of lines) cohort.set(l.itemId, (cohort.get(l.itemId) ?? 0) + l.quantity);
+        }
+        const counted = !ila || (lea.agreement !== 'missing' && lea.agreementOn <= placedOn);
+        orders.push({ stream, lea, placedOn, stateShare, counted, cancelled, units });
+      }
+    }
+  }
+
+  // Phase 4: late agreements arrive after the deadline, some after orders were already placed.
+  if (ila) {
+    for (let i = 0; i < leaCount; i++) {
+      const lea = leaAt(i);
+      if (lea.agreement === 'late') yield rec.fact(lea.stream, 'InterlocalAgreementApproved', { program: p.stream, esc: ila.esc, approvedOn: lea.agreementOn }, lea.agreementOn);
+    }
+  }
+
+  // Phase 5: deliveries, claims of the state share and reimbursements.
+  for (const o of orders) {
+    if (o.cancelled) continue;
+    const rnd = new SeededRandom(`${story.scenario}/${story.seed}/fulfil/${o.stream}`);
+    const deliveredOn = addDays(o.placedOn, rnd.int(14, 45));
+    yield rec.fact(o.stream, 'OrderDelivered', { deliveredOn }, deliveredOn);
+    if (!o.counted || o.stateShare === 0) continue;
+    const claimedOn = addDays(deliveredOn, rnd.int(10, 30));
+    yield rec.fact(o.stream, 'CostShareClaimed', { claimId: 'claim-1', amount: o.stateShare, claimedOn }, claimedOn);
+    const payment = rnd.next();
+    if (payment < 0.05) continue;
+    const paidOn = addDays(claimedOn, rnd.int(20, 45));
+    const amount = payment < 0.15 ? Math.floor(o.stateShare / 2) : o.stateShare;
+    if (amount > 0) yield rec.fact(o.stream, 'ReimbursementPaid', { claimId: 'claim-1', amount, paidOn }, paidOn);
+  }
+
+  // Phase 6: SLA breaches on delivered orders; most remedied in time, some late, some still open.
+  for (const o of orders) {
+    if (o.cancelled) continue;
+    const rnd = new SeededRandom(`${story.scenario}/${story.seed}/sla/${o.stream}`);
+    if (!rnd.chance(story.sla.breachShare)) continue;
+    const reportedOn = addDays(o.placedOn, rnd.int(60, 400));
+    const units = Math.max(1, Math.min(o.units, Math.round(o.units * rnd.int(1, 4) / 100)));
+    yield rec.fact(o.stream, 'SlaBreachReported', {
+      breachId: 'breach-1', reportedOn, units,
+      description: rnd.pick([`${units} devices failed to power on`, `${units} units returned with cracked screens`, `${units} hotspots dropped connections daily`]),
+    }, reportedOn);
+    const outcome = rnd.next();
+    if (outcome < story.sla.openShare) continue;
+    const late = outcome < story.sla.openShare + story.sla.lateRemedyShare;
+    const appliedOn = addDays(reportedOn, late ? story.sla.remedyWithinDays + rnd.int(3, 30) : rnd.int(1, story.sla.remedyWithinDays));
+    yield rec.fact(o.stream, 'SlaRemedyApplied', { breachId: 'breach-1', remedy: rnd.pick(story.sla.remedies), appliedOn }, appliedOn);
+  }
+}
+
+/** An LEA's profile, a pure function of the story's seed and the LEA's index, so phases can recompute it instead of storing it. */
+function leaProfile(story: StateProgramStory, i: number): Lea {
+  const rnd = new SeededRandom(`${story.scenario}/${story.seed}/lea/${i}`);
+  const students = rnd.logNormal(story.leas.medianStudents, 1.2, 60, 200_000);
+  const edShare = rnd.int(15, 95);
+  const economicallyDisadvantaged = Math.round((students * edShare) / 100);
+  const ila = story.interlocalAgreement;
+  const joinedOn = addDays(ila?.setOn ?? story.program.establishedOn, rnd.int(0, 20));
+  const roll = rnd.next();
+  // The first LEA always has its agreement on time, so a small run still shows a counted order.
+  const agreement: Lea['agreement'] = i === 0 || !ila ? 'on-time' : roll < ila.missingShare ? 'missing' : roll < ila.missingShare + ila.lateShare ? 'late' : 'on-time';
+  const agreementOn = !ila
+    ? joinedOn
+    : agreement === 'late' ? addDays(ila.deadline, rnd.int(3, 40)) : minDate(addDays(joinedOn, rnd.int(2, 25)), ila.deadline);
+  return {
+    index: i,
+    stream: `${story.leas.streamPrefix}-${padded(i + 1)}`,
+    name: `${PLACE_NAMES[i % PLACE_NAMES.length]!} ${story.leas.nameSuffix}${i >= PLACE_NAMES.length ? ` ${Math.floor(i / PLACE_NAMES.length) + 1}` : ''}`,
+    students,
+    economicallyDisadvantaged,
+    nslpEligible: Math.min(students, Math.round(economicallyDisadvantaged * (0.9 + rnd.next() * 0.15))),
+    locale: rnd.chance(0.55) ? 'rural' : 'urban',
+    cep: edShare >= 60 && rnd.chance(0.5),
+    joinedOn,
+    agreement,
+    agreementOn,
+  };
+}
+
+const minDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a <= b ? a : b);
+
+/** Orders follow the agreement when there is one; late and missing LEAs order anyway and are recorded but not counted. */
+function orderDate(story: StateProgramStory, lea: Lea, rnd: SeededRandom): CalendarDate {
+  const earliest = story.ordersFrom > lea.joinedOn ? story.ordersFrom : lea.joinedOn;
+  if (lea.agreement === 'on-time') return addDays(lea.agreementOn > earliest ? lea.agreementOn : earliest, rnd.int(1, 30));
+  if (lea.agreement === 'late' && rnd.chance(0.5)) return addDays(lea.agreementOn, rnd.int(1, 20));
+  return addDays(earliest, rnd.int(5, 40));
+}
+
+function weightedChoice<T extends { weight: number }>(rnd: SeededRandom, choices: readonly T[]): T {
+  const total = choices.reduce((t, c) => t + c.weight, 0);
+  let roll = rnd.next() * total;
+  for (const c of choices) {
+    roll -= c.weight;
+    if (roll < 0) return c;
+  }
+  return choices[choices.length - 1]!;
+}
+
+const tierPrice = (item: CatalogItem, cohortQuantityThrough: number): number => volumeTierRule.apply({ cohortQuantity: cohortQuantityThrough }, item.priceTiers).reached.unitPrice;
+
+function allowedStateShare(costShare: StoryCostShare, lea: Lea, total: number): number {
+  switch (costShare.kind) {
+    case 'fixed-split':
+      // Rounded down to the cent, as the program's rule does, so a compliant order is never a cent over.
+      return Number((BigInt(total) * BigInt(costShare.statePercent)) / 100n);
+    case 'match':
+      return economicallyDisadvantagedMatchRule.apply({ students: lea.students, economicallyDisadvantagedStudents: lea.economicallyDisadvantaged, total }, costShare.table).stateMatch;
+    default: {
+      const unknown: never = costShare;
+      throw new Error(`Unknown cost share ${JSON.stringify(unknown)}`);
+    }
+  }
+}
