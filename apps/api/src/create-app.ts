@@ -1,11 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule, type AppParts } from './app.module';
 import { createPino, PinoNestLogger } from './http/pino-logger';
-import { sendProblem } from './http/problem.filter';
 import { LedgerMetrics } from './metrics/ledger-metrics';
 import { setupOpenApi } from './openapi';
 
@@ -13,7 +11,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /**
  * Builds the Nest app on Fastify with everything a request meets before a controller: body limit,
- * JSON only, request ids, problem+json for errors Fastify raises itself (bad JSON, 413, 415, 404),
+ * JSON only, request ids, problem+json for errors Fastify raises itself (bad JSON, 413, 415),
  * metrics. main.ts listens on it; e2e tests inject into it.
  */
 export async function createApp(parts: AppParts): Promise<NestFastifyApplication> {
@@ -25,18 +23,11 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    requestIdLogLabel: 'reqId',
-    disableRequestLogging: parts.config.LOG_LEVEL !== 'debug' && parts.config.LOG_LEVEL !== 'trace',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(parts), adapter, { logger: new PinoNestLogger(pino) });
   const fastify = app.getHttpAdapter().getInstance();
   // Only JSON is a ledger payload; anything else is 415 rather than a body the validators misread.
   fastify.removeContentTypeParser(['text/plain']);
-  const logger = new Logger('http');
-  fastify.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, request, error, logger));
-  fastify.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
-    sendProblem(reply, request, Object.assign(new Error(`No route ${request.method} ${request.url.split('?')[0]}`), { statusCode: 404 }), logger),
-  );
   const metrics = app.get(LedgerMetrics);
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     void reply.header('x-request-id', request.id);

@@ -6,6 +6,7 @@ import { badRequest, notFound, ProblemException, problem } from '../http/problem
 import { type LedgerCatalog } from '../ledger/ledger-catalog';
 import { type AppendEventsDto } from './append-request.dto';
 import { idempotencyStream, idempotentEventId, requestFingerprint, type IdempotencyRecords, type StoredResponse } from './idempotency';
+import { KeyedQueue } from './keyed-queue';
 import { type StreamStates } from './stream-states';
 
 export interface AppendCommand {
@@ -20,7 +21,7 @@ export interface AppendOutcome extends StoredResponse {
   replayed: boolean;
 }
 
-/** How often an append without an explicit expected revision re-decides after losing a race. */
+/** How often an append without an explicit expected revision re-decides after losing a race to another node. */
 const RACE_RETRIES = 5;
 
 /**
@@ -28,6 +29,8 @@ const RACE_RETRIES = 5;
  * current state (and the related states the decider asks for), append with an expected revision.
  */
 export class AppendService {
+  private readonly queue = new KeyedQueue();
+
   constructor(
     private readonly store: EventStore,
     private readonly catalog: LedgerCatalog,
@@ -52,7 +55,7 @@ export class AppendService {
       const previous = await this.idempotency.find(idemStream, fingerprint);
       if (previous) return { ...previous, replayed: true };
     }
-    const response = await this.decideAndAppend(command);
+    const response = await this.queue.run(command.stream, () => this.decideAndAppend(command));
     if (!idemStream) return { ...response, replayed: false };
     return { ...(await this.idempotency.record(idemStream, fingerprint, response)), replayed: false };
   }

@@ -2,12 +2,13 @@ import { type Provider, type Type } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { LedgerMetrics } from '../metrics/ledger-metrics';
 import { DashboardController } from '../dashboard/dashboard.controller';
-import { LiveController } from './live.controller';
+import { LiveEventsController } from './live-events.controller';
+import { LiveModelsController } from './live-models.controller';
 import { LiveSessions } from './live-sessions';
 import { LiveSettings } from './live-settings';
 
 /** Live (SSE) endpoints and the web dashboard; AppModule adds these to its controllers. */
-export const liveControllers: Type[] = [LiveController, DashboardController];
+export const liveControllers: Type[] = [LiveModelsController, LiveEventsController, DashboardController];
 
 /** What the live endpoints need besides ReadModelSource, EVENT_STORE, AppConfig and LedgerMetrics. */
 export const liveProviders: Provider[] = [

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type EventStore } from '@ledger/event-store';
+import { AppModule, type AppParts } from '../../app.module';
+import { KeyRegistry } from '../../auth/key-registry';
+import { type Role } from '../../auth/roles';
+import { validateConfig } from '../../config/validate-config';
+import { createApp } from '../../create-app';
+import { sendProblem } from '../../http/problem.filter';
+import { productionCatalog } from '../../ledger/production-catalog';
+import { EVENT_STORE } from '../../ledger/tokens';
+import { ReadModelSource } from '../../read/read-model-source';
+import { LiveEventsController } from '../live-events.controller';
+import { LiveModelsController } from '../live-models.controller';
+import { liveControllers, liveProviders } from '../live.controllers';
+
+/** A real ledger app listening on an ephemeral loopback port, with one key per role. */
+export interface LiveLedger {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  keys: Record<Role, string>;
+  store: EventStore;
+  /** Whether the read-model live routes are served (they need the app's ReadModelSource). */
+  servesModels: boolean;
+  close(): Promise<void>;
+}
+
+@Module({})
+class LiveRoutesModule {}
+
+/**
+ * Until AppModule lists the live controllers, they are mounted in a module that imports AppModule
+ * (the same guards, filter, store and keys); once AppModule has them, the app is exactly createApp's.
+ */
+async function buildApp(parts: AppParts): Promise<NestFastifyApplication> {
+  const appModule = AppModule.register(parts);
+  if ((appModule.controllers ?? []).includes(LiveEventsController)) return createApp(parts);
+  const exportsModels = (appModule.exports ?? []).includes(ReadModelSource);
+  const routes: DynamicModule = {
+    module: LiveRoutesModule,
+    imports: [appModule],
+    controllers: liveControllers.filter((c) => exportsModels || c !== LiveModelsController),
+    providers: liveProviders,
+  };
+  const app = await NestFactory.create<NestFastifyApplication>(routes, new FastifyAdapter(), { logger: false });
+  const fastify = app.getHttpAdapter().getInstance();
+  const logger = new Logger('http');
+  fastify.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, request, error, logger));
+  app.enableShutdownHooks();
+  return app;
+}
+
+export async function startLiveLedger(env: Record<string, string> = {}): Promise<LiveLedger> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-live-'));
+  const config = validateConfig({ LOG_LEVEL: 'silent', CHECKPOINT_INTERVAL_MS: '200', ...env, DATA_DIR: dataDir });
+  const app = await buildApp({ config, catalog: productionCatalog() });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  if (address === null || typeof address === 'string') throw new Error('The test ledger is not listening on a TCP port');
+  const registry = app.get(KeyRegistry);
+  const keys = {} as Record<Role, string>;
+  for (const role of ['integration', 'dashboard', 'auditor', 'admin'] as const) keys[role] = (await registry.issue(role, `live test ${role}`)).key;
+  const servesModels = (() => {
+    try {
+      app.get(LiveModelsController);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    keys,
+    store: app.get<EventStore>(EVENT_STORE),
+    servesModels,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
