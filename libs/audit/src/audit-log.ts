@@ -154,12 +154,13 @@ export class AuditLog implements SubtreeSource {
     let lastChain = this.lastChain;
     let appended = 0;
     let alreadyRecorded = 0;
-    const streamHeads = new Map<string, number>();
+    const touched = new Map<string, number>();
     this.db
       .transaction(() => {
         for (const { canonical, leaf } of prepared) {
           const { position, stream, revision } = canonical;
-          const recorded = this.stmt.leafByPosition.get(position);
+          // Positions only grow, so anything past the head is new: no lookup on the bulk path.
+          const recorded = position <= lastPosition ? this.stmt.leafByPosition.get(position) : undefined;
           if (recorded) {
             if (!recorded.leaf_hash.equals(leaf)) {
               throw new AuditAppendRefused(
@@ -176,7 +177,7 @@ export class AuditLog implements SubtreeSource {
                 'an event appeared in the past of the log, or the audit log skipped it',
             );
           }
-          const head = streamHeads.get(stream) ?? this.stmt.streamHead.get(stream)?.revision;
+          const head = touched.get(stream) ?? this.stmt.streamHead.get(stream)?.revision;
           const expected = head === undefined ? 0 : head + 1;
           if (revision !== expected) {
             throw new AuditAppendRefused(
@@ -187,11 +188,11 @@ export class AuditLog implements SubtreeSource {
           lastChain = chainHash(lastChain, leaf);
           this.stmt.insertLeaf.run(index, position, stream, revision, leaf, lastChain);
           for (const node of tree.append(leaf)) this.stmt.insertNode.run(node.level, node.index, node.hash);
-          this.stmt.upsertStream.run(stream, revision);
-          streamHeads.set(stream, revision);
+          touched.set(stream, revision);
           lastPosition = position;
           appended += 1;
         }
+        for (const [stream, revision] of touched) this.stmt.upsertStream.run(stream, revision);
       })
       .immediate();
     this.tree = tree;
