@@ -116,6 +116,16 @@ describe('verifyLedger over a real SQLite event store', () => {
     expect(await verify()).toMatchObject({ ok: true, eventsChecked: 61 });
   });
 
+  it('flags an audit log whose stored tree was altered', async () => {
+    const db = new Database(auditLogFile(dir));
+    db.exec('DROP TRIGGER nodes_no_update');
+    db.prepare('UPDATE nodes SET hash = ? WHERE level = 4 AND idx = 0').run(Buffer.alloc(32, 7));
+    db.close();
+    const report = await verify();
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([expect.objectContaining({ kind: 'root-mismatch', message: expect.stringContaining('tree size 30') })]);
+  });
+
   it('flags a forged checkpoint signature', async () => {
     const audit = AuditLog.open({ file: auditLogFile(dir), readonly: true });
     const [first, second] = audit.checkpoints();

@@ -1,7 +1,7 @@
 import { type AuditLog } from './audit-log';
 import { type AuditableEvent, canonicalLeafHash, toCanonicalEvent } from './canonical-event';
 import { type SignedCheckpoint, checkpointProblem } from './checkpoint';
-import { UnparseableEvent } from './errors';
+import { AuditRangeError, UnparseableEvent } from './errors';
 import { CHAIN_GENESIS, chainHash } from './hashing';
 import { CompactTree } from './merkle/compact-tree';
 import { ProblemCollector, type VerificationReport } from './verification-report';
@@ -62,8 +62,11 @@ export async function verifyLedger(input: VerifyLedgerInput): Promise<Verificati
       if (checkpoint.lastPosition !== lastPosition) {
         problems.add({ kind: 'checkpoint-mismatch', message: `${at}: signed for last position ${checkpoint.lastPosition}, but event ${checkpoint.treeSize} of the log is at position ${lastPosition}` });
       }
-      if (auditLog && auditHead && checkpoint.treeSize <= auditHead.treeSize && auditLog.rootAt(checkpoint.treeSize) !== checkpoint.rootHash) {
-        problems.add({ kind: 'root-mismatch', message: `${at}: the audit log's stored tree has a different root than the signed one` });
+      if (auditLog && auditHead && checkpoint.treeSize <= auditHead.treeSize) {
+        const stored = storedRoot(auditLog, checkpoint.treeSize);
+        if (stored !== checkpoint.rootHash) {
+          problems.add({ kind: 'root-mismatch', message: `${at}: the audit log's stored tree ${stored === undefined ? 'is damaged (a subtree hash is missing)' : 'has a different root than the signed one'}` });
+        }
       }
     }
     if (auditHead && tree.size === auditHead.treeSize && recomputable && tree.root().toString('hex') !== auditHead.root) {
@@ -153,4 +156,14 @@ export async function verifyLedger(input: VerifyLedgerInput): Promise<Verificati
     }
   }
   return problems.report(eventsChecked, checkpointsChecked);
+}
+
+/** The audit log's root at a size, or undefined when its node table is damaged. */
+function storedRoot(auditLog: AuditLog, treeSize: number): string | undefined {
+  try {
+    return auditLog.rootAt(treeSize);
+  } catch (error) {
+    if (error instanceof AuditRangeError) return undefined;
+    throw error;
+  }
 }
