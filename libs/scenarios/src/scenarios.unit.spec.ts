@@ -1,8 +1,8 @@
-import { erateStreams, stateProgramStreams, renderFundingRequest, type FrnState, type StreamDefinition } from '@ledger/domain';
+import { ledgerStreams, renderFundingRequest, type FrnState, type StreamDefinition } from '@ledger/domain';
 import { Scenario } from '@ledger/domain/testing';
 import { ERATE_VIOLATIONS, SCENARIO_NAMES, demoStreams, generateScenario, InvalidScenarioOptions, type ScenarioAppend, type ErateVariant } from './index';
 
-const definitions: StreamDefinition[] = [...stateProgramStreams, ...erateStreams];
+const definitions: readonly StreamDefinition[] = ledgerStreams;
 const SMALL: Record<string, number> = { demo: 1, texas: 0.02, mississippi: 0.05, mlti: 0.05, erate: 0.05 };
 
 const all = (name: string, seed: number, scale = SMALL[name]!): ScenarioAppend[] => [...generateScenario(name, { seed, scale })];
