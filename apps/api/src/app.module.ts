@@ -20,6 +20,10 @@ import { LedgerCatalog } from './ledger/ledger-catalog';
 import { EVENT_STORE } from './ledger/tokens';
 import { LedgerMetrics } from './metrics/ledger-metrics';
 import { openEventStore } from './store/open-event-store';
+import { projectionProviders } from './projection/projection.providers';
+import { ProjectedReadModelSource } from './read/projected-read-model-source';
+import { ReadModelSource } from './read/read-model-source';
+import { ReadModelsController } from './read/read-models.controller';
 
 /** Closes the store last, after Fastify stopped accepting and in-flight appends finished. */
 @Injectable()
@@ -54,6 +58,9 @@ export class AppModule {
         inject: [EVENT_STORE, LedgerCatalog, StreamStates, IdempotencyRecords],
       },
       StoreLifecycle,
+      ...projectionProviders,
+      ProjectedReadModelSource,
+      { provide: ReadModelSource, useExisting: ProjectedReadModelSource },
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: APP_GUARD, useClass: ApiKeyGuard },
       { provide: APP_GUARD, useClass: KeyThrottlerGuard },
@@ -65,7 +72,8 @@ export class AppModule {
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
-      controllers: [StreamsController, KeysController, HealthController],
+      // A projector node (ROLE=projector) keeps read models and the audit log but serves only /health and /metrics.
+      controllers: config.ROLE === 'projector' ? [HealthController] : [StreamsController, KeysController, ReadModelsController, HealthController],
       providers,
       exports: [EVENT_STORE, KeyRegistry, LedgerCatalog, AppConfig, LedgerMetrics],
     };

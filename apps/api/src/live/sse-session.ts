@@ -27,7 +27,6 @@ export class SseSession {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
       // nginx and similar proxies buffer responses unless told not to.
       'x-accel-buffering': 'no',
       ...headers,

@@ -25,8 +25,6 @@ export interface LiveLedger {
   baseUrl: string;
   keys: Record<Role, string>;
   store: EventStore;
-  /** Whether the read-model live routes are served (they need the app's ReadModelSource). */
-  servesModels: boolean;
   close(): Promise<void>;
 }
 
@@ -65,20 +63,11 @@ export async function startLiveLedger(env: Record<string, string> = {}): Promise
   const registry = app.get(KeyRegistry);
   const keys = {} as Record<Role, string>;
   for (const role of ['integration', 'dashboard', 'auditor', 'admin'] as const) keys[role] = (await registry.issue(role, `live test ${role}`)).key;
-  const servesModels = (() => {
-    try {
-      app.get(LiveModelsController);
-      return true;
-    } catch {
-      return false;
-    }
-  })();
   return {
     app,
     baseUrl: `http://127.0.0.1:${address.port}`,
     keys,
     store: app.get<EventStore>(EVENT_STORE),
-    servesModels,
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type Provider } from '@nestjs/common';
+import { Projector, ReadModels, ReadModelStore, readModelsFile } from '@ledger/projections';
+import { type EventStore } from '@ledger/event-store';
+import { AppConfig } from '../config/app-config';
+import { LedgerCatalog } from '../ledger/ledger-catalog';
+import { EVENT_STORE, PROJECTOR_STATUS, type ProjectorStatus } from '../ledger/tokens';
+
+/** Lag (positions behind head) above which /health reports the projector as degraded. */
+const DEGRADED_LAG = 10_000;
+
+/** Starts the projector once the app is up and stops it (finishing its batch) before the store closes. */
+@Injectable()
+export class ProjectorLifecycle implements OnApplicationBootstrap, OnModuleDestroy, ProjectorStatus {
+  private readonly logger = new Logger('Projector');
+
+  constructor(
+    @Inject(Projector) private readonly projector: Projector,
+    @Inject(ReadModels) private readonly models: ReadModels,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.logger.log(`read models ${this.models.current.opened} at position ${this.models.position}`);
+    this.projector.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.projector.stop();
+    this.models.close();
+  }
+
+  async status(): Promise<Awaited<ReturnType<ProjectorStatus['status']>>> {
+    const headPosition = await this.store.headPosition();
+    const checkpoint = this.projector.checkpoint;
+    const failure = this.projector.failure;
+    return {
+      checkpoint,
+      headPosition,
+      lag: Math.max(0, headPosition - checkpoint),
+      degradedAbove: DEGRADED_LAG,
+      rebuilding: this.models.rebuilding,
+      ...(failure ? { error: failure.message } : {}),
+    };
+  }
+}
+
+export const projectionProviders: Provider[] = [
+  {
+    provide: ReadModels,
+    useFactory: (config: AppConfig, catalog: LedgerCatalog) => {
+      mkdirSync(config.DATA_DIR, { recursive: true });
+      return new ReadModels(ReadModelStore.open({ file: readModelsFile(config.DATA_DIR), catalog: catalog.streams }));
+    },
+    inject: [AppConfig, LedgerCatalog],
+  },
+  { provide: Projector, useFactory: (store: EventStore, models: ReadModels) => new Projector(store, models), inject: [EVENT_STORE, ReadModels] },
+  ProjectorLifecycle,
+  { provide: PROJECTOR_STATUS, useExisting: ProjectorLifecycle },
+];
