@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type EventStore } from '@ledger/event-store';
+import { demoStreams } from '@ledger/scenarios';
+import { KeyRegistry } from '../auth/key-registry';
+import { ROLES } from '../auth/roles';
+import { AppendService } from '../ingest/append.service';
+import { validateConfig } from '../config/validate-config';
+import { createApp } from '../create-app';
+import { productionCatalog } from '../ledger/production-catalog';
+import { EVENT_STORE } from '../ledger/tokens';
+import { DEMO_KEYS_FILE, DEMO_RUN, loadDemoOnFirstRun, type DemoKeysFile } from './load-demo-on-first-run';
+import { seedScenario } from './seed-scenario';
+
+jest.setTimeout(60_000);
+
+let dataDir: string;
+let app: NestFastifyApplication | undefined;
+
+async function start(): Promise<{ app: NestFastifyApplication; config: ReturnType<typeof validateConfig> }> {
+  const config = validateConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, DEMO: 'true', PORT: '3999' });
+  app = await createApp({ config, catalog: productionCatalog() });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, config };
+}
+
+async function stop(): Promise<void> {
+  await app?.close();
+  app = undefined;
+}
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'ledger-demo-'));
+});
+afterEach(async () => {
+  await stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const printed = () => {
+  const lines: string[] = [];
+  return { print: (t: string) => lines.push(t), text: () => lines.join('') };
+};
+
+describe('loadDemoOnFirstRun', () => {
+  it('seeds the demo on an empty store, issues a working key per role into a 0600 file and prints the dashboard and keys', async () => {
+    const { app, config } = await start();
+    const out = printed();
+    const info = await loadDemoOnFirstRun(app, config, out.print);
+
+    expect(info.loadedNow).toBe(true);
+    expect(info.dashboardPath).toBe(`/dashboard?program=${demoStreams(1).texasProgram}`);
+    const store = app.get<EventStore>(EVENT_STORE);
+    expect(await store.streamRevision(demoStreams(1).cleanFundingRequest)).toBeGreaterThan(0);
+
+    const file = join(dataDir, DEMO_KEYS_FILE);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as DemoKeysFile;
+    const registry = app.get(KeyRegistry);
+    for (const role of ROLES) {
+      expect(await registry.authenticate(saved.keys[role].key)).toEqual(expect.objectContaining({ role, keyId: saved.keys[role].keyId }));
+      expect(out.text()).toContain(saved.keys[role].key);
+    }
+    expect(out.text()).toContain(`http://127.0.0.1:3999/dashboard?program=${demoStreams(1).texasProgram}`);
+
+    // The printed integration key posts a fact like any integration would.
+    const posted = await app.inject({
+      method: 'POST',
+      url: `/v1/streams/${demoStreams(1).cleanFundingRequest}/events`,
+      headers: { 'x-api-key': saved.keys.integration.key, 'content-type': 'application/json' },
+      payload: JSON.stringify({ events: [{ type: 'InvoicePaid', data: { invoiceNumber: 'INV-WALKTHROUGH-1', amount: 10_000, paidOn: '2026-01-15' } }] }),
+    });
+    expect(posted.statusCode).toBe(201);
+  });
+
+  it('on a later start loads nothing again and prints the same keys', async () => {
+    const first = await start();
+    const firstInfo = await loadDemoOnFirstRun(first.app, first.config, () => undefined);
+    await stop();
+
+    const second = await start();
+    const head = await second.app.get<EventStore>(EVENT_STORE).headPosition();
+    const out = printed();
+    const info = await loadDemoOnFirstRun(second.app, second.config, out.print);
+    expect(info).toEqual({ loadedNow: false, keys: firstInfo.keys, dashboardPath: firstInfo.dashboardPath });
+    expect(await second.app.get<EventStore>(EVENT_STORE).headPosition()).toBe(head);
+    expect(out.text()).toContain(firstInfo.keys!.admin.key);
+  });
+
+  it('completes a first start that stopped after seeding: nothing is recorded twice and the keys are issued', async () => {
+    const { app, config } = await start();
+    const seeded = await seedScenario(app.get(AppendService), 'demo', DEMO_RUN);
+    const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+    const info = await loadDemoOnFirstRun(app, config, () => undefined);
+    expect(info.loadedNow).toBe(true);
+    // Only the four key issuances were added.
+    expect(await app.get<EventStore>(EVENT_STORE).headPosition()).toBe(head + ROLES.length);
+    expect(seeded.events).toBeGreaterThan(100);
+  });
+
+  it('leaves a store that already holds other data alone', async () => {
+    const { app, config } = await start();
+    await app.get(KeyRegistry).issue('admin', 'operator');
+    const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+    const out = printed();
+    const info = await loadDemoOnFirstRun(app, config, out.print);
+    expect(info).toEqual({ loadedNow: false, dashboardPath: `/dashboard?program=${demoStreams(1).texasProgram}` });
+    expect(await app.get<EventStore>(EVENT_STORE).headPosition()).toBe(head);
+    expect(out.text()).toMatch(/already holds ledger data, so the demo was not loaded/);
+  });
+});
