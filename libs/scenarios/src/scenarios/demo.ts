@@ -12,7 +12,8 @@ import { texasStory } from './texas';
  * violation. Streams are named `…-demo-…` so a demo never collides with a seeded scenario.
  */
 function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend> {
-  const tx = texasStory({ seed, scale }, { leas: 6, devices: 4_000, hotspots: 1_500, minLeas: 3 });
+  // Texas at 1/200 of its size, with the LEA count and need set so six LEAs still climb the volume tiers.
+  const tx = texasStory({ seed, scale: scale / 200 }, { leas: 1_200, devices: 800_000, hotspots: 300_000, minLeas: 3 });
   yield* stateProgramStory({
     ...tx,
     scenario: 'demo-texas',
@@ -21,7 +22,7 @@ function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend>
     leas: { ...tx.leas, streamPrefix: `applicant-demo-tx${seed}-lea` },
     interlocalAgreement: tx.interlocalAgreement && { ...tx.interlocalAgreement, lateShare: 0.2, missingShare: 0.2 },
   });
-  const ms = mississippiStory({ seed, scale }, { districts: 4, devices: 3_000, minDistricts: 2 });
+  const ms = mississippiStory({ seed, scale: scale / 100 }, { districts: 400, devices: 300_000, minDistricts: 2 });
   yield* stateProgramStory({
     ...ms,
     scenario: 'demo-mississippi',
