@@ -21,6 +21,8 @@ import { EVENT_STORE } from './ledger/tokens';
 import { LedgerMetrics } from './metrics/ledger-metrics';
 import { openEventStore } from './store/open-event-store';
 import { projectionProviders } from './projection/projection.providers';
+import { auditProviders } from './audit/audit.providers';
+import { AuditController } from './audit/audit.controller';
 import { ProjectedReadModelSource } from './read/projected-read-model-source';
 import { ReadModelSource } from './read/read-model-source';
 import { ReadModelsController } from './read/read-models.controller';
@@ -59,6 +61,7 @@ export class AppModule {
       },
       StoreLifecycle,
       ...projectionProviders,
+      ...auditProviders,
       ProjectedReadModelSource,
       { provide: ReadModelSource, useExisting: ProjectedReadModelSource },
       { provide: APP_FILTER, useClass: ProblemFilter },
@@ -73,7 +76,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
       // A projector node (ROLE=projector) keeps read models and the audit log but serves only /health and /metrics.
-      controllers: config.ROLE === 'projector' ? [HealthController] : [StreamsController, KeysController, ReadModelsController, HealthController],
+      controllers: config.ROLE === 'projector' ? [HealthController] : [StreamsController, KeysController, ReadModelsController, AuditController, HealthController],
       providers,
       exports: [EVENT_STORE, KeyRegistry, LedgerCatalog, AppConfig, LedgerMetrics],
     };

@@ -1,8 +1,9 @@
 import { applicantComplianceReadModel, frnComplianceReadModel, programComplianceReadModel } from './compliance/compliance-read-models';
-import { assetRegisterReadModel, bidRecordReadModel, erateStreams, fundingRequestReadModel } from './erate';
+import { assetRegisterReadModel, bidRecordReadModel, erateRuleSets, erateStreams, fundingRequestReadModel } from './erate';
 import { type StreamDefinition } from './shared/decider';
 import { type ReadModel } from './shared/read-model';
-import { programDashboardReadModel, stateProgramStreams } from './state-programs';
+import { type RuleSet } from './shared/rule';
+import { cooperativeContractRuleSets, programDashboardReadModel, stateProgramRuleSets, stateProgramStreams } from './state-programs';
 
 /** Every stream integrations may write, and every read model the ledger serves. */
 export const ledgerStreams: readonly StreamDefinition[] = [...stateProgramStreams, ...erateStreams] as readonly StreamDefinition[];
@@ -16,3 +17,10 @@ export const ledgerReadModels: readonly ReadModel<unknown>[] = [
   frnComplianceReadModel,
   programComplianceReadModel,
 ] as readonly ReadModel<unknown>[];
+
+/** Every rule set the ledger knows, for audit exports and the CLI: id, dates in force, parameters. */
+export const ledgerRuleSets: readonly RuleSet<unknown>[] = [
+  ...erateRuleSets,
+  ...Object.values(stateProgramRuleSets),
+  ...Object.values(cooperativeContractRuleSets),
+] as readonly RuleSet<unknown>[];
