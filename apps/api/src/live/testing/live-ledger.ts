@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModuleRef, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type EventStore } from '@ledger/event-store';
@@ -14,9 +14,9 @@ import { createApp } from '../../create-app';
 import { sendProblem } from '../../http/problem.filter';
 import { productionCatalog } from '../../ledger/production-catalog';
 import { EVENT_STORE } from '../../ledger/tokens';
+import { ProjectedReadModelSource } from '../../read/projected-read-model-source';
 import { ReadModelSource } from '../../read/read-model-source';
 import { LiveEventsController } from '../live-events.controller';
-import { LiveModelsController } from '../live-models.controller';
 import { liveControllers, liveProviders } from '../live.controllers';
 
 /** A real ledger app listening on an ephemeral loopback port, with one key per role. */
@@ -31,19 +31,38 @@ export interface LiveLedger {
 @Module({})
 class LiveRoutesModule {}
 
+/** The app's own ReadModelSource, looked up when first used (it is built after this module's providers). */
+class AppReadModelSource extends ReadModelSource {
+  constructor(private readonly ref: ModuleRef) {
+    super();
+  }
+  private get source(): ReadModelSource {
+    return this.ref.get(ProjectedReadModelSource, { strict: false });
+  }
+  get changes$(): ReadModelSource['changes$'] {
+    return this.source.changes$;
+  }
+  render(...args: Parameters<ReadModelSource['render']>): ReturnType<ReadModelSource['render']> {
+    return this.source.render(...args);
+  }
+  watch(...args: Parameters<ReadModelSource['watch']>): ReturnType<ReadModelSource['watch']> {
+    return this.source.watch(...args);
+  }
+}
+
 /**
  * Until AppModule lists the live controllers, they are mounted in a module that imports AppModule
- * (the same guards, filter, store and keys); once AppModule has them, the app is exactly createApp's.
+ * (the same guards, filter, store, keys and projector) and reaches the app's own ReadModelSource,
+ * which AppModule does not export; once AppModule has them, the app is exactly createApp's.
  */
 async function buildApp(parts: AppParts): Promise<NestFastifyApplication> {
   const appModule = AppModule.register(parts);
   if ((appModule.controllers ?? []).includes(LiveEventsController)) return createApp(parts);
-  const exportsModels = (appModule.exports ?? []).includes(ReadModelSource);
   const routes: DynamicModule = {
     module: LiveRoutesModule,
     imports: [appModule],
-    controllers: liveControllers.filter((c) => exportsModels || c !== LiveModelsController),
-    providers: liveProviders,
+    controllers: liveControllers,
+    providers: [...liveProviders, { provide: ReadModelSource, useFactory: (ref: ModuleRef) => new AppReadModelSource(ref), inject: [ModuleRef] }],
   };
   const app = await NestFactory.create<NestFastifyApplication>(routes, new FastifyAdapter(), { logger: false });
   const fastify = app.getHttpAdapter().getInstance();
