@@ -45,7 +45,8 @@ describe('ledger seed', () => {
     const first = await ledger(['seed', '--scenario', 'demo', '--data-dir', dir]);
     expect(first).toEqual(expect.objectContaining({ code: 0, err: '' }));
     expect(first.out).toMatch(/Seeded demo \(seed 1, scale 1\) into .*: \d+ appends recorded, 0 already recorded/);
-    expect(first.out).toContain(`/dashboard?program=${demoStreams(1).texasProgram}`);
+    expect(first.out).toContain('/dashboard?program=demo-tx1-operation-connectivity');
+    expect(first.out).toContain('/v1/funding-requests/demo-er1-00001/explain');
     const head = await inStore(dir, (s) => s.headPosition());
     const frn = await inStore(dir, (s) => s.readStream(demoStreams(1).cleanFundingRequest));
     expect(frn[0]).toEqual(expect.objectContaining({ type: 'FundingRequestDrafted' }));

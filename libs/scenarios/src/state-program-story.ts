@@ -42,6 +42,8 @@ export interface StateProgramStory {
   /** Units requested across all LEAs at scale 1 (the seed's figures, e.g. 700,000 devices). */
   demand: { devices: number; hotspots: number };
   ordersFrom: CalendarDate;
+  /** Share of LEAs allocated less than their need, so their counted orders overspend the allocation. */
+  underAllocatedShare: number;
   /** Share of orders whose recorded state share is above what the program may pay. */
   costShareBreachShare: number;
   cancelShare: number;
@@ -112,13 +114,19 @@ export function* stateProgramStory(story: StateProgramStory): Generator<Scenario
     if (ila && lea.agreement === 'on-time') yield rec.fact(lea.stream, 'InterlocalAgreementApproved', { program: p.stream, esc: ila.esc, approvedOn: lea.agreementOn }, lea.agreementOn);
   }
 
-  // Phase 2: the program allocates most of its funds by enrolment.
-  const allocatable = Math.floor(funds * 0.85);
+  // Phase 2: the program allocates to each LEA the state share of its estimated need at list price
+  // (the first tier), so counted orders fit; a few LEAs get less and overspend their allocation.
+  let allocated = 0;
   before = 0;
   for (let i = 0; i < leaCount; i++) {
     const lea = leaAt(i);
-    const amount = apportioned(allocatable, before, lea.students, studentSum);
+    const need = demandOf(before, lea);
     before += lea.students;
+    const listCost = story.contracts.reduce((total, c) => total + c.bundles.reduce((t, b) => t + need[b.need] * listUnitPrice(c, b), 0), 0);
+    const short = new SeededRandom(`${story.scenario}/${story.seed}/allocation/${i}`).chance(story.underAllocatedShare);
+    const share = allowedStateShare(story.costShare, lea, listCost);
+    const amount = Math.min(funds - allocated, Math.ceil((short ? share * 0.6 : share) / 100) * 100);
+    allocated += amount;
     if (amount > 0) yield rec.fact(p.stream, 'ProgramFundsAllocated', { applicant: lea.stream, amount, allocatedOn: addDays(lea.joinedOn, 7) }, addDays(lea.joinedOn, 7));
   }
 
@@ -256,6 +264,10 @@ function weightedChoice<T extends { weight: number }>(rnd: SeededRandom, choices
   }
   return choices[choices.length - 1]!;
 }
+
+/** The most a unit of need can cost under a bundle: its dearest choice at first-tier prices. */
+const listUnitPrice = (contract: StoryContract, bundle: StoryContract['bundles'][number]): number =>
+  Math.max(...bundle.choices.map((choice) => choice.itemIds.reduce((t, id) => t + (contract.award.catalog.find((c) => c.itemId === id)?.priceTiers[0]?.unitPrice ?? 0), 0)));
 
 const tierPrice = (item: CatalogItem, cohortQuantityThrough: number): number => volumeTierRule.apply({ cohortQuantity: cohortQuantityThrough }, item.priceTiers).reached.unitPrice;
 

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { type INestApplicationContext } from '@nestjs/common';
 import { type EventStore } from '@ledger/event-store';
-import { demoStreams } from '@ledger/scenarios';
+import { demoStreams, streamIdOf } from '@ledger/scenarios';
 import { KeyRegistry } from '../auth/key-registry';
 import { ROLES, type Role } from '../auth/roles';
 import { type AppConfig } from '../config/app-config';
@@ -51,7 +51,7 @@ function writeKeys(file: string, keys: DemoKeysFile): void {
 export async function loadDemoOnFirstRun(app: INestApplicationContext, config: AppConfig, print: (text: string) => void = (t) => process.stdout.write(t)): Promise<DemoInfo> {
   const store = app.get<EventStore>(EVENT_STORE);
   const streams = demoStreams(DEMO_RUN.seed);
-  const dashboardPath = `/dashboard?program=${streams.texasProgram}`;
+  const dashboardPath = `/dashboard?program=${streamIdOf(streams.texasProgram)}`;
   mkdirSync(config.DATA_DIR, { recursive: true });
   const file = join(config.DATA_DIR, DEMO_KEYS_FILE);
   let saved = readKeys(file);
@@ -81,8 +81,8 @@ export async function loadDemoOnFirstRun(app: INestApplicationContext, config: A
   print(
     [
       `DEMO dashboard: ${url}${dashboardPath}`,
-      `     Mississippi: ${url}/dashboard?program=${streams.mississippiProgram}`,
-      `     funding request explained: ${url}/v1/funding-requests/${streams.cleanFundingRequest}/explain`,
+      `     Mississippi: ${url}/dashboard?program=${streamIdOf(streams.mississippiProgram)}`,
+      `     funding request explained: ${url}/v1/funding-requests/${streamIdOf(streams.cleanFundingRequest)}/explain`,
       'DEMO keys (send as X-Api-Key):',
       ...ROLES.map((role) => `  ${role.padEnd(11)} ${saved.keys[role].key}`),
       '',

@@ -1,6 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { MAX_SCALE, SCENARIO_NAMES, scenarioNamed } from '@ledger/scenarios';
+import { MAX_SCALE, SCENARIO_NAMES, scenarioNamed, streamIdOf } from '@ledger/scenarios';
 import { countAppends, seedScenario } from '../../../api/src/demo/seed-scenario';
 import { writePathFor } from '../../../api/src/demo/write-path';
 import { toProblem } from '../../../api/src/http/to-problem';
@@ -75,7 +75,7 @@ async function seed(options: SeedOptions, io: CliIo): Promise<void> {
     `Seeded ${scenario.name} (seed ${run.seed}, scale ${run.scale}) into ${dataDir} in ${seconds}s: ${fresh} appends recorded, ${summary.alreadyRecorded} already recorded, ${summary.events} events in all.\n`,
   );
   const highlights = scenario.highlights(run);
-  for (const p of highlights.programs) io.stdout.write(`  program dashboard: /dashboard?program=${p}\n`);
-  for (const f of highlights.fundingRequests) io.stdout.write(`  funding request:   /v1/funding-requests/${f}/explain\n`);
-  for (const a of highlights.applicants) io.stdout.write(`  compliance:        /v1/applicants/${a}/compliance\n`);
+  for (const p of highlights.programs) io.stdout.write(`  program dashboard: /dashboard?program=${streamIdOf(p)}\n`);
+  for (const f of highlights.fundingRequests) io.stdout.write(`  funding request:   /v1/funding-requests/${streamIdOf(f)}/explain\n`);
+  for (const a of highlights.applicants) io.stdout.write(`  compliance:        /v1/applicants/${streamIdOf(a)}/compliance\n`);
 }

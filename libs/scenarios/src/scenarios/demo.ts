@@ -29,8 +29,9 @@ function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend>
     program: { ...ms.program, stream: demoStreams(seed).mississippiProgram },
     contracts: ms.contracts.map((c) => ({ ...c, stream: c.stream.replace(`contract-ms${seed}`, `contract-demo-ms${seed}`) })),
     leas: { ...ms.leas, streamPrefix: `applicant-demo-ms${seed}-district` },
-    sla: { ...ms.sla, breachShare: 0.6 },
-    costShareBreachShare: 0.25,
+    // Every demo order has an SLA breach: about a third remedied in time, a third late, a third still open.
+    sla: { ...ms.sla, breachShare: 1, openShare: 0.34, lateRemedyShare: 0.33 },
+    costShareBreachShare: 0.34,
   });
   yield* erateStory({
     scenario: 'demo-erate', seed, scale, tag: demoStreams(seed).erateTag, counts: { districts: 6, libraries: 2, providers: 4, min: 2 },

@@ -52,6 +52,7 @@ export function mississippiStory({ seed, scale }: ScenarioOptions, base = { dist
     leas: { baseCount: base.districts, minCount: base.minDistricts, streamPrefix: s.leaPrefix, nameSuffix: 'School District', usState: 'MS', registeredOn: '2020-06-20', medianStudents: 2_200 },
     demand: { devices: base.devices, hotspots: 0 },
     ordersFrom: '2020-07-15',
+    underAllocatedShare: 0.03,
     costShareBreachShare: 0.03,
     cancelShare: 0.01,
     sla: { breachShare: 0.12, lateRemedyShare: 0.2, openShare: 0.15, remedyWithinDays: 5, remedies: ['repair', 'replacement', 'service-credit'] },
