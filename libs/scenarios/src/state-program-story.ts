@@ -72,6 +72,7 @@ interface PlacedOrder {
   counted: boolean;
   cancelled: boolean;
   units: number;
+  need: 'devices' | 'hotspots';
 }
 
 /** Generates the story lazily: only a compact summary per order is kept between phases, never the events. */
@@ -168,7 +169,7 @@ export function* stateProgramStory(story: StateProgramStory): Generator<Scenario
           for (const l of lines) cohort.set(l.itemId, (cohort.get(l.itemId) ?? 0) + l.quantity);
         }
         const counted = !ila || (lea.agreement !== 'missing' && lea.agreementOn <= placedOn);
-        orders.push({ stream, lea, placedOn, stateShare, counted, cancelled, units });
+        orders.push({ stream, lea, placedOn, stateShare, counted, cancelled, units, need: bundle.need });
       }
     }
   }
@@ -206,7 +207,9 @@ export function* stateProgramStory(story: StateProgramStory): Generator<Scenario
     const units = Math.max(1, Math.min(o.units, Math.round(o.units * rnd.int(1, 4) / 100)));
     yield rec.fact(o.stream, 'SlaBreachReported', {
       breachId: 'breach-1', reportedOn, units,
-      description: rnd.pick([`${units} devices failed to power on`, `${units} units returned with cracked screens`, `${units} hotspots dropped connections daily`]),
+      description: o.need === 'hotspots'
+        ? rnd.pick([`${units} hotspots dropped connections daily`, `${units} hotspots arrived without activated data plans`])
+        : rnd.pick([`${units} devices failed to power on`, `${units} devices returned with cracked screens`]),
     }, reportedOn);
     const outcome = rnd.next();
     if (outcome < story.sla.openShare) continue;

@@ -29,8 +29,8 @@ function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend>
     program: { ...ms.program, stream: demoStreams(seed).mississippiProgram },
     contracts: ms.contracts.map((c) => ({ ...c, stream: c.stream.replace(`contract-ms${seed}`, `contract-demo-ms${seed}`) })),
     leas: { ...ms.leas, streamPrefix: `applicant-demo-ms${seed}-district` },
-    // Every demo order has an SLA breach: about a third remedied in time, a third late, a third still open.
-    sla: { ...ms.sla, breachShare: 1, openShare: 0.34, lateRemedyShare: 0.33 },
+    // Every demo order has an SLA breach: about half still open, a quarter remedied late, a quarter in time.
+    sla: { ...ms.sla, breachShare: 1, openShare: 0.5, lateRemedyShare: 0.25 },
     costShareBreachShare: 0.34,
   });
   yield* erateStory({
