@@ -66,6 +66,15 @@ describe('ledger seed', () => {
     expect(await inStore(dir, (s) => s.streamRevision('contract-mlti2-naspo-learning-technology'))).toBeGreaterThanOrEqual(0);
   });
 
+  it('stops with a clear error when the data directory holds the same scenario and seed at another scale', async () => {
+    expect((await ledger(['seed', '--scenario', 'mlti', '--scale', '0.02', '--data-dir', dir])).code).toBe(0);
+    const head = await inStore(dir, (s) => s.headPosition());
+    const clash = await ledger(['seed', '--scenario', 'mlti', '--scale', '0.04', '--data-dir', dir]);
+    expect(clash.code).toBe(1);
+    expect(clash.err).toMatch(/seeding mlti stopped: The ledger refuses this fact: contract-mlti1-naspo-learning-technology is already awarded.*use another --seed or --data-dir/);
+    expect(await inStore(dir, (s) => s.headPosition())).toBe(head);
+  });
+
   it.each([
     [['seed', '--scenario', 'atlantis'], /unknown scenario; choose one of demo, texas, mississippi, mlti, erate/],
     [['seed', '--scenario', 'texas', '--scale', '0'], /--scale.*must be a number greater than 0/],
