@@ -23,9 +23,9 @@ export interface TestResponse {
   text: string;
 }
 
-/** A real ledger app (embedded SQLite in a temp dir, production catalog) with one key per role. */
-export async function startTestLedger(env: Record<string, string> = {}): Promise<TestLedger> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
+/** A real ledger app (embedded SQLite in a temp dir, or in `dataDir` which it then leaves in place) with one key per role. */
+export async function startTestLedger(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<TestLedger> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const config = validateConfig({ LOG_LEVEL: 'silent', CHECKPOINT_INTERVAL_MS: '200', ...env, DATA_DIR: dataDir });
   const app = await createApp({ config, catalog: productionCatalog() });
   await app.init();
@@ -58,7 +58,7 @@ export async function startTestLedger(env: Record<string, string> = {}): Promise
     request,
     close: async () => {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

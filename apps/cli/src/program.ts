@@ -2,6 +2,11 @@ import { Command } from 'commander';
 import { type CliIo } from './cli-io';
 import { registerKeysCommand } from './commands/keys';
 import { registerSeedCommand } from './commands/seed';
+import { registerExplainCommand } from './commands/explain';
+import { registerExportCommand } from './commands/export';
+import { registerRebuildCommand } from './commands/rebuild';
+import { registerReplayCommand } from './commands/replay';
+import { registerVerifyCommand } from './commands/verify';
 
 /**
  * The `ledger` program. Each command registers itself from its own file under commands/; add a
@@ -15,5 +20,10 @@ export function createProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   registerSeedCommand(program, io);
   registerKeysCommand(program, io);
+  registerReplayCommand(program, io);
+  registerExplainCommand(program, io);
+  registerVerifyCommand(program, io);
+  registerExportCommand(program, io);
+  registerRebuildCommand(program, io);
   return program;
 }
