@@ -16,6 +16,7 @@ export const ERATE_VIOLATIONS = [
   'free-item-not-deducted',
   'grant-not-independent',
   'provider-donation-earmarked',
+  'subcontractor-donation-tied-to-bid',
   'ineligible-line-unidentified',
   'inflated-eligible-cost',
   'ineligible-share-30-percent',
@@ -287,6 +288,7 @@ function* applicantStory(rec: AppendRecorder, story: ErateStory, a: Applicant, p
     case 'free-item-not-deducted':
     case 'grant-not-independent':
     case 'provider-donation-earmarked':
+    case 'subcontractor-donation-tied-to-bid':
     case 'unseparated-bundle':
     case 'early-trade-in':
       break;
@@ -351,8 +353,22 @@ function* applicantStory(rec: AppendRecorder, story: ErateStory, a: Applicant, p
       yield offer('FreeItemOffered', { description: 'Free tablets for the board room', quantity: 4, fairMarketValue: 160_000, tiedToPurchase: true, treatment: 'not-deducted' });
       break;
     case 'grant-not-independent':
-      yield offer('GrantReceived', { grantor: `${providerName(0)} Education Fund`, amount: 250_000, receivedOn: on, independentOfServiceProvider: false });
+      yield offer('GrantReceived', { grantor: `${providerName(providers.indexOf(procured.winner.spin))} Education Fund`, amount: 250_000, receivedOn: on, independentOfServiceProvider: false });
       break;
+    case 'subcontractor-donation-tied-to-bid': {
+      // Subcontractors are held to the same rules (002_dd3fdf2b23e0977f.txt, "Additional Requirements and Restrictions").
+      const prime = procured.winner.spin;
+      const sub = providers.find((p) => p !== prime);
+      if (!sub) throw new Error('Story bug: a subcontractor donation needs at least two providers');
+      const engagedOn = next();
+      yield fact(`provider-${prime}`, 'SubcontractorEngaged', { subcontractorSpin: sub, engagedOn, procurement: procured.procurement }, engagedOn);
+      const madeOn = next();
+      yield fact(`provider-${sub}`, 'ProviderDonationMade', {
+        donationId: `D-${story.tag}-${n}-sub`, recipientOrganization: `${a.name} Technology Booster Club`, amount: 300_000, madeOn,
+        earmarkedForApplicant: false, tiedToProcurement: procured.procurement, bonaFideIndependentGrant: false,
+      }, madeOn);
+      break;
+    }
     case 'provider-donation-earmarked': {
       const madeOn = next();
       yield fact(`provider-${procured.winner.spin}`, 'ProviderDonationMade', {

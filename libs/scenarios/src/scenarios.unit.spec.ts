@@ -106,6 +106,7 @@ describe('E-Rate findings', () => {
       'clean': [],
       'provider-donation-earmarked': ['erate.provider-donation', 'erate.30-percent'],
       'grant-not-independent': ['erate.bona-fide-grant', 'erate.30-percent'],
+      'subcontractor-donation-tied-to-bid': ['erate.provider-donation', 'erate.30-percent'],
       'ineligible-share-30-percent': ['erate.30-percent'],
       'free-item-not-deducted': ['erate.free-item-deduction'],
       'early-trade-in': ['erate.trade-in'],
@@ -113,14 +114,17 @@ describe('E-Rate findings', () => {
       'unseparated-bundle': ['erate.eligible-cost'],
       'ineligible-line-unidentified': ['erate.ineligible-identification'],
     };
-    const pinned: ErateVariant[] = ['clean', 'provider-donation-earmarked', 'ineligible-share-30-percent', 'free-item-not-deducted', 'early-trade-in', 'inflated-eligible-cost', 'unseparated-bundle', 'ineligible-line-unidentified'];
+    const pinned: ErateVariant[] = [
+      'clean', 'provider-donation-earmarked', 'ineligible-share-30-percent', 'free-item-not-deducted', 'early-trade-in', 'inflated-eligible-cost',
+      'unseparated-bundle', 'ineligible-line-unidentified', 'grant-not-independent', 'subcontractor-donation-tied-to-bid',
+    ];
     const tag = demoStreams(1).erateTag;
     const found = pinned.map((variant, i) => {
       const frn = `frn-${tag}-${String(i + 1).padStart(5, '0')}`;
       return { variant, rules: [...new Set(seriousOrViolation(frn, s).map((f) => f.ruleId))] };
     });
     expect(found).toEqual(pinned.map((variant) => ({ variant, rules: expectedRules[variant] })));
-    expect(ERATE_VIOLATIONS.filter((v) => !pinned.includes(v))).toEqual(['grant-not-independent']);
+    expect(ERATE_VIOLATIONS.filter((v) => !pinned.includes(v))).toEqual([]);
   });
 
   it('commits and invoices the clean demo request, with every kind of deduction, and denies the one whose ineligible share is 30% or more', () => {

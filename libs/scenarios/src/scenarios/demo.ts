@@ -8,7 +8,7 @@ import { texasStory } from './texas';
 /**
  * A small tour that loads in seconds: a Texas-style program with a handful of LEAs (one late and one
  * missing agreement among them when the seed allows), a Mississippi-style program with SLA breaches,
- * and eight E-Rate funding requests: the first clean with every kind of discount, then one of each
+ * and ten E-Rate funding requests: the first clean with every kind of discount, then one of each
  * violation. Streams are named `…-demo-…` so a demo never collides with a seeded scenario.
  */
 function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend> {
@@ -34,9 +34,12 @@ function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend>
     costShareBreachShare: 0.34,
   });
   yield* erateStory({
-    scenario: 'demo-erate', seed, scale, tag: demoStreams(seed).erateTag, counts: { districts: 6, libraries: 2, providers: 4, min: 2 },
+    scenario: 'demo-erate', seed, scale, tag: demoStreams(seed).erateTag, counts: { districts: 8, libraries: 2, providers: 4, min: 2 },
     violationShare: 0.22, procurementFlawShare: 0.1,
-    pinned: ['clean', 'provider-donation-earmarked', 'ineligible-share-30-percent', 'free-item-not-deducted', 'early-trade-in', 'inflated-eligible-cost', 'unseparated-bundle', 'ineligible-line-unidentified'],
+    pinned: [
+      'clean', 'provider-donation-earmarked', 'ineligible-share-30-percent', 'free-item-not-deducted', 'early-trade-in', 'inflated-eligible-cost',
+      'unseparated-bundle', 'ineligible-line-unidentified', 'grant-not-independent', 'subcontractor-donation-tied-to-bid',
+    ],
   });
 }
 
@@ -53,7 +56,7 @@ export const demoStreams = (seed: number) => ({
 
 export const demoScenario: ScenarioDefinition = {
   name: 'demo',
-  description: 'A small tour of everything (loads in seconds): a Texas-style and a Mississippi-style program with a few LEAs, and eight E-Rate requests, one clean and one of each violation',
+  description: 'A small tour of everything (loads in seconds): a Texas-style and a Mississippi-style program with a few LEAs, and ten E-Rate requests, one clean and one of each violation',
   generate: demoStory,
   highlights: ({ seed }) => {
     const s = demoStreams(seed);
