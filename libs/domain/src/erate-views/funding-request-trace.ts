@@ -7,7 +7,7 @@ import { thirtyPercentRule } from '../rules/erate/thirty-percent-rule';
 import { tradeInEligibilityRule } from '../rules/erate/program-dates-rules';
 import { type FrnContext } from './frn-context';
 import { type FrnFigures } from './frn-figures';
-import { type FundingRequestView } from './funding-request-read-model';
+import { type FundingRequestView } from './funding-request-view';
 
 /** The decision trace behind a funding-request view, step by step, each with its rule, rule set and events. */
 export function fundingRequestTrace(view: FundingRequestView, ctx: FrnContext, figures: FrnFigures): TraceStep[] {
