@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppModule, type AppParts } from './app.module';
 import { createPino, PinoNestLogger } from './http/pino-logger';
 import { LedgerMetrics } from './metrics/ledger-metrics';
@@ -18,6 +18,8 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
   const pino = createPino(parts.config.LOG_LEVEL);
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
+    // One log line per request is for debugging; at info the access log is /metrics, and errors are logged by the filter.
+    logController: new LogController({ requestIdLogLabel: 'reqId', disableRequestLogging: !['debug', 'trace'].includes(parts.config.LOG_LEVEL) }),
     bodyLimit: parts.config.BODY_LIMIT_BYTES,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];

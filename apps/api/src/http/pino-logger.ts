@@ -9,10 +9,14 @@ export const createPino = (level: string): Logger =>
     redact: { paths: ['req.headers["x-api-key"]', 'req.headers.authorization', 'headers["x-api-key"]', 'headers.authorization'], censor: '[redacted]' },
   });
 
+/** Nest's start-up chatter (every module and route) is debug detail, not an operator's info. */
+const BOOT_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: Logger) {}
   log(message: unknown, context?: string): void {
-    this.pino.info({ context }, String(message));
+    if (context !== undefined && BOOT_CONTEXTS.has(context)) this.pino.debug({ context }, String(message));
+    else this.pino.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.pino.error({ context, trace }, String(message));
