@@ -1,0 +1,28 @@
+import { PassThrough } from 'node:stream';
+import { runCli } from '../../../apps/cli/src/run-cli';
+
+export interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs `ledger <args>` in this process (another process than a child-process server on the same data dir). */
+export async function ledgerCli(...args: string[]): Promise<CliResult> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await runCli(['node', 'ledger', ...args], { stdout, stderr, env: {} });
+  return { code, out, err };
+}
+
+/** Issues a key with `ledger keys create` and returns it with its id. */
+export async function issueKeyWithCli(dataDir: string, role: string, label: string, streamPrefix?: string): Promise<{ key: string; keyId: string }> {
+  const result = await ledgerCli('keys', 'create', '--role', role, '--label', label, ...(streamPrefix ? ['--stream-prefix', streamPrefix] : []), '--data-dir', dataDir);
+  const key = /Key \(shown once, store it now\): (pl_([0-9a-f]{16})_\S+)/.exec(result.out);
+  if (result.code !== 0 || !key?.[1] || !key[2]) throw new Error(`ledger keys create failed (${result.code}): ${result.out}${result.err}`);
+  return { key: key[1], keyId: key[2] };
+}
