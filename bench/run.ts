@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendBench } from './benches/append';
+import { parseBenchArgs, BenchUsageError } from './harness/args';
+import { machineDetails } from './harness/machine';
+import { type Bench, type BenchOptions, type BenchReport } from './harness/report';
+import { renderTable } from './harness/table';
+import { formatNumber, judge, type Verdict } from './harness/verdicts';
+import { benchDir, resultsDir } from './harness/workspace';
+
+/** In running order: as-of reuses the ledger and read models rebuild leaves behind. */
+const BENCHES: Record<string, Bench> = {
+  append: appendBench,
+};
+
+const FULL_EVENTS = 1_000_000;
+const QUICK_EVENTS = 100_000;
+
+interface Outcome {
+  report?: BenchReport & { verdicts: Verdict[] };
+  name: string;
+  error?: string;
+  seconds: number;
+}
+
+async function main(): Promise<number> {
+  const args = parseBenchArgs(process.argv.slice(2), Object.keys(BENCHES));
+  const options: BenchOptions = { quick: args.quick, events: args.events ?? (args.quick ? QUICK_EVENTS : FULL_EVENTS) };
+  const machine = machineDetails(benchDir());
+  const startedAt = new Date().toISOString();
+  print(`Procurement Ledger benchmarks — ${args.names.join(', ')} — ${options.events.toLocaleString('en-US')} events${options.quick ? ' (quick)' : ''}`);
+  print(`${machine.cpuModel}, ${machine.cores} cores, ${formatNumber(machine.memoryBytes / 2 ** 30)} GiB, Node ${machine.node}, ${machine.os}; data in ${benchDir()} (${machine.benchDirFilesystem ?? '?'})\n`);
+  const outcomes: Outcome[] = [];
+  for (const name of args.names) {
+    const started = Date.now();
+    try {
+      const report = await BENCHES[name]!(options);
+      const verdicts = report.bars.map(judge);
+      outcomes.push({ name, report: { ...report, verdicts }, seconds: (Date.now() - started) / 1000 });
+      printReport({ ...report, verdicts });
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      outcomes.push({ name, error: message, seconds: (Date.now() - started) / 1000 });
+      print(`## ${name}: FAILED\n${message}\n`);
+    }
+  }
+  const verdicts = outcomes.flatMap((o) => o.report?.verdicts ?? []);
+  print('## Quality bars');
+  print(renderTable(['bar', 'measured', 'target', 'result'], verdicts.map((v) => [v.label, v.figure, v.target, v.pass ? 'pass' : 'FAIL'])));
+  const file = join(resultsDir(), `bench-${startedAt.replace(/[:.]/g, '-')}.json`);
+  const record = { startedAt, finishedAt: new Date().toISOString(), argv: process.argv.slice(2), options, machine, outcomes };
+  writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  print(`\nResults: ${file}`);
+  return outcomes.some((o) => o.error !== undefined) ? 1 : 0;
+}
+
+function printReport(report: BenchReport & { verdicts: Verdict[] }): void {
+  print(`## ${report.name}: ${report.title}`);
+  print(
+    renderTable(
+      ['subject', 'metric', 'value', 'unit', 'peak RSS MiB'],
+      report.measurements.map((m) => [m.subject, m.metric, formatNumber(m.value), m.unit, m.peakRssMiB === undefined ? '' : formatNumber(m.peakRssMiB)]),
+    ),
+  );
+  for (const v of report.verdicts) print(`  ${v.pass ? 'pass' : 'FAIL'}  ${v.label}: ${v.figure} (target ${v.target})`);
+  for (const note of report.notes) print(`  note: ${note}`);
+  print('');
+}
+
+const print = (line: string): void => void process.stdout.write(`${line}\n`);
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof BenchUsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(2);
+  },
+);
