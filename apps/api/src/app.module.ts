@@ -24,6 +24,7 @@ import { projectionProviders } from './projection/projection.providers';
 import { auditProviders } from './audit/audit.providers';
 import { AuditController } from './audit/audit.controller';
 import { RebuildController } from './projection/rebuild.controller';
+import { liveControllers, liveProviders } from './live/live.controllers';
 import { ProjectedReadModelSource } from './read/projected-read-model-source';
 import { ReadModelSource } from './read/read-model-source';
 import { ReadModelsController } from './read/read-models.controller';
@@ -63,6 +64,7 @@ export class AppModule {
       StoreLifecycle,
       ...projectionProviders,
       ...auditProviders,
+      ...liveProviders,
       ProjectedReadModelSource,
       { provide: ReadModelSource, useExisting: ProjectedReadModelSource },
       { provide: APP_FILTER, useClass: ProblemFilter },
@@ -77,7 +79,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
       // A projector node (ROLE=projector) keeps read models and the audit log but serves only /health and /metrics.
-      controllers: config.ROLE === 'projector' ? [HealthController] : [StreamsController, KeysController, RebuildController, ReadModelsController, AuditController, HealthController],
+      controllers: config.ROLE === 'projector' ? [HealthController] : [StreamsController, KeysController, RebuildController, ReadModelsController, AuditController, HealthController, ...liveControllers],
       providers,
       exports: [EVENT_STORE, KeyRegistry, LedgerCatalog, AppConfig, LedgerMetrics],
     };

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Logger, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Logger, Post, Res, type OnModuleDestroy } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type EventStore } from '@ledger/event-store';
@@ -22,9 +22,10 @@ interface RebuildStatus {
 @ApiSecurity('api-key')
 @Controller('v1/admin/rebuild')
 @Allow('admin')
-export class RebuildController {
+export class RebuildController implements OnModuleDestroy {
   private readonly logger = new Logger('Rebuild');
   private status: RebuildStatus = { state: 'idle' };
+  private shuttingDown = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -53,10 +54,16 @@ export class RebuildController {
       },
       (error: unknown) => {
         this.status = { ...this.status, state: 'failed', finishedAt: new Date().toISOString(), error: error instanceof Error ? error.message : String(error) };
-        this.logger.error(`rebuild failed: ${this.status.error}`);
+        // A rebuild cut short by shutdown leaves the live read models as they were; only its partial file is gone.
+        if (this.shuttingDown) this.logger.warn(`rebuild interrupted by shutdown; the read models in use are unchanged`);
+        else this.logger.error(`rebuild failed: ${this.status.error}`);
       },
     );
     return this.status;
+  }
+
+  onModuleDestroy(): void {
+    this.shuttingDown = true;
   }
 
   @Get()

@@ -61,11 +61,10 @@ export class ProjectedReadModelSource extends ReadModelSource {
 
   private async renderAsOf(readModel: ReadModel<unknown>, rootStream: string, asOf: AsOf): Promise<RenderedModel | undefined> {
     try {
-      if (typeof asOf === 'number') {
-        const head = await this.store.headPosition();
-        if (asOf > head) throw badRequest(`asOf ${asOf} is beyond the newest position ${head}.`, [{ field: 'asOf', message: `must be at most ${head}` }]);
-        await this.projector.waitFor(asOf, { timeoutMs: CATCH_UP_WAIT_MS });
-      }
+      const head = await this.store.headPosition();
+      if (typeof asOf === 'number' && asOf > head) throw badRequest(`asOf ${asOf} is beyond the newest position ${head}.`, [{ field: 'asOf', message: `must be at most ${head}` }]);
+      // An instant is translated with the projected event times: everything recorded so far must be projected first.
+      await this.projector.waitFor(typeof asOf === 'number' ? asOf : head, { timeoutMs: CATCH_UP_WAIT_MS });
       const { model, position } = await renderAsOf(readModel, rootStream, asOf, { eventStore: this.store, live: this.models });
       return model === undefined ? undefined : { model: readModel.name, rootStream, position, etag: etagOf(model), body: model };
     } catch (error) {
