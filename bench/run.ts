@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendBench } from './benches/append';
+import { rebuildBench } from './benches/rebuild';
 import { parseBenchArgs, BenchUsageError } from './harness/args';
 import { machineDetails } from './harness/machine';
 import { type Bench, type BenchOptions, type BenchReport } from './harness/report';
@@ -11,6 +12,7 @@ import { benchDir, resultsDir } from './harness/workspace';
 /** In running order: as-of reuses the ledger and read models rebuild leaves behind. */
 const BENCHES: Record<string, Bench> = {
   append: appendBench,
+  rebuild: rebuildBench,
 };
 
 const FULL_EVENTS = 1_000_000;

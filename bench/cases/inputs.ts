@@ -13,7 +13,7 @@ export interface EmmettAppendInput extends BatchAppendInput {
 
 export interface LedgerDataInput {
   corpus: string;
-  /** Events the loaded ledger must hold. */
+  /** Facts in the corpus the ledger is loaded from. */
   events: number;
   /** Directory holding `events.sqlite` and `read-models.sqlite`. */
   dir: string;
@@ -22,4 +22,19 @@ export interface LedgerDataInput {
 export interface EmmettThroughput extends Throughput {
   /** PRAGMA synchronous on emmett's connections (2 = FULL): the durability actually compared. */
   synchronous: number;
+}
+
+export interface LoadOutcome {
+  /** Undefined when an earlier run had already loaded this corpus. */
+  load?: Throughput;
+  /** Events stored: the corpus facts plus any events the deciders derived from them, less those refused. */
+  head: number;
+  /** Facts the write path refused (another seed's run had registered the same entity). */
+  refused: number;
+  examples: string[];
+}
+
+export interface RebuildOutcome extends Throughput {
+  digest: string;
+  position: number;
 }

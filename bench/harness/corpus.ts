@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { type JsonObject } from '@ledger/event-store';
@@ -8,47 +8,72 @@ import { benchDir } from './workspace';
 /**
  * The events every bench appends, reads or replays: the demo-data generators' own appends, so payload
  * sizes, stream mix and links are those of real procurement histories. Rounds of every scenario at
- * scale 10 with seeds 1, 2, … (distinct seeds never share streams) until `events` is reached; each
- * round is a causally valid history, and so is any prefix of it.
+ * scale 1 (the size of the real programs in the seed material: 800+ Texas LEAs) with seeds 1, 2, …
+ * (distinct seeds never share streams) until `events` is reached; each round is a causally valid
+ * history, and so is any prefix of it. A million events is then many programs and funding years, not
+ * one program ten times the size of Texas.
  */
-const SCALE = 10;
-const VERSION = 1;
+const SCALE = 1;
+const VERSION = 2;
 
 export const corpusFile = (events: number): string => join(benchDir(), `corpus-v${VERSION}-${events}.jsonl`);
 
-/** Writes the corpus once (it is deterministic) and returns its path; later runs reuse the file. */
+/** One scenario run of the corpus, in corpus order: its first `facts` events are in the corpus. */
+export interface CorpusHistory {
+  scenario: string;
+  seed: number;
+  scale: number;
+  facts: number;
+}
+
+/** The appends of one history, cut at its planned number of facts. */
+export function* historyAppends(history: CorpusHistory): Generator<ScenarioAppend> {
+  let left = history.facts;
+  for (const append of generateScenario(history.scenario, { seed: history.seed, scale: history.scale })) {
+    if (left <= 0) return;
+    const kept = append.events.length <= left ? append : { ...append, events: append.events.slice(0, left) };
+    left -= kept.events.length;
+    yield kept;
+  }
+}
+
+/** Writes the corpus (and its plan beside it) once — it is deterministic — and returns its path; later runs reuse the file. */
 export function ensureCorpus(events: number): string {
   const file = corpusFile(events);
-  if (existsSync(file)) return file;
+  if (existsSync(file) && existsSync(`${file}.plan.json`)) return file;
+  const plan: CorpusHistory[] = [];
   const partial = `${file}.partial`;
   const fd = openSync(partial, 'w');
   try {
     let written = 0;
     let pending: string[] = [];
-    const drain = (): void => {
-      writeSync(fd, pending.join(''));
-      pending = [];
-    };
     for (let seed = 1; written < events; seed += 1) {
-      for (const name of SCENARIO_NAMES) {
-        for (const append of generateScenario(name, { seed, scale: SCALE })) {
-          const room = events - written;
-          const kept = append.events.length <= room ? append : { ...append, events: append.events.slice(0, room) };
-          pending.push(`${JSON.stringify(kept)}\n`);
-          written += kept.events.length;
-          if (pending.length >= 5000) drain();
-          if (written >= events) break;
+      for (const scenario of SCENARIO_NAMES) {
+        const history: CorpusHistory = { scenario, seed, scale: SCALE, facts: events - written };
+        let facts = 0;
+        for (const append of historyAppends(history)) {
+          pending.push(`${JSON.stringify(append)}\n`);
+          facts += append.events.length;
+          if (pending.length >= 5000) {
+            writeSync(fd, pending.join(''));
+            pending = [];
+          }
         }
+        plan.push({ ...history, facts });
+        written += facts;
         if (written >= events) break;
       }
     }
-    drain();
+    writeSync(fd, pending.join(''));
   } finally {
     closeSync(fd);
   }
+  writeFileSync(`${file}.plan.json`, JSON.stringify(plan, null, 2));
   renameSync(partial, file);
   return file;
 }
+
+export const readCorpusPlan = (file: string): CorpusHistory[] => JSON.parse(readFileSync(`${file}.plan.json`, 'utf8')) as CorpusHistory[];
 
 /** The corpus appends in order, read synchronously in large chunks so reading never interleaves with a timed await. */
 export function* corpusAppends(file: string): Generator<ScenarioAppend> {
