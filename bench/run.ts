@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendBench } from './benches/append';
+import { asOfBench } from './benches/as-of';
 import { rebuildBench } from './benches/rebuild';
 import { parseBenchArgs, BenchUsageError } from './harness/args';
 import { machineDetails } from './harness/machine';
@@ -13,6 +14,7 @@ import { benchDir, resultsDir } from './harness/workspace';
 const BENCHES: Record<string, Bench> = {
   append: appendBench,
   rebuild: rebuildBench,
+  'as-of': asOfBench,
 };
 
 const FULL_EVENTS = 1_000_000;

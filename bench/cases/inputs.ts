@@ -38,3 +38,23 @@ export interface RebuildOutcome extends Throughput {
   digest: string;
   position: number;
 }
+
+export interface AsOfInput extends LedgerDataInput {
+  /** Timed calls per as-of point after the first (cold) one. */
+  repeats: number;
+}
+
+export interface AsOfPoint {
+  label: string;
+  position: number;
+  coldMs: number;
+  warmMs: number[];
+}
+
+export interface AsOfOutcome {
+  frn: string;
+  frnEvents: number;
+  /** Seconds the read models needed to catch up first (0 when rebuild had left them current). */
+  catchUpSeconds: number;
+  points: AsOfPoint[];
+}
