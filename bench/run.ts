@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendBench } from './benches/append';
 import { asOfBench } from './benches/as-of';
+import { httpBench } from './benches/http';
 import { rebuildBench } from './benches/rebuild';
 import { parseBenchArgs, BenchUsageError } from './harness/args';
 import { machineDetails } from './harness/machine';
@@ -13,6 +14,7 @@ import { benchDir, resultsDir } from './harness/workspace';
 /** In running order: as-of reuses the ledger and read models rebuild leaves behind. */
 const BENCHES: Record<string, Bench> = {
   append: appendBench,
+  http: httpBench,
   rebuild: rebuildBench,
   'as-of': asOfBench,
 };
