@@ -4,6 +4,7 @@ import { appendBench } from './benches/append';
 import { asOfBench } from './benches/as-of';
 import { httpBench } from './benches/http';
 import { rebuildBench } from './benches/rebuild';
+import { sseBench } from './benches/sse';
 import { parseBenchArgs, BenchUsageError } from './harness/args';
 import { machineDetails } from './harness/machine';
 import { type Bench, type BenchOptions, type BenchReport } from './harness/report';
@@ -17,6 +18,7 @@ const BENCHES: Record<string, Bench> = {
   http: httpBench,
   rebuild: rebuildBench,
   'as-of': asOfBench,
+  sse: sseBench,
 };
 
 const FULL_EVENTS = 1_000_000;
