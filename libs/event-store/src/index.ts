@@ -3,3 +3,4 @@ export * from './errors';
 export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteSynchronous } from './adapters/sqlite/sqlite-event-store';
 export { InMemoryEventStore } from './adapters/memory/memory-event-store';
 export { toObservable } from './observable';
+export { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
