@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteEventStore, type EventStore } from '@ledger/event-store';
+import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@ledger/event-store';
 import { type AppConfig } from '../config/app-config';
 
 /** The embedded store by default; an EventStoreDB cluster when configured. */
@@ -10,7 +10,9 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
       mkdirSync(config.DATA_DIR, { recursive: true });
       return SqliteEventStore.open({ file: join(config.DATA_DIR, 'events.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
     case 'eventstoredb':
-      throw new Error('EVENT_STORE=eventstoredb is not available in this build');
+      // Validation guarantees the URL is present with this store; read models and the audit log still live in DATA_DIR.
+      mkdirSync(config.DATA_DIR, { recursive: true });
+      return EventStoreDbEventStore.connect(config.EVENTSTORE_URL ?? '');
     default: {
       const unknown: never = config.EVENT_STORE;
       throw new Error(`Unknown EVENT_STORE ${String(unknown)}`);
