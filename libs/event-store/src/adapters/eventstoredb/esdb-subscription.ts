@@ -1,4 +1,5 @@
 import { type AllStreamResolvedEvent, type AllStreamSubscription } from '@eventstore/db-client';
+import { StoreUnavailable } from '../../errors';
 import { type RecordedEvent, type Subscription } from '../../port';
 
 const HIGH_WATER = 1_024;
@@ -40,7 +41,8 @@ export class EsdbSubscription implements Subscription {
       if (this.buffer.length >= HIGH_WATER) source.pause();
     });
     source.on('error', (error: unknown) => this.fail(mapError(error)));
-    source.on('end', () => this.finish());
+    // The port's subscriptions never end by themselves: a server that ends one has dropped it.
+    source.on('end', () => this.fail(new StoreUnavailable('EventStoreDB ended the subscription')));
     this.cursor = { next: () => this.next(), return: async () => (await this.close(), { value: undefined, done: true }) };
   }
 

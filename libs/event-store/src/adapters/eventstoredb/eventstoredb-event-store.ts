@@ -59,6 +59,18 @@ export class EventStoreDbEventStore implements EventStore {
     return new EventStoreDbEventStore(client);
   }
 
+  /** connect() and one read, so a wrong URL or an unreachable cluster stops start-up with StoreUnavailable. */
+  static async open(url: string): Promise<EventStoreDbEventStore> {
+    const store = EventStoreDbEventStore.connect(url);
+    try {
+      await store.headPosition();
+    } catch (error) {
+      await store.close();
+      throw error instanceof StoreUnavailable ? error : new StoreUnavailable(`EventStoreDB at ${url} cannot be used: ${String(error)}`, error);
+    }
+    return store;
+  }
+
   async append(stream: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
     this.assertOpen();
     const expected = options.expectedRevision ?? 'any';

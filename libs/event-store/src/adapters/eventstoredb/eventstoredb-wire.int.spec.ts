@@ -89,6 +89,32 @@ describe('EventStoreDB adapter on the wire (gRPC double)', () => {
     await expect(store.append('x-1', [ev('B')])).rejects.toBeInstanceOf(StoreUnavailable);
     await expect(store.headPosition()).rejects.toBeInstanceOf(StoreUnavailable);
   });
+
+  it('fails a live subscription with StoreUnavailable when the server drops it', async () => {
+    await open(false);
+    await store.append('x-1', [ev('A')]);
+    const subscription = store.subscribeToAll();
+    const iterator = subscription[Symbol.asyncIterator]();
+    await iterator.next();
+    await double.close();
+    await expect(iterator.next()).rejects.toBeInstanceOf(StoreUnavailable);
+  });
+
+  it('open() checks the connection so start-up stops on an unreachable store', async () => {
+    await open(false);
+    const port = new URL(double.url.replace('esdb://', 'http://')).port;
+    await double.close();
+    await expect(EventStoreDbEventStore.open(`esdb://127.0.0.1:${port}?tls=false`)).rejects.toBeInstanceOf(StoreUnavailable);
+    await expect(EventStoreDbEventStore.open('not a connection string')).rejects.toBeInstanceOf(StoreUnavailable);
+  });
+
+  it('open() returns a working store when the server answers', async () => {
+    await open(false);
+    const opened = await EventStoreDbEventStore.open(double.url);
+    await opened.append('x-1', [ev('A')]);
+    expect(await store.streamRevision('x-1')).toBe(0);
+    await opened.close();
+  });
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
