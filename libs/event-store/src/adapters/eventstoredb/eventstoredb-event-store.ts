@@ -99,6 +99,9 @@ export class EventStoreDbEventStore implements EventStore {
     this.assertOpen();
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (!Number.isSafeInteger(maxCount) || maxCount < 0) throw new InvalidAppend('maxCount must be a non-negative integer');
+    if (options.fromRevision !== undefined && (!Number.isSafeInteger(options.fromRevision) || options.fromRevision < 0)) {
+      throw new InvalidAppend('fromRevision must be a non-negative integer');
+    }
     if (maxCount === 0) {
       await this.readStreamPage(stream, { fromRevision: END, direction: BACKWARDS, maxCount: 1 });
       return [];
