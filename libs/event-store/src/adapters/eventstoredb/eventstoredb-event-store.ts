@@ -59,14 +59,14 @@ export class EventStoreDbEventStore implements EventStore {
     return new EventStoreDbEventStore(client);
   }
 
-  /** connect() and one read, so a wrong URL or an unreachable cluster stops start-up with StoreUnavailable. */
+  /** connect() and one read, so a wrong URL or an unreachable cluster stops start-up with StoreUnavailable (messages never repeat the URL, which may hold credentials). */
   static async open(url: string): Promise<EventStoreDbEventStore> {
     const store = EventStoreDbEventStore.connect(url);
     try {
       await store.headPosition();
     } catch (error) {
       await store.close();
-      throw error instanceof StoreUnavailable ? error : new StoreUnavailable(`EventStoreDB at ${url} cannot be used: ${String(error)}`, error);
+      throw error instanceof StoreUnavailable ? error : new StoreUnavailable(`EventStoreDB cannot be used: ${String(error)}`, error);
     }
     return store;
   }
