@@ -10,9 +10,9 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
       mkdirSync(config.DATA_DIR, { recursive: true });
       return SqliteEventStore.open({ file: join(config.DATA_DIR, 'events.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
     case 'eventstoredb':
-      // Validation guarantees the URL is present with this store; read models and the audit log still live in DATA_DIR.
+      // open() reads once, so a wrong or unreachable cluster stops start-up; read models and the audit log stay in DATA_DIR.
       mkdirSync(config.DATA_DIR, { recursive: true });
-      return EventStoreDbEventStore.connect(config.EVENTSTORE_URL ?? '');
+      return EventStoreDbEventStore.open(config.EVENTSTORE_URL ?? '');
     default: {
       const unknown: never = config.EVENT_STORE;
       throw new Error(`Unknown EVENT_STORE ${String(unknown)}`);
