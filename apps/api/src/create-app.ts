@@ -26,7 +26,8 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(parts), adapter, { logger: new PinoNestLogger(pino) });
+  // abortOnError off: a start-up failure (corrupt store, unwritable data directory) reaches main's one clear message.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(parts), adapter, { logger: new PinoNestLogger(pino), abortOnError: false });
   const fastify = app.getHttpAdapter().getInstance();
   // Only JSON is a ledger payload; anything else is 415 rather than a body the validators misread.
   fastify.removeContentTypeParser(['text/plain']);

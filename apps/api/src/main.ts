@@ -21,7 +21,7 @@ main().catch((error: unknown) => {
   if (error instanceof InvalidConfiguration) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Procurement Ledger failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`Procurement Ledger failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   }
   process.exit(1);
 });

@@ -4,8 +4,9 @@ import { AppConfig } from './app-config';
 
 export class InvalidConfiguration extends Error {}
 
-const describe = (e: ValidationError): string =>
-  `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+/** Names the setting with the text it was given (numbers that fail to parse would otherwise show as null). */
+const describe = (e: ValidationError, given: Record<string, unknown>): string =>
+  `${e.property}=${JSON.stringify(given[e.property] ?? e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`;
 
 /** Reads settings from an environment; throws InvalidConfiguration naming every bad setting. */
 export function validateConfig(env: Record<string, unknown>): AppConfig {
@@ -15,6 +16,6 @@ export function validateConfig(env: Record<string, unknown>): AppConfig {
   );
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true });
-  if (errors.length > 0) throw new InvalidConfiguration(`Invalid configuration: ${errors.map(describe).join(', ')}`);
+  if (errors.length > 0) throw new InvalidConfiguration(`Invalid configuration: ${errors.map((e) => describe(e, relevant)).join(', ')}`);
   return config;
 }
