@@ -174,4 +174,15 @@ describe(`fuzzing the HTTP API (${counts.fuzzRequests} generated requests)`, () 
     const kinds = new Set([...seen.keys()].map((k) => k.slice(0, k.lastIndexOf(' '))));
     expect(kinds.size).toBeGreaterThanOrEqual(counts.fuzzRequests >= 1000 ? 20 : 10);
   }, 60_000 + counts.fuzzRequests * 30);
+
+  it('refuses an event id already recorded with 409 duplicate-event, and appends nothing of the batch carrying it', async () => {
+    const first = need('original');
+    expect((await ledger.request('POST', `/v1/streams/${REGISTERED}/events`, { key: ledger.keys.integration, body: first })).status).toBe(201);
+    const before = await store.headPosition();
+    const again = await ledger.request('POST', `/v1/streams/${REGISTERED}/events`, { key: ledger.keys.integration, body: { events: [need('fresh'), { ...need('copy'), id: first.id }] } });
+    expect(again.status).toBe(409);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+    expect(again.body).toMatchObject({ status: 409, type: expect.stringMatching(/duplicate-event$/), eventId: first.id });
+    expect(await store.headPosition()).toBe(before);
+  });
 });
