@@ -48,6 +48,17 @@ describe('auth beyond the role matrix (in-process)', () => {
     expect((await store.readStream('applicant-other-1')).map((e) => e.type)).toEqual(['ApplicantRegistered']);
   });
 
+  it("no integration key writes the ledger's internal streams (API keys, idempotency records)", async () => {
+    const { keyId } = parseApiKey(ledger.keys.integration)!;
+    const selfPromotion = { type: 'ApiKeyIssued', data: { keyId: '0123456789abcdef', role: 'admin', label: 'me', secretSha256: hashSecret('x') } };
+    for (const stream of ['ledger.apikeys', 'ledger.idempotency-0123456789abcdef0123456789abcdef01234567', `ledger.apikeys-${keyId}`]) {
+      const before = await store.headPosition();
+      const res = await append(ledger.keys.integration, stream, selfPromotion);
+      expect({ stream, refused: res.status >= 400 && res.status < 500 }).toEqual({ stream, refused: true });
+      expect(await store.headPosition()).toBe(before);
+    }
+  });
+
   it("one key's Idempotency-Key never replays another key's response", async () => {
     const acme = await issue({ role: 'integration', label: 'Acme again', streamPrefix: 'applicant-acme-' });
     expect((await append(acme.key, 'applicant-acme-10', registered())).status).toBe(201);
