@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { type EventStore } from '@ledger/event-store';
 import { hashSecret, parseApiKey } from '../../apps/api/src/auth/api-key-format';
 import { EVENT_STORE } from '../../apps/api/src/ledger/tokens';
@@ -8,6 +9,7 @@ import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { need, registered } from './support/applicant-facts';
 import { startChildLedger, type ChildLedger } from './support/child-ledger';
 import { call } from './support/http-call';
+import { openLive } from './support/live-stream';
 import { issueKeyWithCli, ledgerCli } from './support/ledger-cli';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -91,6 +93,48 @@ describe('auth beyond the role matrix (in-process)', () => {
     expect(JSON.stringify(listed.body)).not.toContain(secretOf(temp.key));
     expect(JSON.stringify(listed.body)).not.toContain(hashSecret(secretOf(temp.key)));
     expect((await ledger.request('DELETE', `/v1/admin/keys/${temp.keyId}`, { key: ledger.keys.admin })).status).toBe(404);
+  });
+
+  it('the ledger stores no key and no secret: not in the raw key stream auditors read, not in an export package', async () => {
+    const issued = await issue({ role: 'integration', label: 'stored check' });
+    const secrets = [issued.key, secretOf(issued.key), ...Object.values(ledger.keys).flatMap((k) => [k, secretOf(k)])];
+    const raw = await ledger.request('GET', '/v1/streams/ledger.apikeys', { key: ledger.keys.auditor });
+    expect(raw.status).toBe(200);
+    expect(raw.text).toContain(issued.keyId);
+    const exported = await ledger.app.inject({ method: 'GET', url: '/v1/audit/export?scope=all', headers: { 'x-api-key': ledger.keys.auditor } });
+    expect(exported.statusCode).toBe(200);
+    const unpacked = gunzipSync(exported.rawPayload).toString('utf8');
+    expect(unpacked).toContain(issued.keyId);
+    for (const secret of secrets) {
+      expect(raw.text).not.toContain(secret);
+      expect(unpacked).not.toContain(secret);
+    }
+  });
+
+  it("a live subscriber never receives the ledger's internal events (key issuance, idempotency records)", async () => {
+    await ledger.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = ledger.app.getHttpServer().address();
+    const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const everything = await openLive(baseUrl, '/v1/live/events', ledger.keys.dashboard);
+    const internal = await openLive(baseUrl, '/v1/live/events?prefix=ledger.', ledger.keys.auditor);
+    try {
+      expect([everything.status, internal.status]).toEqual([200, 200]);
+      await issue({ role: 'dashboard', label: 'seen by nobody' });
+      const { id: _none, ...body } = need('live marker');
+      const marker = await append(ledger.keys.integration, 'applicant-other-1', body, { 'idempotency-key': 'live-1' });
+      expect(marker.status).toBe(201);
+      for (let i = 0; i < 100 && !everything.text().includes('live marker'); i++) await sleep(20);
+      expect(everything.text()).toContain('live marker');
+      await sleep(100);
+      for (const seen of [everything.text(), internal.text()]) {
+        expect(seen).not.toContain('"stream":"ledger.');
+        expect(seen).not.toContain('secretSha256');
+        expect(seen).not.toContain('IdempotentRequestCompleted');
+      }
+    } finally {
+      everything.close();
+      internal.close();
+    }
   });
 
   it("a key with a known id but another key's secret is refused", async () => {

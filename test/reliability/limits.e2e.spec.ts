@@ -1,37 +1,16 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { type EventStore } from '@ledger/event-store';
 import { KeyRegistry } from '../../apps/api/src/auth/key-registry';
 import { type Role } from '../../apps/api/src/auth/roles';
 import { EVENT_STORE } from '../../apps/api/src/ledger/tokens';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { need, registered } from './support/applicant-facts';
+import { openLive } from './support/live-stream';
 
 const BODY_LIMIT = 4096;
 const MAX_EVENTS = 5;
 const RATE = 25;
 const SSE_CAP = 2;
-
-interface OpenStream {
-  status: number;
-  contentType: string;
-  body(): Promise<string>;
-  close(): void;
-}
-
-/** Opens a live (SSE) request on a real socket; the response stays open until closed. */
-function openLive(baseUrl: string, path: string, key: string): Promise<OpenStream> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${baseUrl}${path}`, { headers: { accept: 'text/event-stream', 'x-api-key': key } }, (res: IncomingMessage) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      const ended = new Promise<string>((done) => res.on('end', () => done(text)));
-      resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type']), body: () => ended, close: () => req.destroy() });
-    });
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? undefined : reject(error)));
-    req.end();
-  });
-}
 
 /** POSTs a body in chunks without Content-Length, so only the server's running count can stop it. */
 function postChunked(baseUrl: string, path: string, key: string, chunks: string[]): Promise<{ status: number; body: string; contentType: string }> {
