@@ -117,10 +117,14 @@ describe('crash safety: kill -9 while appends are in flight', () => {
     const { baseUrl } = server;
     const stored = new Map<string, StoredEvent>();
     for (const stream of STREAMS) {
-      const res = await call(baseUrl, 'GET', `/v1/streams/${stream}?limit=10000`, { key: auditor });
-      if (res.status === 404) continue;
-      expect(res.status).toBe(200);
-      const events = res.body.events as StoredEvent[];
+      const events: StoredEvent[] = [];
+      for (let page: string | undefined = `/v1/streams/${stream}?limit=1000`; page; ) {
+        const res = await call(baseUrl, 'GET', page, { key: auditor });
+        if (res.status === 404) break;
+        expect(res.status).toBe(200);
+        events.push(...(res.body.events as StoredEvent[]));
+        page = res.body.next as string | undefined;
+      }
       expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
       for (let i = 1; i < events.length; i++) expect(events[i]!.position).toBeGreaterThan(events[i - 1]!.position);
       for (const e of events) stored.set(e.id, e);
