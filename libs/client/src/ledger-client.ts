@@ -29,6 +29,16 @@ export interface AppendResult {
   replayed: boolean;
 }
 
+/** A read model as the API serves it: which model, of which root stream, at which position. */
+export interface ReadModelResponse<T> {
+  model: string;
+  /** The root stream, e.g. `program-ms-connects`. */
+  id: string;
+  position: number;
+  asOf?: string;
+  data: T;
+}
+
 export interface LedgerClientOptions {
   /** e.g. `http://localhost:3000` */
   baseUrl: string;
@@ -60,15 +70,17 @@ export class LedgerClient {
   }
 
   /**
-   * GET a read model (or any JSON resource) by its path, e.g. `/v1/programs/ms-connects/dashboard`;
-   * `asOf` (a ledger position or ISO instant) asks for the model as it was then.
+   * GET a read model by its path, e.g. `/v1/programs/ms-connects/dashboard`. `asOf` (a ledger
+   * position or ISO instant) asks for the model as it was then; `minPosition` (a position an append
+   * returned) waits until the model reflects it, to read your own writes.
    */
-  async readModel<T = unknown>(path: string, options: { asOf?: string | number } = {}): Promise<T> {
+  async readModel<T = unknown>(path: string, options: { asOf?: string | number; minPosition?: number } = {}): Promise<ReadModelResponse<T>> {
     const url = new URL(this.url(path));
     if (options.asOf !== undefined) url.searchParams.set('asOf', String(options.asOf));
+    if (options.minPosition !== undefined) url.searchParams.set('minPosition', String(options.minPosition));
     const response = await this.fetchFn(url, { headers: { ...this.auth(), accept: 'application/json' } });
     if (!response.ok) throw await LedgerApiError.from(response, url.toString());
-    return (await response.json()) as T;
+    return (await response.json()) as ReadModelResponse<T>;
   }
 
   /**

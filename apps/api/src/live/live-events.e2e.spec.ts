@@ -29,31 +29,31 @@ describe('live firehose: GET /v1/live/events (SSE)', () => {
 
   it('streams events whose stream starts with the prefix, each with its position as the SSE id', async () => {
     const tag = fresh();
-    const probe = await openSse(url(`?prefix=order-${tag}`), { 'x-api-key': ledger.keys.dashboard });
+    const probe = await openSse(url(`?prefix=note-${tag}`), { 'x-api-key': ledger.keys.dashboard });
     expect(probe.status).toBe(200);
     expect(probe.headers['content-type']).toContain('text/event-stream');
     expect(probe.headers['cache-control']).toContain('no-cache');
     await probe.waitFor((_, text) => text.includes(': connected'));
-    const mine = await ledger.store.append(`order-${tag}-1`, events(2, 'mine'));
-    await ledger.store.append(`applicant-${tag}`, events(1, 'other'));
-    const more = await ledger.store.append(`order-${tag}-2`, events(1, 'mine'));
+    const mine = await ledger.store.append(`note-${tag}-1`, events(2, 'mine'));
+    await ledger.store.append(`memo-${tag}`, events(1, 'other'));
+    const more = await ledger.store.append(`note-${tag}-2`, events(1, 'mine'));
     await probe.waitFor((m) => m.length >= 3);
     probe.close();
     expect(probe.messages.map((m) => Number(m.id))).toEqual([...mine.positions, ...more.positions]);
     expect(probe.messages.every((m) => m.event === 'recorded-event')).toBe(true);
-    expect(dataOf(probe.messages[0]!)).toMatchObject({ stream: `order-${tag}-1`, type: 'Noted', revision: 0, position: mine.positions[0], data: { label: 'mine', i: 0 } });
+    expect(dataOf(probe.messages[0]!)).toMatchObject({ stream: `note-${tag}-1`, type: 'Noted', revision: 0, position: mine.positions[0], data: { label: 'mine', i: 0 } });
   });
 
   it('starts at the head: events recorded before the connection are not replayed unless asked for', async () => {
     const tag = fresh();
-    const before = await ledger.store.append(`order-${tag}`, events(2, 'before'));
-    const probe = await openSse(url(`?prefix=order-${tag}`), { 'x-api-key': ledger.keys.auditor });
+    const before = await ledger.store.append(`note-${tag}`, events(2, 'before'));
+    const probe = await openSse(url(`?prefix=note-${tag}`), { 'x-api-key': ledger.keys.auditor });
     await probe.waitFor((_, text) => text.includes(': connected'));
-    const after = await ledger.store.append(`order-${tag}`, events(1, 'after'));
+    const after = await ledger.store.append(`note-${tag}`, events(1, 'after'));
     await probe.waitFor((m) => m.length >= 1);
     probe.close();
     expect(probe.messages.map((m) => Number(m.id))).toEqual(after.positions);
-    const replay = await openSse(url(`?prefix=order-${tag}&from=${before.positions[0]! - 1}`), { 'x-api-key': ledger.keys.auditor });
+    const replay = await openSse(url(`?prefix=note-${tag}&from=${before.positions[0]! - 1}`), { 'x-api-key': ledger.keys.auditor });
     await replay.waitFor((m) => m.length >= 3);
     replay.close();
     expect(replay.messages.map((m) => Number(m.id))).toEqual([...before.positions, ...after.positions]);
@@ -64,26 +64,26 @@ describe('live firehose: GET /v1/live/events (SSE)', () => {
     const probe = await openSse(url(''), { 'x-api-key': ledger.keys.auditor });
     await probe.waitFor((_, text) => text.includes(': connected'));
     await ledger.store.append('ledger.apikeys', [{ type: 'ApiKeyRevoked', data: { keyId: 'none', reason: tag } }]);
-    const visible = await ledger.store.append(`order-${tag}`, events(1, 'visible'));
+    const visible = await ledger.store.append(`note-${tag}`, events(1, 'visible'));
     await probe.waitFor((m) => m.length >= 1);
     probe.close();
-    expect(probe.messages.map((m) => dataOf(m).stream)).toEqual([`order-${tag}`]);
+    expect(probe.messages.map((m) => dataOf(m).stream)).toEqual([`note-${tag}`]);
     expect(Number(probe.messages[0]!.id)).toBe(visible.positions[0]);
   });
 
   it('resumes with Last-Event-ID: everything appended while away arrives once, in order, nothing repeated', async () => {
     const tag = fresh();
-    const first = await openSse(url(`?prefix=order-${tag}`), { 'x-api-key': ledger.keys.dashboard });
+    const first = await openSse(url(`?prefix=note-${tag}`), { 'x-api-key': ledger.keys.dashboard });
     await first.waitFor((_, text) => text.includes(': connected'));
-    const seen = await ledger.store.append(`order-${tag}`, events(3, 'seen'));
+    const seen = await ledger.store.append(`note-${tag}`, events(3, 'seen'));
     await first.waitFor((m) => m.length >= 3);
     first.close();
     const lastId = first.messages.at(-1)!.id!;
     expect(Number(lastId)).toBe(seen.positions[2]);
-    const missed = await ledger.store.append(`order-${tag}`, events(4, 'missed'));
-    const again = await openSse(url(`?prefix=order-${tag}`), { 'x-api-key': ledger.keys.dashboard, 'last-event-id': lastId });
+    const missed = await ledger.store.append(`note-${tag}`, events(4, 'missed'));
+    const again = await openSse(url(`?prefix=note-${tag}`), { 'x-api-key': ledger.keys.dashboard, 'last-event-id': lastId });
     await again.waitFor((m) => m.length >= 4);
-    const live = await ledger.store.append(`order-${tag}`, events(1, 'live'));
+    const live = await ledger.store.append(`note-${tag}`, events(1, 'live'));
     await again.waitFor((m) => m.length >= 5);
     again.close();
     expect(again.messages.map((m) => Number(m.id))).toEqual([...missed.positions, ...live.positions]);

@@ -3,7 +3,9 @@ import { ApiHeader, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nes
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
 import { type Principal } from '../auth/roles';
+import { type EventStore } from '@ledger/event-store';
 import { badRequest, notFound } from '../http/problem';
+import { EVENT_STORE } from '../ledger/tokens';
 import { ReadModelSource } from '../read/read-model-source';
 import { lastEventIdOf } from './last-event-id';
 import { LiveSessions } from './live-sessions';
@@ -23,6 +25,7 @@ const idOf = (id: string, field: string): string => {
 export class LiveModelsController {
   constructor(
     @Inject(ReadModelSource) private readonly source: ReadModelSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LiveSessions) private readonly sessions: LiveSessions,
   ) {}
 
@@ -56,7 +59,8 @@ export class LiveModelsController {
    */
   private async model(model: string, rootStream: string, last: string | undefined, principal: Principal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const after = lastEventIdOf(last);
-    if (!(await this.source.render(model, rootStream))) throw notFound(`No ${model} read model for ${rootStream}.`);
+    // The model may trail the store by a batch: a root stream that exists is followed until its model appears.
+    if ((await this.store.streamRevision(rootStream)) === undefined) throw notFound(`${rootStream} has no events, so there is no ${model} to follow.`);
     const session: SseSession = this.sessions.start(principal.keyId, request, reply);
     let sentPosition = after ?? -1;
     let sentEtag: string | undefined;
