@@ -4,3 +4,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteSynchronous 
 export { InMemoryEventStore } from './adapters/memory/memory-event-store';
 export { toObservable } from './observable';
 export { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
+export { resilientSubscribeToAll, TAILING_RETRY, type ResilientSubscribeOptions, type RetryPolicy, type RetryNotice } from './resilient-subscription';

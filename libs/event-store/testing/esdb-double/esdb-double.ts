@@ -36,6 +36,16 @@ export interface EsdbDouble {
   readonly unexpected: readonly string[];
   /** `$all` subscriptions currently live on the server side. */
   liveSubscriptions(): number;
+  /**
+   * Ends every live `$all` subscription call with UNAVAILABLE (the connection stays up), as a cluster
+   * node does when it loses a client; returns how many it ended.
+   */
+  dropSubscriptions(): Promise<number>;
+  /**
+   * Stops serving (every call and connection is cut, as when the node process dies), waits `downMs`, then
+   * serves the same log again on the same port: the data survives, as it does on a restarted node.
+   */
+  restart(options?: { downMs?: number }): Promise<void>;
   /** Writes an EventStoreDB-style system event ($statsCollection by default) after the current head. */
   writeSystemEvent(type?: string, stream?: string): Promise<LogRecord>;
   close(): Promise<void>;
@@ -56,14 +66,45 @@ export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<
     console.warn(`esdb-double: unexpected call ${what}`);
   };
 
-  const server = new Server();
   const implemented: Record<string, UntypedHandleCall> = {
     '/event_store.client.streams.Streams/Append': appendHandler(store) as UntypedHandleCall,
     '/event_store.client.streams.Streams/BatchAppend': batchAppendHandler(store) as UntypedHandleCall,
     '/event_store.client.streams.Streams/Read': readHandler(log, live, noteUnexpected) as UntypedHandleCall,
   };
   if (options.batchAppend) implemented['/event_store.client.server_features.ServerFeatures/GetSupportedMethods'] = supportedMethods as UntypedHandleCall;
+  const serve = (address: string) => listen(address, implemented, calls, noteUnexpected, options.batchAppend);
 
+  let { server, port } = await serve('127.0.0.1:0');
+
+  return {
+    url: `esdb://127.0.0.1:${port}?tls=false`,
+    calls,
+    unexpected,
+    liveSubscriptions: () => live.open.size,
+    dropSubscriptions: () => live.drop(),
+    restart: async ({ downMs = 0 } = {}) => {
+      server.forceShutdown();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      ({ server, port } = await serve(`127.0.0.1:${port}`));
+    },
+    writeSystemEvent: (type, stream) => log.writeSystemEvent(type, stream),
+    close: async () => {
+      await Promise.all([...live.open].map((s) => s.close()));
+      server.forceShutdown();
+      await store.close();
+    },
+  };
+}
+
+/** A gRPC server with every service of the client's protos: the implemented paths, stubs for the rest. */
+async function listen(
+  address: string,
+  implemented: Record<string, UntypedHandleCall>,
+  calls: string[],
+  noteUnexpected: (what: string) => void,
+  batchAppend: boolean | undefined,
+): Promise<{ server: Server; port: number }> {
+  const server = new Server();
   const services: ServiceDefinition[] = [
     StreamsService,
     ServerFeaturesService,
@@ -80,27 +121,14 @@ export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<
     const implementation: UntypedServiceImplementation = {};
     for (const [name, method] of Object.entries(service) as [string, MethodDefinition<unknown, unknown>][]) {
       const handler = implemented[method.path];
-      implementation[name] = recorded(method.path, calls, handler ?? stub(method, noteUnexpected, options.batchAppend));
+      implementation[name] = recorded(method.path, calls, handler ?? stub(method, noteUnexpected, batchAppend));
     }
     server.addService(service, implementation);
   }
-
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    server.bindAsync(address, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
   );
-
-  return {
-    url: `esdb://127.0.0.1:${port}?tls=false`,
-    calls,
-    unexpected,
-    liveSubscriptions: () => live.open.size,
-    writeSystemEvent: (type, stream) => log.writeSystemEvent(type, stream),
-    close: async () => {
-      await Promise.all([...live.open].map((s) => s.close()));
-      server.forceShutdown();
-      await store.close();
-    },
-  };
+  return { server, port };
 }
 
 function supportedMethods(_call: unknown, callback: (error: null, reply: SupportedMethods) => void): void {

@@ -19,9 +19,22 @@ const DEFAULT_SEARCH_WINDOW = 32;
 
 type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
 
-/** Live subscriptions, so the double can close them and tests can see cancelled calls leave the set. */
+/** Live subscriptions, so the double can close or drop them and tests can see cancelled calls leave the set. */
 export class LiveSubscriptions {
   readonly open = new Set<Subscription>();
+  private readonly dropped = new WeakSet<Subscription>();
+
+  /** Ends every live subscription call with UNAVAILABLE, as a server that lost its connection to the client would; returns how many. */
+  async drop(): Promise<number> {
+    const open = [...this.open];
+    for (const subscription of open) this.dropped.add(subscription);
+    await Promise.all(open.map((s) => s.close()));
+    return open.length;
+  }
+
+  wasDropped(subscription: Subscription): boolean {
+    return this.dropped.has(subscription);
+  }
 }
 
 /** Streams.Read: stream reads, `$all` reads and `$all` subscriptions. */
@@ -164,6 +177,7 @@ async function subscribeToAll(call: ReadCall, log: DoubleLog, live: LiveSubscrip
     call.off('cancelled', stop);
     await subscription.close();
   }
+  if (live.wasDropped(subscription)) throw serviceError(status.UNAVAILABLE, 'The EventStoreDB test double dropped the subscription');
 }
 
 async function assertRecordStart(log: DoubleLog, position: number): Promise<void> {

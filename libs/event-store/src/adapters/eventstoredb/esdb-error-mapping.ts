@@ -17,9 +17,20 @@ export interface ErrorContext {
  */
 export const DUPLICATE_EVENT_ID = 'duplicate-event-id';
 
-/** Translates the client's CommandErrors into the port's typed errors; anything else passes through. */
+/** gRPC statuses of a connection that is down or going away; the call may succeed on another try. */
+const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([status.UNAVAILABLE, status.DEADLINE_EXCEEDED, status.CANCELLED]);
+
+/**
+ * Translates the client's CommandErrors into the port's typed errors. The client lets some transport
+ * failures through unwrapped (BatchAppend on a lost connection rejects with the raw gRPC status error),
+ * so those are recognised by their status code; anything else passes through.
+ */
 export function mapEsdbError(error: unknown, context: ErrorContext = {}): unknown {
-  if (!(error instanceof Error) || !isCommandError(error)) return error;
+  if (!(error instanceof Error)) return error;
+  if (!isCommandError(error)) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'number' && TRANSIENT_STATUSES.has(code) ? new StoreUnavailable(`EventStoreDB is unavailable: ${error.message}`, error) : error;
+  }
   switch (error.type) {
     case ErrorType.WRONG_EXPECTED_VERSION:
       return wrongExpectedVersion(error, context);

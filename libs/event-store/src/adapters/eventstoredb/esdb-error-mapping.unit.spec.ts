@@ -46,6 +46,16 @@ describe('EventStoreDB error mapping', () => {
     expect(mapEsdbError(new DeadlineExceededError(grpcError(status.DEADLINE_EXCEEDED, 'Deadline exceeded') as never))).toBeInstanceOf(StoreUnavailable);
   });
 
+  it('maps a raw gRPC transport failure the client let through (BatchAppend on a lost connection) to StoreUnavailable', () => {
+    const raw = grpcError(status.UNAVAILABLE, 'No connection established. Last error: connect ECONNREFUSED');
+    const mapped = mapEsdbError(raw);
+    expect(mapped).toBeInstanceOf(StoreUnavailable);
+    expect((mapped as Error).cause).toBe(raw);
+    expect(mapEsdbError(grpcError(status.CANCELLED, 'Call cancelled'))).toBeInstanceOf(StoreUnavailable);
+    const internal = grpcError(status.INTERNAL, 'bad frame');
+    expect(mapEsdbError(internal)).toBe(internal);
+  });
+
   it('maps an append over the server size limit to InvalidAppend naming the limit', () => {
     const mapped = mapEsdbError(MaxAppendSizeExceededError.fromMaxAppendSize(1_048_576));
     expect(mapped).toBeInstanceOf(InvalidAppend);

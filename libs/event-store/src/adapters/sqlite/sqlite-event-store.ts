@@ -174,7 +174,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   private translate(error: unknown, pending: PendingAppend): unknown {
-    if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('events.id')) {
+    // By code, not instanceof: better-sqlite3 binds its error class to the native addon once per process,
+    // so a second module registry (jest) sees SqliteErrors that are not instances of its own class.
+    const sqlite = error as { code?: unknown; message?: unknown };
+    if (sqlite.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof sqlite.message === 'string' && sqlite.message.includes('events.id')) {
       const ids = this.stmt.existingIds.all(JSON.stringify(pending.events.map((e) => e.id)));
       return new DuplicateEventId(ids[0]?.id ?? 'unknown');
     }
