@@ -1,5 +1,5 @@
 import { type Observable } from 'rxjs';
-import { type EventStore, type RecordedEvent, type Subscription } from '@ledger/event-store';
+import { resilientSubscribeToAll, TAILING_RETRY, type EventStore, type RecordedEvent, type RetryNotice, type RetryPolicy, type Subscription } from '@ledger/event-store';
 import { WaitForTimeout } from './errors';
 import { type ProjectionChange, type ReadModels } from './read-models';
 
@@ -8,6 +8,13 @@ export interface ProjectorOptions {
   batchSize?: number;
   /** Called once when the projector stops on an error; the checkpoint stays before the failing batch. */
   onFailure?: (error: Error) => void;
+  /**
+   * How a subscription the store drops (a cluster node lost, a leader change) is retried from the
+   * checkpoint; by default from 100 ms doubling to 5 s, for as long as the outage lasts.
+   */
+  retry?: RetryPolicy;
+  /** Called before each retry wait, e.g. to log the outage. */
+  onRetry?: (notice: RetryNotice) => void;
 }
 
 export type ProjectorStatus = 'stopped' | 'running' | 'stopping' | 'failed';
@@ -36,6 +43,8 @@ const TICK = Symbol('tick');
 export class Projector {
   private readonly batchSize: number;
   private readonly onFailure: ((error: Error) => void) | undefined;
+  private readonly retry: RetryPolicy;
+  private readonly onRetry: ((notice: RetryNotice) => void) | undefined;
   private currentStatus: ProjectorStatus = 'stopped';
   private lastFailure: Error | undefined;
   private subscription: Subscription | undefined;
@@ -52,6 +61,8 @@ export class Projector {
     if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new Error(`batchSize must be a positive integer (got ${batchSize})`);
     this.batchSize = batchSize;
     this.onFailure = options.onFailure;
+    this.retry = options.retry ?? TAILING_RETRY;
+    this.onRetry = options.onRetry;
   }
 
   get status(): ProjectorStatus {
@@ -79,7 +90,11 @@ export class Projector {
 
   start(): void {
     if (this.currentStatus === 'running' || this.currentStatus === 'stopping') return;
-    const subscription = this.eventStore.subscribeToAll({ fromPosition: this.checkpoint });
+    const subscription = resilientSubscribeToAll(this.eventStore, {
+      fromPosition: this.checkpoint,
+      retry: this.retry,
+      ...(this.onRetry ? { onRetry: this.onRetry } : {}),
+    });
     this.currentStatus = 'running';
     this.lastFailure = undefined;
     this.stopRequested = false;

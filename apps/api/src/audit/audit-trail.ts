@@ -1,5 +1,5 @@
 import { AuditLog, auditLogFile, loadOrCreateSigningKey, rawEventRows, verifyLedger, type AuditableEvent, type RawRowSource, type SigningKey, type VerificationReport } from '@ledger/audit';
-import { SqliteEventStore, type EventStore, type RecordedEvent, type Subscription } from '@ledger/event-store';
+import { resilientSubscribeToAll, SqliteEventStore, TAILING_RETRY, type EventStore, type RetryNotice, type RecordedEvent, type Subscription } from '@ledger/event-store';
 
 /** Events appended to the audit log per transaction while catching up. */
 const BATCH = 1000;
@@ -33,11 +33,13 @@ export class AuditTrail {
     readonly log: AuditLog,
     readonly key: SigningKey,
     private readonly checkpointIntervalMs: number,
+    /** Told before each wait when the store dropped the tailing subscription (e.g. to log the outage). */
+    private readonly onRetry: ((notice: RetryNotice) => void) | undefined,
   ) {}
 
-  static open(store: EventStore, dataDir: string, options: { signingKeyFile?: string; checkpointIntervalMs: number }): AuditTrail {
+  static open(store: EventStore, dataDir: string, options: { signingKeyFile?: string; checkpointIntervalMs: number; onRetry?: (notice: RetryNotice) => void }): AuditTrail {
     const key = loadOrCreateSigningKey(dataDir, options.signingKeyFile);
-    return new AuditTrail(store, AuditLog.open({ file: auditLogFile(dataDir), signingKey: key }), key, options.checkpointIntervalMs);
+    return new AuditTrail(store, AuditLog.open({ file: auditLogFile(dataDir), signingKey: key }), key, options.checkpointIntervalMs, options.onRetry);
   }
 
   get error(): Error | undefined {
@@ -46,7 +48,7 @@ export class AuditTrail {
 
   start(): void {
     void this.verify();
-    this.subscription = this.store.subscribeToAll({ fromPosition: this.log.head().lastPosition });
+    this.subscription = resilientSubscribeToAll(this.store, { fromPosition: this.log.head().lastPosition, retry: TAILING_RETRY, ...(this.onRetry ? { onRetry: this.onRetry } : {}) });
     const subscription = this.subscription;
     this.running = (async () => {
       try {

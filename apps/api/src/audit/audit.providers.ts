@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { type EventStore } from '@ledger/event-store';
 import { AppConfig } from '../config/app-config';
 import { EVENT_STORE } from '../ledger/tokens';
+import { logSubscriptionRetry } from '../store/subscription-retry-log';
 import { AuditTrail } from './audit-trail';
 
 @Injectable()
@@ -24,7 +25,11 @@ export const auditProviders: Provider[] = [
   {
     provide: AuditTrail,
     useFactory: (store: EventStore, config: AppConfig) =>
-      AuditTrail.open(store, config.DATA_DIR, { checkpointIntervalMs: config.CHECKPOINT_INTERVAL_MS, ...(config.SIGNING_KEY_FILE ? { signingKeyFile: config.SIGNING_KEY_FILE } : {}) }),
+      AuditTrail.open(store, config.DATA_DIR, {
+        checkpointIntervalMs: config.CHECKPOINT_INTERVAL_MS,
+        onRetry: logSubscriptionRetry(new Logger('AuditTrail')),
+        ...(config.SIGNING_KEY_FILE ? { signingKeyFile: config.SIGNING_KEY_FILE } : {}),
+      }),
     inject: [EVENT_STORE, AppConfig],
   },
   AuditLifecycle,

@@ -4,6 +4,7 @@ import { Projector, ReadModels, ReadModelStore, readModelsFile } from '@ledger/p
 import { type EventStore } from '@ledger/event-store';
 import { AppConfig } from '../config/app-config';
 import { LedgerCatalog } from '../ledger/ledger-catalog';
+import { logSubscriptionRetry } from '../store/subscription-retry-log';
 import { EVENT_STORE, PROJECTOR_STATUS, type ProjectorStatus } from '../ledger/tokens';
 
 /** Lag (positions behind head) above which /health reports the projector as degraded. */
@@ -54,7 +55,11 @@ export const projectionProviders: Provider[] = [
     },
     inject: [AppConfig, LedgerCatalog],
   },
-  { provide: Projector, useFactory: (store: EventStore, models: ReadModels) => new Projector(store, models), inject: [EVENT_STORE, ReadModels] },
+  {
+    provide: Projector,
+    useFactory: (store: EventStore, models: ReadModels) => new Projector(store, models, { onRetry: logSubscriptionRetry(new Logger('Projector')) }),
+    inject: [EVENT_STORE, ReadModels],
+  },
   ProjectorLifecycle,
   { provide: PROJECTOR_STATUS, useExisting: ProjectorLifecycle },
 ];
