@@ -88,7 +88,7 @@ export class ProjectedReadModelSource extends ReadModelSource {
     const updates = this.models.changes$.pipe(
       filter((c) => c.rebuilt || [...c.streams, ...c.linkedTo].some((s) => touched.has(s))),
       map(() => {
-        const { rendered, touched: now } = this.renderLive(readModel, rootStream);
+        const { rendered, touched: now } = this.renderOwn(readModel, rootStream);
         touched = now;
         return rendered;
       }),
@@ -105,7 +105,7 @@ export class ProjectedReadModelSource extends ReadModelSource {
     this.watched.set(key, updates);
     return concat(
       defer(() => {
-        const { rendered, touched: now } = this.renderLive(readModel, rootStream);
+        const { rendered, touched: now } = this.renderOwn(readModel, rootStream);
         touched = now;
         lastEtag = rendered?.etag;
         return rendered ? of(rendered) : EMPTY;
@@ -114,8 +114,21 @@ export class ProjectedReadModelSource extends ReadModelSource {
     );
   }
 
+  /**
+   * A live render positioned at the model's own last change (the newest event among the streams it read)
+   * rather than the ledger's checkpoint, so a subscriber resuming with Last-Event-ID is not sent a model
+   * that did not change while other facts moved the ledger on.
+   */
+  private renderOwn(readModel: ReadModel<unknown>, rootStream: string): { rendered: RenderedModel | undefined; touched: Set<string> } {
+    const { rendered, touched } = this.renderLive(readModel, rootStream);
+    if (!rendered) return { rendered, touched };
+    const store = this.models.current;
+    const position = Math.max(0, ...[...touched].map((stream) => store.streamInfo(stream)?.lastPosition ?? 0));
+    return { rendered: { ...rendered, position }, touched };
+  }
+
   private current(model: string, rootStream: string): Observable<RenderedModel> {
-    const rendered = this.renderLive(this.readModelOf(model), rootStream).rendered;
+    const rendered = this.renderOwn(this.readModelOf(model), rootStream).rendered;
     return rendered ? of(rendered) : EMPTY;
   }
 }

@@ -1,6 +1,6 @@
 import { type Observable } from 'rxjs';
 
-/** A read model as served: the body, the global position it reflects, and an ETag of its bytes. */
+/** A read model as served: the body, the position it reflects, and an ETag of its bytes. */
 export interface RenderedModel {
   model: string;
   rootStream: string;
@@ -23,5 +23,6 @@ export interface LedgerChange {
 export abstract class ReadModelSource {
   abstract render(model: string, rootStream: string, options?: { asOf?: string }): Promise<RenderedModel | undefined>;
   abstract readonly changes$: Observable<LedgerChange>;
+  /** Each version's `position` is the model's own: the newest event among the streams it was rendered from. */
   abstract watch(model: string, rootStream: string): Observable<RenderedModel>;
 }

@@ -5,15 +5,14 @@ import { type Finding, type TraceStep } from '@ledger/domain';
 import { type EventStore } from '@ledger/event-store';
 import { Allow } from '../auth/allow.decorator';
 import { badRequest, notFound } from '../http/problem';
+import { STREAM_ID } from '../ledger/ledger-catalog';
 import { EVENT_STORE } from '../ledger/tokens';
 import { idsOf, sourceEvents, withSources } from './explain';
 import { ProjectedReadModelSource } from './projected-read-model-source';
 import { type RenderedModel } from './read-model-source';
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,190}$/;
-
 const streamFor = (prefix: string, id: string): string => {
-  if (!ID.test(id)) throw badRequest(`"${id}" is not a valid id.`, [{ field: 'id', message: 'must be letters, digits and . _ : @ -' }]);
+  if (!STREAM_ID.test(id)) throw badRequest(`"${id}" is not a valid id.`, [{ field: 'id', message: 'must be letters, digits and . _ : @ -' }]);
   return `${prefix}-${id}`;
 };
 
