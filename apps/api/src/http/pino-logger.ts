@@ -18,8 +18,11 @@ export class PinoNestLogger implements LoggerService {
     if (context !== undefined && BOOT_CONTEXTS.has(context)) this.pino.debug({ context }, String(message));
     else this.pino.info({ context }, String(message));
   }
+  /** Nest passes a message string; the problem filter passes `{ err, reqId }` so pino serialises the error itself. */
   error(message: unknown, trace?: string, context?: string): void {
-    this.pino.error({ context, trace }, String(message));
+    if (message !== null && typeof message === 'object' && !(message instanceof Error)) this.pino.error({ ...message, context }, trace ?? 'error');
+    else if (message instanceof Error) this.pino.error({ err: message, context }, message.message);
+    else this.pino.error({ context, trace }, String(message));
   }
   warn(message: unknown, context?: string): void {
     this.pino.warn({ context }, String(message));
