@@ -9,7 +9,7 @@ import { type EventStore } from '@ledger/event-store';
 import { factsAsOf, ReadModels } from '@ledger/projections';
 import { Allow } from '../auth/allow.decorator';
 import { badRequest, notFound, ProblemException, problem } from '../http/problem';
-import { LedgerCatalog } from '../ledger/ledger-catalog';
+import { LedgerCatalog, STREAM_ID } from '../ledger/ledger-catalog';
 import { EVENT_STORE } from '../ledger/tokens';
 import { ProjectedReadModelSource } from '../read/projected-read-model-source';
 import { writeAuditPackage } from './audit-package';
@@ -118,7 +118,7 @@ export class AuditController {
     if (kind === 'all') return { kind: 'all' };
     if (kind !== 'applicant' && kind !== 'program' && kind !== 'frn')
       throw badRequest('scope must be all, applicant, program or frn.', [{ field: 'scope', message: 'must be all, applicant, program or frn' }]);
-    if (!id || !/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,190}$/.test(id)) throw badRequest(`scope=${kind} needs an id.`, [{ field: 'id', message: 'is required' }]);
+    if (!id || !STREAM_ID.test(id)) throw badRequest(`scope=${kind} needs an id.`, [{ field: 'id', message: 'is required' }]);
     return { kind, id };
   }
 

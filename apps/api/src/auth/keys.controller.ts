@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { notFound } from '../http/problem';
+import { badRequest, notFound } from '../http/problem';
 import { validateBody } from '../http/validate-body';
 import { Allow } from './allow.decorator';
 import { KeyRegistry } from './key-registry';
@@ -41,6 +41,8 @@ export class KeysController {
   @ApiOperation({ summary: 'Issue an API key; the key is shown once' })
   async issue(@Body() raw: unknown): Promise<unknown> {
     const body = validateBody(IssueKeyDto, raw);
+    if (body.streamPrefix !== undefined && body.role !== 'integration')
+      throw badRequest('streamPrefix limits where a key may write, so only integration keys take one.', [{ field: 'streamPrefix', message: 'is only for integration keys' }]);
     return this.keys.issue(body.role, body.label, body.streamPrefix);
   }
 

@@ -45,6 +45,8 @@ export class AppendService {
       throw new ProblemException(problem(403, 'forbidden', 'This API key may not do that', `This key may only write streams starting with "${principal.streamPrefix}".`));
     const definition = this.catalog.definitionOf(stream);
     if (!definition) throw notFound(`No stream kind for "${stream}". Streams are named <kind>-<id> with kind one of: ${this.catalog.streams.map((d) => d.prefix).join(', ')}.`);
+    if (!this.catalog.hasValidId(stream))
+      throw badRequest(`"${stream}" is not a valid stream name: <kind>-<id>, the id starting with a letter or digit and made of letters, digits and . _ : @ -.`, [{ field: 'stream', message: 'must be <kind>-<id>' }]);
     if (body.events.length > this.maxEventsPerAppend)
       throw new ProblemException(problem(413, 'batch-too-large', 'Too many events in one append', `At most ${this.maxEventsPerAppend} events per append; got ${body.events.length}.`));
     this.validateData(definition, body);

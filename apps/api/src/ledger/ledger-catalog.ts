@@ -2,6 +2,9 @@ import { streamPrefix, type ReadModel, type StreamDefinition } from '@ledger/dom
 
 type EventSpec = StreamDefinition['events'][string];
 
+/** The id part of a stream name, as the read routes accept it: `frn-2025-0001` ↔ /v1/funding-requests/2025-0001. */
+export const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,190}$/;
+
 /** The streams integrations may write and the read models the API serves, looked up by name. */
 export class LedgerCatalog {
   private readonly byPrefix: ReadonlyMap<string, StreamDefinition>;
@@ -17,6 +20,12 @@ export class LedgerCatalog {
 
   definitionOf(stream: string): StreamDefinition | undefined {
     return this.byPrefix.get(streamPrefix(stream));
+  }
+
+  /** Whether a stream name has a known kind and an id every read route can address. */
+  hasValidId(stream: string): boolean {
+    const prefix = streamPrefix(stream);
+    return stream.length > prefix.length + 1 && STREAM_ID.test(stream.slice(prefix.length + 1));
   }
 
   eventSpec(definition: StreamDefinition, type: string): EventSpec | undefined {

@@ -28,6 +28,7 @@ export function registerKeysCommand(program: Command, io: CliIo): void {
     .option('--stream-prefix <prefix>', 'limit an integration key to streams starting with this prefix', nonEmpty)
     .option('--data-dir <dir>', 'data directory holding events.sqlite')
     .action(async (options: { role: Role; label: string; streamPrefix?: string }, command: Command) => {
+      if (options.streamPrefix !== undefined && options.role !== 'integration') throw new CliError('--stream-prefix limits where a key may write, so only integration keys take one');
       const issued = await withStore(dataDirOf(command), (store) => new KeyRegistry(store).issue(options.role, options.label, options.streamPrefix));
       io.stdout.write(
         `Issued ${issued.role} key ${issued.keyId} (${issued.label}${issued.streamPrefix ? `, streams ${issued.streamPrefix}*` : ''}).\n` +
