@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { basename, join } from 'node:path';
+import { benchDir } from './workspace';
 
 /** A server under load in its own process, so its CPU and memory are its own. */
 export interface ServerProcess {
@@ -24,9 +26,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+const profiling = (): boolean => process.env['BENCH_CPU_PROF'] === '1';
+
+/** With BENCH_CPU_PROF=1, servers write a V8 CPU profile to <bench dir>/profiles when stopped. */
+function nodeArgs(script: string): string[] {
+  if (!profiling()) return [script];
+  const name = `${basename(script, '.js')}-${Date.now()}.cpuprofile`;
+  return ['--cpu-prof', `--cpu-prof-dir=${join(benchDir(), 'profiles')}`, `--cpu-prof-name=${name}`, '--require', join(__dirname, 'exit-on-sigusr2.js'), script];
+}
+
 /** Starts `node script` that prints one JSON line when it listens (its URL and anything else it wants known). */
 export async function startAnnouncingServer<A extends { baseUrl: string }>(script: string, env: Record<string, string>): Promise<ServerProcess & { announced: A }> {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, nodeArgs(script), { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const announced = await new Promise<A>((resolve, reject) => {
@@ -50,7 +61,7 @@ export async function startAnnouncingServer<A extends { baseUrl: string }>(scrip
 /** Starts `node script` with `env`, waits until `GET readyPath` answers, and returns its handle. */
 export async function startServer(script: string, args: string[], env: Record<string, string>, readyPath = '/health'): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs(script), ...args], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -94,6 +105,6 @@ function stop(child: ChildProcess): Promise<void> {
       clearTimeout(timer);
       resolve();
     });
-    child.kill('SIGTERM');
+    child.kill(profiling() ? 'SIGUSR2' : 'SIGTERM');
   });
 }
