@@ -45,7 +45,7 @@ const base = {
 };
 
 module.exports = {
-  reporters: ['default', '<rootDir>/test/jest/summary-reporter.js'],
+  reporters: ['default', '<rootDir>/test/jest/summary-reporter.js', '<rootDir>/test/jest/reliability-summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
     { ...base, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },

@@ -7,6 +7,7 @@ import { startChildLedger, type ChildLedger } from './support/child-ledger';
 import { call } from './support/http-call';
 import { issueKeyWithCli, ledgerCli } from './support/ledger-cli';
 import { counts } from './support/reliability-mode';
+import { tally } from './support/tally';
 
 /** One append as the client saw it: acknowledged (201), refused (4xx), or cut off by the crash. */
 interface Attempt {
@@ -148,6 +149,9 @@ describe('crash safety: kill -9 while appends are in flight', () => {
           lost.push({ expected, got });
       });
     }
+    tally('crashesSurvived', counts.crashes);
+    tally('acknowledgedEventsChecked', acknowledged.reduce((n, a) => n + a.events.length, 0));
+    tally('acknowledgedEventsLost', lost.length);
     expect(lost).toEqual([]);
     for (const a of attempts.filter((x) => x.outcome === 'refused')) expect(a.events.filter((e) => stored.has(e.id))).toEqual([]);
     for (const a of unknown) {

@@ -4,6 +4,7 @@ import { EVENT_STORE } from '../../apps/api/src/ledger/tokens';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { need, profile, registered } from './support/applicant-facts';
 import { counts } from './support/reliability-mode';
+import { tally } from './support/tally';
 
 const BODY_LIMIT = 16 * 1024;
 const REGISTERED = 'applicant-fuzz-registered';
@@ -133,12 +134,15 @@ describe(`fuzzing the HTTP API (${counts.fuzzRequests} generated requests)`, () 
           response = await ledger.app.inject({ method: req.method, url: req.url, headers, ...(req.payload === undefined ? {} : { payload: req.payload }) });
         } catch (error) {
           // The HTTP client itself refuses a header with CR, LF or NUL: such a request never reaches a server.
+          tally('fuzzCases', 1);
           expect({ kind: req.kind, error: (error as { code?: string }).code }).toEqual({ kind: req.kind, error: 'ERR_INVALID_CHAR' });
           return;
         }
         const status = response.statusCode;
         seen.set(`${req.kind} ${status}`, (seen.get(`${req.kind} ${status}`) ?? 0) + 1);
         const where = { kind: req.kind, url: req.url, status, body: response.body.slice(0, 300) };
+        tally('fuzzCases', 1);
+        if (status >= 500) tally('serverErrors', 1);
         expect({ ...where, serverError: status >= 500 }).toEqual({ ...where, serverError: false });
         expect(response.headers['x-injected']).toBeUndefined();
         expect(response.headers['set-cookie']).toBeUndefined();

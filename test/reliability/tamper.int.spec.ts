@@ -6,6 +6,12 @@ import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { need, registered } from './support/applicant-facts';
 import { forgeExport } from './support/export-forgery';
 import { ledgerCli } from './support/ledger-cli';
+import { tally } from './support/tally';
+
+const recordTamper = (detected: boolean): void => {
+  tally('tamperPlanted', 1);
+  tally('tamperDetected', detected ? 1 : 0);
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -104,6 +110,7 @@ describe('tamper evidence: changed bytes in the store file and in export package
       const dir = copy();
       flipInFile(join(dir, 'events.sqlite'), row, offset);
       const { code, out } = await ledgerCli('verify', '--data-dir', dir);
+      recordTamper(code === 1 && out.includes(`first bad position ${row.position}`));
       expect({ position: row.position, code, named: out.includes(`first bad position ${row.position}`) }).toEqual({ position: row.position, code: 1, named: true });
     }
   });
@@ -115,6 +122,7 @@ describe('tamper evidence: changed bytes in the store file and in export package
     const ledger = await startTestLedger({}, { dataDir: dir });
     try {
       const res = await settledCheckpoint(ledger);
+      recordTamper(res.status === 503 && (res.body as { firstBadPosition?: number }).firstBadPosition === target.position);
       expect(res.status).toBe(503);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body).toMatchObject({ status: 503, firstBadPosition: target.position });
@@ -142,6 +150,7 @@ describe('tamper evidence: changed bytes in the store file and in export package
     for (const row of [rows[0]!, rows[3]!]) {
       writeFileSync(file, forgeExport(apiExport, (line) => (line.includes(`"position":${row.position},`) ? line.replace('Tamper', 'Tamped') : line)));
       const forged = await ledgerCli('verify', '--export', file);
+      recordTamper(forged.code === 1 && forged.out.includes(`first bad position ${row.position}`));
       expect({ code: forged.code, named: forged.out.includes(`first bad position ${row.position}`) }).toEqual({ code: 1, named: true });
     }
   });
@@ -158,11 +167,13 @@ describe('tamper evidence: changed bytes in the store file and in export package
       bytes[at]! ^= 0x01;
       writeFileSync(file, bytes);
       const result = await ledgerCli('verify', '--export', file);
+      recordTamper(result.code === 1 && /^FAILED/.test(result.out));
       expect({ at, code: result.code, failed: /^FAILED/.test(result.out) }).toEqual({ at, code: 1, failed: true });
     }
     const target = rows[2]!;
     writeFileSync(file, forgeExport(original, (line) => (line.includes(`"position":${target.position},`) ? line.replace('"devices":4321', '"devices":4320') : line)));
     const forged = await ledgerCli('verify', '--export', file);
+    recordTamper(forged.code === 1 && forged.out.includes(`first bad position ${target.position}`));
     expect({ code: forged.code, named: forged.out.includes(`first bad position ${target.position}`) }).toEqual({ code: 1, named: true });
   });
 });
