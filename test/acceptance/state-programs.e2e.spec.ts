@@ -1,8 +1,8 @@
 import { usd } from '@ledger/domain';
-import { fact } from '@ledger/domain/testing';
+import { chromebooks, fact, fundsAllocated, hotspots } from '@ledger/domain/testing';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { lastPosition, postFacts, readModel, type FactToPost, type PostedFact } from '../support/recorded-facts';
-import { chromebooks, hotspots, statePrograms } from './state-program-facts';
+import { statePrograms } from './state-program-facts';
 
 // 000_b00989fe2ad1d575.txt: Mississippi Connects covers up to 80 percent of device costs if the district
 // covers at least 20 percent; Texas Operation Connectivity matches by economically disadvantaged share and
@@ -53,7 +53,7 @@ describe('acceptance: state programs over HTTP', () => {
 
     it('two LEAs: funds allocated, committed, spent and remaining; shares; devices and hotspots by LEA and vendor', async () => {
       const ms = mississippi();
-      const allocate = (applicant: string, amount: number) => fact(ms.ms, 'ProgramFundsAllocated', { applicant, amount, allocatedOn: '2020-07-15' });
+      const allocate = (applicant: string, amount: number) => fundsAllocated(applicant, amount, ms.ms);
       const { at } = await scenario([
         ms.msConnectsEstablished(),
         ...ms.mltiJoinedByMsAndTx(),

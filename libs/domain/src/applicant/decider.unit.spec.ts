@@ -1,26 +1,14 @@
 import { fact } from '../testing/scenario';
-import { MS, district, msConnectsEstablished, newScenario, refusalCode, registered } from '../program-dashboard/state-program-fixtures';
+import { MS, district, msConnectsEstablished, newScenario, refusalCode, registered } from '../testing/state-program-fixtures';
 import { type ApplicantState } from './state';
 
 const A = 'applicant-jackson';
 
 describe('applicant decider and state', () => {
   it('folds the registration into the state the E-Rate rules read', () => {
-    const s = newScenario().given(registered(A, { locale: 'rural', librarySquareFeet: 12_000 }));
-    expect(s.facts.state<ApplicantState>(A)).toMatchObject({
-      registered: true,
-      name: 'Jackson Public Schools',
-      kind: 'school-district',
-      usState: 'MS',
-      students: 20_000,
-      nslpEligibleStudents: 18_000,
-      economicallyDisadvantagedStudents: 17_000,
-      locale: 'rural',
-      cep: true,
-      librarySquareFeet: 12_000,
-      memberApplicantIds: [],
-      registeredEventId: s.idOf('ApplicantRegistered'),
-    });
+    const profile = district({ locale: 'rural', librarySquareFeet: 12_000 });
+    const s = newScenario().given(fact(A, 'ApplicantRegistered', profile));
+    expect(s.facts.state<ApplicantState>(A)).toMatchObject({ ...profile, registered: true, registeredEventId: s.idOf('ApplicantRegistered') });
   });
 
   it('a correction replaces the whole profile and references the event it corrects', () => {

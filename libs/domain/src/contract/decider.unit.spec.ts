@@ -1,5 +1,5 @@
 import { fact } from '../testing/scenario';
-import { MLTI, mltiAwarded, newScenario, refusalCode } from '../program-dashboard/state-program-fixtures';
+import { MLTI, mltiAwarded, newScenario, refusalCode } from '../testing/state-program-fixtures';
 import { type ContractState } from './state';
 
 describe('contract decider', () => {

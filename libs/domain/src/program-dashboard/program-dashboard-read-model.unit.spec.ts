@@ -5,11 +5,10 @@ import { fact } from '../testing/scenario';
 import { stateProgramStreams } from '../state-programs';
 import { programDashboardReadModel } from './program-dashboard-read-model';
 import { stateProgramFindingsForApplicant } from './program-findings';
-import { MS, chromebooks, hotspots, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from './state-program-fixtures';
+import { MS, chromebooks, fundsAllocated, hotspots, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../testing/state-program-fixtures';
 
 const JACKSON = 'applicant-jackson';
 const GULFPORT = 'applicant-gulfport';
-const allocate = (applicant: string, amount: number) => fact(MS, 'ProgramFundsAllocated', { applicant, amount, allocatedOn: '2020-07-15' });
 
 const givenTwoLeas = () =>
   newScenario().given(
@@ -17,8 +16,8 @@ const givenTwoLeas = () =>
     ...mltiJoinedByMsAndTx(),
     registered(JACKSON),
     registered(GULFPORT, { name: 'Gulfport School District', students: 6_000, nslpEligibleStudents: 3_500, economicallyDisadvantagedStudents: 3_400 }),
-    allocate(JACKSON, usd(1_000_000)),
-    allocate(GULFPORT, usd(300_000)),
+    fundsAllocated(JACKSON, usd(1_000_000)),
+    fundsAllocated(GULFPORT, usd(300_000)),
     // $250,000: 800 Chromebooks and 100 hotspots, 80/20.
     orderPlaced('order-j-1', { program: MS, applicant: JACKSON, lines: [chromebooks(800), hotspots(100)], stateShare: usd(200_000), districtShare: usd(50_000) }),
     // $30,000: 100 Chromebooks, 75/25.
@@ -62,7 +61,7 @@ describe('program dashboard read model', () => {
   });
 
   it('allocations beyond the total funds are a violation', () => {
-    const s = newScenario().given(msConnectsEstablished(usd(1_000_000)), registered(JACKSON), allocate(JACKSON, usd(600_000)), allocate(JACKSON, usd(500_000)));
+    const s = newScenario().given(msConnectsEstablished(usd(1_000_000)), registered(JACKSON), fundsAllocated(JACKSON, usd(600_000)), fundsAllocated(JACKSON, usd(500_000)));
     const d = programDashboardReadModel.render(MS, s.facts);
 
     expect(d?.funds.unallocated).toBe(usd(-100_000));
@@ -119,7 +118,7 @@ describe('program dashboard read model', () => {
     const orderArb = fc.record({ quantity: fc.integer({ min: 1, max: 2_000 }), statePercent: fc.integer({ min: 0, max: 100 }), cancelled: fc.boolean() });
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 5_000_000_00 }), { maxLength: 4 }), fc.array(orderArb, { maxLength: 6 }), (allocations, orders) => {
-        const s = newScenario().given(msConnectsEstablished(), ...mltiJoinedByMsAndTx(), registered(JACKSON), ...allocations.map((a) => allocate(JACKSON, a)));
+        const s = newScenario().given(msConnectsEstablished(), ...mltiJoinedByMsAndTx(), registered(JACKSON), ...allocations.map((a) => fundsAllocated(JACKSON, a)));
         orders.forEach((o, i) => {
           const total = o.quantity * usd(300);
           const stateShare = Math.floor((total * o.statePercent) / 100);

@@ -1,6 +1,6 @@
 import { usd } from '../shared/money';
 import { fact } from '../testing/scenario';
-import { MS, msConnectsEstablished, newScenario, refusalCode } from '../program-dashboard/state-program-fixtures';
+import { MS, msConnectsEstablished, newScenario, refusalCode } from '../testing/state-program-fixtures';
 
 const established = msConnectsEstablished().data as Record<string, unknown>;
 

@@ -1,2 +1,3 @@
 export * from './scenario';
 export * from './erate-fixtures';
+export * from './state-program-fixtures';

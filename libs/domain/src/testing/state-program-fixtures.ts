@@ -1,20 +1,24 @@
 import { DomainError } from '../shared/errors';
 import { type EventMetadata } from '../shared/envelope';
 import { usd, type Cents } from '../shared/money';
-import { fact, Scenario, type FactToRecord } from '../testing/scenario';
+import { fact, Scenario, type FactToRecord } from './scenario';
 import { stateProgramStreams } from '../state-programs';
 import { type OrderLine } from '../order/events';
 import { type ApplicantProfile } from '../applicant/events';
 
-/** Facts shared by the state-program specs: Mississippi Connects, Texas Operation Connectivity, one MLTI contract. */
+/**
+ * Facts shared by the state-program specs (domain, API and acceptance): Mississippi Connects, Texas
+ * Operation Connectivity, one MLTI contract. Each builder takes its stream id last, so a ledger that
+ * serves several scenarios can give each its own program and contract.
+ */
 export const MS = 'program-ms-connects';
 export const TX = 'program-tx-connectivity';
 export const MLTI = 'contract-mlti-2020';
 
 export const newScenario = (): Scenario => new Scenario(stateProgramStreams);
 
-export const msConnectsEstablished = (totalFunds: Cents = usd(200_000_000)): FactToRecord =>
-  fact(MS, 'ProgramEstablished', {
+export const msConnectsEstablished = (totalFunds: Cents = usd(200_000_000), program = MS): FactToRecord =>
+  fact(program, 'ProgramEstablished', {
     name: 'Mississippi Connects',
     usState: 'MS',
     fundingSource: 'CARES Act CRF via SB 3044 and HB 1788',
@@ -24,8 +28,8 @@ export const msConnectsEstablished = (totalFunds: Cents = usd(200_000_000)): Fac
     establishedOn: '2020-07-01',
   });
 
-export const txConnectivityEstablished = (): FactToRecord[] => [
-  fact(TX, 'ProgramEstablished', {
+export const txConnectivityEstablished = (program = TX): FactToRecord[] => [
+  fact(program, 'ProgramEstablished', {
     name: 'Operation Connectivity',
     usState: 'TX',
     fundingSource: 'CARES Act via TEA',
@@ -34,11 +38,11 @@ export const txConnectivityEstablished = (): FactToRecord[] => [
     ruleSet: 'state-tx-connectivity-2020',
     establishedOn: '2020-07-17',
   }),
-  fact(TX, 'ParticipationRequirementSet', { requirement: 'interlocal-agreement', esc: 'Region 4 ESC', deadline: '2020-08-31', setOn: '2020-07-17' }),
+  fact(program, 'ParticipationRequirementSet', { requirement: 'interlocal-agreement', esc: 'Region 4 ESC', deadline: '2020-08-31', setOn: '2020-07-17' }),
 ];
 
-export const mltiAwarded = (): FactToRecord =>
-  fact(MLTI, 'CooperativeContractAwarded', {
+export const mltiAwarded = (contract = MLTI): FactToRecord =>
+  fact(contract, 'CooperativeContractAwarded', {
     name: 'MLTI Learning Technology Solutions',
     leadState: 'ME',
     vendor: 'Acme Learning Devices',
@@ -65,10 +69,10 @@ export const mltiAwarded = (): FactToRecord =>
   });
 
 /** The MLTI contract as Mississippi and Texas use it: awarded by Maine, joined by both through participating addenda. */
-export const mltiJoinedByMsAndTx = (): FactToRecord[] => [
-  mltiAwarded(),
-  fact(MLTI, 'ParticipatingAddendumSigned', { usState: 'MS', role: 'purchasing-aggregator', signedOn: '2020-06-20' }),
-  fact(MLTI, 'ParticipatingAddendumSigned', { usState: 'TX', role: 'master-contract', signedOn: '2020-06-20' }),
+export const mltiJoinedByMsAndTx = (contract = MLTI): FactToRecord[] => [
+  mltiAwarded(contract),
+  fact(contract, 'ParticipatingAddendumSigned', { usState: 'MS', role: 'purchasing-aggregator', signedOn: '2020-06-20' }),
+  fact(contract, 'ParticipatingAddendumSigned', { usState: 'TX', role: 'master-contract', signedOn: '2020-06-20' }),
 ];
 
 export const district = (overrides: Partial<ApplicantProfile> = {}): ApplicantProfile => ({
@@ -86,6 +90,9 @@ export const district = (overrides: Partial<ApplicantProfile> = {}): ApplicantPr
 
 export const registered = (applicant: string, overrides: Partial<ApplicantProfile> = {}): FactToRecord =>
   fact(applicant, 'ApplicantRegistered', district(overrides));
+
+export const fundsAllocated = (applicant: string, amount: Cents, program = MS, allocatedOn = '2020-07-15'): FactToRecord =>
+  fact(program, 'ProgramFundsAllocated', { applicant, amount, allocatedOn });
 
 export const chromebooks = (quantity: number, unitPrice: Cents = usd(300)): OrderLine => ({ itemId: 'chromebook', kind: 'device', quantity, unitPrice });
 export const hotspots = (quantity: number, unitPrice: Cents = usd(100)): OrderLine => ({ itemId: 'hotspot', kind: 'hotspot', quantity, unitPrice });

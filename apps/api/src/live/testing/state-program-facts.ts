@@ -1,8 +1,11 @@
 import { type LedgerClient } from '@ledger/client';
+import { usd } from '@ledger/domain';
+import { chromebooks, fact, fundsAllocated, hotspots, mltiAwarded, msConnectsEstablished, orderPlaced, registered, type FactToRecord } from '@ledger/domain/testing';
 
 /**
- * A small Mississippi Connects-style program recorded through the HTTP API (the way an integration
- * would): the program, one cooperative contract, LEAs with allocations, and orders placed on demand.
+ * A small Mississippi Connects program recorded through the HTTP API (the way an integration would),
+ * from the domain's state-program fixtures: the program, the MLTI contract, LEAs with $1,000,000
+ * allocations each, and orders of $300 Chromebooks and $100 hotspots placed on demand.
  */
 export interface StateProgramLedger {
   programId: string;
@@ -16,85 +19,34 @@ export interface StateProgramLedger {
   orders: string[];
 }
 
-const CHROMEBOOK = 30_000;
-const HOTSPOT = 10_000;
+/** Records one fact the way an integration would, one append each; returns its ledger position. */
+const post = async (client: LedgerClient, f: FactToRecord): Promise<number> => (await client.append(f.stream, [{ type: f.type, data: f.data as Record<string, unknown> }])).positions[0]!;
 
 export async function establishStateProgram(client: LedgerClient, tag: string, leaNames: string[] = ['Jackson Public Schools', 'Biloxi Public Schools']): Promise<StateProgramLedger> {
   const programId = `ms-${tag}`;
   const program = `program-${programId}`;
   const contract = `contract-mlti-${tag}`;
-  await client.append(program, [
-    {
-      type: 'ProgramEstablished',
-      data: {
-        name: `Mississippi Connects ${tag}`,
-        usState: 'MS',
-        fundingSource: 'CARES Act CRF via SB 3044 and HB 1788',
-        totalFunds: 20_000_000_000,
-        costShare: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 },
-        ruleSet: 'state-ms-connects-2020',
-        establishedOn: '2020-07-01',
-      },
-    },
-  ]);
-  await client.append(contract, [
-    {
-      type: 'CooperativeContractAwarded',
-      data: {
-        name: 'MLTI Learning Technology Solutions',
-        leadState: 'ME',
-        vendor: 'Acme Learning Devices',
-        catalog: [
-          {
-            itemId: 'chromebook',
-            description: 'Chromebook 11" with case',
-            kind: 'device',
-            category: 'device',
-            priceTiers: [
-              { minCohortQuantity: 0, unitPrice: CHROMEBOOK },
-              { minCohortQuantity: 1_000, unitPrice: 28_000 },
-            ],
-          },
-          { itemId: 'hotspot', description: 'LTE hotspot', kind: 'hotspot', category: 'hotspot', priceTiers: [{ minCohortQuantity: 0, unitPrice: HOTSPOT }] },
-        ],
-        termStart: '2020-07-01',
-        termEnd: '2024-06-30',
-        sla: { remedyWithinDays: 5, remedies: ['repair', 'replacement'], repairReplacementCoverageEndsOn: '2023-06-30' },
-        ruleSet: 'coop-naspo-mlti',
-        awardedOn: '2020-06-15',
-      },
-    },
-  ]);
+  await post(client, msConnectsEstablished(usd(200_000_000), program));
+  await post(client, mltiAwarded(contract));
   const applicants: string[] = [];
   for (const [i, name] of leaNames.entries()) {
     const applicant = `applicant-${tag}-${i}`;
     applicants.push(applicant);
-    await client.append(applicant, [
-      {
-        type: 'ApplicantRegistered',
-        data: { name, kind: 'school-district', usState: 'MS', students: 20_000, nslpEligibleStudents: 18_000, economicallyDisadvantagedStudents: 17_000, locale: 'urban', cep: true, memberApplicantIds: [] },
-      },
-    ]);
-    await client.append(program, [{ type: 'ProgramFundsAllocated', data: { applicant, amount: 100_000_000, allocatedOn: '2020-07-15' } }]);
+    await post(client, registered(applicant, { name }));
+    await post(client, fundsAllocated(applicant, usd(1_000_000), program));
   }
   const orders: string[] = [];
-  const placeOrder = async (lea: number, devices: number, hotspots: number): Promise<number> => {
+  const placeOrder = async (lea: number, devices: number, hotspotCount: number): Promise<number> => {
     const applicant = applicants[lea];
     if (!applicant) throw new Error(`No LEA ${lea}`);
     const order = `order-${tag}-${orders.length}`;
     orders.push(order);
-    const total = devices * CHROMEBOOK + hotspots * HOTSPOT;
+    const lines = [chromebooks(devices), hotspots(hotspotCount)].filter((line) => line.quantity > 0);
+    const total = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
     const stateShare = (total * 80) / 100;
-    const lines = [
-      ...(devices > 0 ? [{ itemId: 'chromebook', kind: 'device', quantity: devices, unitPrice: CHROMEBOOK }] : []),
-      ...(hotspots > 0 ? [{ itemId: 'hotspot', kind: 'hotspot', quantity: hotspots, unitPrice: HOTSPOT }] : []),
-    ];
-    const result = await client.append(order, [{ type: 'OrderPlaced', data: { program, contract, applicant, placedOn: '2020-08-01', lines, stateShare, districtShare: total - stateShare } }]);
-    return result.positions[0]!;
+    return post(client, orderPlaced(order, { program, contract, applicant, lines, stateShare, districtShare: total - stateShare }));
   };
-  const reportBreach = async (order: string, breachId: string, units: number): Promise<number> => {
-    const result = await client.append(order, [{ type: 'SlaBreachReported', data: { breachId, reportedOn: '2020-09-01', description: 'Devices arrived damaged', units } }]);
-    return result.positions[0]!;
-  };
+  const reportBreach = (order: string, breachId: string, units: number): Promise<number> =>
+    post(client, fact(order, 'SlaBreachReported', { breachId, reportedOn: '2020-09-01', description: 'Devices arrived damaged', units }));
   return { programId, program, contract, applicants, placeOrder, reportBreach, orders };
 }

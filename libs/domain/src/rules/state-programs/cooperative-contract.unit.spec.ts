@@ -15,7 +15,7 @@ import {
   orderPlaced,
   registered,
   txConnectivityEstablished,
-} from '../../program-dashboard/state-program-fixtures';
+} from '../../testing/state-program-fixtures';
 import { volumeTierRule } from './volume-tier-rule';
 
 const JACKSON = 'applicant-jackson';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { usd } from '../../shared/money';
 import { programDashboardReadModel } from '../../program-dashboard/program-dashboard-read-model';
 import { programFindings } from '../../program-dashboard/program-findings';
-import { MS, chromebooks, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../../program-dashboard/state-program-fixtures';
+import { MS, chromebooks, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../../testing/state-program-fixtures';
 import { fixedSplitCostShareRule } from './fixed-split-cost-share-rule';
 import { msConnects2020 } from './rule-sets';
 
