@@ -1,5 +1,6 @@
 import { fact } from '../testing/scenario';
-import { MS, district, msConnectsEstablished, newScenario, refusalCode, registered } from '../testing/state-program-fixtures';
+import { MS, district, msConnectsEstablished, newScenario, registered } from '../testing/state-program-fixtures';
+import { refusalCode } from '../testing/refusal-code';
 import { type ApplicantState } from './state';
 
 const A = 'applicant-jackson';

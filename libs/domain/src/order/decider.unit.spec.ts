@@ -1,6 +1,7 @@
 import { usd } from '../shared/money';
 import { fact } from '../testing/scenario';
-import { MS, chromebooks, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, refusalCode, registered } from '../testing/state-program-fixtures';
+import { MS, chromebooks, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../testing/state-program-fixtures';
+import { refusalCode } from '../testing/refusal-code';
 
 const JACKSON = 'applicant-jackson';
 const placed = orderPlaced('order-1', { program: MS, applicant: JACKSON, lines: [chromebooks(10)], stateShare: usd(2_400), districtShare: usd(600) });

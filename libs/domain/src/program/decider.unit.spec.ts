@@ -1,6 +1,7 @@
 import { usd } from '../shared/money';
 import { fact } from '../testing/scenario';
-import { MS, msConnectsEstablished, newScenario, refusalCode } from '../testing/state-program-fixtures';
+import { MS, msConnectsEstablished, newScenario } from '../testing/state-program-fixtures';
+import { refusalCode } from '../testing/refusal-code';
 
 const established = msConnectsEstablished().data as Record<string, unknown>;
 

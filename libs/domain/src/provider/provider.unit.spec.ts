@@ -1,33 +1,24 @@
-import { DomainError } from '../shared/errors';
 import { fact } from '../testing/scenario';
+import { refusalCode } from '../testing/refusal-code';
 import { erateScenario } from '../testing/erate-fixtures';
 import { providerEventValidators as v } from './events';
 import { providerStream } from './stream';
 
 const registered = fact('provider-111', 'ServiceProviderRegistered', { spin: '111', name: 'Acme', registeredOn: '2024-01-01' });
 const donation = { donationId: 'D1', recipientOrganization: 'Foundation', amount: 100, madeOn: '2025-01-01', earmarkedForApplicant: false, bonaFideIndependentGrant: true };
-const code = (run: () => unknown) => {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  return 'accepted';
-};
 
 describe('provider decider', () => {
   it('refuses donations and subcontracts by a provider never registered', () => {
     const s = erateScenario();
-    expect(code(() => s.record(fact('provider-111', 'ProviderDonationMade', donation)))).toBe('provider-not-registered');
-    expect(code(() => s.record(fact('provider-111', 'SubcontractorEngaged', { subcontractorSpin: '222', engagedOn: '2025-01-01' })))).toBe('provider-not-registered');
+    expect(refusalCode(() => s.record(fact('provider-111', 'ProviderDonationMade', donation)))).toBe('provider-not-registered');
+    expect(refusalCode(() => s.record(fact('provider-111', 'SubcontractorEngaged', { subcontractorSpin: '222', engagedOn: '2025-01-01' })))).toBe('provider-not-registered');
   });
   it('refuses a SPIN registered on another provider’s stream, a second registration, a duplicate donation and self-subcontracting', () => {
-    expect(code(() => erateScenario().record(fact('provider-999', 'ServiceProviderRegistered', { spin: '111', name: 'Acme', registeredOn: '2024-01-01' })))).toBe('provider-spin-mismatch');
+    expect(refusalCode(() => erateScenario().record(fact('provider-999', 'ServiceProviderRegistered', { spin: '111', name: 'Acme', registeredOn: '2024-01-01' })))).toBe('provider-spin-mismatch');
     const s = erateScenario().given(registered, fact('provider-111', 'ProviderDonationMade', donation));
-    expect(code(() => s.record(registered))).toBe('provider-already-registered');
-    expect(code(() => s.record(fact('provider-111', 'ProviderDonationMade', donation)))).toBe('provider-donation-duplicate');
-    expect(code(() => s.record(fact('provider-111', 'SubcontractorEngaged', { subcontractorSpin: '111', engagedOn: '2025-01-01' })))).toBe('provider-self-subcontract');
+    expect(refusalCode(() => s.record(registered))).toBe('provider-already-registered');
+    expect(refusalCode(() => s.record(fact('provider-111', 'ProviderDonationMade', donation)))).toBe('provider-donation-duplicate');
+    expect(refusalCode(() => s.record(fact('provider-111', 'SubcontractorEngaged', { subcontractorSpin: '111', engagedOn: '2025-01-01' })))).toBe('provider-self-subcontract');
   });
 });
 

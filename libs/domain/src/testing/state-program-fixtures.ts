@@ -1,4 +1,3 @@
-import { DomainError } from '../shared/errors';
 import { type EventMetadata } from '../shared/envelope';
 import { usd, type Cents } from '../shared/money';
 import { fact, Scenario, type FactToRecord } from './scenario';
@@ -114,14 +113,3 @@ export const orderPlaced = (order: string, p: Placement, metadata?: EventMetadat
     { program: p.program, contract: p.contract ?? MLTI, applicant: p.applicant, placedOn: p.placedOn ?? '2020-08-01', lines: p.lines, stateShare: p.stateShare, districtShare: p.districtShare },
     metadata,
   );
-
-/** The DomainError code a fact is refused with (the API's 422), or a failure when it was accepted. */
-export function refusalCode(record: () => unknown): string {
-  try {
-    record();
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  throw new Error('The fact was accepted, not refused');
-}

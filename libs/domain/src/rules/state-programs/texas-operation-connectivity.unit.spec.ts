@@ -3,7 +3,8 @@ import { usd } from '../../shared/money';
 import { fact } from '../../testing/scenario';
 import { programDashboardReadModel } from '../../program-dashboard/program-dashboard-read-model';
 import { programFindings, stateProgramFindingsForApplicant } from '../../program-dashboard/program-findings';
-import { TX, chromebooks, mltiJoinedByMsAndTx, newScenario, orderPlaced, refusalCode, registered, txConnectivityEstablished } from '../../testing/state-program-fixtures';
+import { TX, chromebooks, mltiJoinedByMsAndTx, newScenario, orderPlaced, registered, txConnectivityEstablished } from '../../testing/state-program-fixtures';
+import { refusalCode } from '../../testing/refusal-code';
 import { economicallyDisadvantagedMatchRule } from './economically-disadvantaged-match-rule';
 import { txConnectivity2020 } from './rule-sets';
 
