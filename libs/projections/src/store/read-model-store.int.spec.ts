@@ -88,6 +88,55 @@ describe('ReadModelStore', () => {
     store.close();
   });
 
+  it('stores the same tables whether each event is its own batch or one batch folds them all', async () => {
+    const log = await sampleLog();
+    const whole = ReadModelStore.open({ file, catalog: accountsCatalog });
+    whole.applyBatch(log);
+    const single = ReadModelStore.open({ file: join(tmp.dir, 'single.sqlite'), catalog: accountsCatalog });
+    for (const event of log) single.applyBatch([event]);
+    whole.close();
+    single.close();
+    expect(dumpTables(file)).toEqual(dumpTables(join(tmp.dir, 'single.sqlite')));
+  });
+
+  it('names the event whose evolve returned no JSON state, and writes nothing', async () => {
+    const log = await sampleLog();
+    const broken: StreamDefinition = {
+      ...accountStream,
+      decider: { ...accountStream.decider, evolve: (state, event) => (event.type === 'Withdrawn' ? undefined : accountStream.decider.evolve(state, event)) },
+    };
+    const store = ReadModelStore.open({ file, catalog: [broken, ...accountsCatalog.filter((d) => d.prefix !== 'account')] });
+    store.applyBatch(log.slice(0, 4));
+    const before = dumpTables(file);
+    const withdrawn = log.find((e) => e.type === 'Withdrawn');
+    expect(() => store.applyBatch(log.slice(4))).toThrow(`Folding event Withdrawn at position ${withdrawn?.position} of stream account-a1 failed: the state is not JSON`);
+    expect(dumpTables(file)).toEqual(before);
+    store.close();
+  });
+
+  it('refuses a state JSON cannot hold when the batch is written, naming the stream\'s last event in the batch, and writes nothing', async () => {
+    const log = await sampleLog();
+    const unserialisable: StreamDefinition = {
+      ...accountStream,
+      decider: {
+        ...accountStream.decider,
+        evolve: (state, event) => {
+          const after = accountStream.decider.evolve(state, event) as object;
+          return event.type === 'Withdrawn' ? { ...after, balanceCents: BigInt(1) } : after;
+        },
+      },
+    };
+    const store = ReadModelStore.open({ file, catalog: [unserialisable, ...accountsCatalog.filter((d) => d.prefix !== 'account')] });
+    store.applyBatch(log.slice(0, 4));
+    const before = dumpTables(file);
+    const lastOfA1 = log.filter((e) => e.stream === 'account-a1').at(-1);
+    expect(() => store.applyBatch(log.slice(4))).toThrow(ProjectionFoldFailed);
+    expect(() => store.applyBatch(log.slice(4))).toThrow(`Folding event ${lastOfA1?.type} at position ${lastOfA1?.position} of stream account-a1 failed`);
+    expect(dumpTables(file)).toEqual(before);
+    expect(store.checkpoint).toBe(log[3]?.position);
+    store.close();
+  });
+
   it('rolls back the whole batch when the last write of the transaction fails', async () => {
     const log = await sampleLog();
     const store = ReadModelStore.open({ file, catalog: accountsCatalog });

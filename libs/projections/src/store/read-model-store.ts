@@ -2,15 +2,15 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type FactsLookup, type StreamDefinition, streamPrefix } from '@ledger/domain';
+import { type FactsLookup, type StreamDefinition } from '@ledger/domain';
 import { type RecordedEvent } from '@ledger/event-store';
 import { type Catalog, catalogFingerprint } from '../catalog';
-import { toEnvelope } from '../envelope';
-import { NotAReadModelStore, ProjectionError, ProjectionFoldFailed, ProjectionIntegrityError } from '../errors';
+import { NotAReadModelStore, ProjectionIntegrityError } from '../errors';
 import { toInstant } from '../instant';
 import { type Upcast, type Upcaster, upcasterChain } from '../upcasting';
 import { CONTENT_TABLES, FORMAT, SCHEMA } from './schema';
-import { fromStored, type StoredStreamRow, type StreamRow } from './stream-row';
+import { BatchFold, type CommittedLookup, type FoldedRow, type PendingLink } from './batch-fold';
+import { fromStored, type StoredStreamRow } from './stream-row';
 
 export const READ_MODELS_FILE = 'read-models.sqlite';
 
@@ -41,13 +41,6 @@ export interface AppliedBatch {
   events: number;
 }
 
-interface PendingLink {
-  to: string;
-  from: string;
-  fromPrefix: string;
-  position: number;
-}
-
 const DEFAULT_PROJECTOR = 'streams';
 
 /**
@@ -70,6 +63,10 @@ export class ReadModelStore implements FactsLookup {
   private checkpointValue: number;
   private isClosed = false;
   private readonly stmt: ReturnType<typeof prepare>;
+  /** Each definition's initial state as JSON, parsed into a fresh copy for every new stream. */
+  private readonly initialTexts: ReadonlyMap<string, string>;
+  private readonly committed: CommittedLookup;
+  private readonly writeBatch: (rows: readonly FoldedRow[], links: readonly PendingLink[], positions: readonly number[], recordedAt: readonly string[], position: number) => void;
 
   static open(options: ReadModelStoreOptions): ReadModelStore {
     return new ReadModelStore(options);
@@ -83,10 +80,26 @@ export class ReadModelStore implements FactsLookup {
     this.upcast = upcasterChain(this.upcasters);
     this.fingerprint = catalogFingerprint(this.catalog, this.upcasters, FORMAT);
     this.definitions = new Map(this.catalog.map((d) => [d.prefix, d]));
+    this.initialTexts = initialTextsOf(this.catalog);
     const { db, created } = openDatabase(options.file);
     this.db = db;
     try {
       this.stmt = prepare(db);
+      const stmt = this.stmt;
+      this.committed = {
+        row: (stream) => {
+          const row = stmt.state.get(stream);
+          return row ? fromStored(row) : undefined;
+        },
+        hasLink: (to, from) => stmt.hasLink.get(to, from) !== undefined,
+      };
+      this.writeBatch = db.transaction((rows, links, positions, recordedAt, position) => {
+        for (const row of rows) stmt.upsertState.run(row.stream, row.prefix, row.revision, row.lastPosition, row.text);
+        for (const link of links) stmt.insertLink.run(link.to, link.from, link.fromPrefix, link.position);
+        for (let i = 0; i < positions.length; i += 1) stmt.insertTime.run(positions[i], recordedAt[i]);
+        const updated = stmt.updateCheckpoint.run(position, this.projector, this.fingerprint);
+        if (updated.changes !== 1) throw new ProjectionIntegrityError(`Checkpoint of ${this.projector} is missing from ${this.file}`);
+      });
       const stored = this.stmt.checkpoint.get(this.projector);
       if (stored && stored.catalog_fingerprint === this.fingerprint) {
         this.opened = 'resumed';
@@ -147,54 +160,13 @@ export class ReadModelStore implements FactsLookup {
    */
   applyBatch(events: readonly RecordedEvent[]): AppliedBatch {
     this.assertOpen();
-    let last = this.checkpointValue;
-    let counted = 0;
-    const touched = new Map<string, StreamRow>();
-    const changed = new Set<string>();
-    const links: PendingLink[] = [];
-    const linkKeys = new Set<string>();
-    const times: Array<[number, string]> = [];
-    for (const event of events) {
-      if (event.position <= this.checkpointValue) continue;
-      if (!Number.isSafeInteger(event.position) || event.position <= last) {
-        throw new ProjectionIntegrityError(`Event at position ${event.position} arrived after position ${last}: the feed is out of order`);
-      }
-      last = event.position;
-      counted += 1;
-      times.push([event.position, normaliseRecordedAt(event)]);
-      const prefix = streamPrefix(event.stream);
-      const definition = this.definitions.get(prefix);
-      if (!definition) continue;
-      const before = touched.get(event.stream) ?? this.loadRow(event.stream);
-      const expected = (before?.revision ?? -1) + 1;
-      if (event.revision !== expected) {
-        throw new ProjectionIntegrityError(
-          `Stream ${event.stream}: event at position ${event.position} has revision ${event.revision}, expected ${expected}; refusing to fold out of order`,
-        );
-      }
-      const { text, targets } = this.fold(definition, before, event);
-      touched.set(event.stream, { prefix, revision: event.revision, lastPosition: event.position, text });
-      changed.add(event.stream);
-      for (const target of targets) {
-        const linkKey = `${target}\u0000${event.stream}`;
-        if (linkKeys.has(linkKey) || this.stmt.hasLink.get(target, event.stream)) continue;
-        linkKeys.add(linkKey);
-        links.push({ to: target, from: event.stream, fromPrefix: prefix, position: event.position });
-      }
-    }
-    if (counted === 0) return { position: this.checkpointValue, streams: [], linkedTo: [], events: 0 };
-    this.db.transaction(() => {
-      for (const stream of changed) {
-        const row = touched.get(stream);
-        if (row) this.stmt.upsertState.run(stream, row.prefix, row.revision, row.lastPosition, row.text);
-      }
-      for (const link of links) this.stmt.insertLink.run(link.to, link.from, link.fromPrefix, link.position);
-      for (const [position, recordedAt] of times) this.stmt.insertTime.run(position, recordedAt);
-      const updated = this.stmt.updateCheckpoint.run(last, this.projector, this.fingerprint);
-      if (updated.changes !== 1) throw new ProjectionIntegrityError(`Checkpoint of ${this.projector} is missing from ${this.file}`);
-    })();
-    this.checkpointValue = last;
-    return { position: last, streams: [...changed], linkedTo: [...new Set(links.map((l) => l.to))], events: counted };
+    const batch = new BatchFold(this.definitions, this.initialTexts, this.upcast, this.committed, this.checkpointValue);
+    for (const event of events) batch.add(event);
+    if (batch.events === 0) return { position: this.checkpointValue, streams: [], linkedTo: [], events: 0 };
+    const rows = batch.rows();
+    this.writeBatch(rows, batch.links, batch.positions, batch.recordedAt, batch.position);
+    this.checkpointValue = batch.position;
+    return { position: batch.position, streams: batch.streams, linkedTo: [...new Set(batch.links.map((l) => l.to))], events: batch.events };
   }
 
   /** SHA-256 over every table in key order: two stores folded from the same events have the same digest. */
@@ -218,24 +190,6 @@ export class ReadModelStore implements FactsLookup {
     this.db.close();
   }
 
-  private fold(definition: StreamDefinition, before: StreamRow | undefined, event: RecordedEvent): { text: string; targets: string[] } {
-    try {
-      const state: unknown = JSON.parse(before ? before.text : canonicalText(definition.decider.initialState));
-      const after: unknown = definition.decider.evolve(state, this.upcast(toEnvelope(event)));
-      const text = canonicalText(after);
-      // Links are computed from the state as it will be read back, so a rebuild and a live fold agree.
-      return { text, targets: definition.links(JSON.parse(text)) };
-    } catch (error) {
-      if (error instanceof ProjectionError) throw error;
-      throw new ProjectionFoldFailed(event.position, event.stream, event.type, error);
-    }
-  }
-
-  private loadRow(stream: string): StreamRow | undefined {
-    const row = this.stmt.state.get(stream);
-    return row ? fromStored(row) : undefined;
-  }
-
   private startOver(): void {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM stream_states; DELETE FROM links; DELETE FROM event_times; DELETE FROM checkpoints;');
@@ -248,16 +202,14 @@ export class ReadModelStore implements FactsLookup {
   }
 }
 
-function canonicalText(value: unknown): string {
-  const text = JSON.stringify(value) as string | undefined;
-  if (text === undefined) throw new Error('the state is not JSON (evolve returned undefined or a function)');
-  return text;
-}
-
-function normaliseRecordedAt(event: RecordedEvent): string {
-  const time = Date.parse(event.recordedAt);
-  if (Number.isNaN(time)) throw new ProjectionIntegrityError(`Event at position ${event.position} has no valid recordedAt (${event.recordedAt})`);
-  return new Date(time).toISOString();
+/** Initial states that are not JSON are left out: folding a first event of that stream then fails with the reason. */
+function initialTextsOf(catalog: Catalog): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const definition of catalog) {
+    const text = JSON.stringify(definition.decider.initialState) as string | undefined;
+    if (text !== undefined) texts.set(definition.prefix, text);
+  }
+  return texts;
 }
 
 function prepare(db: Database.Database) {
