@@ -1,10 +1,9 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
 import { startTestLedger } from '../../../test/support/ledger-app';
-import { runCli } from './run-cli';
+import { runLedgerCli, type CliRun } from '../testing/run-ledger-cli';
 
 const lea = { name: 'Lincoln USD', kind: 'school-district', usState: 'MS', students: 1000, nslpEligibleStudents: 600, economicallyDisadvantagedStudents: 600, locale: 'urban', cep: false, memberApplicantIds: [] };
 const drafted = {
@@ -12,16 +11,7 @@ const drafted = {
   lines: [{ lineId: 'L1', product: 'Internet access', model: 'IA-100', location: 'District office', eligible: true, ancillary: false, specificallyRequested: true, quantity: 1, usualUnitPrice: 10_000 }],
 };
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await runCli(['node', 'ledger', ...args], { stdout, stderr, env: {} });
-  return { code, out, err };
-}
+const cli = (...args: string[]): Promise<CliRun> => runLedgerCli(args);
 
 /** A copy of the data directory, so each tamper starts from the same clean ledger. */
 function copyDir(from: string): string {

@@ -1,29 +1,9 @@
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { SqliteEventStore } from '@ledger/event-store';
 import { demoStreams } from '@ledger/scenarios';
-import { type CliIo } from './cli-io';
-import { runCli } from './run-cli';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function ledger(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const io: CliIo = { stdout, stderr, env };
-  const code = await runCli(['node', 'ledger', ...args], io);
-  return { code, out, err };
-}
+import { runLedgerCli as ledger } from '../testing/run-ledger-cli';
 
 async function inStore<T>(dir: string, read: (store: SqliteEventStore) => Promise<T>): Promise<T> {
   const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });

@@ -1,23 +1,7 @@
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../../apps/cli/src/run-cli';
-
-export interface CliResult {
-  code: number;
-  out: string;
-  err: string;
-}
+import { runLedgerCli, type CliRun } from '../../../apps/cli/testing/run-ledger-cli';
 
 /** Runs `ledger <args>` in this process (another process than a child-process server on the same data dir). */
-export async function ledgerCli(...args: string[]): Promise<CliResult> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await runCli(['node', 'ledger', ...args], { stdout, stderr, env: {} });
-  return { code, out, err };
-}
+export const ledgerCli = (...args: string[]): Promise<CliRun> => runLedgerCli(args);
 
 /** Issues a key with `ledger keys create` and returns it with its id. */
 export async function issueKeyWithCli(dataDir: string, role: string, label: string, streamPrefix?: string): Promise<{ key: string; keyId: string }> {
