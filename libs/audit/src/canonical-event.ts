@@ -1,23 +1,9 @@
 import canonicalize from 'canonicalize';
-import { type JsonObject, type RecordedEvent } from '@ledger/event-store';
+import { type JsonObject, type RawEventRow, type RecordedEvent } from '@ledger/event-store';
 import { UnparseableEvent } from './errors';
 import { leafHash } from './hashing';
 
-/**
- * A stored event row as the SQLite store keeps it (`SqliteEventStore.rawPage`): data and metadata are
- * the exact JSON text written, so verification sees a changed byte instead of a re-serialised object.
- */
-export interface RawEventRow {
-  position: number;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
-
+/** An event as the audit reads it: parsed from any store, or a SQLite row with its JSON text as written. */
 export type AuditableEvent = RecordedEvent | RawEventRow;
 
 /**

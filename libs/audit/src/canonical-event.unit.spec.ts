@@ -1,5 +1,5 @@
-import { type RecordedEvent } from '@ledger/event-store';
-import { type RawEventRow, canonicalBytes, canonicalLeafHash, toCanonicalEvent } from './canonical-event';
+import { type RawEventRow, type RecordedEvent } from '@ledger/event-store';
+import { canonicalBytes, canonicalLeafHash, toCanonicalEvent } from './canonical-event';
 import { UnparseableEvent } from './errors';
 import { CHAIN_GENESIS, chainHash } from './hashing';
 

@@ -3,7 +3,6 @@ export { CHAIN_GENESIS, EMPTY_TREE_ROOT } from './hashing';
 export {
   type AuditableEvent,
   type CanonicalEvent,
-  type RawEventRow,
   canonicalBytes,
   canonicalLeafHash,
   toCanonicalEvent,

@@ -1,4 +1,4 @@
-import { type RawEventRow } from './canonical-event';
+import { type RawEventRow } from '@ledger/event-store';
 
 /** Anything that pages stored rows without parsing them, as SqliteEventStore.rawPage does. */
 export interface RawRowSource {

@@ -1,10 +1,9 @@
-import { type RecordedEvent, SqliteEventStore } from '@ledger/event-store';
+import { type RawEventRow, type RecordedEvent, SqliteEventStore } from '@ledger/event-store';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditLog, auditLogFile } from './audit-log';
-import { type RawEventRow } from './canonical-event';
 import { rawEventRows } from './raw-event-rows';
 import { loadOrCreateSigningKey } from './signing-key';
 import { verifyLedger } from './verify-ledger';

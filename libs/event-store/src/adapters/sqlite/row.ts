@@ -1,6 +1,11 @@
 import { type JsonObject, type RecordedEvent } from '../../port';
 
-export interface EventRow {
+/**
+ * A stored event row as the SQLite store keeps it (what `SqliteEventStore.rawPage` returns): data and
+ * metadata are the exact JSON text written, so the audit's verification sees a changed byte instead of a
+ * re-serialised object.
+ */
+export interface RawEventRow {
   position: number;
   id: string;
   stream: string;
@@ -11,7 +16,7 @@ export interface EventRow {
   recorded_at: string;
 }
 
-export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+export const toRecordedEvent = (row: RawEventRow): RecordedEvent => ({
   id: row.id,
   stream: row.stream,
   revision: row.revision,

@@ -17,7 +17,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../../port';
-import { type EventRow, toRecordedEvent } from './row';
+import { type RawEventRow, toRecordedEvent } from './row';
 import { FORMAT, SCHEMA } from './schema';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -67,9 +67,9 @@ export class SqliteEventStore implements EventStore {
     writerRevision: Database.Statement<[string], { revision: number | null }>;
     insert: Database.Statement<[string, string, number, string, string, string, string]>;
     head: Database.Statement<[], { head: number | null }>;
-    readForwards: Database.Statement<[string, number, number], EventRow>;
-    readBackwards: Database.Statement<[string, number, number], EventRow>;
-    readAll: Database.Statement<[number, number], EventRow>;
+    readForwards: Database.Statement<[string, number, number], RawEventRow>;
+    readBackwards: Database.Statement<[string, number, number], RawEventRow>;
+    readAll: Database.Statement<[number, number], RawEventRow>;
     existingIds: Database.Statement<[string], { id: string }>;
   };
 
@@ -209,7 +209,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Rows after a position without JSON parsing: the audit chain hashes the stored text as-is. */
-  rawPage(afterPosition: number, limit: number): EventRow[] {
+  rawPage(afterPosition: number, limit: number): RawEventRow[] {
     return this.stmt.readAll.all(afterPosition + 1, limit);
   }
 
