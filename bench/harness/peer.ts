@@ -10,9 +10,11 @@ import { repoRoot } from './workspace';
  */
 const peerDir = (): string => join(repoRoot(), 'bench', 'peer');
 
-/** Installs bench/peer from its lock file on first use (it compiles sqlite3, a minute or two). */
+export const peerInstalled = (): boolean => existsSync(join(peerDir(), 'node_modules', '@event-driven-io', 'emmett-sqlite'));
+
+/** Installs bench/peer from its lock file on first use (it compiles sqlite3, a minute or two; needs the npm registry). */
 export function ensurePeerInstalled(): void {
-  if (existsSync(join(peerDir(), 'node_modules', '@event-driven-io', 'emmett-sqlite'))) return;
+  if (peerInstalled()) return;
   process.stdout.write('Installing the peer event store for the comparison (bench/peer, once)…\n');
   const outcome = spawnSync('npm', ['ci', '--legacy-peer-deps', '--no-audit', '--no-fund'], { cwd: peerDir(), stdio: 'inherit' });
   if (outcome.status !== 0) throw new Error('`npm ci --legacy-peer-deps` in bench/peer failed');

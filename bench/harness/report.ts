@@ -12,12 +12,19 @@ export interface Measurement {
   details?: Record<string, unknown>;
 }
 
+/** A bar a run could not judge, and why: printed and recorded beside the verdicts, never dropped. */
+export interface SkippedBar {
+  label: string;
+  reason: string;
+}
+
 export interface BenchReport {
   name: string;
   title: string;
   measurements: Measurement[];
   bars: Bar[];
   notes: string[];
+  skipped?: SkippedBar[];
 }
 
 export interface BenchOptions {

@@ -1,11 +1,12 @@
 /**
- * The quality bars of DESIGN.md as checks over figures measured in one run. A bar is either a ratio
- * of the ledger to a baseline measured beside it (throughputs) or a ceiling on an absolute figure
- * (latency, memory).
+ * The quality bars of DESIGN.md as checks over figures measured in one run. A bar is a ratio of the
+ * ledger to a baseline measured beside it (throughputs), a ceiling on an absolute figure (latency,
+ * memory) or a floor on one (the size a scenario must reach).
  */
 export type Bar =
   | { kind: 'at-least-ratio'; label: string; measured: number; baseline: number; minimum: number }
-  | { kind: 'at-most'; label: string; measured: number; maximum: number; unit: string };
+  | { kind: 'at-most'; label: string; measured: number; maximum: number; unit: string }
+  | { kind: 'at-least'; label: string; measured: number; minimum: number; unit: string };
 
 export interface Verdict {
   label: string;
@@ -30,6 +31,14 @@ export function judge(bar: Bar): Verdict {
         figure: `${formatNumber(bar.measured)} ${bar.unit}`,
         target: `≤ ${formatNumber(bar.maximum)} ${bar.unit}`,
         pass: bar.measured <= bar.maximum,
+        value: bar.measured,
+      };
+    case 'at-least':
+      return {
+        label: bar.label,
+        figure: `${bar.measured.toLocaleString('en-US')} ${bar.unit}`,
+        target: `≥ ${bar.minimum.toLocaleString('en-US')} ${bar.unit}`,
+        pass: bar.measured >= bar.minimum,
         value: bar.measured,
       };
     default: {

@@ -24,6 +24,13 @@ describe('judge', () => {
     );
     expect(judge({ kind: 'at-most', label: 'p99', measured: Number.POSITIVE_INFINITY, maximum: 100, unit: 'ms' }).pass).toBe(false);
   });
+
+  it('passes a floor at the minimum, shows the exact count, and fails one short of it', () => {
+    expect(judge({ kind: 'at-least', label: 'devices ordered', measured: 700_000, minimum: 700_000, unit: 'devices' })).toEqual(
+      expect.objectContaining({ pass: true, figure: '700,000 devices', target: '≥ 700,000 devices' }),
+    );
+    expect(judge({ kind: 'at-least', label: 'devices ordered', measured: 699_999, minimum: 700_000, unit: 'devices' }).pass).toBe(false);
+  });
 });
 
 describe('formatting', () => {

@@ -26,8 +26,9 @@ export const freshDir = (name: string): string => {
   return dir;
 };
 
+/** bench/results (git-ignored), or BENCH_RESULTS_DIR: the smoke test keeps its results out of the work tree. */
 export const resultsDir = (): string => {
-  const dir = join(repoRoot(), 'bench', 'results');
+  const dir = process.env['BENCH_RESULTS_DIR'] ?? join(repoRoot(), 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   return dir;
 };
