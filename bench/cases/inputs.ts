@@ -60,3 +60,40 @@ export interface AsOfOutcome {
   catchUpSeconds: number;
   points: AsOfPoint[];
 }
+
+export interface TexasInput {
+  /** Directory holding the scenario's `events.sqlite` and `read-models.sqlite`. */
+  dir: string;
+  seed: number;
+  scale: number;
+  /** Time the program dashboard's first render too (slow at this size; quick mode leaves it out). */
+  renderDashboard: boolean;
+}
+
+export interface TexasLoadOutcome {
+  /** Generated appends and the facts in them, all posted through the write path. */
+  appends: number;
+  facts: number;
+  /** Events stored: the facts plus the write path's idempotency records (one per append). */
+  stored: number;
+  seconds: number;
+}
+
+export interface TexasProjectOutcome {
+  /** Events replayed by the rebuild. */
+  events: number;
+  position: number;
+  rebuildSeconds: number;
+  /** First render of the program dashboard from the rebuilt models, when asked for. */
+  dashboardMs?: number;
+  program: string;
+  /** Every placed order of the program, cancelled ones included. */
+  orders: number;
+  cancelledOrders: number;
+  leasWithOrders: number;
+  devicesOrdered: number;
+  hotspotsOrdered: number;
+  /** Units in orders that are not cancelled. */
+  devicesNotCancelled: number;
+  hotspotsNotCancelled: number;
+}
