@@ -86,35 +86,26 @@ async function readAll(call: ReadCall, log: DoubleLog, options: ReadReq.Options)
   const filter = recordFilter(options);
   const position = all.hasPosition() ? Number(all.getPosition()!.getCommitPosition()) : undefined;
   if (position !== undefined) await assertRecordStart(log, position);
+  const records = backwards
+    ? pagesOf((before: number | 'end') => log.backward(before, PAGE), position ?? (all.hasStart() ? 0 : 'end'), (last) => last.position)
+    : pagesOf((from: number) => log.forward(from, PAGE), all.hasEnd() ? Number.MAX_SAFE_INTEGER : (position ?? 0), (last) => last.position + 1);
   let sent = 0;
-  if (backwards) {
-    let before: number | 'end' = position ?? (all.hasStart() ? 0 : 'end');
-    while (sent < count && !call.cancelled) {
-      const page = await log.backward(before, PAGE);
-      for (const record of page) {
-        if (sent >= count) return;
-        if (filter(record)) {
-          await send(call, readEventResponse(record, true));
-          sent++;
-        }
-      }
-      if (page.length < PAGE) return;
-      before = page.at(-1)!.position;
+  for await (const record of records) {
+    if (sent >= count || call.cancelled) return;
+    if (filter(record)) {
+      await send(call, readEventResponse(record, true));
+      sent++;
     }
-    return;
   }
-  let from = all.hasEnd() ? Number.MAX_SAFE_INTEGER : (position ?? 0);
-  while (sent < count && !call.cancelled) {
-    const page = await log.forward(from, PAGE);
-    for (const record of page) {
-      if (sent >= count) return;
-      if (filter(record)) {
-        await send(call, readEventResponse(record, true));
-        sent++;
-      }
-    }
-    if (page.length < PAGE) return;
-    from = page.at(-1)!.position + 1;
+}
+
+/** The records of `$all` one page at a time from `cursor`, in the direction `page` reads, until a short page. */
+async function* pagesOf<C>(page: (cursor: C) => Promise<LogRecord[]>, cursor: C, after: (last: LogRecord) => C): AsyncGenerator<LogRecord> {
+  for (;;) {
+    const records = await page(cursor);
+    yield* records;
+    if (records.length < PAGE) return;
+    cursor = after(records.at(-1)!);
   }
 }
 
