@@ -9,6 +9,7 @@ import { texasBench } from './benches/texas';
 import { parseBenchArgs, BenchUsageError } from './harness/args';
 import { machineDetails } from './harness/machine';
 import { type Bench, type BenchOptions, type BenchReport } from './harness/report';
+import { type BenchOutcome, type ResultsRecord } from './harness/results-file';
 import { renderTable } from './harness/table';
 import { formatNumber, judge, type Verdict } from './harness/verdicts';
 import { benchDir, resultsDir } from './harness/workspace';
@@ -27,13 +28,6 @@ const FULL_EVENTS = 1_000_000;
 /** Quick mode measures nothing that counts: it shows every bench runs and prints every ratio, in under a minute on 2 cores. */
 const QUICK_EVENTS = 20_000;
 
-interface Outcome {
-  report?: BenchReport & { verdicts: Verdict[] };
-  name: string;
-  error?: string;
-  seconds: number;
-}
-
 async function main(): Promise<number> {
   const args = parseBenchArgs(process.argv.slice(2), Object.keys(BENCHES));
   const options: BenchOptions = { quick: args.quick, events: args.events ?? (args.quick ? QUICK_EVENTS : FULL_EVENTS) };
@@ -41,7 +35,7 @@ async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
   print(`Procurement Ledger benchmarks — ${args.names.join(', ')} — ${options.events.toLocaleString('en-US')} events${options.quick ? ' (quick)' : ''}`);
   print(`${machine.cpuModel}, ${machine.cores} cores, ${formatNumber(machine.memoryBytes / 2 ** 30)} GiB, Node ${machine.node}, ${machine.os}; data in ${benchDir()} (${machine.benchDirFilesystem ?? '?'})\n`);
-  const outcomes: Outcome[] = [];
+  const outcomes: BenchOutcome[] = [];
   for (const name of args.names) {
     const started = Date.now();
     try {
@@ -65,9 +59,10 @@ async function main(): Promise<number> {
     ),
   );
   const file = join(resultsDir(), `bench-${startedAt.replace(/[:.]/g, '-')}.json`);
-  const record = { startedAt, finishedAt: new Date().toISOString(), argv: process.argv.slice(2), options, machine, outcomes };
+  const record: ResultsRecord = { startedAt, finishedAt: new Date().toISOString(), argv: process.argv.slice(2), options, machine, outcomes };
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
   print(`\nResults: ${file}`);
+  print(`To put these figures in BENCHMARKS.md: node dist/bench/report-markdown.js ${file}`);
   return outcomes.some((o) => o.error !== undefined) ? 1 : 0;
 }
 
