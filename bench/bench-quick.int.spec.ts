@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type MachineDetails } from './harness/machine';
-import { type BenchOptions, type BenchReport } from './harness/report';
-import { type Verdict } from './harness/verdicts';
+import { readResults, type ResultsRecord } from './harness/results-file';
 
 /**
  * The benchmark code runs end to end: every bench of `npm run bench -- --quick`, over the smallest
@@ -15,12 +13,6 @@ import { type Verdict } from './harness/verdicts';
 const RUN = join(__dirname, '..', 'dist', 'bench', 'run.js');
 const BENCHES = ['append', 'http', 'rebuild', 'as-of', 'sse', 'texas'];
 const EMMETT_BARS = ['batch append vs emmett-sqlite, default connections', 'batch append vs emmett-sqlite, one reused connection'];
-
-interface ResultsFile {
-  options: BenchOptions;
-  machine: MachineDetails;
-  outcomes: { name: string; seconds: number; error?: string; report?: BenchReport & { verdicts: Verdict[] } }[];
-}
 
 function runQuick(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -37,7 +29,7 @@ function runQuick(env: Record<string, string>): Promise<{ code: number | null; s
 describe('npm run bench -- --quick (smoke)', () => {
   let work: string;
   let run: Awaited<ReturnType<typeof runQuick>>;
-  let results: ResultsFile;
+  let results: ResultsRecord;
 
   beforeAll(async () => {
     if (!existsSync(RUN)) throw new Error(`${RUN} is missing: build first (npm run build; npm test does it in pretest)`);
@@ -45,7 +37,7 @@ describe('npm run bench -- --quick (smoke)', () => {
     run = await runQuick({ BENCH_DIR: join(work, 'data'), BENCH_RESULTS_DIR: join(work, 'results') });
     const files = existsSync(join(work, 'results')) ? readdirSync(join(work, 'results')) : [];
     if (files.length !== 1) throw new Error(`Expected one results file, found ${files.length}; exit ${run.code}\n${run.stdout}\n${run.stderr}`);
-    results = JSON.parse(readFileSync(join(work, 'results', files[0]!), 'utf8')) as ResultsFile;
+    results = readResults(join(work, 'results', files[0]!));
   }, 240_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
