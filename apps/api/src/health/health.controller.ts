@@ -1,5 +1,6 @@
-import { Controller, Get, Header, Inject, Optional } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Optional, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import { type EventStore } from '@ledger/event-store';
 import { Public } from '../auth/allow.decorator';
@@ -18,10 +19,25 @@ export class HealthController {
     @Optional() @Inject(PROJECTOR_STATUS) private readonly projector?: ProjectorStatus,
   ) {}
 
+  /**
+   * 200 when every check is up, else 503 with the same body (`status: "error"`, and `error`/`details` naming
+   * the failed check and why): an operator or orchestrator sees which check failed, e.g. a projector's error
+   * and how far behind it stopped, not just that something did.
+   */
   @Get('health')
   @HealthCheck()
   @ApiOperation({ summary: 'Store reachable; read models caught up (lag in positions)' })
-  check(): Promise<HealthCheckResult> {
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    try {
+      return await this.checks();
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503);
+      return error.getResponse() as HealthCheckResult;
+    }
+  }
+
+  private checks(): Promise<HealthCheckResult> {
     return this.health.check([
       async () => {
         const session = this.indicators.check('store');
@@ -34,7 +50,13 @@ export class HealthController {
       async () => {
         const session = this.indicators.check('projector');
         if (!this.projector) return session.up({ running: false, message: 'this node does not project (ROLE=api)' });
-        const status = await this.projector.status();
+        let status: Awaited<ReturnType<ProjectorStatus['status']>>;
+        try {
+          status = await this.projector.status();
+        } catch (error) {
+          // The lag needs the store's head: with the store unreachable, say so here too rather than fail the whole check.
+          return session.down({ message: `lag unknown: ${error instanceof Error ? error.message : String(error)}` });
+        }
         this.metrics.projectorLag.set(status.lag);
         if (status.error) return session.down({ ...status, message: status.error });
         return status.lag > status.degradedAbove ? session.degraded({ ...status }) : session.up({ ...status });
