@@ -16,7 +16,7 @@ const flatten = (errors: ValidationError[], parent = ''): FieldProblem[] =>
 export const MAX_BODY_DEPTH = 64;
 
 /** Whether a JSON value nests objects or arrays deeper than `max`; iterative, so it cannot overflow itself. */
-function nestedDeeperThan(value: unknown, max: number): boolean {
+export function nestedDeeperThan(value: unknown, max: number): boolean {
   const pending: [unknown, number][] = [[value, 1]];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [item, depth] = next;

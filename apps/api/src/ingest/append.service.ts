@@ -51,14 +51,12 @@ export class AppendService {
       throw new ProblemException(problem(413, 'batch-too-large', 'Too many events in one append', `At most ${this.maxEventsPerAppend} events per append; got ${body.events.length}.`));
     this.validateData(definition, body);
 
+    if (idempotencyKey === undefined) return { ...(await this.queue.run(stream, () => this.decideAndAppend(command))), replayed: false };
     const fingerprint = requestFingerprint(stream, command.expected, body);
-    const idemStream = idempotencyKey === undefined ? undefined : idempotencyStream(principal.keyId, idempotencyKey);
-    if (idemStream) {
-      const previous = await this.idempotency.find(idemStream, fingerprint);
-      if (previous) return { ...previous, replayed: true };
-    }
-    const response = await this.queue.run(command.stream, () => this.decideAndAppend(command));
-    if (!idemStream) return { ...response, replayed: false };
+    const idemStream = idempotencyStream(principal.keyId, idempotencyKey);
+    const previous = await this.idempotency.find(idemStream, fingerprint);
+    if (previous) return { ...previous, replayed: true };
+    const response = await this.queue.run(stream, () => this.decideAndAppend(command));
     return { ...(await this.idempotency.record(idemStream, fingerprint, response)), replayed: false };
   }
 
@@ -71,25 +69,48 @@ export class AppendService {
     if (errors.length > 0) throw badRequest(`${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.field).join(', ')}`, errors);
   }
 
+  /**
+   * Decides on the cached state and appends guarded by its revision, so a state another writer has
+   * moved past is caught by the store, never appended on. Whatever is refused on a cached state
+   * (stale revision, domain refusal) is decided again on the latest state before it is answered.
+   */
   private async decideAndAppend(command: AppendCommand): Promise<StoredResponse> {
     const { stream, expected } = command;
-    for (let attempt = 0; ; attempt++) {
-      const loaded = await this.states.load(stream);
-      if (expected === 'no_stream' && loaded.revision >= 0) throw new WrongExpectedVersion(stream, expected, loaded.revision);
-      if (expected === 'stream_exists' && loaded.revision < 0) throw new WrongExpectedVersion(stream, expected, undefined);
-      const toAppend = await this.decide(command, loaded.state);
+    let latest = false;
+    for (let races = 0; ; ) {
+      const loaded = latest ? await this.states.latest(stream) : await this.states.cached(stream);
+      // A client's revision other than the cached one: the cache may be behind, so decide on the store's.
+      if (!loaded.fresh && typeof expected === 'number' && expected !== loaded.revision) {
+        latest = true;
+        continue;
+      }
+      let toAppend: EventToAppend[];
+      try {
+        if (expected === 'no_stream' && loaded.revision >= 0) throw new WrongExpectedVersion(stream, expected, loaded.revision);
+        if (expected === 'stream_exists' && loaded.revision < 0) throw new WrongExpectedVersion(stream, expected, undefined);
+        toAppend = await this.decide(command, loaded.state);
+      } catch (error) {
+        if (loaded.fresh) throw error;
+        latest = true;
+        continue;
+      }
       const guard: ExpectedRevision = typeof expected === 'number' ? expected : loaded.revision < 0 ? 'no_stream' : loaded.revision;
       try {
         const result = await this.store.append(stream, toAppend, { expectedRevision: guard });
+        this.states.appended(stream, result.nextExpectedRevision);
         return {
           status: 201,
           etag: `"${result.nextExpectedRevision}"`,
           body: { stream, revision: result.nextExpectedRevision, positions: result.positions, eventIds: toAppend.map((e) => e.id ?? null) },
         };
       } catch (error) {
+        if (!(error instanceof WrongExpectedVersion)) throw error;
         this.states.forget(stream);
-        const lostRace = error instanceof WrongExpectedVersion && typeof expected !== 'number';
-        if (!lostRace || attempt >= RACE_RETRIES) throw error;
+        // A numeric revision is the client's own expectation: the stream moved past it, which is the answer (412).
+        if (typeof expected === 'number') throw error;
+        // Losing to a write this node had not seen is not a lost race; losing on the latest state is.
+        if (loaded.fresh && ++races > RACE_RETRIES) throw error;
+        latest = true;
       }
     }
   }
@@ -109,7 +130,7 @@ export class AppendService {
       const related = new Map<string, unknown>();
       for (const other of decider.related?.(fact, state) ?? []) {
         if (!this.catalog.definitionOf(other)) continue;
-        const loaded = await this.states.load(other);
+        const loaded = await this.states.latest(other);
         if (loaded.revision >= 0) related.set(other, loaded.state);
       }
       for (const [k, produced] of decider.decide(fact, state, related).entries()) {

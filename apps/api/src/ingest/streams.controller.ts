@@ -12,6 +12,7 @@ import { streamPrefix } from '@ledger/domain';
 import { AppendEventsDto } from './append-request.dto';
 import { AppendService } from './append.service';
 import { expectedRevisionOf } from './expected-revision';
+import { wellFormedAppendBody } from './well-formed-append-body';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -46,7 +47,8 @@ export class StreamsController {
   ): Promise<unknown> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
       throw badRequest('Idempotency-Key must be 1 to 200 visible ASCII characters.', [{ field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' }]);
-    const body = validateBody(AppendEventsDto, asAppendBody(rawBody));
+    const shaped = asAppendBody(rawBody);
+    const body = wellFormedAppendBody(shaped) ?? validateBody(AppendEventsDto, shaped);
     const expected = expectedRevisionOf(ifMatch, body.expectedRevision);
     const started = process.hrtime.bigint();
     const outcome = await this.appends.append({ principal, stream, body, expected, idempotencyKey });
