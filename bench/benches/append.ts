@@ -59,7 +59,7 @@ export const appendBench: Bench = async ({ events, quick }) => {
     skipped,
     notes: [
       emmett
-        ? `emmett connections ran with PRAGMA synchronous=${emmett.default.result.synchronous}/${emmett.reused.result.synchronous} (2 = FULL); its unawaited journal_mode PRAGMA failed on a busy file ${emmett.default.result.unwaitedPragmaFailures}/${emmett.reused.result.unwaitedPragmaFailures} times (harmless, counted).`
+        ? `emmett connections ran with PRAGMA synchronous=${emmett.default.result.synchronous}/${emmett.reused.result.synchronous} (2 = FULL); its unawaited journal_mode PRAGMA failed on a busy file ${emmett.default.result.unwaitedPragmaFailures}/${emmett.reused.result.unwaitedPragmaFailures} times (harmless, counted) and made a COMMIT fail ${emmett.default.result.busyRetries}/${emmett.reused.result.busyRetries} times (emmett rolled back, the batch was appended again, the time counted).`
         : 'emmett-sqlite was not measured: bench/peer is not installed (see the skipped bars).',
       'Only time inside the append calls is counted; reading the corpus between calls is not.',
     ],

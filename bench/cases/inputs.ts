@@ -24,6 +24,8 @@ export interface EmmettThroughput extends Throughput {
   synchronous: number;
   /** emmett's fire-and-forget `PRAGMA journal_mode = WAL` failing on a busy file (harmless: the file is already WAL). */
   unwaitedPragmaFailures: number;
+  /** Appends whose COMMIT met that PRAGMA (SQLITE_BUSY), were rolled back by emmett and made again. */
+  busyRetries: number;
 }
 
 export interface LoadOutcome {
