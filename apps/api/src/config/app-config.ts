@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export const NODE_ROLES = ['all', 'api', 'projector'] as const;
+export const NODE_ROLES = ['api', 'projector'] as const;
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 
 /**
@@ -34,9 +34,13 @@ export class AppConfig {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
-  /** `all` serves HTTP and runs the projector; cluster deployments split them across nodes. */
+  /**
+   * `api` serves the HTTP API and keeps this node's own read models and audit log, which its reads need.
+   * `projector` serves no API (only /health and /metrics) but keeps both current off the serving path:
+   * a warm standby, or the node that rebuilds, exports and checkpoints without taking traffic.
+   */
   @IsIn(NODE_ROLES)
-  ROLE: (typeof NODE_ROLES)[number] = 'all';
+  ROLE: (typeof NODE_ROLES)[number] = 'api';
 
   @Type(() => Number) @IsInt() @Min(1024) @Max(64 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;

@@ -3,7 +3,7 @@ import { validateConfig, InvalidConfiguration } from './validate-config';
 describe('configuration', () => {
   it('works on a laptop with no settings', () => {
     const config = validateConfig({});
-    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', EVENT_STORE: 'sqlite', SQLITE_SYNCHRONOUS: 'FULL', LOG_LEVEL: 'info', ROLE: 'all' });
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', EVENT_STORE: 'sqlite', SQLITE_SYNCHRONOUS: 'FULL', LOG_LEVEL: 'info', ROLE: 'api' });
   });
 
   it('reads numbers and booleans from strings', () => {

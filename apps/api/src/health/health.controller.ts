@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Optional, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
@@ -16,7 +16,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LedgerMetrics) private readonly metrics: LedgerMetrics,
-    @Optional() @Inject(PROJECTOR_STATUS) private readonly projector?: ProjectorStatus,
+    @Inject(PROJECTOR_STATUS) private readonly projector: ProjectorStatus,
   ) {}
 
   /**
@@ -49,7 +49,6 @@ export class HealthController {
       },
       async () => {
         const session = this.indicators.check('projector');
-        if (!this.projector) return session.up({ running: false, message: 'this node does not project (ROLE=api)' });
         let status: Awaited<ReturnType<ProjectorStatus['status']>>;
         try {
           status = await this.projector.status();
