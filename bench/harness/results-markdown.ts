@@ -12,10 +12,12 @@ const table = (header: readonly string[], rows: readonly (readonly string[])[]):
 /** The figures of one results file as markdown: the run, the machine, every bench's table, verdicts and notes, then all bars. */
 export function resultsMarkdown(record: ResultsRecord, source: string): string {
   const { machine, options } = record;
-  const mode = options.quick ? '**quick — indicative only**: small corpus, short runs; quick mode measures nothing that counts' : '**full**: the figures of record';
+  const mode = options.quick ? '**quick — indicative only**: small corpus, short runs; quick mode measures nothing that counts' : '**full** size';
+  // Only texas ignores the corpus; a run of texas alone has none to name.
+  const corpus = record.outcomes.every((o) => o.name === 'texas') ? 'no corpus (texas generates its own story)' : `${options.events.toLocaleString('en-US')} corpus events`;
   const minutes = (Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 60_000;
   const lines: string[] = [
-    `Run of ${record.startedAt} (${formatNumber(minutes)} min): \`npm run bench --${record.argv.length > 0 ? ` ${record.argv.join(' ')}` : ''}\`, ${options.events.toLocaleString('en-US')} corpus events, ${mode}. Source: \`${source}\`.`,
+    `Run of ${record.startedAt} (${formatNumber(minutes)} min): \`npm run bench${record.argv.length > 0 ? ` -- ${record.argv.join(' ')}` : ''}\`, ${corpus}, ${mode}. Source: \`${source}\`.`,
     '',
     `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${formatNumber(machine.memoryBytes / 2 ** 30)} GiB RAM, Node ${machine.node}, ${machine.os}, bench data on ${machine.benchDirFilesystem ?? 'an unknown filesystem'}.`,
   ];
