@@ -23,6 +23,7 @@ export { type Upcaster, type Upcast, upcasterChain, schemaVersionOf } from './up
 export {
   ReadModelStore,
   type ReadModelStoreOptions,
+  type Durability,
   type OpenOutcome,
   type AppliedBatch,
   readModelsFile,

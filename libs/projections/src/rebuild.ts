@@ -5,6 +5,12 @@ import { Projector } from './projector';
 import { ReadModels } from './read-models';
 import { ReadModelStore } from './store/read-model-store';
 
+/**
+ * Larger than the live projector's batches: nobody waits on a rebuild's intermediate checkpoints,
+ * and each batch reads and rewrites the states of the streams it touches once.
+ */
+const REBUILD_BATCH = 10_000;
+
 /** Positions, not event counts: EventStoreDB positions are sparse, and a position is what a checkpoint is. */
 export interface RebuildProgress {
   done: number;
@@ -48,9 +54,9 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
   let livePaused = false;
   try {
     removeDatabaseFiles(temporary);
-    fresh = ReadModelStore.open({ file: temporary, catalog: live.catalog, upcasters: live.upcasters, projector: live.projector });
+    fresh = ReadModelStore.open({ file: temporary, catalog: live.catalog, upcasters: live.upcasters, projector: live.projector, durability: 'close' });
     const building = new ReadModels(fresh);
-    builder = new Projector(eventStore, building, options.batchSize === undefined ? {} : { batchSize: options.batchSize });
+    builder = new Projector(eventStore, building, { batchSize: options.batchSize ?? REBUILD_BATCH });
     let total = await eventStore.headPosition();
     onProgress?.({ done: 0, total });
     const progress = building.changes$.subscribe((change) => {

@@ -21,6 +21,8 @@ export interface PendingLink {
 /** One stream's row as the batch writes it. */
 export interface FoldedRow extends StreamRow {
   stream: string;
+  /** The batch folded the stream's first event: the store must not hold a row for it yet. */
+  created: boolean;
 }
 
 /** A stream as the batch has folded it so far. The state stays an object until the batch is written. */
@@ -33,6 +35,8 @@ interface WorkingStream {
   state: unknown;
   /** The store holds a row for it, so it may hold links from it too. */
   stored: boolean;
+  /** Its first event is in this batch. */
+  created: boolean;
   /** Targets known to be linked from the stream, stored or pending in this batch: each is looked up once. */
   linked: Set<string>;
 }
@@ -138,32 +142,39 @@ export class BatchFold {
       } catch (error) {
         throw new ProjectionFoldFailed(current.lastPosition, stream, current.lastType, error);
       }
-      rows.push({ stream, prefix: current.prefix, revision: current.revision, lastPosition: current.lastPosition, text });
+      rows.push({ stream, prefix: current.prefix, revision: current.revision, lastPosition: current.lastPosition, text, created: current.created });
     }
     return rows;
   }
 
+  /**
+   * A stream's first event (revision 0) needs no lookup: the store cannot hold the stream yet, and
+   * writing it as a new row refuses the batch if it does. A stored stream's links are those of its
+   * stored state (every committed state had its links written), so only targets beyond them are looked up.
+   */
   private open(stream: string, prefix: string, definition: StreamDefinition, event: RecordedEvent): WorkingStream {
-    const row = this.committed.row(stream);
-    let state: unknown;
-    try {
-      // A fresh copy of the initial state for every stream: an evolve may build on what it is given.
-      const text = row ? row.text : this.initialTexts.get(prefix);
-      if (text === undefined) throw new Error('the initial state is not JSON');
-      state = JSON.parse(text);
-    } catch (error) {
-      throw new ProjectionFoldFailed(event.position, stream, event.type, error);
-    }
-    return {
+    const row = event.revision === 0 ? undefined : this.committed.row(stream);
+    const working: WorkingStream = {
       prefix,
       definition,
       revision: row ? row.revision : -1,
       lastPosition: row ? row.lastPosition : 0,
       lastType: '',
-      state,
+      state: undefined,
       stored: row !== undefined,
+      created: event.revision === 0,
       linked: new Set(),
     };
+    try {
+      // A fresh copy of the initial state for every stream: an evolve may build on what it is given.
+      const text = row ? row.text : this.initialTexts.get(prefix);
+      if (text === undefined) throw new Error('the initial state is not JSON');
+      working.state = JSON.parse(text);
+      if (row) working.linked = new Set(definition.links(working.state));
+    } catch (error) {
+      throw new ProjectionFoldFailed(event.position, stream, event.type, error);
+    }
+    return working;
   }
 
   /** Consecutive events usually share their recordedAt (one append, one instant): parse each distinct one once. */

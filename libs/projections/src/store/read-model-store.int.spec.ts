@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { type StreamDefinition } from '@ledger/domain';
 import { InMemoryEventStore, type RecordedEvent, SqliteEventStore } from '@ledger/event-store';
@@ -97,6 +98,58 @@ describe('ReadModelStore', () => {
     whole.close();
     single.close();
     expect(dumpTables(file)).toEqual(dumpTables(join(tmp.dir, 'single.sqlite')));
+  });
+
+  it('links an account moved back to an earlier owner once, when each move is its own batch', async () => {
+    const events = new InMemoryEventStore();
+    await appendAll(events, [
+      ...sampleHistory().slice(0, 6),
+      fact('account-a2', 'AccountTransferred', { owner: 'o2' }),
+      fact('account-a2', 'AccountTransferred', { owner: 'o1' }),
+      fact('account-a2', 'Deposited', { amountCents: 5 }, 2),
+    ]);
+    const log = await readLog(events);
+    const store = ReadModelStore.open({ file, catalog: accountsCatalog });
+    const linkedTo = log.map((event) => store.applyBatch([event]).linkedTo);
+    expect(linkedTo.slice(-3)).toEqual([['owner-o2'], [], []]);
+    expect(store.linkedFrom('owner-o1', 'account')).toEqual(['account-a1', 'account-a2']);
+    expect(store.linkedFrom('owner-o2', 'account')).toEqual(['account-a2']);
+    const whole = ReadModelStore.open({ file: ':memory:', catalog: accountsCatalog });
+    whole.applyBatch(log);
+    expect(store.contentDigest()).toBe(whole.contentDigest());
+    store.close();
+    whole.close();
+  });
+
+  it('refuses a first event (revision 0) of a stream it already holds, and writes nothing', async () => {
+    const log = await sampleLog();
+    const store = ReadModelStore.open({ file, catalog: accountsCatalog });
+    store.applyBatch(log);
+    const before = dumpTables(file);
+    const last = log[log.length - 1]!;
+    const replayed: RecordedEvent = { ...log[0]!, id: 'again', position: last.position + 1 };
+    expect(() => store.applyBatch([replayed])).toThrow(ProjectionIntegrityError);
+    expect(() => store.applyBatch([replayed])).toThrow(/owner-o1: the batch holds its first event \(revision 0\) but the store already holds the stream/);
+    expect(dumpTables(file)).toEqual(before);
+    expect(store.checkpoint).toBe(last.position);
+    store.close();
+  });
+
+  it('digests SHA-256 over JSON.stringify of every row in key order, whatever the strings hold', () => {
+    const awkward = 'quote " backslash \\ newline \n tab \t bell \u0007 del \u007f line-sep \u2028 é 日本 😀';
+    const store = ReadModelStore.open({ file, catalog: accountsCatalog });
+    store.applyBatch([
+      { id: 'e1', stream: 'owner-o1', revision: 0, position: 1, type: 'OwnerRegistered', data: { name: awkward }, metadata: {}, recordedAt: '2025-01-01T10:00:00.000Z' },
+      { id: 'e2', stream: 'account-a1', revision: 0, position: 2, type: 'AccountOpened', data: { owner: 'o1' }, metadata: {}, recordedAt: '2025-01-01T10:00:01.000Z' },
+    ]);
+    const hash = createHash('sha256');
+    for (const [table, rows] of Object.entries(dumpTables(file))) {
+      hash.update(`table:${table}\n`);
+      for (const row of rows) hash.update(`${JSON.stringify(row)}\n`);
+    }
+    expect(store.state<{ name: string }>('owner-o1')?.name).toBe(awkward);
+    expect(store.contentDigest()).toBe(hash.digest('hex'));
+    store.close();
   });
 
   it('names the event whose evolve returned no JSON state, and writes nothing', async () => {

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type FactsLookup, type StreamDefinition } from '@ledger/domain';
 import { type RecordedEvent } from '@ledger/event-store';
@@ -8,7 +7,8 @@ import { type Catalog, catalogFingerprint } from '../catalog';
 import { NotAReadModelStore, ProjectionIntegrityError } from '../errors';
 import { toInstant } from '../instant';
 import { type Upcast, type Upcaster, upcasterChain } from '../upcasting';
-import { CONTENT_TABLES, FORMAT, SCHEMA } from './schema';
+import { contentDigest } from './content-digest';
+import { FORMAT, SCHEMA } from './schema';
 import { BatchFold, type CommittedLookup, type FoldedRow, type PendingLink } from './batch-fold';
 import { fromStored, type StoredStreamRow } from './stream-row';
 
@@ -24,7 +24,16 @@ export interface ReadModelStoreOptions {
   upcasters?: readonly Upcaster[];
   /** Whose checkpoint the store keeps. */
   projector?: string;
+  /**
+   * When committed batches reach the disk. `batch` (default): every commit is synced, so a crash
+   * resumes from the last one. `close`: for a file filled beside the live one (a rebuild) that a crash
+   * discards anyway — commits are not synced and close() syncs the whole file once, before it can be
+   * swapped in.
+   */
+  durability?: Durability;
 }
+
+export type Durability = 'batch' | 'close';
 
 /** How the store was found on open. `reset` = stored states were folded by another catalog or format and were dropped. */
 export type OpenOutcome = 'created' | 'resumed' | 'reset';
@@ -42,6 +51,7 @@ export interface AppliedBatch {
 }
 
 const DEFAULT_PROJECTOR = 'streams';
+const CACHE_KIB = 64 * 1024;
 
 /**
  * Folded stream states, the reverse link index and event times, with the checkpoint of the events
@@ -57,6 +67,7 @@ export class ReadModelStore implements FactsLookup {
   readonly projector: string;
   readonly fingerprint: string;
   readonly opened: OpenOutcome;
+  readonly durability: Durability;
   private readonly db: Database.Database;
   private readonly definitions: ReadonlyMap<string, StreamDefinition>;
   private readonly upcast: Upcast;
@@ -81,7 +92,8 @@ export class ReadModelStore implements FactsLookup {
     this.fingerprint = catalogFingerprint(this.catalog, this.upcasters, FORMAT);
     this.definitions = new Map(this.catalog.map((d) => [d.prefix, d]));
     this.initialTexts = initialTextsOf(this.catalog);
-    const { db, created } = openDatabase(options.file);
+    this.durability = options.durability ?? 'batch';
+    const { db, created } = openDatabase(options.file, this.durability);
     this.db = db;
     try {
       this.stmt = prepare(db);
@@ -94,7 +106,14 @@ export class ReadModelStore implements FactsLookup {
         hasLink: (to, from) => stmt.hasLink.get(to, from) !== undefined,
       };
       this.writeBatch = db.transaction((rows, links, positions, recordedAt, position) => {
-        for (const row of rows) stmt.upsertState.run(row.stream, row.prefix, row.revision, row.lastPosition, row.text);
+        for (const row of rows) {
+          if (!row.created) stmt.upsertState.run(row.stream, row.prefix, row.revision, row.lastPosition, row.text);
+          else if (stmt.insertState.run(row.stream, row.prefix, row.revision, row.lastPosition, row.text).changes !== 1) {
+            throw new ProjectionIntegrityError(
+              `Stream ${row.stream}: the batch holds its first event (revision 0) but the store already holds the stream; refusing to fold out of order`,
+            );
+          }
+        }
         for (const link of links) stmt.insertLink.run(link.to, link.from, link.fromPrefix, link.position);
         for (let i = 0; i < positions.length; i += 1) stmt.insertTime.run(positions[i], recordedAt[i]);
         const updated = stmt.updateCheckpoint.run(position, this.projector, this.fingerprint);
@@ -172,22 +191,20 @@ export class ReadModelStore implements FactsLookup {
   /** SHA-256 over every table in key order: two stores folded from the same events have the same digest. */
   contentDigest(): string {
     this.assertOpen();
-    const hash = createHash('sha256');
-    for (const table of CONTENT_TABLES) {
-      hash.update(`table:${table.name}\n`);
-      for (const row of this.db.prepare(`SELECT * FROM ${table.name} ORDER BY ${table.orderBy}`).iterate()) {
-        hash.update(`${JSON.stringify(row)}\n`);
-      }
-    }
-    return hash.digest('hex');
+    return contentDigest(this.db);
   }
 
   /** Flushes the write-ahead log into the file and closes; the file is then complete on its own. */
   close(): void {
     if (this.isClosed) return;
     this.isClosed = true;
-    if (this.file !== ':memory:') this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (this.file === ':memory:') {
+      this.db.close();
+      return;
+    }
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
+    if (this.durability === 'close') syncFile(this.file);
   }
 
   private startOver(): void {
@@ -226,6 +243,9 @@ function prepare(db: Database.Database) {
       `INSERT INTO stream_states (stream, prefix, revision, last_position, state) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, last_position = excluded.last_position, state = excluded.state`,
     ),
+    insertState: db.prepare<[string, string, number, number, string]>(
+      'INSERT INTO stream_states (stream, prefix, revision, last_position, state) VALUES (?, ?, ?, ?, ?) ON CONFLICT (stream) DO NOTHING',
+    ),
     insertLink: db.prepare<[string, string, string, number]>(
       'INSERT INTO links (to_stream, from_stream, from_prefix, first_position) VALUES (?, ?, ?, ?)',
     ),
@@ -243,7 +263,17 @@ function prepare(db: Database.Database) {
 }
 
 /** Opens (or creates) the file with WAL and synchronous=FULL; a file of another format of ours is recreated empty. */
-function openDatabase(file: string): { db: Database.Database; created: boolean } {
+/** Forces a closed file's content to the disk. */
+function syncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openDatabase(file: string, durability: Durability): { db: Database.Database; created: boolean } {
   const inMemory = file === ':memory:';
   const isNew = inMemory || !existsSync(file) || statSync(file).size === 0;
   const db = new Database(file);
@@ -253,7 +283,9 @@ function openDatabase(file: string): { db: Database.Database; created: boolean }
       if (mode !== 'wal') throw new NotAReadModelStore(file, `cannot use write-ahead logging (journal_mode=${String(mode)})`);
     }
     // better-sqlite3 opens WAL connections with synchronous=NORMAL; a committed checkpoint must survive power loss.
-    db.pragma('synchronous = FULL');
+    db.pragma(durability === 'batch' ? 'synchronous = FULL' : 'synchronous = OFF');
+    // A batch reads and rewrites pages all over the states and links; a larger cache keeps them in memory.
+    db.pragma(`cache_size = -${CACHE_KIB}`);
     db.pragma('busy_timeout = 5000');
     if (isNew) {
       createSchema(db);

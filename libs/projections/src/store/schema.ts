@@ -37,10 +37,13 @@ CREATE TABLE checkpoints (
 ) WITHOUT ROWID;
 `;
 
-/** Every table with its ordering key, for content digests and comparisons (read_model_meta only holds the format). */
+/**
+ * Every table with its ordering key and its columns in table order, for content digests and
+ * comparisons (read_model_meta only holds the format).
+ */
 export const CONTENT_TABLES = [
-  { name: 'stream_states', orderBy: 'stream' },
-  { name: 'links', orderBy: 'to_stream, from_stream' },
-  { name: 'event_times', orderBy: 'position' },
-  { name: 'checkpoints', orderBy: 'projector' },
+  { name: 'stream_states', orderBy: 'stream', columns: ['stream', 'prefix', 'revision', 'last_position', 'state'] },
+  { name: 'links', orderBy: 'to_stream, from_stream', columns: ['to_stream', 'from_stream', 'from_prefix', 'first_position'] },
+  { name: 'event_times', orderBy: 'position', columns: ['position', 'recorded_at'] },
+  { name: 'checkpoints', orderBy: 'projector', columns: ['projector', 'position', 'catalog_fingerprint'] },
 ] as const;
