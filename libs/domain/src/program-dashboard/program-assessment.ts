@@ -42,18 +42,43 @@ export interface ProgramAssessment {
 const contractRuleSet = (contract: ContractState | undefined): RuleSet<CooperativeContractParams> | undefined =>
   contract ? cooperativeContractRuleSets[contract.ruleSet] : undefined;
 
-/** Units of each item the contract's cohort had ordered up to and including `order`, across every program and state. */
-export function cohortQuantityThrough(contractStream: string, through: OrderState | null, facts: FactsLookup): Map<string, number> {
-  const contract = facts.state<ContractState>(contractStream);
-  const countsCancelled = contractRuleSet(contract)?.params.cohortCountsCancelledOrders ?? false;
-  const quantities = new Map<string, number>();
-  for (const stream of facts.linkedFrom(contractStream, 'order')) {
-    const o = facts.state<OrderState>(stream);
-    if (!o?.placed || (o.cancelled && !countsCancelled)) continue;
-    if (through && o.placedPosition > through.placedPosition) continue;
-    for (const line of o.lines) quantities.set(line.itemId, (quantities.get(line.itemId) ?? 0) + line.quantity);
+/**
+ * Units of each item a contract's cohort had ordered, across every program and state, up to any order:
+ * the contract's orders are read once and summed in placement order, so asking for every order of a
+ * program costs one pass over the contract, not one pass per order.
+ */
+export class CohortQuantities {
+  private readonly placed: { position: number; totals: ReadonlyMap<string, number> }[] = [];
+
+  constructor(contractStream: string, facts: FactsLookup) {
+    const contract = facts.state<ContractState>(contractStream);
+    const countsCancelled = contractRuleSet(contract)?.params.cohortCountsCancelledOrders ?? false;
+    const counted: OrderState[] = [];
+    for (const stream of facts.linkedFrom(contractStream, 'order')) {
+      const o = facts.state<OrderState>(stream);
+      if (o?.placed && (!o.cancelled || countsCancelled)) counted.push(o);
+    }
+    counted.sort((a, b) => a.placedPosition - b.placedPosition);
+    let totals = new Map<string, number>();
+    for (const o of counted) {
+      totals = new Map(totals);
+      for (const line of o.lines) totals.set(line.itemId, (totals.get(line.itemId) ?? 0) + line.quantity);
+      this.placed.push({ position: o.placedPosition, totals });
+    }
   }
-  return quantities;
+
+  /** Through `order` (inclusive, by placement position), or through every counted order when null. */
+  through(order: OrderState | null): ReadonlyMap<string, number> {
+    const limit = order ? order.placedPosition : Number.POSITIVE_INFINITY;
+    let low = 0;
+    let high = this.placed.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.placed[mid]!.position <= limit) low = mid + 1;
+      else high = mid;
+    }
+    return low === 0 ? new Map() : this.placed[low - 1]!.totals;
+  }
 }
 
 function assessCostShare(program: ProgramState, params: StateProgramParams, order: OrderState, applicant: ApplicantState | undefined): CostShareAssessment | null {
@@ -83,6 +108,12 @@ export function assessProgram(programStream: string, facts: FactsLookup): Progra
   const contracts = new Map<string, ContractState>();
   let asOf = program.lastFactOn;
   const orders: AssessedOrder[] = [];
+  const cohorts = new Map<string, CohortQuantities>();
+  const cohortOf = (contractStream: string): CohortQuantities => {
+    let cohort = cohorts.get(contractStream);
+    if (!cohort) cohorts.set(contractStream, (cohort = new CohortQuantities(contractStream, facts)));
+    return cohort;
+  };
   for (const stream of facts.linkedFrom(programStream, 'order')) {
     const order = facts.state<OrderState>(stream);
     if (!order?.placed) continue;
@@ -98,7 +129,7 @@ export function assessProgram(programStream: string, facts: FactsLookup): Progra
       contract,
       counts: orderCountsRule.apply({ required: requiresAgreement, placedOn: order.placedOn, agreements }, null),
       costShare: assessCostShare(program, ruleSet.params, order, applicant),
-      prices: contract ? orderPriceRule.apply({ lines: order.lines, catalog: contract.catalog, cohortQuantityThrough: cohortQuantityThrough(order.contract, order, facts) }, null) : [],
+      prices: contract ? orderPriceRule.apply({ lines: order.lines, catalog: contract.catalog, cohortQuantityThrough: cohortOf(order.contract).through(order) }, null) : [],
     });
   }
   const participants = [

@@ -9,7 +9,7 @@ import { agreementsForProgram } from '../rules/state-programs/interlocal-agreeme
 import { coverageRule, slaRemedyRule } from '../rules/state-programs/sla-remedy-rule';
 import { volumeTierRule, type NextTier } from '../rules/state-programs/volume-tier-rule';
 import { type OrderState } from '../order/state';
-import { assessProgram, cohortQuantityThrough, committingOrders, type AssessedOrder, type ProgramAssessment } from './program-assessment';
+import { assessProgram, CohortQuantities, committingOrders, type AssessedOrder, type ProgramAssessment } from './program-assessment';
 import { programFindings } from './program-findings';
 
 export interface UnitCounts {
@@ -177,7 +177,7 @@ function matchingRows(a: ProgramAssessment): MatchingRow[] {
 
 function volumeTierRows(a: ProgramAssessment, facts: FactsLookup): VolumeTierRow[] {
   return [...a.contracts.entries()].flatMap(([contract, state]) => {
-    const cohort = cohortQuantityThrough(contract, null, facts);
+    const cohort = new CohortQuantities(contract, facts).through(null);
     return state.catalog.map((item) => {
       const outcome = volumeTierRule.apply({ cohortQuantity: cohort.get(item.itemId) ?? 0 }, item.priceTiers);
       return {
