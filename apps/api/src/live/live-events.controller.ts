@@ -1,20 +1,20 @@
 import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { filter } from 'rxjs';
-import { toObservable, type EventStore } from '@ledger/event-store';
+import { type EventStore } from '@ledger/event-store';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
 import { type Principal } from '../auth/roles';
 import { badRequest } from '../http/problem';
 import { EVENT_STORE } from '../ledger/tokens';
 import { lastEventIdOf } from './last-event-id';
+import { LiveFeed } from './live-feed';
 import { LiveSessions } from './live-sessions';
 
 const PREFIX = /^[A-Za-z0-9._:@-]{0,100}$/;
 /** Internal bookkeeping streams (API key hashes, idempotency records) never leave through the firehose. */
 const INTERNAL_PREFIX = 'ledger.';
 
-/** The firehose: raw recorded events, straight from the store subscription (no read model in between). */
+/** The firehose: raw recorded events, straight from the store through the shared live feed (no read model in between). */
 @ApiTags('live')
 @ApiSecurity('api-key')
 @Controller('v1/live')
@@ -23,6 +23,7 @@ export class LiveEventsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LiveSessions) private readonly sessions: LiveSessions,
+    @Inject(LiveFeed) private readonly feed: LiveFeed,
   ) {}
 
   @Get('events')
@@ -43,14 +44,21 @@ export class LiveEventsController {
     if (typeof wanted !== 'string' || !PREFIX.test(wanted)) throw badRequest('prefix must be up to 100 letters, digits or ._:@- characters.', [{ field: 'prefix', message: 'is not a valid stream prefix' }]);
     const after = lastEventIdOf(last) ?? this.fromOf(from) ?? (await this.store.headPosition());
     const session = this.sessions.start(principal.keyId, request, reply);
-    const subscription = toObservable(() => this.store.subscribeToAll({ fromPosition: after }))
-      .pipe(filter((e) => e.stream.startsWith(wanted) && !e.stream.startsWith(INTERNAL_PREFIX)))
-      .subscribe({
-        next: (event) => void session.send({ id: event.position, event: 'recorded-event', data: event }),
-        error: () => session.close('source-failed', 'The event store subscription failed; reconnect with Last-Event-ID to resume.'),
-        complete: () => session.close('source-ended', 'The event store closed the subscription; reconnect with Last-Event-ID to resume.'),
+    const lost = (reason: 'source-failed' | 'source-ended'): void =>
+      reason === 'source-failed'
+        ? session.close('source-failed', 'The event store subscription failed; reconnect with Last-Event-ID to resume.')
+        : session.close('source-ended', 'The event store closed the subscription; reconnect with Last-Event-ID to resume.');
+    try {
+      const leave = await this.feed.join(after, {
+        wants: (e) => e.stream.startsWith(wanted) && !e.stream.startsWith(INTERNAL_PREFIX),
+        deliver: (_, encoded) => session.sendEncoded(encoded),
+        lost,
       });
-    session.onClose(() => subscription.unsubscribe());
+      session.onClose(leave);
+    } catch {
+      // The reply is already an event stream: the failure is told in it, not as a problem response.
+      lost('source-failed');
+    }
   }
 
   private fromOf(from: string | undefined): number | undefined {

@@ -51,6 +51,11 @@ export class SseSession {
     return this.write(sseMessage(message));
   }
 
+  /** Writes a message already encoded by sseMessage (a feed encodes each event once for all its sessions). */
+  sendEncoded(encoded: string): boolean {
+    return this.write(encoded);
+  }
+
   close(reason: CloseReason, detail: string): void {
     if (this.closed) return;
     this.res.end(sseMessage({ event: 'close', data: { reason, detail } }));
