@@ -45,6 +45,8 @@ describe.each(adapters)('rebuild over the %s event store', (_name, openEvents) =
     expect(result.digest).toBe(liveDigest);
     expect(dumpTables(file)).toEqual(live);
     expect(existsSync(`${file}.rebuild`)).toBe(false);
+    // Filled without per-batch syncs, the swapped-in store syncs every live commit again.
+    expect(models.current.durability).toBe('batch');
     expect(progress[0]).toEqual({ done: 0, total: result.position });
     expect(progress[progress.length - 1]).toEqual({ done: result.position, total: result.position });
     expect(progress.every((p, i) => p.done <= p.total && p.done >= (progress[i - 1]?.done ?? 0))).toBe(true);

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type StreamDefinition } from '@ledger/domain';
 import { InMemoryEventStore, type RecordedEvent, SqliteEventStore } from '@ledger/event-store';
@@ -250,6 +251,28 @@ describe('ReadModelStore', () => {
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
+  });
+
+  it('syncs every commit by default, and a store filled beside the live one only when it closes, leaving a complete file', async () => {
+    const log = await sampleLog();
+    const live = ReadModelStore.open({ file, catalog: accountsCatalog });
+    expect(live.durability).toBe('batch');
+    expect(live['db'].pragma('synchronous', { simple: true })).toBe(2);
+    live.close();
+    const bulkFile = join(tmp.dir, 'bulk.sqlite');
+    const bulk = ReadModelStore.open({ file: bulkFile, catalog: accountsCatalog, durability: 'close' });
+    expect(bulk['db'].pragma('synchronous', { simple: true })).toBe(0);
+    bulk.applyBatch(log.slice(0, 7));
+    bulk.applyBatch(log.slice(7));
+    const digest = bulk.contentDigest();
+    bulk.close();
+    expect(existsSync(`${bulkFile}-wal`)).toBe(false);
+    const reopened = ReadModelStore.open({ file: bulkFile, catalog: accountsCatalog });
+    expect(reopened.opened).toBe('resumed');
+    expect(reopened.checkpoint).toBe(log[log.length - 1]?.position);
+    expect(reopened.contentDigest()).toBe(digest);
+    expect(reopened['db'].pragma('synchronous', { simple: true })).toBe(2);
+    reopened.close();
   });
 
   it('translates an instant to the last position recorded at or before it', () => {
