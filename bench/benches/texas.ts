@@ -39,13 +39,13 @@ export const texasBench: Bench = async ({ quick }) => {
       count('LEAs with orders', p.leasWithOrders, 'LEAs'),
     ],
     bars: [
-      { kind: 'at-least', label: 'texas: devices ordered', measured: p.devicesOrdered, minimum: MIN_DEVICES, unit: 'devices' },
+      { kind: 'at-least', label: 'texas: devices ordered and not cancelled', measured: p.devicesNotCancelled, minimum: MIN_DEVICES, unit: 'devices' },
       { kind: 'at-least', label: 'texas: LEAs with orders', measured: p.leasWithOrders, minimum: MIN_LEAS, unit: 'LEAs' },
       rssBar('texas generate + load', toMiB(load.peakRssBytes)),
       rssBar('texas rebuild', toMiB(project.peakRssBytes)),
     ],
     notes: [
-      `Devices and LEAs are read from the rebuilt read models: the projected state of every order of ${p.program} (lines, applicant). ${p.cancelledOrders} of ${p.orders.toLocaleString('en-US')} orders were cancelled afterwards, as the story means some to be; without them ${p.devicesNotCancelled.toLocaleString('en-US')} devices and ${p.hotspotsNotCancelled.toLocaleString('en-US')} hotspots remain ordered.`,
+      `Devices and LEAs are read from the rebuilt read models: the projected state of every order of ${p.program} (lines, applicant). ${p.cancelledOrders} of ${p.orders.toLocaleString('en-US')} orders were cancelled and placed again under a revised plan, as the story means some to be; the floor counts only orders that stand (${p.devicesNotCancelled.toLocaleString('en-US')} devices, ${p.hotspotsNotCancelled.toLocaleString('en-US')} hotspots).`,
       p.dashboardMs === undefined
         ? 'Quick mode does not time the program dashboard render (it takes many seconds at this size); full mode does, and checks it lists the same orders.'
         : 'The program dashboard was rendered once from the rebuilt models and listed the same orders.',

@@ -140,6 +140,15 @@ export function* stateProgramStory(story: StateProgramStory): Generator<Scenario
     const need = demandOf(before, lea);
     before += lea.students;
     const rnd = new SeededRandom(`${story.scenario}/${story.seed}/orders/${i}`);
+    /** A quote, then the order at the quoted prices; returns its state share, within the program's cost share unless the story breaches it. */
+    const placeOrder = function* (contract: string, stream: string, lines: OrderLine[], quotedOn: string, placedOn: string): Generator<ScenarioAppend, number> {
+      yield rec.fact(stream, 'QuoteReceived', { contract, quotedOn, lines }, quotedOn);
+      const total = lines.reduce((t, l) => t + l.quantity * l.unitPrice, 0);
+      const allowed = allowedStateShare(story.costShare, lea, total);
+      const stateShare = rnd.chance(story.costShareBreachShare) ? Math.min(total, allowed + Math.ceil(total / 20)) : allowed;
+      yield rec.fact(stream, 'OrderPlaced', { program: p.stream, contract, applicant: lea.stream, placedOn, lines, stateShare, districtShare: total - stateShare }, placedOn);
+      return stateShare;
+    };
     for (const contract of story.contracts) {
       for (const bundle of contract.bundles) {
         const units = need[bundle.need];
@@ -147,29 +156,32 @@ export function* stateProgramStory(story: StateProgramStory): Generator<Scenario
         const choice = weightedChoice(rnd, bundle.choices);
         const placedOn = orderDate(story, lea, rnd);
         const stream = `order-${lea.stream.slice('applicant-'.length)}-${bundle.tag}`;
-        const lines: OrderLine[] = choice.itemIds.map((itemId) => {
-          const item = contract.award.catalog.find((c) => c.itemId === itemId);
-          if (!item) throw new Error(`Story bug: ${itemId} is not in the catalog of ${contract.stream}`);
-          return { itemId, kind: item.kind, quantity: units, unitPrice: tierPrice(item, (cohort.get(itemId) ?? 0) + units) };
-        });
-        const quotedOn = addDays(placedOn, -rnd.int(3, 10));
-        yield rec.fact(stream, 'QuoteReceived', { contract: contract.stream, quotedOn, lines }, quotedOn);
-        const total = lines.reduce((t, l) => t + l.quantity * l.unitPrice, 0);
-        const allowed = allowedStateShare(story.costShare, lea, total);
-        const stateShare = rnd.chance(story.costShareBreachShare) ? Math.min(total, allowed + Math.ceil(total / 20)) : allowed;
-        yield rec.fact(stream, 'OrderPlaced', {
-          program: p.stream, contract: contract.stream, applicant: lea.stream, placedOn, lines, stateShare, districtShare: total - stateShare,
-        }, placedOn);
+        // Priced at the tier the cohort reaches with this order.
+        const priced = (): OrderLine[] =>
+          choice.itemIds.map((itemId) => {
+            const item = contract.award.catalog.find((c) => c.itemId === itemId);
+            if (!item) throw new Error(`Story bug: ${itemId} is not in the catalog of ${contract.stream}`);
+            return { itemId, kind: item.kind, quantity: units, unitPrice: tierPrice(item, (cohort.get(itemId) ?? 0) + units) };
+          });
+        const lines = priced();
+        const stateShare = yield* placeOrder(contract.stream, stream, lines, addDays(placedOn, -rnd.int(3, 10)), placedOn);
         const cancelled = rnd.chance(story.cancelShare);
+        const counted = (on: string): boolean => !ila || (lea.agreement !== 'missing' && lea.agreementOn <= on);
+        orders.push({ stream, lea, placedOn, stateShare, counted: counted(placedOn), cancelled, units, need: bundle.need });
         if (cancelled) {
-          // Cancelled at once, so the cohort that prices the next order never counted it.
+          // Cancelled at once, so the cohort that prices the next order never counted it; the district
+          // then orders the same units again under its revised plan, so the program still buys them.
           const cancelledOn = addDays(placedOn, rnd.int(1, 5));
           yield rec.fact(stream, 'OrderCancelled', { cancelledOn, reason: 'District revised its device plan before shipment' }, cancelledOn);
+          const revisedOn = addDays(cancelledOn, rnd.int(7, 21));
+          const revised = `${stream}-revised`;
+          const revisedLines = priced();
+          const revisedShare = yield* placeOrder(contract.stream, revised, revisedLines, addDays(revisedOn, -rnd.int(1, 3)), revisedOn);
+          for (const l of revisedLines) cohort.set(l.itemId, (cohort.get(l.itemId) ?? 0) + l.quantity);
+          orders.push({ stream: revised, lea, placedOn: revisedOn, stateShare: revisedShare, counted: counted(revisedOn), cancelled: false, units, need: bundle.need });
         } else {
           for (const l of lines) cohort.set(l.itemId, (cohort.get(l.itemId) ?? 0) + l.quantity);
         }
-        const counted = !ila || (lea.agreement !== 'missing' && lea.agreementOn <= placedOn);
-        orders.push({ stream, lea, placedOn, stateShare, counted, cancelled, units, need: bundle.need });
       }
     }
   }
