@@ -51,8 +51,8 @@ interface WorkingStream {
 export class BatchFold {
   private readonly working = new Map<string, WorkingStream>();
   readonly links: PendingLink[] = [];
-  readonly positions: number[] = [];
-  readonly recordedAt: string[] = [];
+  /** Position and normalised recordedAt of every event taken. */
+  readonly times: Array<[number, string]> = [];
   private lastPosition: number;
   private counted = 0;
   private lastRecordedAt = '';
@@ -91,8 +91,7 @@ export class BatchFold {
     }
     this.lastPosition = event.position;
     this.counted += 1;
-    this.positions.push(event.position);
-    this.recordedAt.push(this.normaliseRecordedAt(event));
+    this.times.push([event.position, this.normaliseRecordedAt(event)]);
     const stream = event.stream;
     let current = this.working.get(stream);
     if (current === undefined) {

@@ -50,6 +50,15 @@ export interface AppliedBatch {
   events: number;
 }
 
+/** What one batch writes, in one transaction. */
+interface BatchWrite {
+  rows: readonly FoldedRow[];
+  links: readonly PendingLink[];
+  times: ReadonlyArray<readonly [number, string]>;
+  /** The checkpoint after the batch. */
+  position: number;
+}
+
 const DEFAULT_PROJECTOR = 'streams';
 const CACHE_KIB = 64 * 1024;
 
@@ -77,7 +86,7 @@ export class ReadModelStore implements FactsLookup {
   /** Each definition's initial state as JSON, parsed into a fresh copy for every new stream. */
   private readonly initialTexts: ReadonlyMap<string, string>;
   private readonly committed: CommittedLookup;
-  private readonly writeBatch: (rows: readonly FoldedRow[], links: readonly PendingLink[], positions: readonly number[], recordedAt: readonly string[], position: number) => void;
+  private readonly writeBatch: (write: BatchWrite) => void;
 
   static open(options: ReadModelStoreOptions): ReadModelStore {
     return new ReadModelStore(options);
@@ -105,7 +114,7 @@ export class ReadModelStore implements FactsLookup {
         },
         hasLink: (to, from) => stmt.hasLink.get(to, from) !== undefined,
       };
-      this.writeBatch = db.transaction((rows, links, positions, recordedAt, position) => {
+      this.writeBatch = db.transaction(({ rows, links, times, position }: BatchWrite) => {
         for (const row of rows) {
           if (!row.created) stmt.upsertState.run(row.stream, row.prefix, row.revision, row.lastPosition, row.text);
           else if (stmt.insertState.run(row.stream, row.prefix, row.revision, row.lastPosition, row.text).changes !== 1) {
@@ -115,7 +124,7 @@ export class ReadModelStore implements FactsLookup {
           }
         }
         for (const link of links) stmt.insertLink.run(link.to, link.from, link.fromPrefix, link.position);
-        for (let i = 0; i < positions.length; i += 1) stmt.insertTime.run(positions[i], recordedAt[i]);
+        for (const [eventPosition, recordedAt] of times) stmt.insertTime.run(eventPosition, recordedAt);
         const updated = stmt.updateCheckpoint.run(position, this.projector, this.fingerprint);
         if (updated.changes !== 1) throw new ProjectionIntegrityError(`Checkpoint of ${this.projector} is missing from ${this.file}`);
       });
@@ -183,7 +192,7 @@ export class ReadModelStore implements FactsLookup {
     for (const event of events) batch.add(event);
     if (batch.events === 0) return { position: this.checkpointValue, streams: [], linkedTo: [], events: 0 };
     const rows = batch.rows();
-    this.writeBatch(rows, batch.links, batch.positions, batch.recordedAt, batch.position);
+    this.writeBatch({ rows, links: batch.links, times: batch.times, position: batch.position });
     this.checkpointValue = batch.position;
     return { position: batch.position, streams: batch.streams, linkedTo: [...new Set(batch.links.map((l) => l.to))], events: batch.events };
   }
@@ -262,7 +271,6 @@ function prepare(db: Database.Database) {
   };
 }
 
-/** Opens (or creates) the file with WAL and synchronous=FULL; a file of another format of ours is recreated empty. */
 /** Forces a closed file's content to the disk. */
 function syncFile(file: string): void {
   const fd = openSync(file, 'r+');
@@ -273,6 +281,10 @@ function syncFile(file: string): void {
   }
 }
 
+/**
+ * Opens (or creates) the file with WAL, synchronous=FULL (OFF for durability `close`) and a 64 MiB page
+ * cache; a file of another format of ours is recreated empty.
+ */
 function openDatabase(file: string, durability: Durability): { db: Database.Database; created: boolean } {
   const inMemory = file === ':memory:';
   const isNew = inMemory || !existsSync(file) || statSync(file).size === 0;
