@@ -32,15 +32,17 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
   // Only JSON is a ledger payload; anything else is 415 rather than a body the validators misread.
   fastify.removeContentTypeParser(['text/plain']);
   const metrics = app.get(LedgerMetrics);
-  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  // Callback hooks, not async ones: they run on every request, and an async hook costs a promise each.
+  fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
     void reply.header('x-request-id', request.id);
-    return payload;
+    done(null, payload);
   });
-  fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+  fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
     if (reply.statusCode >= 400) metrics.httpErrors.inc({ status: String(reply.statusCode) });
+    done();
   });
   setupOpenApi(app, parts.catalog);
   app.enableShutdownHooks();

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { type EventStore, type JsonObject, StreamNotFound } from '@ledger/event-store';
 import { hashSecret, newApiKey, parseApiKey, secretMatches } from './api-key-format';
 import { API_KEYS_STREAM, type ApiKeyEvent } from './api-key-events';
@@ -6,6 +7,10 @@ import { type Principal, type Role } from './roles';
 interface KeyRecord extends Principal {
   secretSha256: string;
   revoked: boolean;
+  /** The principal handed to requests, built once. */
+  principal: Principal;
+  /** A secret already checked against the hash: later requests compare with it (timing-safe) instead of hashing again. */
+  verified?: Buffer;
 }
 
 export interface IssuedKey extends Principal {
@@ -33,8 +38,12 @@ export class KeyRegistry {
     if (!parsed) return undefined;
     if (Date.now() - this.lastRefresh >= this.refreshMs || !this.keys.has(parsed.keyId)) await this.refresh();
     const record = this.keys.get(parsed.keyId);
-    if (!record || record.revoked || !secretMatches(parsed.secret, record.secretSha256)) return undefined;
-    return { keyId: record.keyId, role: record.role, label: record.label, ...(record.streamPrefix ? { streamPrefix: record.streamPrefix } : {}) };
+    if (!record || record.revoked) return undefined;
+    const secret = Buffer.from(parsed.secret);
+    if (record.verified && secret.length === record.verified.length && timingSafeEqual(secret, record.verified)) return record.principal;
+    if (!secretMatches(parsed.secret, record.secretSha256)) return undefined;
+    record.verified = secret;
+    return record.principal;
   }
 
   async issue(role: Role, label: string, streamPrefix?: string): Promise<IssuedKey> {
@@ -56,7 +65,7 @@ export class KeyRegistry {
 
   async list(): Promise<(Principal & { revoked: boolean })[]> {
     await this.refresh();
-    return [...this.keys.values()].map(({ secretSha256: _hidden, ...rest }) => rest);
+    return [...this.keys.values()].map(({ secretSha256: _hidden, verified: _secret, principal: _principal, ...rest }) => rest);
   }
 
   refresh(): Promise<void> {
@@ -79,9 +88,12 @@ export class KeyRegistry {
 
   private apply(event: ApiKeyEvent): void {
     switch (event.type) {
-      case 'ApiKeyIssued':
-        this.keys.set(event.data.keyId, { ...event.data, revoked: false });
+      case 'ApiKeyIssued': {
+        const { keyId, role, label, streamPrefix } = event.data;
+        const principal: Principal = Object.freeze({ keyId, role, label, ...(streamPrefix ? { streamPrefix } : {}) });
+        this.keys.set(keyId, { ...event.data, revoked: false, principal });
         return;
+      }
       case 'ApiKeyRevoked': {
         const record = this.keys.get(event.data.keyId);
         if (record) record.revoked = true;
