@@ -180,4 +180,31 @@ describe.each(adapters)('Projector over the %s event store', (_name, openEvents)
     await projector.catchUp();
     expect(models.position).toBe(6);
   });
+
+  it('folds a batch longer than a slice while readers are served, and they see the last committed position until it commits', async () => {
+    await appendAll(events, longHistory(4, 600));
+    const head = await events.headPosition();
+    let folded = 0;
+    const counting: StreamDefinition = { ...accountStream, decider: { ...accountStream.decider, evolve: (state, event) => ((folded += 1), accountStream.decider.evolve(state, event)) } };
+    const catalog = [counting, ...accountsCatalog.filter((d) => d.prefix !== 'account')];
+    const { models, projector } = startProjector({ batchSize: head, catalog });
+    const seenMidBatch: number[] = [];
+    let reading = true;
+    const reader = (async () => {
+      while (reading) {
+        if (folded > 0 && folded < head - 1) seenMidBatch.push(models.position);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const changes: ProjectionChange[] = [];
+    const watching = models.changes$.subscribe((change) => changes.push(change));
+    await projector.catchUp();
+    reading = false;
+    await reader;
+    watching.unsubscribe();
+    expect(changes.map((c) => c.position)).toEqual([head]);
+    expect(seenMidBatch.length).toBeGreaterThan(0);
+    expect(new Set(seenMidBatch)).toEqual(new Set([0]));
+    expect(models.current.contentDigest()).toBe(await freshDigest(events, catalog));
+  });
 });

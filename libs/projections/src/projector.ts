@@ -2,6 +2,8 @@ import { type Observable } from 'rxjs';
 import { resilientSubscribeToAll, TAILING_RETRY, type EventStore, type RecordedEvent, type RetryNotice, type RetryPolicy, type Subscription } from '@ledger/event-store';
 import { WaitForTimeout } from './errors';
 import { type ProjectionChange, type ReadModels } from './read-models';
+import { type BatchFold } from './store/batch-fold';
+import { type ReadModelStore } from './store/read-model-store';
 
 export interface ProjectorOptions {
   /** Most events committed in one transaction. A batch also ends when no more events are ready without waiting. */
@@ -34,6 +36,10 @@ interface Waiter {
 const DEFAULT_BATCH = 1000;
 const DEFAULT_WAIT_MS = 10_000;
 const TICK = Symbol('tick');
+/** Events folded between two turns of the event loop within one batch. */
+const FOLD_SLICE = 1000;
+
+const nextTick = (): Promise<typeof TICK> => new Promise((resolve) => setImmediate(resolve, TICK));
 
 /**
  * Subscribes to `$all` from the stored checkpoint and folds events into the current store of a
@@ -152,11 +158,14 @@ export class Projector {
         const first = await pending;
         pending = undefined;
         if (first.done) break;
-        const batch = [first.value];
+        const store = this.models.current;
+        const events = [first.value];
+        const batch = store.beginBatch();
+        batch.add(first.value);
         // Take what the subscription already holds; the first result that is not ready by the next
         // macrotask ends the batch and is kept for the next one.
-        const tick = new Promise<typeof TICK>((resolve) => setImmediate(resolve, TICK));
-        while (batch.length < this.batchSize) {
+        let tick = nextTick();
+        while (events.length < this.batchSize) {
           pending ??= iterator.next();
           const next = await Promise.race([pending, tick]);
           if (next === TICK) break;
@@ -165,9 +174,16 @@ export class Projector {
             ended = true;
             break;
           }
-          batch.push(next.value);
+          events.push(next.value);
+          batch.add(next.value);
+          if (events.length % FOLD_SLICE === 0 && events.length < this.batchSize) {
+            // A long batch (a rebuild's) folds in slices with requests served in between; they read
+            // the last committed batch, since nothing is written before the commit.
+            await new Promise((resolve) => setImmediate(resolve));
+            tick = nextTick();
+          }
         }
-        this.commit(batch);
+        this.commit(store, batch, events);
         // A catch-up is all microtasks; yield a turn so requests are served between batches.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -187,8 +203,9 @@ export class Projector {
     else this.currentStatus = 'stopped';
   }
 
-  private commit(batch: readonly RecordedEvent[]): void {
-    const applied = this.models.current.applyBatch(batch);
+  private commit(store: ReadModelStore, batch: BatchFold, events: readonly RecordedEvent[]): void {
+    // A store swapped in while the batch was folding (a rebuild the projector was not paused for) takes the events afresh.
+    const applied = this.models.current === store ? store.commitBatch(batch) : this.models.current.applyBatch(events);
     if (applied.events > 0) {
       this.models.publish({ position: applied.position, streams: applied.streams, linkedTo: applied.linkedTo, rebuilt: false });
     }

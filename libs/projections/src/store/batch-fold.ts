@@ -63,7 +63,8 @@ export class BatchFold {
     private readonly initialTexts: ReadonlyMap<string, string>,
     private readonly upcast: Upcast,
     private readonly committed: CommittedLookup,
-    private readonly checkpoint: number,
+    /** The store's checkpoint when the batch began: the batch may only be written on top of it. */
+    readonly checkpoint: number,
   ) {
     this.lastPosition = checkpoint;
   }

@@ -153,6 +153,23 @@ describe('ReadModelStore', () => {
     store.close();
   });
 
+  it('writes a batch folded event by event only when it is committed, and refuses one begun before another commit', async () => {
+    const log = await sampleLog();
+    const store = ReadModelStore.open({ file, catalog: accountsCatalog });
+    const batch = store.beginBatch();
+    const stale = store.beginBatch();
+    for (const event of log.slice(0, 8)) batch.add(event);
+    stale.add(log[0]!);
+    expect(store.checkpoint).toBe(0);
+    expect(store.state('owner-o1')).toBeUndefined();
+    expect(store.commitBatch(batch).position).toBe(log[7]?.position);
+    expect(store.state('owner-o1')).toEqual(foldAll(accountsCatalog, log.slice(0, 8)).state('owner-o1'));
+    const before = dumpTables(file);
+    expect(() => store.commitBatch(stale)).toThrow(ProjectionIntegrityError);
+    expect(dumpTables(file)).toEqual(before);
+    store.close();
+  });
+
   it('names the event whose evolve returned no JSON state, and writes nothing', async () => {
     const log = await sampleLog();
     const broken: StreamDefinition = {

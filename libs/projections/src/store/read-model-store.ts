@@ -60,7 +60,7 @@ interface BatchWrite {
 }
 
 const DEFAULT_PROJECTOR = 'streams';
-const CACHE_KIB = 64 * 1024;
+const CACHE_KIB = 16 * 1024;
 
 /**
  * Folded stream states, the reverse link index and event times, with the checkpoint of the events
@@ -187,9 +187,26 @@ export class ReadModelStore implements FactsLookup {
    * fold fails or the feed is inconsistent.
    */
   applyBatch(events: readonly RecordedEvent[]): AppliedBatch {
-    this.assertOpen();
-    const batch = new BatchFold(this.definitions, this.initialTexts, this.upcast, this.committed, this.checkpointValue);
+    const batch = this.beginBatch();
     for (const event of events) batch.add(event);
+    return this.commitBatch(batch);
+  }
+
+  /**
+   * A batch to fold events into one at a time (add throws as applyBatch does); commitBatch writes it.
+   * Until then the store is unchanged, so readers may be served while a long batch is being folded.
+   */
+  beginBatch(): BatchFold {
+    this.assertOpen();
+    return new BatchFold(this.definitions, this.initialTexts, this.upcast, this.committed, this.checkpointValue);
+  }
+
+  /** Writes a batch begun on this store at its current checkpoint, in one transaction. */
+  commitBatch(batch: BatchFold): AppliedBatch {
+    this.assertOpen();
+    if (batch.checkpoint !== this.checkpointValue) {
+      throw new ProjectionIntegrityError(`A batch begun at position ${batch.checkpoint} cannot be written on top of position ${this.checkpointValue}`);
+    }
     if (batch.events === 0) return { position: this.checkpointValue, streams: [], linkedTo: [], events: 0 };
     const rows = batch.rows();
     this.writeBatch({ rows, links: batch.links, times: batch.times, position: batch.position });
@@ -282,7 +299,7 @@ function syncFile(file: string): void {
 }
 
 /**
- * Opens (or creates) the file with WAL, synchronous=FULL (OFF for durability `close`) and a 64 MiB page
+ * Opens (or creates) the file with WAL, synchronous=FULL (OFF for durability `close`) and a 16 MiB page
  * cache; a file of another format of ours is recreated empty.
  */
 function openDatabase(file: string, durability: Durability): { db: Database.Database; created: boolean } {
