@@ -265,7 +265,14 @@ export class AuditLog implements SubtreeSource {
       },
       this.signingKey.privateKey,
     );
-    this.stmt.insertCheckpoint.run(checkpoint.treeSize, JSON.stringify(checkpoint));
+    // Leaves can be recomputed from the event store, a signed checkpoint cannot: it is committed with a
+    // full sync, which also makes every leaf before it durable (one write-ahead log).
+    this.db.pragma('synchronous = FULL');
+    try {
+      this.stmt.insertCheckpoint.run(checkpoint.treeSize, JSON.stringify(checkpoint));
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
     return checkpoint;
   }
 
@@ -318,8 +325,10 @@ function openDatabase(file: string, readonly: boolean): Database.Database {
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') throw new Error(`cannot use write-ahead logging (journal_mode=${String(mode)})`);
     }
-    // better-sqlite3 defaults WAL connections to NORMAL; an acknowledged checkpoint must survive power loss.
-    db.pragma('synchronous = FULL');
+    // Leaves are derived from the event store: after a power loss that drops the last commits, the audit
+    // trail re-tails them from the log's head and recomputes the same hashes. NORMAL keeps WAL commits
+    // consistent (never half-written) without a flush each; checkpoints are committed with FULL.
+    db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     if (isNew) {
       db.exec(AUDIT_SCHEMA);
