@@ -94,4 +94,15 @@ describe.each([true, false])('two API nodes on one EventStoreDB (BatchAppend %s)
     const events = await eventsOf(b, stream);
     expect(events.map((e) => e.id)).toEqual(first.body.eventIds);
   });
+
+  it('the same idempotent request sent to both nodes at the same moment: both get the one append', async () => {
+    const stream = `applicant-idempotent-race-${batchAppend}`;
+    const body = { events: [registered()] };
+    const headers = { 'idempotency-key': 'district-erp-batch-18' };
+    const [onA, onB] = await Promise.all([append(a, stream, body, { headers }), append(b, stream, body, { headers })]);
+    expect([onA.status, onB.status]).toEqual([201, 201]);
+    expect(onB.body).toEqual(onA.body);
+    expect([onA.headers['idempotent-replayed'], onB.headers['idempotent-replayed']].sort()).toEqual(['true', undefined].sort());
+    expect((await eventsOf(a, stream)).map((e) => e.id)).toEqual(onA.body.eventIds);
+  });
 });

@@ -1,3 +1,7 @@
+import { type EventStore } from '@ledger/event-store';
+import { parseApiKey } from '../../apps/api/src/auth/api-key-format';
+import { idempotentEventId } from '../../apps/api/src/ingest/idempotency';
+import { EVENT_STORE } from '../../apps/api/src/ledger/tokens';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 
 const houston = {
@@ -115,6 +119,42 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
     expect(raw.body.events).toHaveLength(2);
     const other = await post(stream, { events: [need('south')] }, { 'idempotency-key': 'batch-0001' });
     expect(other.status).toBe(409);
+  });
+
+  it('the same idempotent request sent five times at once is one append, and every try gets its response', async () => {
+    const stream = fresh();
+    await post(stream, registered());
+    const body = { events: [need('north'), need('south')] };
+    const tries = await Promise.all(Array.from({ length: 5 }, () => post(stream, body, { 'idempotency-key': 'erp-sync-42' })));
+    expect(tries.map((t) => t.status)).toEqual([201, 201, 201, 201, 201]);
+    for (const t of tries) expect(t.body).toEqual(tries[0]!.body);
+    expect(tries.filter((t) => t.headers['idempotent-replayed'] === 'true')).toHaveLength(4);
+    const raw = await ledger.request('GET', `/v1/streams/${stream}`, { key: ledger.keys.auditor });
+    expect(raw.body.events.map((e: { id: string }) => e.id)).toEqual([raw.body.events[0].id, ...tries[0]!.body.eventIds]);
+  });
+
+  it('a retry of an append that was stored but never answered (cut off before its idempotency record) gets the stored append, not a refusal', async () => {
+    const stream = fresh();
+    const body = { events: [registered(), need('east')] };
+    const keyId = parseApiKey(ledger.keys.integration)!.keyId;
+    // What a crash between the append and its idempotency record leaves: the events, with the ids the key
+    // gives them, and no recorded response.
+    const store = ledger.app.get<EventStore>(EVENT_STORE);
+    const stored = await store.append(
+      stream,
+      body.events.map((e, j) => ({ id: idempotentEventId(keyId, 'cut-off-7', j), type: e.type, data: e.data, metadata: { actor: keyId, schemaVersion: 1 } })),
+      { expectedRevision: 'no_stream' },
+    );
+    const retry = await post(stream, body, { 'idempotency-key': 'cut-off-7' });
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual({ stream, revision: 1, positions: stored.positions, eventIds: [0, 1].map((j) => idempotentEventId(keyId, 'cut-off-7', j)) });
+    expect(await store.streamRevision(stream)).toBe(1);
+    // The response is now recorded: the next retry is answered from the record.
+    const again = await post(stream, body, { 'idempotency-key': 'cut-off-7' });
+    expect(again.body).toEqual(retry.body);
+    // Another request under the key is still refused, not mistaken for the stored one.
+    expect((await post(stream, { events: [need('west')] }, { 'idempotency-key': 'cut-off-7' })).status).toBe(409);
   });
 
   it('two clients racing with the same expected revision: exactly one 201, the other 412, nothing lost', async () => {

@@ -7,6 +7,7 @@ import { type LedgerCatalog } from '../ledger/ledger-catalog';
 import { type AppendEventsDto } from './append-request.dto';
 import { idempotencyStream, idempotentEventId, requestFingerprint, type IdempotencyRecords, type StoredResponse } from './idempotency';
 import { KeyedQueue } from './keyed-queue';
+import { recordedAppend } from './recorded-append';
 import { type StreamStates } from './stream-states';
 
 export interface AppendCommand {
@@ -56,7 +57,16 @@ export class AppendService {
     const idemStream = idempotencyStream(principal.keyId, idempotencyKey);
     const previous = await this.idempotency.find(idemStream, fingerprint);
     if (previous) return { ...previous, replayed: true };
-    const response = await this.queue.run(stream, () => this.decideAndAppend(command));
+    let response: StoredResponse;
+    try {
+      response = await this.queue.run(stream, () => this.decideAndAppend(command));
+    } catch (error) {
+      // Refused because this very request is already in the stream (a concurrent try won, or the first
+      // try was cut off before its response was recorded): answer with that append, once recorded.
+      const earlier = await recordedAppend(this.store, stream, principal.keyId, idempotencyKey, body).catch(() => undefined);
+      if (!earlier) throw error;
+      return { ...(await this.idempotency.record(idemStream, fingerprint, earlier)), replayed: true };
+    }
     return { ...(await this.idempotency.record(idemStream, fingerprint, response)), replayed: false };
   }
 
