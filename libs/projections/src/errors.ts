@@ -20,6 +20,19 @@ export class ProjectionFoldFailed extends ProjectionError {
   }
 }
 
+/** A read model reads a stream that stopped folding at a malformed stored event: serving it would mislead. */
+export class StreamStopped extends ProjectionError {
+  readonly code = 'projection_stream_stopped';
+  constructor(
+    readonly stream: string,
+    readonly position: number,
+    readonly eventType: string,
+    readonly reason: string,
+  ) {
+    super(`Stream ${stream} stopped at the malformed ${eventType} event at position ${position} (${reason}); its read models are withheld until it is corrected and the read models rebuilt`);
+  }
+}
+
 /** The event feed broke the store's invariants (a revision gap, positions out of order): folding further would be wrong. */
 export class ProjectionIntegrityError extends ProjectionError {
   readonly code = 'projection_integrity';

@@ -18,6 +18,7 @@ export {
   AsOfBeyondProjection,
   RebuildInProgress,
   WaitForTimeout,
+  StreamStopped,
 } from './errors';
 export { type Upcaster, type Upcast, upcasterChain, schemaVersionOf } from './upcasting';
 export {
@@ -29,8 +30,10 @@ export {
   readModelsFile,
   READ_MODELS_FILE,
 } from './store/read-model-store';
+export { type StreamStop, type SkippedEvents } from './store/stream-row';
 export { ReadModels, type ProjectionChange, type Rendered } from './read-models';
 export { Projector, type ProjectorOptions, type ProjectorStatus, type WaitForOptions } from './projector';
 export { rebuild, type RebuildOptions, type RebuildProgress, type RebuildResult } from './rebuild';
 export { factsAsOf, renderAsOf, resolveAsOf, type AsOf, type AsOfSources } from './as-of/replay';
 export { toInstant } from './instant';
+export { checkStoredEvent, type StoredEventVerdict } from './stored-event-check';

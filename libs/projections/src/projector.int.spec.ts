@@ -74,7 +74,7 @@ describe.each(adapters)('Projector over the %s event store', (_name, openEvents)
     const written = positions[0] ?? -1;
     await projector.waitFor(written);
     expect(models.state('account-a2')).toEqual({ owner: 'o1', balanceCents: 200, movements: 2 });
-    expect(changes).toEqual([{ position: written, streams: ['account-a2'], linkedTo: [], rebuilt: false }]);
+    expect(changes).toEqual([{ position: written, streams: ['account-a2'], linkedTo: [], rebuilt: false, stopped: [] }]);
   });
 
   it('commits at most batchSize events per transaction', async () => {

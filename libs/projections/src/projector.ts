@@ -207,7 +207,7 @@ export class Projector {
     // A store swapped in while the batch was folding (a rebuild the projector was not paused for) takes the events afresh.
     const applied = this.models.current === store ? store.commitBatch(batch) : this.models.current.applyBatch(events);
     if (applied.events > 0) {
-      this.models.publish({ position: applied.position, streams: applied.streams, linkedTo: applied.linkedTo, rebuilt: false });
+      this.models.publish({ position: applied.position, streams: applied.streams, linkedTo: applied.linkedTo, rebuilt: false, stopped: applied.stopped });
     }
     this.settleWaiters();
   }

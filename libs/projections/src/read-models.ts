@@ -1,6 +1,7 @@
 import { type Observable, Subject } from 'rxjs';
 import { type FactsLookup, type ReadModel } from '@ledger/domain';
 import { type ReadModelStore } from './store/read-model-store';
+import { type StreamStop } from './store/stream-row';
 
 /** Emitted after each committed batch, and once after a rebuild swaps in a new store. */
 export interface ProjectionChange {
@@ -12,6 +13,8 @@ export interface ProjectionChange {
   linkedTo: string[];
   /** True after a rebuild swap: any model may have changed, re-render everything watched. */
   rebuilt: boolean;
+  /** Streams the batch stopped at a malformed stored event. */
+  stopped: StreamStop[];
 }
 
 export interface Rendered<V> {
@@ -51,6 +54,10 @@ export class ReadModels implements FactsLookup {
     return this.store.linkedFrom(stream, prefix);
   }
 
+  stopped(stream: string): StreamStop | undefined {
+    return this.store.stopped(stream);
+  }
+
   render<V>(readModel: ReadModel<V>, rootStream: string): Rendered<V> {
     const store = this.store;
     return { model: readModel.render(rootStream, store), position: store.position };
@@ -60,7 +67,7 @@ export class ReadModels implements FactsLookup {
   swap(next: ReadModelStore): ReadModelStore {
     const previous = this.store;
     this.store = next;
-    this.publish({ position: next.position, streams: [], linkedTo: [], rebuilt: true });
+    this.publish({ position: next.position, streams: [], linkedTo: [], rebuilt: true, stopped: [] });
     return previous;
   }
 

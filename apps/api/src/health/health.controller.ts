@@ -58,6 +58,8 @@ export class HealthController {
         }
         this.metrics.projectorLag.set(status.lag);
         if (status.error) return session.down({ ...status, message: status.error });
+        if (status.stoppedStreams > 0)
+          return session.degraded({ ...status, message: `${status.stoppedStreams} stream(s) stopped at a malformed stored event; their read models are withheld` });
         return status.lag > status.degradedAbove ? session.degraded({ ...status }) : session.up({ ...status });
       },
     ]);
@@ -67,7 +69,10 @@ export class HealthController {
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({ summary: 'Prometheus metrics' })
   async metricsText(): Promise<string> {
-    if (this.projector) this.metrics.projectorLag.set((await this.projector.status()).lag);
+    const status = await this.projector.status();
+    this.metrics.projectorLag.set(status.lag);
+    this.metrics.stoppedStreams.set(status.stoppedStreams);
+    this.metrics.skippedEvents.set(status.skippedEvents);
     return this.metrics.registry.metrics();
   }
 }

@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError, InvalidEventData } from '@ledger/domain';
 import { DuplicateEventId, InvalidAppend, StoreClosed, StoreUnavailable, StreamNotFound, WrongExpectedVersion } from '@ledger/event-store';
+import { StreamStopped } from '@ledger/projections';
 import { problem, ProblemException, type Problem } from './problem';
 
 interface FastifyLikeError {
@@ -34,6 +35,13 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof InvalidAppend) return problem(400, 'invalid-request', 'The request is not valid', error.message);
   if (error instanceof StreamNotFound) return problem(404, 'not-found', 'Not found', error.message);
   if (error instanceof StoreUnavailable || error instanceof StoreClosed) return problem(503, 'store-unavailable', 'The event store is unavailable', error.message);
+  if (error instanceof StreamStopped)
+    return problem(503, 'projection-stopped', 'This read model is withheld: a stream it reads stopped at a malformed event', error.message, {
+      stream: error.stream,
+      position: error.position,
+      eventType: error.eventType,
+      reason: error.reason,
+    });
   if (error instanceof ThrottlerException) return problem(429, 'rate-limited', 'Too many requests', 'The rate limit for this API key was reached; retry later.');
   if (error instanceof HttpException) return fromHttpException(error);
   if (error instanceof SyntaxError) return problem(400, 'invalid-json', 'The body is not valid JSON', error.message);

@@ -1,4 +1,5 @@
-import { type Envelope } from '@ledger/domain';
+import { type Envelope, type StreamDefinition } from '@ledger/domain';
+import { checkStoredEvent, StreamStopped } from '@ledger/projections';
 import { type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { type LedgerCatalog } from '../ledger/ledger-catalog';
 
@@ -47,7 +48,7 @@ export class StreamStates {
    */
   async cached(stream: string): Promise<LoadedState> {
     const entry = this.cache.get(stream);
-    if (entry === undefined) return { revision: -1, state: this.foldOf(stream).initialState, fresh: false };
+    if (entry === undefined) return { revision: -1, state: this.foldOf(stream).decider.initialState, fresh: false };
     if (entry.behindUntil !== undefined) return this.latest(stream);
     this.touch(stream, entry);
     return { revision: entry.revision, state: entry.state, fresh: false };
@@ -61,11 +62,15 @@ export class StreamStates {
     // A head below the cached revision means the store was replaced under this node: fold from scratch.
     const usable = entry !== undefined && head !== undefined && head >= entry.revision;
     let revision = usable ? entry.revision : -1;
-    let state = usable ? entry.state : fold.initialState;
+    let state = usable ? entry.state : fold.decider.initialState;
     if (head !== undefined && head > revision) {
       // Only events after the cached revision are read; there are some, so the store cannot answer StreamNotFound.
       for (const event of await this.store.readStream(stream, { fromRevision: revision + 1 })) {
-        state = fold.evolve(state, toEnvelope(event));
+        const envelope = toEnvelope(event);
+        // The write path folds as the projection does: unknown types skipped, a malformed event stops the stream.
+        const verdict = checkStoredEvent(fold, envelope);
+        if (verdict.kind === 'malformed') throw new StreamStopped(stream, event.position, event.type, verdict.reason);
+        if (verdict.kind === 'fold') state = fold.decider.evolve(state, envelope);
         revision = event.revision;
       }
     }
@@ -77,7 +82,7 @@ export class StreamStates {
   appended(stream: string, revision: number): void {
     const entry = this.cache.get(stream);
     if (entry) entry.behindUntil = revision;
-    else this.remember(stream, { revision: -1, state: this.foldOf(stream).initialState, behindUntil: revision });
+    else this.remember(stream, { revision: -1, state: this.foldOf(stream).decider.initialState, behindUntil: revision });
   }
 
   /** Forgets a stream so the next load refolds it (after the store refused an append on a stale state). */
@@ -85,10 +90,10 @@ export class StreamStates {
     this.cache.delete(stream);
   }
 
-  private foldOf(stream: string): { initialState: unknown; evolve: (state: unknown, event: Envelope) => unknown } {
+  private foldOf(stream: string): StreamDefinition {
     const definition = this.catalog.definitionOf(stream);
     if (!definition) throw new Error(`No stream definition for ${stream}`);
-    return definition.decider;
+    return definition;
   }
 
   private touch(stream: string, entry: Entry): void {

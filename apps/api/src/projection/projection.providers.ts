@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type Provider } from '@nestjs/common';
-import { Projector, ReadModels, ReadModelStore, readModelsFile } from '@ledger/projections';
+import { type Subscription } from 'rxjs';
+import { Projector, ReadModels, ReadModelStore, readModelsFile, type StreamStop } from '@ledger/projections';
 import { type EventStore } from '@ledger/event-store';
 import { AppConfig } from '../config/app-config';
 import { LedgerCatalog } from '../ledger/ledger-catalog';
@@ -14,6 +15,7 @@ const DEGRADED_LAG = 10_000;
 @Injectable()
 export class ProjectorLifecycle implements OnApplicationBootstrap, OnModuleDestroy, ProjectorStatus {
   private readonly logger = new Logger('Projector');
+  private changes: Subscription | undefined;
 
   constructor(
     @Inject(Projector) private readonly projector: Projector,
@@ -23,12 +25,21 @@ export class ProjectorLifecycle implements OnApplicationBootstrap, OnModuleDestr
 
   onApplicationBootstrap(): void {
     this.logger.log(`read models ${this.models.current.opened} at position ${this.models.position}`);
+    this.changes = this.models.changes$.subscribe(({ stopped }) => {
+      for (const s of stopped) this.logger.error(`stream ${s.stream} stopped at the malformed ${s.eventType} event at position ${s.position}: ${s.reason}; its read models are withheld, others go on`);
+    });
     this.projector.start();
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.changes?.unsubscribe();
     await this.projector.stop();
     this.models.close();
+  }
+
+  private foldProblems(): { stoppedStreams: number; firstStopped: StreamStop[]; skippedEvents: number } {
+    const stopped = this.models.current.stoppedStreams(5);
+    return { stoppedStreams: stopped.count, firstStopped: stopped.first, skippedEvents: this.models.current.skippedEvents().reduce((n, s) => n + s.count, 0) };
   }
 
   async status(): Promise<Awaited<ReturnType<ProjectorStatus['status']>>> {
@@ -41,6 +52,7 @@ export class ProjectorLifecycle implements OnApplicationBootstrap, OnModuleDestr
       lag: Math.max(0, headPosition - checkpoint),
       degradedAbove: DEGRADED_LAG,
       rebuilding: this.models.rebuilding,
+      ...this.foldProblems(),
       ...(failure ? { error: failure.message } : {}),
     };
   }

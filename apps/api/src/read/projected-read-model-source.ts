@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { concat, defer, EMPTY, filter, map, of, share, type Observable } from 'rxjs';
 import { type ReadModel } from '@ledger/domain';
 import { type EventStore } from '@ledger/event-store';
-import { AsOfBeyondProjection, InvalidAsOf, Projector, ReadModels, renderAsOf, resolveAsOf, type AsOf } from '@ledger/projections';
+import { AsOfBeyondProjection, InvalidAsOf, Projector, ReadModels, renderAsOf, resolveAsOf, StreamStopped, type AsOf } from '@ledger/projections';
 import { badRequest, notFound } from '../http/problem';
 import { LedgerCatalog } from '../ledger/ledger-catalog';
 import { EVENT_STORE } from '../ledger/tokens';
@@ -55,6 +55,11 @@ export class ProjectedReadModelSource extends ReadModelSource {
     const facts = new RecordingFacts(this.models);
     const position = this.models.position;
     const body = readModel.render(rootStream, facts);
+    // A stream stopped at a malformed event holds a state from before it: serving figures built on it would mislead.
+    for (const stream of facts.touched) {
+      const stop = this.models.stopped(stream);
+      if (stop) throw new StreamStopped(stop.stream, stop.position, stop.eventType, stop.reason);
+    }
     const rendered = body === undefined ? undefined : { model: readModel.name, rootStream, position, etag: etagOf(body), body };
     return { rendered, touched: facts.touched };
   }

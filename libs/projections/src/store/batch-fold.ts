@@ -2,13 +2,15 @@ import { type StreamDefinition, streamPrefix } from '@ledger/domain';
 import { type RecordedEvent } from '@ledger/event-store';
 import { toEnvelope } from '../envelope';
 import { ProjectionError, ProjectionFoldFailed, ProjectionIntegrityError } from '../errors';
+import { checkStoredEvent } from '../stored-event-check';
 import { type Upcast } from '../upcasting';
-import { type StreamRow } from './stream-row';
+import { type SkippedEvents, type StreamRow, type StreamStop } from './stream-row';
 
 /** What a batch reads from the committed store: a stream's stored row, and whether a link is stored. */
 export interface CommittedLookup {
   row(stream: string): StreamRow | undefined;
   hasLink(to: string, from: string): boolean;
+  isStopped(stream: string): boolean;
 }
 
 export interface PendingLink {
@@ -39,6 +41,8 @@ interface WorkingStream {
   created: boolean;
   /** Targets known to be linked from the stream, stored or pending in this batch: each is looked up once. */
   linked: Set<string>;
+  /** A malformed event stopped it: later events advance its revision but are not folded. */
+  stopped: boolean;
 }
 
 /**
@@ -51,6 +55,10 @@ interface WorkingStream {
 export class BatchFold {
   private readonly working = new Map<string, WorkingStream>();
   readonly links: PendingLink[] = [];
+  /** Streams this batch stopped at a malformed event. */
+  readonly stops: StreamStop[] = [];
+  /** Events of unknown types this batch skipped, per stream kind and type. */
+  private readonly skippedByType = new Map<string, SkippedEvents>();
   /** Position and normalised recordedAt of every event taken. */
   readonly times: Array<[number, string]> = [];
   private lastPosition: number;
@@ -77,6 +85,10 @@ export class BatchFold {
   /** Events taken, folded or outside the catalog; redeliveries at or before the checkpoint are not counted. */
   get events(): number {
     return this.counted;
+  }
+
+  get skipped(): SkippedEvents[] {
+    return [...this.skippedByType.values()];
   }
 
   /** Changed streams, in order of first change. */
@@ -108,9 +120,28 @@ export class BatchFold {
         `Stream ${stream}: event at position ${event.position} has revision ${event.revision}, expected ${expected}; refusing to fold out of order`,
       );
     }
+    if (current.stopped) return this.advance(current, event);
+    let envelope: ReturnType<Upcast>;
+    try {
+      envelope = this.upcast(toEnvelope(event));
+    } catch (error) {
+      if (error instanceof ProjectionError) throw error;
+      throw new ProjectionFoldFailed(event.position, stream, event.type, error);
+    }
+    const verdict = checkStoredEvent(current.definition, envelope);
+    if (verdict.kind === 'unknown-type') {
+      this.skip(current.prefix, envelope.type, event.position);
+      return this.advance(current, event);
+    }
+    if (verdict.kind === 'malformed') {
+      // That stream stops here with the reason; every other stream goes on.
+      current.stopped = true;
+      this.stops.push({ stream, position: event.position, eventType: event.type, reason: verdict.reason });
+      return this.advance(current, event);
+    }
     let targets: string[];
     try {
-      const after: unknown = current.definition.decider.evolve(current.state, this.upcast(toEnvelope(event)));
+      const after: unknown = current.definition.decider.evolve(current.state, envelope);
       if (after === undefined || typeof after === 'function' || typeof after === 'symbol') {
         throw new Error('the state is not JSON (evolve returned undefined or a function)');
       }
@@ -120,15 +151,26 @@ export class BatchFold {
       if (error instanceof ProjectionError) throw error;
       throw new ProjectionFoldFailed(event.position, stream, event.type, error);
     }
-    current.revision = event.revision;
-    current.lastPosition = event.position;
-    current.lastType = event.type;
+    this.advance(current, event);
     for (const target of targets) {
       if (current.linked.has(target)) continue;
       current.linked.add(target);
       if (current.stored && this.committed.hasLink(target, stream)) continue;
       this.links.push({ to: target, from: stream, fromPrefix: current.prefix, position: event.position });
     }
+  }
+
+  private advance(current: WorkingStream, event: RecordedEvent): void {
+    current.revision = event.revision;
+    current.lastPosition = event.position;
+    current.lastType = event.type;
+  }
+
+  private skip(prefix: string, eventType: string, position: number): void {
+    const key = `${prefix}\u0000${eventType}`;
+    const known = this.skippedByType.get(key);
+    if (known) known.count += 1;
+    else this.skippedByType.set(key, { prefix, eventType, count: 1, firstPosition: position });
   }
 
   /** Each changed stream's final state as the JSON text to store: one serialisation per stream per batch. */
@@ -164,6 +206,7 @@ export class BatchFold {
       stored: row !== undefined,
       created: event.revision === 0,
       linked: new Set(),
+      stopped: row !== undefined && this.committed.isStopped(stream),
     };
     try {
       // A fresh copy of the initial state for every stream: an evolve may build on what it is given.

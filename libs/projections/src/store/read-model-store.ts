@@ -10,7 +10,7 @@ import { type Upcast, type Upcaster, upcasterChain } from '../upcasting';
 import { contentDigest } from './content-digest';
 import { FORMAT, SCHEMA } from './schema';
 import { BatchFold, type CommittedLookup, type FoldedRow, type PendingLink } from './batch-fold';
-import { fromStored, type StoredStreamRow } from './stream-row';
+import { fromStored, type SkippedEvents, type StoredStreamRow, type StreamStop } from './stream-row';
 
 export const READ_MODELS_FILE = 'read-models.sqlite';
 
@@ -48,12 +48,18 @@ export interface AppliedBatch {
   linkedTo: string[];
   /** Events folded or skipped (outside the catalog) by this batch; duplicates at or before the checkpoint are not counted. */
   events: number;
+  /** Streams this batch stopped at a malformed stored event. */
+  stopped: StreamStop[];
+  /** Events of unknown types this batch skipped. */
+  skipped: number;
 }
 
 /** What one batch writes, in one transaction. */
 interface BatchWrite {
   rows: readonly FoldedRow[];
   links: readonly PendingLink[];
+  stops: readonly StreamStop[];
+  skipped: readonly SkippedEvents[];
   times: ReadonlyArray<readonly [number, string]>;
   /** The checkpoint after the batch. */
   position: number;
@@ -113,8 +119,9 @@ export class ReadModelStore implements FactsLookup {
           return row ? fromStored(row) : undefined;
         },
         hasLink: (to, from) => stmt.hasLink.get(to, from) !== undefined,
+        isStopped: (stream) => stmt.stopped.get(stream) !== undefined,
       };
-      this.writeBatch = db.transaction(({ rows, links, times, position }: BatchWrite) => {
+      this.writeBatch = db.transaction(({ rows, links, stops, skipped, times, position }: BatchWrite) => {
         for (const row of rows) {
           if (!row.created) stmt.upsertState.run(row.stream, row.prefix, row.revision, row.lastPosition, row.text);
           else if (stmt.insertState.run(row.stream, row.prefix, row.revision, row.lastPosition, row.text).changes !== 1) {
@@ -124,6 +131,8 @@ export class ReadModelStore implements FactsLookup {
           }
         }
         for (const link of links) stmt.insertLink.run(link.to, link.from, link.fromPrefix, link.position);
+        for (const stop of stops) stmt.insertStop.run(stop.stream, stop.position, stop.eventType, stop.reason);
+        for (const s of skipped) stmt.addSkipped.run(s.prefix, s.eventType, s.count, s.firstPosition);
         for (const [eventPosition, recordedAt] of times) stmt.insertTime.run(eventPosition, recordedAt);
         const updated = stmt.updateCheckpoint.run(position, this.projector, this.fingerprint);
         if (updated.changes !== 1) throw new ProjectionIntegrityError(`Checkpoint of ${this.projector} is missing from ${this.file}`);
@@ -167,6 +176,26 @@ export class ReadModelStore implements FactsLookup {
     return this.stmt.linkedFrom.all(stream, prefix).map((r) => r.from_stream);
   }
 
+  /** Why a stream stopped folding (a malformed stored event), or undefined while it folds. */
+  stopped(stream: string): StreamStop | undefined {
+    this.assertOpen();
+    const row = this.stmt.stopped.get(stream);
+    return row ? { stream, position: row.position, eventType: row.event_type, reason: row.reason } : undefined;
+  }
+
+  /** How many streams stopped at a malformed event, and the first few in position order. */
+  stoppedStreams(limit = 10): { count: number; first: StreamStop[] } {
+    this.assertOpen();
+    const first = this.stmt.firstStopped.all(limit).map((row) => ({ stream: row.stream, position: row.position, eventType: row.event_type, reason: row.reason }));
+    return { count: this.stmt.countStopped.get()?.count ?? 0, first };
+  }
+
+  /** Events of unknown types skipped so far, per stream kind and type. */
+  skippedEvents(): SkippedEvents[] {
+    this.assertOpen();
+    return this.stmt.skipped.all().map((row) => ({ prefix: row.prefix, eventType: row.event_type, count: row.count, firstPosition: row.first_position }));
+  }
+
   /** Revision and position of a stream's last folded event, or undefined when it has none. */
   streamInfo(stream: string): { revision: number; lastPosition: number } | undefined {
     this.assertOpen();
@@ -207,11 +236,19 @@ export class ReadModelStore implements FactsLookup {
     if (batch.checkpoint !== this.checkpointValue) {
       throw new ProjectionIntegrityError(`A batch begun at position ${batch.checkpoint} cannot be written on top of position ${this.checkpointValue}`);
     }
-    if (batch.events === 0) return { position: this.checkpointValue, streams: [], linkedTo: [], events: 0 };
+    if (batch.events === 0) return { position: this.checkpointValue, streams: [], linkedTo: [], events: 0, stopped: [], skipped: 0 };
     const rows = batch.rows();
-    this.writeBatch({ rows, links: batch.links, times: batch.times, position: batch.position });
+    const skipped = batch.skipped;
+    this.writeBatch({ rows, links: batch.links, stops: batch.stops, skipped, times: batch.times, position: batch.position });
     this.checkpointValue = batch.position;
-    return { position: batch.position, streams: batch.streams, linkedTo: [...new Set(batch.links.map((l) => l.to))], events: batch.events };
+    return {
+      position: batch.position,
+      streams: batch.streams,
+      linkedTo: [...new Set(batch.links.map((l) => l.to))],
+      events: batch.events,
+      stopped: batch.stops,
+      skipped: skipped.reduce((n, s) => n + s.count, 0),
+    };
   }
 
   /** SHA-256 over every table in key order: two stores folded from the same events have the same digest. */
@@ -235,7 +272,7 @@ export class ReadModelStore implements FactsLookup {
 
   private startOver(): void {
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM stream_states; DELETE FROM links; DELETE FROM event_times; DELETE FROM checkpoints;');
+      this.db.exec('DELETE FROM stream_states; DELETE FROM links; DELETE FROM event_times; DELETE FROM stopped_streams; DELETE FROM skipped_events; DELETE FROM checkpoints;');
       this.stmt.insertCheckpoint.run(this.projector, 0, this.fingerprint);
     })();
   }
@@ -276,6 +313,19 @@ function prepare(db: Database.Database) {
       'INSERT INTO links (to_stream, from_stream, from_prefix, first_position) VALUES (?, ?, ?, ?)',
     ),
     insertTime: db.prepare<[number, string]>('INSERT INTO event_times (position, recorded_at) VALUES (?, ?)'),
+    stopped: db.prepare<[string], { position: number; event_type: string; reason: string }>('SELECT position, event_type, reason FROM stopped_streams WHERE stream = ?'),
+    firstStopped: db.prepare<[number], { stream: string; position: number; event_type: string; reason: string }>(
+      'SELECT stream, position, event_type, reason FROM stopped_streams ORDER BY position LIMIT ?',
+    ),
+    countStopped: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM stopped_streams'),
+    insertStop: db.prepare<[string, number, string, string]>('INSERT INTO stopped_streams (stream, position, event_type, reason) VALUES (?, ?, ?, ?)'),
+    skipped: db.prepare<[], { prefix: string; event_type: string; count: number; first_position: number }>(
+      'SELECT prefix, event_type, count, first_position FROM skipped_events ORDER BY prefix, event_type',
+    ),
+    addSkipped: db.prepare<[string, string, number, number]>(
+      `INSERT INTO skipped_events (prefix, event_type, count, first_position) VALUES (?, ?, ?, ?)
+       ON CONFLICT (prefix, event_type) DO UPDATE SET count = count + excluded.count`,
+    ),
     checkpoint: db.prepare<[string], { position: number; catalog_fingerprint: string }>(
       'SELECT position, catalog_fingerprint FROM checkpoints WHERE projector = ?',
     ),

@@ -1,5 +1,5 @@
 /** Bumped whenever the tables change shape; part of the catalog fingerprint, so a new format rebuilds. */
-export const FORMAT = 'read-models/1';
+export const FORMAT = 'read-models/2';
 
 export const SCHEMA = `
 CREATE TABLE read_model_meta (
@@ -30,6 +30,21 @@ CREATE TABLE event_times (
 );
 CREATE INDEX event_times_by_instant ON event_times (recorded_at, position);
 
+CREATE TABLE stopped_streams (
+  stream     TEXT PRIMARY KEY,
+  position   INTEGER NOT NULL,
+  event_type TEXT NOT NULL,
+  reason     TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE skipped_events (
+  prefix         TEXT NOT NULL,
+  event_type     TEXT NOT NULL,
+  count          INTEGER NOT NULL,
+  first_position INTEGER NOT NULL,
+  PRIMARY KEY (prefix, event_type)
+) WITHOUT ROWID;
+
 CREATE TABLE checkpoints (
   projector           TEXT PRIMARY KEY,
   position            INTEGER NOT NULL,
@@ -45,5 +60,7 @@ export const CONTENT_TABLES = [
   { name: 'stream_states', orderBy: 'stream', columns: ['stream', 'prefix', 'revision', 'last_position', 'state'] },
   { name: 'links', orderBy: 'to_stream, from_stream', columns: ['to_stream', 'from_stream', 'from_prefix', 'first_position'] },
   { name: 'event_times', orderBy: 'position', columns: ['position', 'recorded_at'] },
+  { name: 'stopped_streams', orderBy: 'stream', columns: ['stream', 'position', 'event_type', 'reason'] },
+  { name: 'skipped_events', orderBy: 'prefix, event_type', columns: ['prefix', 'event_type', 'count', 'first_position'] },
   { name: 'checkpoints', orderBy: 'projector', columns: ['projector', 'position', 'catalog_fingerprint'] },
 ] as const;

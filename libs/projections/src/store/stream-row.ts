@@ -19,3 +19,20 @@ export const fromStored = (row: StoredStreamRow): StreamRow => ({
   lastPosition: row.last_position,
   text: row.state,
 });
+
+/** A stream whose fold stopped at a malformed stored event: its state stays as it was before that event. */
+export interface StreamStop {
+  stream: string;
+  position: number;
+  eventType: string;
+  /** What is wrong with the event, field by field. */
+  reason: string;
+}
+
+/** Events of a known stream kind whose type the catalog does not know: not folded, counted per type. */
+export interface SkippedEvents {
+  prefix: string;
+  eventType: string;
+  count: number;
+  firstPosition: number;
+}

@@ -1,0 +1,20 @@
+import { type Envelope, type StreamDefinition } from '@ledger/domain';
+
+type EventSpec = StreamDefinition['events'][string];
+
+/** What to do with a stored event of a known stream kind before folding it. */
+export type StoredEventVerdict = { kind: 'fold' } | { kind: 'unknown-type' } | { kind: 'malformed'; reason: string };
+
+/**
+ * The same check for the live fold, a rebuild and an as-of replay, so all three agree: an event type
+ * this code does not know (written by a newer version, or retired) is skipped; a stored event the
+ * catalog refuses (it bypassed the API, or an upcaster is missing) cannot be folded into a state anyone
+ * should trust, so its stream stops there with the reason, field by field.
+ */
+export function checkStoredEvent(definition: StreamDefinition, envelope: Envelope): StoredEventVerdict {
+  const spec = Object.prototype.hasOwnProperty.call(definition.events, envelope.type) ? (definition.events as Record<string, EventSpec>)[envelope.type] : undefined;
+  if (!spec) return { kind: 'unknown-type' };
+  const problems = spec.validate(envelope.data);
+  if (problems.length === 0) return { kind: 'fold' };
+  return { kind: 'malformed', reason: problems.map((p) => `${p.field || 'data'}: ${p.message}`).join('; ') };
+}
