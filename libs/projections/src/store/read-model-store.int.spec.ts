@@ -270,11 +270,11 @@ describe('ReadModelStore', () => {
     db.close();
   });
 
-  it('syncs every commit by default, and a store filled beside the live one only when it closes, leaving a complete file', async () => {
+  it('commits every batch through the write-ahead log by default, and a store filled beside the live one syncs only when it closes, leaving a complete file', async () => {
     const log = await sampleLog();
     const live = ReadModelStore.open({ file, catalog: accountsCatalog });
     expect(live.durability).toBe('batch');
-    expect(live['db'].pragma('synchronous', { simple: true })).toBe(2);
+    expect(live['db'].pragma('synchronous', { simple: true })).toBe(1);
     live.close();
     const bulkFile = join(tmp.dir, 'bulk.sqlite');
     const bulk = ReadModelStore.open({ file: bulkFile, catalog: accountsCatalog, durability: 'close' });
@@ -288,7 +288,7 @@ describe('ReadModelStore', () => {
     expect(reopened.opened).toBe('resumed');
     expect(reopened.checkpoint).toBe(log[log.length - 1]?.position);
     expect(reopened.contentDigest()).toBe(digest);
-    expect(reopened['db'].pragma('synchronous', { simple: true })).toBe(2);
+    expect(reopened['db'].pragma('synchronous', { simple: true })).toBe(1);
     reopened.close();
   });
 

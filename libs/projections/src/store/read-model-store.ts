@@ -25,8 +25,11 @@ export interface ReadModelStoreOptions {
   /** Whose checkpoint the store keeps. */
   projector?: string;
   /**
-   * When committed batches reach the disk. `batch` (default): every commit is synced, so a crash
-   * resumes from the last one. `close`: for a file filled beside the live one (a rebuild) that a crash
+   * When committed batches reach the disk. `batch` (default): every commit survives a process crash
+   * (write-ahead log, synchronous=NORMAL), so a restart resumes from the last one; a power loss may
+   * drop the latest commits, never half of one, so the store is back at an earlier checkpoint and the
+   * projector folds those events again — read models are derived data, and syncing each commit cost
+   * appends a third disk flush. `close`: for a file filled beside the live one (a rebuild) that a crash
    * discards anyway — commits are not synced and close() syncs the whole file once, before it can be
    * swapped in.
    */
@@ -349,7 +352,7 @@ function syncFile(file: string): void {
 }
 
 /**
- * Opens (or creates) the file with WAL, synchronous=FULL (OFF for durability `close`) and a 16 MiB page
+ * Opens (or creates) the file with WAL, synchronous=NORMAL (OFF for durability `close`) and a 16 MiB page
  * cache; a file of another format of ours is recreated empty.
  */
 function openDatabase(file: string, durability: Durability): { db: Database.Database; created: boolean } {
@@ -361,8 +364,7 @@ function openDatabase(file: string, durability: Durability): { db: Database.Data
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') throw new NotAReadModelStore(file, `cannot use write-ahead logging (journal_mode=${String(mode)})`);
     }
-    // better-sqlite3 opens WAL connections with synchronous=NORMAL; a committed checkpoint must survive power loss.
-    db.pragma(durability === 'batch' ? 'synchronous = FULL' : 'synchronous = OFF');
+    db.pragma(durability === 'batch' ? 'synchronous = NORMAL' : 'synchronous = OFF');
     // A batch reads and rewrites pages all over the states and links; a larger cache keeps them in memory.
     db.pragma(`cache_size = -${CACHE_KIB}`);
     db.pragma('busy_timeout = 5000');
