@@ -3,6 +3,8 @@ import { resilientSubscribeToAll, SqliteEventStore, TAILING_RETRY, type EventSto
 
 /** Events appended to the audit log per transaction while catching up. */
 const BATCH = 1000;
+/** How long newly tailed events wait to share a transaction with the next ones. */
+const FLUSH_DELAY_MS = 20;
 
 export type VerificationState = { status: 'verifying' } | { status: 'verified'; report: VerificationReport } | { status: 'failed'; report: VerificationReport };
 
@@ -104,10 +106,11 @@ export class AuditTrail {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => {
+    // A short wait gathers the events of several append batches into one audit transaction.
+    setTimeout(() => {
       this.flushScheduled = false;
       this.flush();
-    });
+    }, FLUSH_DELAY_MS);
   }
 
   private flush(): void {
