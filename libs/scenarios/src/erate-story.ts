@@ -34,6 +34,8 @@ export interface ErateStory {
   seed: number;
   scale: number;
   tag: string;
+  /** First digits of every SPIN the story gives its providers (provider streams are named by SPIN, not by tag). */
+  spinSeries: string;
   counts: { districts: number; libraries: number; providers: number; min: number };
   /** Share of funding requests with a violation (split evenly over ERATE_VIOLATIONS). */
   violationShare: number;
@@ -63,7 +65,8 @@ interface Applicant {
 
 const ALL_DEFINITIONS = [...stateProgramStreams, ...erateStreams];
 
-export const spinOf = (seed: number, provider: number): string => `143${String(seed).padStart(3, '0')}${padded(provider + 1)}`;
+/** Service provider ids: the story's SPIN series, the seed, the provider; stories with other series never share a provider. */
+export const spinOf = (series: string, seed: number, provider: number): string => `${series}${String(seed).padStart(3, '0')}${padded(provider + 1)}`;
 export const frnStreamOf = (tag: string, applicant: number): string => `frn-${tag}-${padded(applicant + 1, 5)}`;
 export const applicantStreamOf = (tag: string, applicant: number, library: boolean): string => `applicant-${tag}-${library ? 'library' : 'district'}-${padded(applicant + 1, 5)}`;
 
@@ -78,7 +81,7 @@ export function* erateStory(story: ErateStory): Generator<ScenarioAppend> {
   const providerCount = scaled(story.counts.providers, story.scale, Math.max(3, story.counts.min));
   const districts = scaled(story.counts.districts, story.scale, story.counts.min);
   const libraries = scaled(story.counts.libraries, story.scale, 1);
-  const providers = Array.from({ length: providerCount }, (_, i) => spinOf(story.seed, i));
+  const providers = Array.from({ length: providerCount }, (_, i) => spinOf(story.spinSeries, story.seed, i));
 
   for (const [i, spin] of providers.entries()) {
     yield rec.fact(`provider-${spin}`, 'ServiceProviderRegistered', { spin, name: providerName(i), registeredOn: '2018-09-04' }, '2018-09-04');

@@ -56,6 +56,21 @@ describe.each(SCENARIO_NAMES)('scenario %s', (name) => {
   });
 });
 
+describe('scenarios side by side', () => {
+  it('with one seed, different scenarios write no stream in common, so one ledger can hold them all', () => {
+    const owners = new Map<string, string>();
+    const shared: string[] = [];
+    for (const name of SCENARIO_NAMES) {
+      for (const stream of new Set(all(name, 3).map((a) => a.stream))) {
+        const owner = owners.get(stream);
+        if (owner !== undefined && owner !== name) shared.push(`${stream} (${owner}, ${name})`);
+        owners.set(stream, name);
+      }
+    }
+    expect(shared).toEqual([]);
+  });
+});
+
 describe('scales', () => {
   it('requests exactly the seed figures of Texas at the scale asked: 700,000 devices and 300,000 hotspots at 1', () => {
     let devices = 0;

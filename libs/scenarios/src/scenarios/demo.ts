@@ -34,7 +34,7 @@ function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend>
     costShareBreachShare: 0.34,
   });
   yield* erateStory({
-    scenario: 'demo-erate', seed, scale, tag: demoStreams(seed).erateTag, counts: { districts: 8, libraries: 2, providers: 4, min: 2 },
+    scenario: 'demo-erate', seed, scale, tag: demoStreams(seed).erateTag, spinSeries: '149', counts: { districts: 8, libraries: 2, providers: 4, min: 2 },
     violationShare: 0.22, procurementFlawShare: 0.1,
     pinned: [
       'clean', 'provider-donation-earmarked', 'ineligible-share-30-percent', 'free-item-not-deducted', 'early-trade-in', 'inflated-eligible-cost',
