@@ -36,7 +36,8 @@ export function judge(bar: Bar): Verdict {
     case 'at-least':
       return {
         label: bar.label,
-        figure: `${bar.measured.toLocaleString('en-US')} ${bar.unit}`,
+        // Counts exactly (699,999 must not read as 700,000 against a floor), rates as other figures.
+        figure: `${Number.isInteger(bar.measured) ? bar.measured.toLocaleString('en-US') : formatNumber(bar.measured)} ${bar.unit}`,
         target: `≥ ${bar.minimum.toLocaleString('en-US')} ${bar.unit}`,
         pass: bar.measured >= bar.minimum,
         value: bar.measured,

@@ -29,7 +29,15 @@ describe('judge', () => {
     expect(judge({ kind: 'at-least', label: 'devices ordered', measured: 700_000, minimum: 700_000, unit: 'devices' })).toEqual(
       expect.objectContaining({ pass: true, figure: '700,000 devices', target: '≥ 700,000 devices' }),
     );
-    expect(judge({ kind: 'at-least', label: 'devices ordered', measured: 699_999, minimum: 700_000, unit: 'devices' }).pass).toBe(false);
+    expect(judge({ kind: 'at-least', label: 'devices ordered', measured: 699_999, minimum: 700_000, unit: 'devices' })).toEqual(
+      expect.objectContaining({ pass: false, figure: '699,999 devices' }),
+    );
+  });
+
+  it('rounds a measured rate against a floor like other figures', () => {
+    expect(judge({ kind: 'at-least', label: 'rebuild throughput', measured: 41_007.294, minimum: 100_000, unit: 'events/s' })).toEqual(
+      expect.objectContaining({ pass: false, figure: '41,000 events/s', target: '≥ 100,000 events/s' }),
+    );
   });
 });
 
