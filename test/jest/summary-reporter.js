@@ -13,7 +13,14 @@ class SummaryReporter {
       failed: results.numFailedTests,
       failedSuites: results.numFailedTestSuites,
       runtimeErrorSuites: results.numRuntimeErrorTestSuites,
-      success: results.success,
+      // jest sets results.success only after reporters have run, so it is always false here: decide from the counts.
+      success:
+        results.numFailedTests === 0 &&
+        results.numFailedTestSuites === 0 &&
+        results.numRuntimeErrorTestSuites === 0 &&
+        !results.snapshot.failure &&
+        !results.runExecError &&
+        results.numTotalTests > 0,
     };
     writeFileSync(join(this.rootDir, '.jest-summary.json'), JSON.stringify(summary));
   }
