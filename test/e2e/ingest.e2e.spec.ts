@@ -1,6 +1,5 @@
-import { type EventStore } from '@ledger/event-store';
-import { parseApiKey } from '../../apps/api/src/auth/api-key-format';
-import { idempotentEventId } from '../../apps/api/src/ingest/idempotency';
+import { StoreUnavailable, type EventStore } from '@ledger/event-store';
+import { IdempotencyRecords } from '../../apps/api/src/ingest/idempotency';
 import { EVENT_STORE } from '../../apps/api/src/ledger/tokens';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 
@@ -133,28 +132,57 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
     expect(raw.body.events.map((e: { id: string }) => e.id)).toEqual([raw.body.events[0].id, ...tries[0]!.body.eventIds]);
   });
 
+  /** The next `record` of an idempotent response fails, as a crash between the append and its record would. */
+  const cutOffOnce = (): void => {
+    jest.spyOn(ledger.app.get(IdempotencyRecords), 'record').mockRejectedValueOnce(new StoreUnavailable('cut off after the append'));
+  };
+  afterEach(() => jest.restoreAllMocks());
+
   it('a retry of an append that was stored but never answered (cut off before its idempotency record) gets the stored append, not a refusal', async () => {
     const stream = fresh();
     const body = { events: [registered(), need('east')] };
-    const keyId = parseApiKey(ledger.keys.integration)!.keyId;
-    // What a crash between the append and its idempotency record leaves: the events, with the ids the key
-    // gives them, and no recorded response.
     const store = ledger.app.get<EventStore>(EVENT_STORE);
-    const stored = await store.append(
-      stream,
-      body.events.map((e, j) => ({ id: idempotentEventId(keyId, 'cut-off-7', j), type: e.type, data: e.data, metadata: { actor: keyId, schemaVersion: 1 } })),
-      { expectedRevision: 'no_stream' },
-    );
+    cutOffOnce();
+    const cut = await post(stream, body, { 'idempotency-key': 'cut-off-7' });
+    expect(cut.status).toBe(503);
+    const stored = await store.readStream(stream);
+    expect(stored).toHaveLength(2);
+
     const retry = await post(stream, body, { 'idempotency-key': 'cut-off-7' });
     expect(retry.status).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect(retry.body).toEqual({ stream, revision: 1, positions: stored.positions, eventIds: [0, 1].map((j) => idempotentEventId(keyId, 'cut-off-7', j)) });
+    expect(retry.body).toEqual({ stream, revision: 1, positions: stored.map((e) => e.position), eventIds: stored.map((e) => e.id) });
     expect(await store.streamRevision(stream)).toBe(1);
     // The response is now recorded: the next retry is answered from the record.
-    const again = await post(stream, body, { 'idempotency-key': 'cut-off-7' });
-    expect(again.body).toEqual(retry.body);
-    // Another request under the key is still refused, not mistaken for the stored one.
-    expect((await post(stream, { events: [need('west')] }, { 'idempotency-key': 'cut-off-7' })).status).toBe(409);
+    expect((await post(stream, body, { 'idempotency-key': 'cut-off-7' })).body).toEqual(retry.body);
+  });
+
+  it('after a cut-off try, another body under the same key is not taken for it, and the stored request still gets its answer', async () => {
+    const stream = fresh();
+    const body = { events: [registered(), need('east'), need('west')] };
+    cutOffOnce();
+    expect((await post(stream, body, { 'idempotency-key': 'cut-off-8' })).status).toBe(503);
+    // A subset of the stored events, under the same key: refused as what it is, not replayed as the stored append.
+    const subset = await post(stream, { events: [registered()] }, { 'idempotency-key': 'cut-off-8' });
+    expect(subset.status).toBe(422);
+    expect(subset.headers['idempotent-replayed']).toBeUndefined();
+    const retry = await post(stream, body, { 'idempotency-key': 'cut-off-8' });
+    expect(retry.status).toBe(201);
+    expect(retry.body.eventIds).toHaveLength(3);
+  });
+
+  it('a cut-off try is found again after more than a thousand later events on its stream', async () => {
+    const stream = fresh();
+    const body = { events: [registered()] };
+    cutOffOnce();
+    expect((await post(stream, body, { 'idempotency-key': 'cut-off-9' })).status).toBe(503);
+    const store = ledger.app.get<EventStore>(EVENT_STORE);
+    for (let i = 0; i < 11; i++) {
+      await store.append(stream, Array.from({ length: 100 }, (_, j) => ({ type: 'NeedEstimated', data: need(`area-${i}-${j}`).data, metadata: { schemaVersion: 1 } })));
+    }
+    const retry = await post(stream, body, { 'idempotency-key': 'cut-off-9' });
+    expect(retry.status).toBe(201);
+    expect(retry.body.revision).toBe(0);
   });
 
   it('two clients racing with the same expected revision: exactly one 201, the other 412, nothing lost', async () => {

@@ -38,8 +38,9 @@ describe('stored events the projection cannot use', () => {
     // The write path decides on the same folded state, so it takes no fact on top of the malformed one.
     const head = await store.headPosition();
     const onTop = await ledger.request('POST', '/v1/streams/applicant-broken/events', { key: ledger.keys.integration, body: { type: 'NeedEstimated', data: { area: 'east', devices: 12, hotspots: 3, unconnectedHouseholds: 2, estimatedOn: '2026-01-11' } } });
-    expect(onTop.status).toBe(503);
+    expect(onTop.status).toBe(409);
     expect(onTop.body).toMatchObject({ stream: 'applicant-broken', position: bad.positions[0] });
+    expect(onTop.body.type).toMatch(/stream-stopped$/);
     expect(await store.headPosition()).toBe(head);
 
     const health = await ledger.request('GET', '/health');

@@ -130,6 +130,22 @@ describe('resilientSubscribeToAll on EventStoreDB (gRPC test double)', () => {
     expect(Math.max(...retries.map((r) => r.attempt))).toBeGreaterThan(1);
   }, 60_000);
 
+  it('closed while waiting out a long backoff, it ends at once and retries no more', async () => {
+    await writer.append('order-0', [{ type: 'OrderNoted', data: { n: 0 } }]);
+    const retries: RetryNotice[] = [];
+    const subscription = resilientSubscribeToAll(reader, { retry: { initialMs: 10_000, maxMs: 10_000 }, onRetry: (notice) => retries.push(notice) });
+    await take(subscription, 1);
+    await waitUntil(() => esdb.liveSubscriptions() === 1);
+    const pending = subscription[Symbol.asyncIterator]().next();
+    await esdb.dropSubscriptions();
+    await waitUntil(() => retries.length === 1);
+    const started = Date.now();
+    await subscription.close();
+    await expect(pending).resolves.toEqual({ value: undefined, done: true });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(retries).toHaveLength(1);
+  });
+
   it('gives up with the StoreUnavailable after maxAttempts consecutive failures', async () => {
     await writer.append('order-0', [{ type: 'OrderNoted', data: { n: 0 } }]);
     const retries: RetryNotice[] = [];

@@ -113,6 +113,8 @@ class ResilientSubscription implements Subscription {
     } catch {
       // The failed subscription has already released what it held; closing it is only a courtesy.
     }
+    // close() may have come while the failed subscription was closing: end without waiting or retrying.
+    if (this.closed) return;
     this.failures++;
     if (this.failures > this.maxAttempts) {
       this.closed = true;
@@ -122,6 +124,7 @@ class ResilientSubscription implements Subscription {
     const delayMs = Math.min(maxMs, initialMs * 2 ** (this.failures - 1));
     this.options.onRetry?.({ attempt: this.failures, delayMs, error, fromPosition: this.lastPosition });
     await new Promise<void>((resolve) => {
+      if (this.closed) return resolve();
       const timer = setTimeout(resolve, delayMs);
       this.wake = () => {
         clearTimeout(timer);

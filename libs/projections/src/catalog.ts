@@ -8,6 +8,8 @@ export type Catalog = readonly StreamDefinition[];
 /**
  * Identifies what the stored states were folded with. Function sources are part of it on purpose: a
  * changed evolve, links or upcaster means stored states may be stale, so the store starts over.
+ * Validators are composed closures whose source says nothing of the rules, so they are not: a change
+ * to what an event type accepts must come with a new schemaVersion (and an upcaster), which is.
  */
 export function catalogFingerprint(catalog: Catalog, upcasters: readonly Upcaster[], format: string): string {
   const hash = createHash('sha256');

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type DomainEvent, InvalidEventData, type RecordFact, type FieldError } from '@ledger/domain';
-import { WrongExpectedVersion, type EventStore, type EventToAppend, type ExpectedRevision, type JsonObject } from '@ledger/event-store';
+import { DomainError, type DomainEvent, InvalidEventData, type RecordFact, type FieldError } from '@ledger/domain';
+import { DuplicateEventId, WrongExpectedVersion, type EventStore, type EventToAppend, type ExpectedRevision, type JsonObject } from '@ledger/event-store';
 import { type Principal } from '../auth/roles';
 import { badRequest, notFound, ProblemException, problem } from '../http/problem';
 import { type LedgerCatalog } from '../ledger/ledger-catalog';
 import { type AppendEventsDto } from './append-request.dto';
-import { idempotencyStream, idempotentEventId, requestFingerprint, type IdempotencyRecords, type StoredResponse } from './idempotency';
+import { idempotencyStream, idempotencyTag, idempotentEventId, requestFingerprint, type IdempotencyRecords, type StoredResponse } from './idempotency';
 import { KeyedQueue } from './keyed-queue';
 import { recordedAppend } from './recorded-append';
 import { type StreamStates } from './stream-states';
@@ -52,18 +52,20 @@ export class AppendService {
       throw new ProblemException(problem(413, 'batch-too-large', 'Too many events in one append', `At most ${this.maxEventsPerAppend} events per append; got ${body.events.length}.`));
     this.validateData(definition, body);
 
-    if (idempotencyKey === undefined) return { ...(await this.queue.run(stream, () => this.decideAndAppend(command))), replayed: false };
+    if (idempotencyKey === undefined) return { ...(await this.queue.run(stream, () => this.decideAndAppend(command, undefined))), replayed: false };
     const fingerprint = requestFingerprint(stream, command.expected, body);
     const idemStream = idempotencyStream(principal.keyId, idempotencyKey);
     const previous = await this.idempotency.find(idemStream, fingerprint);
     if (previous) return { ...previous, replayed: true };
+    const tag = idempotencyTag(principal.keyId, idempotencyKey, fingerprint);
     let response: StoredResponse;
     try {
-      response = await this.queue.run(stream, () => this.decideAndAppend(command));
+      response = await this.queue.run(stream, () => this.decideAndAppend(command, tag));
     } catch (error) {
       // Refused because this very request is already in the stream (a concurrent try won, or the first
       // try was cut off before its response was recorded): answer with that append, once recorded.
-      const earlier = await recordedAppend(this.store, stream, principal.keyId, idempotencyKey, body).catch(() => undefined);
+      const refusedAsRepeat = error instanceof DomainError || error instanceof WrongExpectedVersion || error instanceof DuplicateEventId;
+      const earlier = refusedAsRepeat ? await recordedAppend(this.store, stream, tag) : undefined;
       if (!earlier) throw error;
       return { ...(await this.idempotency.record(idemStream, fingerprint, earlier)), replayed: true };
     }
@@ -84,7 +86,7 @@ export class AppendService {
    * moved past is caught by the store, never appended on. Whatever is refused on a cached state
    * (stale revision, domain refusal) is decided again on the latest state before it is answered.
    */
-  private async decideAndAppend(command: AppendCommand): Promise<StoredResponse> {
+  private async decideAndAppend(command: AppendCommand, tag: string | undefined): Promise<StoredResponse> {
     const { stream, expected } = command;
     let latest = false;
     for (let races = 0; ; ) {
@@ -98,7 +100,7 @@ export class AppendService {
       try {
         if (expected === 'no_stream' && loaded.revision >= 0) throw new WrongExpectedVersion(stream, expected, loaded.revision);
         if (expected === 'stream_exists' && loaded.revision < 0) throw new WrongExpectedVersion(stream, expected, undefined);
-        toAppend = await this.decide(command, loaded.state);
+        toAppend = await this.decide(command, loaded.state, tag);
       } catch (error) {
         if (loaded.fresh) throw error;
         latest = true;
@@ -125,7 +127,7 @@ export class AppendService {
     }
   }
 
-  private async decide(command: AppendCommand, initial: unknown): Promise<EventToAppend[]> {
+  private async decide(command: AppendCommand, initial: unknown, tag: string | undefined): Promise<EventToAppend[]> {
     const { stream, body, principal, idempotencyKey } = command;
     const definition = this.catalog.definitionOf(stream);
     if (!definition) throw notFound(stream);
@@ -135,7 +137,7 @@ export class AppendService {
     for (const [i, event] of body.events.entries()) {
       const spec = this.catalog.eventSpec(definition, event.type);
       if (!spec) throw new InvalidEventData(event.type, [{ field: `events[${i}].type`, message: 'is not in the catalog' }]);
-      const metadata: JsonObject = { ...(event.metadata as JsonObject | undefined), actor: principal.keyId, schemaVersion: spec.schemaVersion };
+      const metadata: JsonObject = { ...(event.metadata as JsonObject | undefined), actor: principal.keyId, schemaVersion: spec.schemaVersion, ...(tag === undefined ? {} : { idempotency: tag }) };
       const fact: RecordFact = { type: 'RecordFact', stream, event: { type: event.type, data: event.data } as DomainEvent, metadata };
       const related = new Map<string, unknown>();
       for (const other of decider.related?.(fact, state) ?? []) {

@@ -20,6 +20,13 @@ export const idempotencyStream = (keyId: string, idempotencyKey: string): string
 export const requestFingerprint = (stream: string, expected: unknown, body: unknown): string => sha256(JSON.stringify([stream, expected ?? null, body]));
 
 /**
+ * Carried in the metadata of every event an idempotent request appends: names the key and the exact
+ * request, so the append can be found again (and told apart from another body under the same key)
+ * when its response was never recorded.
+ */
+export const idempotencyTag = (keyId: string, idempotencyKey: string, fingerprint: string): string => sha256(`${keyId}\n${idempotencyKey}\n${fingerprint}`).slice(0, 32);
+
+/**
  * Event ids derived from the key: if a crash falls between the append and its idempotency record,
  * the retry's events collide with the first ones (DuplicateEventId) instead of being written twice.
  */

@@ -1,43 +1,42 @@
-import { isDeepStrictEqual } from 'node:util';
 import { StreamNotFound, type EventStore, type RecordedEvent } from '@ledger/event-store';
-import { type AppendEventsDto } from './append-request.dto';
-import { idempotentEventId, type StoredResponse } from './idempotency';
+import { type StoredResponse } from './idempotency';
 
+const PAGE = 1_000;
 /** How far back from the stream's end an interrupted or raced append is looked for. */
-const LOOK_BACK = 1_000;
+const LOOK_BACK = 100_000;
 
 /**
  * The append an idempotent request already made, rebuilt from the stream, when its response was never
  * recorded: the first try was cut off after the store took it, or a concurrent try with the same key
- * (on this node or another) won. Its events carry ids derived from the key (or the client's own ids),
- * and one append's events are contiguous, so they are found at the stream's end and read in order.
- * Undefined when the stream holds no such append, or one whose facts are not this request's.
+ * (on this node or another) won. Every event of that append carries the request's tag (key and exact
+ * request, so another body under the same key never matches), and one append's events are contiguous:
+ * they are the tagged run nearest the stream's end. Undefined when the stream holds no append of this request.
  */
-export async function recordedAppend(store: EventStore, stream: string, keyId: string, idempotencyKey: string, body: AppendEventsDto): Promise<StoredResponse | undefined> {
-  const generated = (j: number): string => idempotentEventId(keyId, idempotencyKey, j);
-  const clientIds = new Set(body.events.flatMap((e) => (e.id ? [e.id.toLowerCase()] : [])));
-  const firstId = body.events[0]?.id?.toLowerCase() ?? generated(0);
-  let recent: RecordedEvent[];
-  try {
-    recent = (await store.readStream(stream, { direction: 'backwards', maxCount: LOOK_BACK })).reverse();
-  } catch (error) {
-    if (error instanceof StreamNotFound) return undefined;
-    throw error;
+export async function recordedAppend(store: EventStore, stream: string, tag: string): Promise<StoredResponse | undefined> {
+  const run: RecordedEvent[] = [];
+  let from: number | undefined;
+  for (let scanned = 0; scanned < LOOK_BACK; scanned += PAGE) {
+    let page: RecordedEvent[];
+    try {
+      page = await store.readStream(stream, { direction: 'backwards', maxCount: PAGE, ...(from === undefined ? {} : { fromRevision: from }) });
+    } catch (error) {
+      if (error instanceof StreamNotFound) return undefined;
+      throw error;
+    }
+    for (const event of page) {
+      const tagged = event.metadata['idempotency'] === tag;
+      if (tagged) run.push(event);
+      else if (run.length > 0) return responseOf(stream, run.reverse());
+    }
+    const last = page[page.length - 1];
+    if (page.length < PAGE || !last || last.revision === 0) break;
+    from = last.revision - 1;
   }
-  const start = recent.findIndex((e) => e.id === firstId);
-  if (start < 0) return undefined;
-  const events: RecordedEvent[] = [];
-  for (const [j, event] of recent.slice(start).entries()) {
-    if (event.id !== generated(j) && !clientIds.has(event.id)) break;
-    events.push(event);
-  }
-  const last = events.at(-1);
-  // Compared as JSON: stored data comes back as plain parsed objects.
-  const ours = body.events.every((sent) => {
-    const data: unknown = JSON.parse(JSON.stringify(sent.data));
-    return events.some((e) => e.type === sent.type && isDeepStrictEqual(e.data, data));
-  });
-  if (!last || !ours) return undefined;
+  return run.length > 0 ? responseOf(stream, run.reverse()) : undefined;
+}
+
+function responseOf(stream: string, events: RecordedEvent[]): StoredResponse {
+  const last = events[events.length - 1]!;
   return {
     status: 201,
     etag: `"${last.revision}"`,
