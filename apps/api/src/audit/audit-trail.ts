@@ -114,6 +114,8 @@ export class AuditTrail {
   }
 
   private flush(): void {
+    // After a failed append the log must not go on past the events it lost: nothing more is appended.
+    if (this.tailError) this.buffer = [];
     if (this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
