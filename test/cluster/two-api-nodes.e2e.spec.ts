@@ -99,7 +99,10 @@ describe.each([true, false])('two API nodes on one EventStoreDB (BatchAppend %s)
     const stream = `applicant-idempotent-race-${batchAppend}`;
     const body = { events: [registered()] };
     const headers = { 'idempotency-key': 'district-erp-batch-18' };
-    const [onA, onB] = await Promise.all([append(a, stream, body, { headers }), append(b, stream, body, { headers })]);
+    // One client (one key) whose retry reaches the other node while the first try is still in flight.
+    const issued = await a.request('POST', '/v1/admin/keys', { key: a.keys.admin, body: { role: 'integration', label: 'racing feed' } });
+    const key = issued.body.key as string;
+    const [onA, onB] = await Promise.all([append(a, stream, body, { key, headers }), append(b, stream, body, { key, headers })]);
     expect([onA.status, onB.status]).toEqual([201, 201]);
     expect(onB.body).toEqual(onA.body);
     expect([onA.headers['idempotent-replayed'], onB.headers['idempotent-replayed']].sort()).toEqual(['true', undefined].sort());
