@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, type DomainEvent, InvalidEventData, type RecordFact, type FieldError } from '@ledger/domain';
 import { DuplicateEventId, WrongExpectedVersion, type EventStore, type EventToAppend, type ExpectedRevision, type JsonObject } from '@ledger/event-store';
 import { type Principal } from '../auth/roles';
-import { badRequest, conflict, notFound, ProblemException, problem } from '../http/problem';
+import { badRequest, notFound, ProblemException, problem } from '../http/problem';
 import { type LedgerCatalog } from '../ledger/ledger-catalog';
 import { type AppendEventsDto } from './append-request.dto';
 import { idempotencyStream, idempotencyTag, idempotentEventId, requestFingerprint, type IdempotencyRecords, type StoredResponse } from './idempotency';
@@ -21,12 +21,6 @@ export interface AppendCommand {
 export interface AppendOutcome extends StoredResponse {
   replayed: boolean;
 }
-
-/** How long a try waits for another try of the same request to answer, polling the key's stream. */
-const CLAIM_WAIT_MS = 5_000;
-const CLAIM_POLL_MS = 25;
-/** A claim with no append after this long belongs to a try that died (requests never live this long): it is taken over. */
-const CLAIM_TAKEOVER_MS = 60_000;
 
 /** How often an append without an explicit expected revision re-decides after losing a race to another node. */
 const RACE_RETRIES = 5;
@@ -64,51 +58,18 @@ export class AppendService {
     const previous = await this.idempotency.find(idemStream, fingerprint);
     if (previous) return { ...previous, replayed: true };
     const tag = idempotencyTag(principal.keyId, idempotencyKey, fingerprint);
-    const claimed = await this.holdKey(idemStream, fingerprint, stream, tag);
-    if (claimed.kind === 'answered') return { ...claimed.response, replayed: true };
     let response: StoredResponse;
     try {
       response = await this.queue.run(stream, () => this.decideAndAppend(command, tag));
     } catch (error) {
-      // Refused because this very request is already in the stream (an earlier try appended and was cut
-      // off before recording its answer, then its claim was taken over): answer with that append.
+      // Refused because this very request is already in the stream (a concurrent try won, or the first
+      // try was cut off before its response was recorded): answer with that append, once recorded.
       const refusedAsRepeat = error instanceof DomainError || error instanceof WrongExpectedVersion || error instanceof DuplicateEventId;
       const earlier = refusedAsRepeat ? await recordedAppend(this.store, stream, tag) : undefined;
       if (!earlier) throw error;
-      return { ...(await this.idempotency.record(idemStream, fingerprint, earlier, claimed.revision)), replayed: true };
+      return { ...(await this.idempotency.record(idemStream, fingerprint, earlier)), replayed: true };
     }
-    return { ...(await this.idempotency.record(idemStream, fingerprint, response, claimed.revision)), replayed: false };
-  }
-
-  /**
-   * Claims the key before appending, so of two tries of one request (on any node) only one appends.
-   * A try that finds the key held waits for the holder's answer; when the holder appended but never
-   * answered (cut off), its append is found by the request's tag and becomes the answer; a claim left
-   * without an append for longer than a request can live is taken over.
-   */
-  private async holdKey(idemStream: string, fingerprint: string, stream: string, tag: string): Promise<{ kind: 'held'; revision: number } | { kind: 'answered'; response: StoredResponse }> {
-    let outcome = await this.idempotency.claim(idemStream, fingerprint);
-    for (const started = Date.now(); ; ) {
-      switch (outcome.kind) {
-        case 'claimed':
-          return { kind: 'held', revision: outcome.revision };
-        case 'completed':
-          return { kind: 'answered', response: outcome.response };
-        case 'held': {
-          const earlier = await recordedAppend(this.store, stream, tag);
-          if (earlier) return { kind: 'answered', response: await this.idempotency.record(idemStream, fingerprint, earlier, outcome.revision) };
-          if (Date.now() - Date.parse(outcome.claimedAt) > CLAIM_TAKEOVER_MS) {
-            outcome = await this.idempotency.claim(idemStream, fingerprint, outcome.revision);
-            continue;
-          }
-          if (Date.now() - started > CLAIM_WAIT_MS)
-            throw conflict('idempotent-request-in-progress', 'Another try of this request (same Idempotency-Key and body) is still in progress; retry in a few seconds to get its answer.');
-          await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
-          outcome = (await this.idempotency.observe(idemStream, fingerprint)) ?? (await this.idempotency.claim(idemStream, fingerprint));
-          continue;
-        }
-      }
-    }
+    return { ...(await this.idempotency.record(idemStream, fingerprint, response)), replayed: false };
   }
 
   private validateData(definition: NonNullable<ReturnType<LedgerCatalog['definitionOf']>>, body: AppendEventsDto): void {

@@ -35,54 +35,27 @@ export function idempotentEventId(keyId: string, idempotencyKey: string, index: 
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** What the key's stream says when a request tries to claim the key. */
-export type ClaimOutcome =
-  /** This request holds the key: append, then record the response at `revision + 1`. */
-  | { kind: 'claimed'; revision: number }
-  /** The request with this key was answered: replay. */
-  | { kind: 'completed'; response: StoredResponse }
-  /** Another try of this very request holds the key and has not recorded an answer (yet): `revision` is the key stream's, `claimedAt` the newest claim's time. */
-  | { kind: 'held'; revision: number; claimedAt: string };
-
-/**
- * The key's stream: a claim (`IdempotentRequestClaimed`) before the append, then the response
- * (`IdempotentRequestCompleted`). Claiming first is what keeps two tries of one request from both
- * appending on a store that does not refuse a repeated event id (EventStoreDB): only the try whose
- * claim the stream took appends.
- */
 export class IdempotencyRecords {
   constructor(private readonly store: EventStore) {}
 
-  /** The recorded response for this key and fingerprint; 409 when the key was used for another request. */
+  /** The stored response for this key and fingerprint; 409 when the key was used for another request. */
   async find(stream: string, fingerprint: string): Promise<StoredResponse | undefined> {
-    const state = await this.read(stream, fingerprint);
-    return state?.response;
-  }
-
-  /** Claims the key for this request (`expected`: the key stream's revision a takeover builds on; none for a first claim). */
-  async claim(stream: string, fingerprint: string, expected?: number): Promise<ClaimOutcome> {
     try {
-      const result = await this.store.append(stream, [{ type: 'IdempotentRequestClaimed', data: { fingerprint } }], { expectedRevision: expected ?? 'no_stream' });
-      return { kind: 'claimed', revision: result.nextExpectedRevision };
+      const [first] = await this.store.readStream(stream, { maxCount: 1 });
+      if (!first) return undefined;
+      if (first.data.fingerprint !== fingerprint)
+        throw conflict('idempotency-key-reused', 'This Idempotency-Key was already used with a different request; use a new key for a new request.');
+      return first.data.response as unknown as StoredResponse;
     } catch (error) {
-      if (!(error instanceof WrongExpectedVersion)) throw error;
-      const observed = await this.observe(stream, fingerprint);
-      if (!observed) throw error;
-      return observed;
+      if (error instanceof StreamNotFound) return undefined;
+      throw error;
     }
   }
 
-  /** What the key's stream says now, without claiming; undefined when nothing was claimed yet. */
-  async observe(stream: string, fingerprint: string): Promise<ClaimOutcome | undefined> {
-    const state = await this.read(stream, fingerprint);
-    if (!state) return undefined;
-    return state.response ? { kind: 'completed', response: state.response } : { kind: 'held', revision: state.revision, claimedAt: state.claimedAt };
-  }
-
-  /** Records the response after the claim at `claimRevision`; when another try recorded first, returns its response instead. */
-  async record(stream: string, fingerprint: string, response: StoredResponse, claimRevision: number): Promise<StoredResponse> {
+  /** Records the response; when a concurrent request with the same key won, returns its response instead. */
+  async record(stream: string, fingerprint: string, response: StoredResponse): Promise<StoredResponse> {
     try {
-      await this.store.append(stream, [{ type: 'IdempotentRequestCompleted', data: { fingerprint, response: response as unknown as JsonObject } }], { expectedRevision: claimRevision });
+      await this.store.append(stream, [{ type: 'IdempotentRequestCompleted', data: { fingerprint, response: response as unknown as JsonObject } }], { expectedRevision: 'no_stream' });
       return response;
     } catch (error) {
       if (!(error instanceof WrongExpectedVersion)) throw error;
@@ -90,27 +63,5 @@ export class IdempotencyRecords {
       if (!winner) throw error;
       return winner;
     }
-  }
-
-  private async read(stream: string, fingerprint: string): Promise<{ response?: StoredResponse; revision: number; claimedAt: string } | undefined> {
-    let events;
-    try {
-      events = await this.store.readStream(stream);
-    } catch (error) {
-      if (error instanceof StreamNotFound) return undefined;
-      throw error;
-    }
-    const first = events[0];
-    if (!first) return undefined;
-    if (first.data.fingerprint !== fingerprint)
-      throw conflict('idempotency-key-reused', 'This Idempotency-Key was already used with a different request; use a new key for a new request.');
-    const completed = events.find((e) => e.type === 'IdempotentRequestCompleted');
-    const last = events[events.length - 1]!;
-    const claims = events.filter((e) => e.type === 'IdempotentRequestClaimed');
-    return {
-      ...(completed ? { response: completed.data.response as unknown as StoredResponse } : {}),
-      revision: last.revision,
-      claimedAt: claims[claims.length - 1]?.recordedAt ?? first.recordedAt,
-    };
   }
 }
