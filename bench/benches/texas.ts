@@ -49,7 +49,7 @@ export const texasBench: Bench = async ({ quick }) => {
       p.dashboardMs === undefined
         ? 'Quick mode does not time the program dashboard render (it takes many seconds at this size); full mode does, and checks it lists the same orders.'
         : 'The program dashboard was rendered once from the rebuilt models and listed the same orders.',
-      `Same as \`ledger seed --scenario texas --scale ${SCALE} --seed ${SEED}\` then \`ledger rebuild\`. Exact counts: ${l.appends.toLocaleString('en-US')} appends of ${l.facts.toLocaleString('en-US')} facts, ${p.events.toLocaleString('en-US')} events stored and replayed (each append adds an idempotency record), ${p.orders.toLocaleString('en-US')} orders.`,
+      `Same as \`ledger seed --scenario texas --scale ${SCALE} --seed ${SEED}\` then \`ledger rebuild\`. Exact counts: ${l.appends.toLocaleString('en-US')} appends of ${l.facts.toLocaleString('en-US')} facts, ${p.events.toLocaleString('en-US')} events stored and replayed (each idempotent append adds a claim and a record of its answer to the key's stream), ${p.orders.toLocaleString('en-US')} orders.`,
     ],
   };
 };

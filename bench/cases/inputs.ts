@@ -76,7 +76,7 @@ export interface TexasLoadOutcome {
   /** Generated appends and the facts in them, all posted through the write path. */
   appends: number;
   facts: number;
-  /** Events stored: the facts plus the write path's idempotency records (one per append). */
+  /** Events stored: the facts plus the write path's idempotency claims and records (two per append). */
   stored: number;
   seconds: number;
 }

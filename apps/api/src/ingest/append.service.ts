@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, type DomainEvent, InvalidEventData, type RecordFact, type FieldError } from '@ledger/domain';
 import { DuplicateEventId, WrongExpectedVersion, type EventStore, type EventToAppend, type ExpectedRevision, type JsonObject } from '@ledger/event-store';
 import { type Principal } from '../auth/roles';
-import { badRequest, notFound, ProblemException, problem } from '../http/problem';
+import { badRequest, conflict, notFound, ProblemException, problem } from '../http/problem';
 import { type LedgerCatalog } from '../ledger/ledger-catalog';
 import { type AppendEventsDto } from './append-request.dto';
 import { idempotencyStream, idempotencyTag, idempotentEventId, requestFingerprint, type IdempotencyRecords, type StoredResponse } from './idempotency';
@@ -21,6 +21,17 @@ export interface AppendCommand {
 export interface AppendOutcome extends StoredResponse {
   replayed: boolean;
 }
+
+/** How long a try waits for another try of the same request to answer or give the key back, polling the key's stream. */
+const CLAIM_WAIT_MS = 5_000;
+const CLAIM_POLL_MS = 25;
+/** A claim with neither an answer nor a release after this long belongs to a try that died: it is taken over. */
+const CLAIM_TAKEOVER_MS = 60_000;
+/** A release is retried for about ten seconds while the store is unavailable. */
+const RELEASE_ATTEMPTS = 40;
+const RELEASE_RETRY_MS = 250;
+/** For appends without an Idempotency-Key: nothing to claim. */
+const PROCEED = (): Promise<boolean> => Promise.resolve(true);
 
 /** How often an append without an explicit expected revision re-decides after losing a race to another node. */
 const RACE_RETRIES = 5;
@@ -52,16 +63,31 @@ export class AppendService {
       throw new ProblemException(problem(413, 'batch-too-large', 'Too many events in one append', `At most ${this.maxEventsPerAppend} events per append; got ${body.events.length}.`));
     this.validateData(definition, body);
 
-    if (idempotencyKey === undefined) return { ...(await this.queue.run(stream, () => this.decideAndAppend(command, undefined))), replayed: false };
+    if (idempotencyKey === undefined) {
+      const appended = await this.queue.run(stream, () => this.decideAndAppend(command, undefined, PROCEED));
+      if (!appended) throw new Error('An append without an Idempotency-Key was not appended');
+      return { ...appended, replayed: false };
+    }
     const fingerprint = requestFingerprint(stream, command.expected, body);
     const idemStream = idempotencyStream(principal.keyId, idempotencyKey);
     const previous = await this.idempotency.find(idemStream, fingerprint);
     if (previous) return { ...previous, replayed: true };
     const tag = idempotencyTag(principal.keyId, idempotencyKey, fingerprint);
-    let response: StoredResponse;
+    // The key is claimed once the request is decided, just before its append: a refused request writes nothing.
+    let claim: number | undefined;
+    let answered: StoredResponse | undefined;
+    const beforeAppend = async (): Promise<boolean> => {
+      if (claim !== undefined) return true;
+      const held = await this.holdKey(idemStream, fingerprint, stream, tag);
+      if (held.kind === 'answered') answered = held.response;
+      else claim = held.revision;
+      return held.kind === 'held';
+    };
+    let response: StoredResponse | undefined;
     try {
-      response = await this.queue.run(stream, () => this.decideAndAppend(command, tag));
+      response = await this.queue.run(stream, () => this.decideAndAppend(command, tag, beforeAppend));
     } catch (error) {
+      if (claim !== undefined) this.releaseSoon(idemStream, fingerprint, claim);
       // Refused because this very request is already in the stream (a concurrent try won, or the first
       // try was cut off before its response was recorded): answer with that append, once recorded.
       const refusedAsRepeat = error instanceof DomainError || error instanceof WrongExpectedVersion || error instanceof DuplicateEventId;
@@ -69,7 +95,54 @@ export class AppendService {
       if (!earlier) throw error;
       return { ...(await this.idempotency.record(idemStream, fingerprint, earlier)), replayed: true };
     }
+    if (response === undefined) return { ...answered!, replayed: true };
     return { ...(await this.idempotency.record(idemStream, fingerprint, response)), replayed: false };
+  }
+
+  /**
+   * Claims the key for a decided request, so of two tries of one request (on any nodes) only one
+   * appends. A try that finds the key held looks for the holder's append by the request's tag (the
+   * holder may have been cut off after appending) and otherwise waits for its answer or its release; a
+   * claim left with neither for longer than a request can live is taken over.
+   */
+  private async holdKey(idemStream: string, fingerprint: string, stream: string, tag: string): Promise<{ kind: 'held'; revision: number } | { kind: 'answered'; response: StoredResponse }> {
+    let outcome = await this.idempotency.claim(idemStream, fingerprint);
+    for (const started = Date.now(); ; ) {
+      switch (outcome.kind) {
+        case 'claimed':
+          return { kind: 'held', revision: outcome.revision };
+        case 'completed':
+          return { kind: 'answered', response: outcome.response };
+        case 'released':
+        case 'held': {
+          const earlier = await recordedAppend(this.store, stream, tag);
+          if (earlier) return { kind: 'answered', response: await this.idempotency.record(idemStream, fingerprint, earlier) };
+          if (outcome.kind === 'released' || Date.now() - Date.parse(outcome.claimedAt) > CLAIM_TAKEOVER_MS) {
+            outcome = await this.idempotency.claim(idemStream, fingerprint, outcome.revision);
+            continue;
+          }
+          if (Date.now() - started > CLAIM_WAIT_MS)
+            throw conflict('idempotent-request-in-progress', 'Another try of this request (same Idempotency-Key and body) is still in progress; retry in a few seconds to get its answer.');
+          await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+          outcome = (await this.idempotency.observe(idemStream, fingerprint)) ?? (await this.idempotency.claim(idemStream, fingerprint));
+          continue;
+        }
+      }
+    }
+  }
+
+  /** Gives a claimed key back after a failed append, retrying while the store is unavailable (a retry waits for it). */
+  private releaseSoon(idemStream: string, fingerprint: string, claim: number): void {
+    void (async () => {
+      for (let attempt = 0; attempt < RELEASE_ATTEMPTS; attempt++) {
+        try {
+          await this.idempotency.release(idemStream, fingerprint, claim);
+          return;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, RELEASE_RETRY_MS));
+        }
+      }
+    })();
   }
 
   private validateData(definition: NonNullable<ReturnType<LedgerCatalog['definitionOf']>>, body: AppendEventsDto): void {
@@ -86,9 +159,12 @@ export class AppendService {
    * moved past is caught by the store, never appended on. Whatever is refused on a cached state
    * (stale revision, domain refusal) is decided again on the latest state before it is answered.
    */
-  private async decideAndAppend(command: AppendCommand, tag: string | undefined): Promise<StoredResponse> {
+  /** `beforeAppend` runs once the request is decided, before each append; false: another try answered it, append nothing. */
+  private async decideAndAppend(command: AppendCommand, tag: string | undefined, beforeAppend: () => Promise<boolean>): Promise<StoredResponse | undefined> {
     const { stream, expected } = command;
-    let latest = false;
+    // An idempotent request claims its key before appending: it decides on the store's state, so a
+    // refusal is found before anything (the claim included) is written.
+    let latest = tag !== undefined;
     for (let races = 0; ; ) {
       const loaded = latest ? await this.states.latest(stream) : await this.states.cached(stream);
       // A client's revision other than the cached one: the cache may be behind, so decide on the store's.
@@ -107,6 +183,7 @@ export class AppendService {
         continue;
       }
       const guard: ExpectedRevision = typeof expected === 'number' ? expected : loaded.revision < 0 ? 'no_stream' : loaded.revision;
+      if (!(await beforeAppend())) return undefined;
       try {
         const result = await this.store.append(stream, toAppend, { expectedRevision: guard });
         this.states.appended(stream, result.nextExpectedRevision);

@@ -35,33 +35,94 @@ export function idempotentEventId(keyId: string, idempotencyKey: string, index: 
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** What the key's stream says when a request tries to claim the key. */
+export type ClaimOutcome =
+  /** This request holds the key: append, then record the response at `revision + 1`. */
+  | { kind: 'claimed'; revision: number }
+  /** The request with this key was answered: replay. */
+  | { kind: 'completed'; response: StoredResponse }
+  /** Another try of this very request holds the key and has not recorded an answer (yet): `revision` is the key stream's, `claimedAt` the newest claim's time. */
+  | { kind: 'held'; revision: number; claimedAt: string }
+  /** The last try to hold the key gave it back after its append failed: claim it again at `revision`. */
+  | { kind: 'released'; revision: number };
+
+/**
+ * The key's stream: a claim (`IdempotentRequestClaimed`) once the request is decided and before it is
+ * appended, then the response (`IdempotentRequestCompleted`), or a release (`IdempotentRequestReleased`)
+ * when the append failed. Claiming is what keeps two tries of one request from both appending on a
+ * store that does not refuse a repeated event id (EventStoreDB): only the try whose claim the stream
+ * took appends. A request the domain refuses writes nothing, not even a claim.
+ */
 export class IdempotencyRecords {
   constructor(private readonly store: EventStore) {}
 
-  /** The stored response for this key and fingerprint; 409 when the key was used for another request. */
+  /** The recorded response for this key and fingerprint; 409 when the key was used for another request. */
   async find(stream: string, fingerprint: string): Promise<StoredResponse | undefined> {
+    const state = await this.read(stream, fingerprint);
+    return state?.response;
+  }
+
+  /** Claims the key for this request (`expected`: the key stream's revision a takeover builds on; none for a first claim). */
+  async claim(stream: string, fingerprint: string, expected?: number): Promise<ClaimOutcome> {
     try {
-      const [first] = await this.store.readStream(stream, { maxCount: 1 });
-      if (!first) return undefined;
-      if (first.data.fingerprint !== fingerprint)
-        throw conflict('idempotency-key-reused', 'This Idempotency-Key was already used with a different request; use a new key for a new request.');
-      return first.data.response as unknown as StoredResponse;
+      const result = await this.store.append(stream, [{ type: 'IdempotentRequestClaimed', data: { fingerprint } }], { expectedRevision: expected ?? 'no_stream' });
+      return { kind: 'claimed', revision: result.nextExpectedRevision };
     } catch (error) {
-      if (error instanceof StreamNotFound) return undefined;
+      if (!(error instanceof WrongExpectedVersion)) throw error;
+      const observed = await this.observe(stream, fingerprint);
+      if (!observed) throw error;
+      return observed;
+    }
+  }
+
+  /** What the key's stream says now, without claiming; undefined when nothing was claimed yet. */
+  async observe(stream: string, fingerprint: string): Promise<ClaimOutcome | undefined> {
+    const state = await this.read(stream, fingerprint);
+    if (!state) return undefined;
+    if (state.response) return { kind: 'completed', response: state.response };
+    return state.released ? { kind: 'released', revision: state.revision } : { kind: 'held', revision: state.revision, claimedAt: state.claimedAt };
+  }
+
+  /**
+   * Records the response; the first one recorded is the answer (a second is the same append found by
+   * another try, so the same response), and it is what is returned.
+   */
+  async record(stream: string, fingerprint: string, response: StoredResponse): Promise<StoredResponse> {
+    await this.store.append(stream, [{ type: 'IdempotentRequestCompleted', data: { fingerprint, response: response as unknown as JsonObject } }], { expectedRevision: 'any' });
+    return (await this.find(stream, fingerprint)) ?? response;
+  }
+
+  /** Gives the key back after a failed append, so a retry need not wait for a takeover; false when the stream moved on. */
+  async release(stream: string, fingerprint: string, claimRevision: number): Promise<boolean> {
+    try {
+      await this.store.append(stream, [{ type: 'IdempotentRequestReleased', data: { fingerprint } }], { expectedRevision: claimRevision });
+      return true;
+    } catch (error) {
+      if (error instanceof WrongExpectedVersion) return false;
       throw error;
     }
   }
 
-  /** Records the response; when a concurrent request with the same key won, returns its response instead. */
-  async record(stream: string, fingerprint: string, response: StoredResponse): Promise<StoredResponse> {
+  private async read(stream: string, fingerprint: string): Promise<{ response?: StoredResponse; revision: number; claimedAt: string; released: boolean } | undefined> {
+    let events;
     try {
-      await this.store.append(stream, [{ type: 'IdempotentRequestCompleted', data: { fingerprint, response: response as unknown as JsonObject } }], { expectedRevision: 'no_stream' });
-      return response;
+      events = await this.store.readStream(stream);
     } catch (error) {
-      if (!(error instanceof WrongExpectedVersion)) throw error;
-      const winner = await this.find(stream, fingerprint);
-      if (!winner) throw error;
-      return winner;
+      if (error instanceof StreamNotFound) return undefined;
+      throw error;
     }
+    const first = events[0];
+    if (!first) return undefined;
+    if (first.data.fingerprint !== fingerprint)
+      throw conflict('idempotency-key-reused', 'This Idempotency-Key was already used with a different request; use a new key for a new request.');
+    const completed = events.find((e) => e.type === 'IdempotentRequestCompleted');
+    const last = events[events.length - 1]!;
+    const claims = events.filter((e) => e.type === 'IdempotentRequestClaimed');
+    return {
+      ...(completed ? { response: completed.data.response as unknown as StoredResponse } : {}),
+      revision: last.revision,
+      claimedAt: claims[claims.length - 1]?.recordedAt ?? first.recordedAt,
+      released: last.type === 'IdempotentRequestReleased',
+    };
   }
 }

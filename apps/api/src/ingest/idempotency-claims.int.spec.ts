@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { InMemoryEventStore, StoreUnavailable, type AppendOptions, type AppendResult, type EventStore, type EventToAppend } from '@ledger/event-store';
+import { type Principal } from '../auth/roles';
+import { writePathFor } from '../demo/write-path';
+import { productionCatalog } from '../ledger/production-catalog';
+import { type AppendEventsDto } from './append-request.dto';
+import { AppendService } from './append.service';
+import { IdempotencyRecords } from './idempotency';
+import { StreamStates } from './stream-states';
+
+/**
+ * A store that, like EventStoreDB, does not refuse an event id another append already stored: the
+ * repeated event is simply stored again (here under a fresh id, since the in-memory store keys by id).
+ */
+class AcceptsRepeatedIds extends InMemoryEventStore {
+  override async append(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
+    const known = new Set<string>();
+    for await (const e of this.readAll()) known.add(e.id);
+    return super.append(stream, events.map((e) => (e.id && known.has(e.id) ? { ...e, id: randomUUID() } : e)), options);
+  }
+}
+
+const principal: Principal = { keyId: 'k-erp', role: 'integration', label: 'district ERP' };
+const need = (area: string) => ({ type: 'NeedEstimated', data: { area, devices: 10, hotspots: 2, unconnectedHouseholds: 1, estimatedOn: '2020-05-20' } });
+const registered = {
+  type: 'ApplicantRegistered',
+  data: { name: 'Houston ISD', kind: 'school-district', usState: 'TX', students: 196_550, nslpEligibleStudents: 155_000, economicallyDisadvantagedStudents: 156_000, locale: 'urban', cep: true, memberApplicantIds: [] },
+};
+const body = (...events: { type: string; data: unknown }[]) => ({ events }) as unknown as AppendEventsDto;
+const needs = async (store: EventStore, stream: string) => (await store.readStream(stream)).filter((e) => e.type === 'NeedEstimated').length;
+
+describe('idempotent appends on a store that does not refuse repeated event ids (as EventStoreDB)', () => {
+  let store: AcceptsRepeatedIds;
+  beforeEach(async () => {
+    store = new AcceptsRepeatedIds();
+    await writePathFor(store, productionCatalog()).append({ principal, stream: 'applicant-houston', body: body(registered), expected: undefined, idempotencyKey: undefined });
+  });
+
+  it('given a try cut off after its append, when it is retried, then the repeatable fact is not stored twice and the retry gets the first append', async () => {
+    const records = new IdempotencyRecords(store);
+    jest.spyOn(records, 'record').mockRejectedValueOnce(new StoreUnavailable('cut off after the append'));
+    const cutting = new AppendService(store, productionCatalog(), new StreamStates(store, productionCatalog()), records, 1000);
+    const command = { principal, stream: 'applicant-houston', body: body(need('north')), expected: undefined, idempotencyKey: 'need-north-1' };
+    await expect(cutting.append(command)).rejects.toBeInstanceOf(StoreUnavailable);
+    expect(await needs(store, 'applicant-houston')).toBe(1);
+
+    const retry = await writePathFor(store, productionCatalog()).append(command);
+    expect(retry).toMatchObject({ status: 201, replayed: true, body: { revision: 1 } });
+    expect(await needs(store, 'applicant-houston')).toBe(1);
+  });
+
+  it('given two tries of one request on two nodes at the same moment, then one appends and both get its answer', async () => {
+    const command = { principal, stream: 'applicant-houston', body: body(need('south')), expected: undefined, idempotencyKey: 'need-south-1' };
+    const [a, b] = await Promise.all([writePathFor(store, productionCatalog()).append(command), writePathFor(store, productionCatalog()).append(command)]);
+    expect(a.body).toEqual(b.body);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    expect(await needs(store, 'applicant-houston')).toBe(1);
+  });
+});
