@@ -1,19 +1,11 @@
+import { applicantStream } from '@ledger/domain';
 import { StoreUnavailable, type EventStore } from '@ledger/event-store';
 import { IdempotencyRecords } from '../../apps/api/src/ingest/idempotency';
 import { EVENT_STORE } from '../../apps/api/src/ledger/tokens';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 
-const houston = {
-  name: 'Houston ISD',
-  kind: 'school-district',
-  usState: 'TX',
-  students: 196_550,
-  nslpEligibleStudents: 155_000,
-  economicallyDisadvantagedStudents: 156_000,
-  locale: 'urban',
-  cep: true,
-  memberApplicantIds: [],
-};
+/** The catalog's own example of a registration (Houston ISD). */
+const houston = applicantStream.events.ApplicantRegistered.example;
 const registered = (overrides: Record<string, unknown> = {}) => ({ type: 'ApplicantRegistered', data: { ...houston, ...overrides } });
 const need = (area: string, devices = 10) => ({ type: 'NeedEstimated', data: { area, devices, hotspots: 2, unconnectedHouseholds: 1, estimatedOn: '2020-05-20' } });
 

@@ -1,6 +1,4 @@
-import { type Envelope, type StreamDefinition } from '@ledger/domain';
-
-type EventSpec = StreamDefinition['events'][string];
+import { type Envelope, eventSpecOf, type StreamDefinition } from '@ledger/domain';
 
 /** What to do with a stored event of a known stream kind before folding it. */
 export type StoredEventVerdict = { kind: 'fold' } | { kind: 'unknown-type' } | { kind: 'malformed'; reason: string };
@@ -12,7 +10,7 @@ export type StoredEventVerdict = { kind: 'fold' } | { kind: 'unknown-type' } | {
  * should trust, so its stream stops there with the reason, field by field.
  */
 export function checkStoredEvent(definition: StreamDefinition, envelope: Envelope): StoredEventVerdict {
-  const spec = Object.prototype.hasOwnProperty.call(definition.events, envelope.type) ? (definition.events as Record<string, EventSpec>)[envelope.type] : undefined;
+  const spec = eventSpecOf(definition, envelope.type);
   if (!spec) return { kind: 'unknown-type' };
   const problems = spec.validate(envelope.data);
   if (problems.length === 0) return { kind: 'fold' };

@@ -31,7 +31,7 @@ const CLAIM_TAKEOVER_MS = 60_000;
 const RELEASE_ATTEMPTS = 40;
 const RELEASE_RETRY_MS = 250;
 /** For appends without an Idempotency-Key: nothing to claim. */
-const PROCEED = (): Promise<boolean> => Promise.resolve(true);
+const NOTHING_TO_CLAIM = (): Promise<StoredResponse | undefined> => Promise.resolve(undefined);
 
 /** How often an append without an explicit expected revision re-decides after losing a race to another node. */
 const RACE_RETRIES = 5;
@@ -63,11 +63,7 @@ export class AppendService {
       throw new ProblemException(problem(413, 'batch-too-large', 'Too many events in one append', `At most ${this.maxEventsPerAppend} events per append; got ${body.events.length}.`));
     this.validateData(definition, body);
 
-    if (idempotencyKey === undefined) {
-      const appended = await this.queue.run(stream, () => this.decideAndAppend(command, undefined, PROCEED));
-      if (!appended) throw new Error('An append without an Idempotency-Key was not appended');
-      return { ...appended, replayed: false };
-    }
+    if (idempotencyKey === undefined) return this.queue.run(stream, () => this.decideAndAppend(command, undefined, NOTHING_TO_CLAIM));
     const fingerprint = requestFingerprint(stream, command.expected, body);
     const idemStream = idempotencyStream(principal.keyId, idempotencyKey);
     const previous = await this.idempotency.find(idemStream, fingerprint);
@@ -75,17 +71,16 @@ export class AppendService {
     const tag = idempotencyTag(principal.keyId, idempotencyKey, fingerprint);
     // The key is claimed once the request is decided, just before its append: a refused request writes nothing.
     let claim: number | undefined;
-    let answered: StoredResponse | undefined;
-    const beforeAppend = async (): Promise<boolean> => {
-      if (claim !== undefined) return true;
+    const answeredElsewhere = async (): Promise<StoredResponse | undefined> => {
+      if (claim !== undefined) return undefined;
       const held = await this.holdKey(idemStream, fingerprint, stream, tag);
-      if (held.kind === 'answered') answered = held.response;
-      else claim = held.revision;
-      return held.kind === 'held';
+      if (held.kind === 'answered') return held.response;
+      claim = held.revision;
+      return undefined;
     };
-    let response: StoredResponse | undefined;
+    let outcome: AppendOutcome;
     try {
-      response = await this.queue.run(stream, () => this.decideAndAppend(command, tag, beforeAppend));
+      outcome = await this.queue.run(stream, () => this.decideAndAppend(command, tag, answeredElsewhere));
     } catch (error) {
       if (claim !== undefined) this.releaseSoon(idemStream, fingerprint, claim);
       // Refused because this very request is already in the stream (a concurrent try won, or the first
@@ -95,7 +90,8 @@ export class AppendService {
       if (!earlier) throw error;
       return { ...(await this.idempotency.record(idemStream, fingerprint, earlier)), replayed: true };
     }
-    if (response === undefined) return { ...answered!, replayed: true };
+    if (outcome.replayed) return outcome;
+    const { replayed: _fresh, ...response } = outcome;
     return { ...(await this.idempotency.record(idemStream, fingerprint, response)), replayed: false };
   }
 
@@ -159,8 +155,8 @@ export class AppendService {
    * moved past is caught by the store, never appended on. Whatever is refused on a cached state
    * (stale revision, domain refusal) is decided again on the latest state before it is answered.
    */
-  /** `beforeAppend` runs once the request is decided, before each append; false: another try answered it, append nothing. */
-  private async decideAndAppend(command: AppendCommand, tag: string | undefined, beforeAppend: () => Promise<boolean>): Promise<StoredResponse | undefined> {
+  /** `answeredElsewhere` runs once the request is decided, before each append: an answer means another try of it appended, so this one appends nothing. */
+  private async decideAndAppend(command: AppendCommand, tag: string | undefined, answeredElsewhere: () => Promise<StoredResponse | undefined>): Promise<AppendOutcome> {
     const { stream, expected } = command;
     // An idempotent request claims its key before appending: it decides on the store's state, so a
     // refusal is found before anything (the claim included) is written.
@@ -183,7 +179,8 @@ export class AppendService {
         continue;
       }
       const guard: ExpectedRevision = typeof expected === 'number' ? expected : loaded.revision < 0 ? 'no_stream' : loaded.revision;
-      if (!(await beforeAppend())) return undefined;
+      const answer = await answeredElsewhere();
+      if (answer) return { ...answer, replayed: true };
       try {
         const result = await this.store.append(stream, toAppend, { expectedRevision: guard });
         this.states.appended(stream, result.nextExpectedRevision);
@@ -191,6 +188,7 @@ export class AppendService {
           status: 201,
           etag: `"${result.nextExpectedRevision}"`,
           body: { stream, revision: result.nextExpectedRevision, positions: result.positions, eventIds: toAppend.map((e) => e.id ?? null) },
+          replayed: false,
         };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion)) throw error;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { applicantStream } from '@ledger/domain';
 import { InMemoryEventStore, StoreUnavailable, type AppendOptions, type AppendResult, type EventStore, type EventToAppend } from '@ledger/event-store';
 import { type Principal } from '../auth/roles';
 import { writePathFor } from '../demo/write-path';
@@ -22,10 +23,7 @@ class AcceptsRepeatedIds extends InMemoryEventStore {
 
 const principal: Principal = { keyId: 'k-erp', role: 'integration', label: 'district ERP' };
 const need = (area: string) => ({ type: 'NeedEstimated', data: { area, devices: 10, hotspots: 2, unconnectedHouseholds: 1, estimatedOn: '2020-05-20' } });
-const registered = {
-  type: 'ApplicantRegistered',
-  data: { name: 'Houston ISD', kind: 'school-district', usState: 'TX', students: 196_550, nslpEligibleStudents: 155_000, economicallyDisadvantagedStudents: 156_000, locale: 'urban', cep: true, memberApplicantIds: [] },
-};
+const registered = { type: 'ApplicantRegistered', data: applicantStream.events.ApplicantRegistered.example };
 const body = (...events: { type: string; data: unknown }[]) => ({ events }) as unknown as AppendEventsDto;
 const needs = async (store: EventStore, stream: string) => (await store.readStream(stream)).filter((e) => e.type === 'NeedEstimated').length;
 

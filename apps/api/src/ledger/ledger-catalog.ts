@@ -1,6 +1,4 @@
-import { streamPrefix, type ReadModel, type StreamDefinition } from '@ledger/domain';
-
-type EventSpec = StreamDefinition['events'][string];
+import { type EventSpec, eventSpecOf, type ReadModel, type StreamDefinition, streamPrefix } from '@ledger/domain';
 
 /** The id part of a stream name, as the read routes accept it: `frn-2025-0001` ↔ /v1/funding-requests/2025-0001. */
 export const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,190}$/;
@@ -29,7 +27,7 @@ export class LedgerCatalog {
   }
 
   eventSpec(definition: StreamDefinition, type: string): EventSpec | undefined {
-    return Object.prototype.hasOwnProperty.call(definition.events, type) ? (definition.events as Record<string, EventSpec>)[type] : undefined;
+    return eventSpecOf(definition, type);
   }
 
   readModel(name: string): ReadModel<unknown> | undefined {

@@ -48,3 +48,9 @@ export interface StreamDefinition<E extends DomainEvent = DomainEvent, S = unkno
   decider: Decider<E, S>;
   links: (state: S) => string[];
 }
+
+export type EventSpec = StreamDefinition['events'][string];
+
+/** The catalog entry of an event type in a stream, or undefined for a type the stream does not know (own keys only). */
+export const eventSpecOf = (definition: StreamDefinition, type: string): EventSpec | undefined =>
+  Object.prototype.hasOwnProperty.call(definition.events, type) ? (definition.events as Record<string, EventSpec>)[type] : undefined;
