@@ -70,19 +70,23 @@ export class AppendService {
     if (previous) return { ...previous, replayed: true };
     const tag = idempotencyTag(principal.keyId, idempotencyKey, fingerprint);
     // The key is claimed once the request is decided, just before its append: a refused request writes nothing.
-    let claim: number | undefined;
+    const tryId = randomUUID();
+    let claimTried = false;
+    let claimed = false;
     const answeredElsewhere = async (): Promise<StoredResponse | undefined> => {
-      if (claim !== undefined) return undefined;
-      const held = await this.holdKey(idemStream, fingerprint, stream, tag);
+      if (claimed) return undefined;
+      claimTried = true;
+      const held = await this.holdKey(idemStream, fingerprint, stream, tag, tryId);
       if (held.kind === 'answered') return held.response;
-      claim = held.revision;
+      claimed = true;
       return undefined;
     };
     let outcome: AppendOutcome;
     try {
       outcome = await this.queue.run(stream, () => this.decideAndAppend(command, tag, answeredElsewhere));
     } catch (error) {
-      if (claim !== undefined) this.releaseSoon(idemStream, fingerprint, claim);
+      // Also after a claim that failed: the store may have taken it without acknowledging it.
+      if (claimTried) this.releaseSoon(idemStream, fingerprint, tryId);
       // Refused because this very request is already in the stream (a concurrent try won, or the first
       // try was cut off before its response was recorded): answer with that append, once recorded.
       const refusedAsRepeat = error instanceof DomainError || error instanceof WrongExpectedVersion || error instanceof DuplicateEventId;
@@ -101,12 +105,12 @@ export class AppendService {
    * holder may have been cut off after appending) and otherwise waits for its answer or its release; a
    * claim left with neither for longer than a request can live is taken over.
    */
-  private async holdKey(idemStream: string, fingerprint: string, stream: string, tag: string): Promise<{ kind: 'held'; revision: number } | { kind: 'answered'; response: StoredResponse }> {
-    let outcome = await this.idempotency.claim(idemStream, fingerprint);
+  private async holdKey(idemStream: string, fingerprint: string, stream: string, tag: string, tryId: string): Promise<{ kind: 'held' } | { kind: 'answered'; response: StoredResponse }> {
+    let outcome = await this.idempotency.claim(idemStream, fingerprint, tryId);
     for (const started = Date.now(); ; ) {
       switch (outcome.kind) {
         case 'claimed':
-          return { kind: 'held', revision: outcome.revision };
+          return { kind: 'held' };
         case 'completed':
           return { kind: 'answered', response: outcome.response };
         case 'released':
@@ -114,25 +118,25 @@ export class AppendService {
           const earlier = await recordedAppend(this.store, stream, tag);
           if (earlier) return { kind: 'answered', response: await this.idempotency.record(idemStream, fingerprint, earlier) };
           if (outcome.kind === 'released' || Date.now() - Date.parse(outcome.claimedAt) > CLAIM_TAKEOVER_MS) {
-            outcome = await this.idempotency.claim(idemStream, fingerprint, outcome.revision);
+            outcome = await this.idempotency.claim(idemStream, fingerprint, tryId, outcome.revision);
             continue;
           }
           if (Date.now() - started > CLAIM_WAIT_MS)
             throw conflict('idempotent-request-in-progress', 'Another try of this request (same Idempotency-Key and body) is still in progress; retry in a few seconds to get its answer.');
           await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
-          outcome = (await this.idempotency.observe(idemStream, fingerprint)) ?? (await this.idempotency.claim(idemStream, fingerprint));
+          outcome = (await this.idempotency.observe(idemStream, fingerprint)) ?? (await this.idempotency.claim(idemStream, fingerprint, tryId));
           continue;
         }
       }
     }
   }
 
-  /** Gives a claimed key back after a failed append, retrying while the store is unavailable (a retry waits for it). */
-  private releaseSoon(idemStream: string, fingerprint: string, claim: number): void {
+  /** Gives this try's claim back after a failed claim or append, retrying while the store is unavailable (a retry waits for it). */
+  private releaseSoon(idemStream: string, fingerprint: string, tryId: string): void {
     void (async () => {
       for (let attempt = 0; attempt < RELEASE_ATTEMPTS; attempt++) {
         try {
-          await this.idempotency.release(idemStream, fingerprint, claim);
+          await this.idempotency.release(idemStream, fingerprint, tryId);
           return;
         } catch {
           await new Promise((resolve) => setTimeout(resolve, RELEASE_RETRY_MS));

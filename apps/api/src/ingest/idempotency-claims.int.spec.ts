@@ -6,7 +6,7 @@ import { writePathFor } from '../demo/write-path';
 import { productionCatalog } from '../ledger/production-catalog';
 import { type AppendEventsDto } from './append-request.dto';
 import { AppendService } from './append.service';
-import { IdempotencyRecords } from './idempotency';
+import { IdempotencyRecords, idempotencyStream } from './idempotency';
 import { StreamStates } from './stream-states';
 
 /**
@@ -45,6 +45,23 @@ describe('idempotent appends on a store that does not refuse repeated event ids 
     const retry = await writePathFor(store, productionCatalog()).append(command);
     expect(retry).toMatchObject({ status: 201, replayed: true, body: { revision: 1 } });
     expect(await needs(store, 'applicant-houston')).toBe(1);
+  });
+
+  it('given a try whose claim the store took but never acknowledged, when it is retried at once, then the try gives its claim back and the retry appends (no wait for a takeover)', async () => {
+    const append = store.append.bind(store);
+    jest.spyOn(store, 'append').mockImplementationOnce(async (stream, events, options) => {
+      await append(stream, events, options);
+      throw new StoreUnavailable('connection lost before the acknowledgement');
+    });
+    const command = { principal, stream: 'applicant-houston', body: body(need('east')), expected: undefined, idempotencyKey: 'need-east-1' };
+    await expect(writePathFor(store, productionCatalog()).append(command)).rejects.toBeInstanceOf(StoreUnavailable);
+    expect(await needs(store, 'applicant-houston')).toBe(0);
+
+    const retry = await writePathFor(store, productionCatalog()).append(command);
+    expect(retry).toMatchObject({ status: 201, replayed: false, body: { revision: 1 } });
+    expect(await needs(store, 'applicant-houston')).toBe(1);
+    const keyStream = (await store.readStream(idempotencyStream(principal.keyId, 'need-east-1'))).map((e) => e.type);
+    expect(keyStream).toEqual(['IdempotentRequestClaimed', 'IdempotentRequestReleased', 'IdempotentRequestClaimed', 'IdempotentRequestCompleted']);
   });
 
   it('given two tries of one request on two nodes at the same moment, then one appends and both get its answer', async () => {

@@ -37,19 +37,19 @@ export function idempotentEventId(keyId: string, idempotencyKey: string, index: 
 
 /** What the key's stream says when a request tries to claim the key. */
 export type ClaimOutcome =
-  /** This request holds the key: append, then record the response at `revision + 1`. */
-  | { kind: 'claimed'; revision: number }
+  /** This try holds the key: append, then record the response. */
+  | { kind: 'claimed' }
   /** The request with this key was answered: replay. */
   | { kind: 'completed'; response: StoredResponse }
   /** Another try of this very request holds the key and has not recorded an answer (yet): `revision` is the key stream's, `claimedAt` the newest claim's time. */
   | { kind: 'held'; revision: number; claimedAt: string }
-  /** The last try to hold the key gave it back after its append failed: claim it again at `revision`. */
+  /** The last try to hold the key gave it back after its claim or append failed: claim it again at `revision`. */
   | { kind: 'released'; revision: number };
 
 /**
  * The key's stream: a claim (`IdempotentRequestClaimed`) once the request is decided and before it is
  * appended, then the response (`IdempotentRequestCompleted`), or a release (`IdempotentRequestReleased`)
- * when the append failed. Claiming is what keeps two tries of one request from both appending on a
+ * when the claim or the append failed. Claiming is what keeps two tries of one request from both appending on a
  * store that does not refuse a repeated event id (EventStoreDB): only the try whose claim the stream
  * took appends. A request the domain refuses writes nothing, not even a claim.
  */
@@ -62,11 +62,15 @@ export class IdempotencyRecords {
     return state?.response;
   }
 
-  /** Claims the key for this request (`expected`: the key stream's revision a takeover builds on; none for a first claim). */
-  async claim(stream: string, fingerprint: string, expected?: number): Promise<ClaimOutcome> {
+  /**
+   * Claims the key for this try of the request (`tryId`: this try's own id, so it can give back a claim
+   * whose acknowledgement it never got; `expected`: the key stream's revision a takeover builds on, none
+   * for a first claim).
+   */
+  async claim(stream: string, fingerprint: string, tryId: string, expected?: number): Promise<ClaimOutcome> {
     try {
-      const result = await this.store.append(stream, [{ type: 'IdempotentRequestClaimed', data: { fingerprint } }], { expectedRevision: expected ?? 'no_stream' });
-      return { kind: 'claimed', revision: result.nextExpectedRevision };
+      await this.store.append(stream, [{ type: 'IdempotentRequestClaimed', data: { fingerprint, tryId } }], { expectedRevision: expected ?? 'no_stream' });
+      return { kind: 'claimed' };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersion)) throw error;
       const observed = await this.observe(stream, fingerprint);
@@ -92,10 +96,22 @@ export class IdempotencyRecords {
     return (await this.find(stream, fingerprint)) ?? response;
   }
 
-  /** Gives the key back after a failed append, so a retry need not wait for a takeover; false when the stream moved on. */
-  async release(stream: string, fingerprint: string, claimRevision: number): Promise<boolean> {
+  /**
+   * Gives the key back after a failed append, so a retry need not wait for a takeover: only while the
+   * newest event of the key's stream is this try's claim, which covers a claim the store took but
+   * whose acknowledgement was lost. False when there is nothing of this try's to give back.
+   */
+  async release(stream: string, fingerprint: string, tryId: string): Promise<boolean> {
+    let last;
     try {
-      await this.store.append(stream, [{ type: 'IdempotentRequestReleased', data: { fingerprint } }], { expectedRevision: claimRevision });
+      [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    } catch (error) {
+      if (error instanceof StreamNotFound) return false;
+      throw error;
+    }
+    if (last?.type !== 'IdempotentRequestClaimed' || last.data.tryId !== tryId) return false;
+    try {
+      await this.store.append(stream, [{ type: 'IdempotentRequestReleased', data: { fingerprint } }], { expectedRevision: last.revision });
       return true;
     } catch (error) {
       if (error instanceof WrongExpectedVersion) return false;
