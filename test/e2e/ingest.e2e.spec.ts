@@ -91,6 +91,16 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
     expect(forbidden.body.title).toBeDefined();
   });
 
+  it('takes a stream name of up to 200 characters and reads it back; a longer one is 400 naming the stream', async () => {
+    const longest = `applicant-${'a'.repeat(190)}`;
+    expect((await post(longest, registered())).status).toBe(201);
+    expect((await ledger.request('GET', `/v1/streams/${longest}`, { key: ledger.keys.auditor })).body.events).toHaveLength(1);
+    expect((await ledger.request('GET', `/v1/applicants/${'a'.repeat(190)}/compliance`, { key: ledger.keys.dashboard })).status).not.toBe(414);
+    const tooLong = await post(`${longest}a`, registered());
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors).toEqual([expect.objectContaining({ field: 'stream' })]);
+  });
+
   it('404 for a stream kind the ledger does not know', async () => {
     const res = await post('spaceship-1', registered());
     expect(res.status).toBe(404);

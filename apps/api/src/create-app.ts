@@ -21,6 +21,9 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
     // One log line per request is for debugging; at info the access log is /metrics, and errors are logged by the filter.
     logController: new LogController({ requestIdLogLabel: 'reqId', disableRequestLogging: !['debug', 'trace'].includes(parts.config.LOG_LEVEL) }),
     bodyLimit: parts.config.BODY_LIMIT_BYTES,
+    // A path parameter can be a whole stream name, up to MAX_STREAM_NAME (200) characters: Fastify's
+    // default of 100 answered longer valid names with 414 before any route saw them.
+    maxParamLength: 256,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -3,7 +3,9 @@ import { InvalidAppend } from './errors';
 import { type EventToAppend, type ExpectedRevision } from './port';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const STREAM = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/;
+/** The longest stream name either store takes. */
+export const MAX_STREAM_NAME = 200;
+const STREAM = new RegExp(`^[A-Za-z0-9][A-Za-z0-9._:@-]{0,${MAX_STREAM_NAME - 1}}$`);
 
 export interface PreparedEvent {
   id: string;

@@ -1,5 +1,6 @@
 export * from './port';
 export * from './errors';
+export { MAX_STREAM_NAME } from './append-validation';
 export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteSynchronous } from './adapters/sqlite/sqlite-event-store';
 export { type RawEventRow } from './adapters/sqlite/row';
 export { InMemoryEventStore } from './adapters/memory/memory-event-store';

@@ -4,19 +4,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
 import { type Principal } from '../auth/roles';
 import { type EventStore } from '@ledger/event-store';
-import { badRequest, notFound } from '../http/problem';
+import { notFound } from '../http/problem';
 import { EVENT_STORE } from '../ledger/tokens';
 import { ReadModelSource } from '../read/read-model-source';
+import { validId } from '../read/valid-id';
 import { lastEventIdOf } from './last-event-id';
 import { LiveSessions } from './live-sessions';
 import { type SseSession } from './sse-session';
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}$/;
-
-const idOf = (id: string, field: string): string => {
-  if (!ID.test(id)) throw badRequest(`${field} must be 1 to 100 letters, digits or ._:@- characters.`, [{ field, message: 'is not a valid id' }]);
-  return id;
-};
 
 @ApiTags('live')
 @ApiSecurity('api-key')
@@ -34,7 +29,7 @@ export class LiveModelsController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume: the model is sent only when newer than this position' })
   async program(@Param('id') id: string, @Headers('last-event-id') last: string | undefined, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.model('program-dashboard', `program-${idOf(id, 'id')}`, last, principal, request, reply);
+    await this.model('program-dashboard', `program-${validId(id)}`, last, principal, request, reply);
   }
 
   @Get('funding-requests/:id')
@@ -42,7 +37,7 @@ export class LiveModelsController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false })
   async fundingRequest(@Param('id') id: string, @Headers('last-event-id') last: string | undefined, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.model('funding-request', `frn-${idOf(id, 'id')}`, last, principal, request, reply);
+    await this.model('funding-request', `frn-${validId(id)}`, last, principal, request, reply);
   }
 
   @Get('applicants/:id/compliance')
@@ -50,7 +45,7 @@ export class LiveModelsController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false })
   async compliance(@Param('id') id: string, @Headers('last-event-id') last: string | undefined, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.model('compliance', `applicant-${idOf(id, 'id')}`, last, principal, request, reply);
+    await this.model('compliance', `applicant-${validId(id)}`, last, principal, request, reply);
   }
 
   /**

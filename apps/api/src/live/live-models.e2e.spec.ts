@@ -94,16 +94,19 @@ describe('live read models: GET /v1/live/programs/:id, /funding-requests/:id, /a
     expect(dataOf(probe.messages[0]!)).toMatchObject({ subject: p.applicants[0], counts: { serious: expect.any(Number), violation: expect.any(Number), warning: expect.any(Number), info: expect.any(Number) } });
   });
 
-  it('404 problem for a program or funding request the ledger does not have; 400 for an id that cannot be one', async () => {
-    for (const path of ['/v1/live/programs/nowhere-at-all', '/v1/live/funding-requests/999999999']) {
+  it('404 problem for a program or funding request the ledger does not have; 400 for an id that cannot be one (the ids the read endpoints take)', async () => {
+    const longest = `p${'x'.repeat(197)}`;
+    for (const path of ['/v1/live/programs/nowhere-at-all', '/v1/live/funding-requests/999999999', `/v1/live/programs/${longest}`]) {
       const missing = await open(path);
       expect(missing.status).toBe(404);
       expect(missing.headers['content-type']).toContain('application/problem+json');
       await missing.ended;
     }
-    const bad = await open('/v1/live/programs/-bad%20id');
-    expect(bad.status).toBe(400);
-    await bad.ended;
+    for (const path of ['/v1/live/programs/-bad%20id', `/v1/live/programs/${longest}x`]) {
+      const bad = await open(path);
+      expect(bad.status).toBe(400);
+      await bad.ended;
+    }
   });
 
   it('401 without a key, 403 for integration and admin keys', async () => {

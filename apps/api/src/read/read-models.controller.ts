@@ -5,16 +5,13 @@ import { type Finding, type TraceStep } from '@ledger/domain';
 import { type EventStore } from '@ledger/event-store';
 import { Allow } from '../auth/allow.decorator';
 import { badRequest, notFound } from '../http/problem';
-import { STREAM_ID } from '../ledger/ledger-catalog';
 import { EVENT_STORE } from '../ledger/tokens';
 import { idsOf, sourceEvents, withSources } from './explain';
 import { ProjectedReadModelSource } from './projected-read-model-source';
 import { type RenderedModel } from './read-model-source';
+import { validId } from './valid-id';
 
-const streamFor = (prefix: string, id: string): string => {
-  if (!STREAM_ID.test(id)) throw badRequest(`"${id}" is not a valid id.`, [{ field: 'id', message: 'must be letters, digits and . _ : @ -' }]);
-  return `${prefix}-${id}`;
-};
+const streamFor = (prefix: string, id: string): string => `${prefix}-${validId(id)}`;
 
 const minPositionOf = (raw: string | undefined): number | undefined => {
   if (raw === undefined) return undefined;
