@@ -23,7 +23,7 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
     bodyLimit: parts.config.BODY_LIMIT_BYTES,
     // A path parameter can be a whole stream name, up to MAX_STREAM_NAME (200) characters: Fastify's
     // default of 100 answered longer valid names with 414 before any route saw them.
-    maxParamLength: 256,
+    routerOptions: { maxParamLength: 256 },
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
