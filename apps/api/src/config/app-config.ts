@@ -62,6 +62,14 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(1)
   SIGNING_KEY_FILE?: string;
 
+  /**
+   * Projector lag (head position minus checkpoint) above which /health says degraded. Positions are
+   * events on the embedded store but byte offsets in EventStoreDB's log, so the default follows the
+   * store: 10,000 events, or 10,000,000 log bytes (some 10,000 events of ledger size).
+   */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  PROJECTOR_LAG_DEGRADED_ABOVE?: number;
+
   /** How often a signed audit checkpoint is published when new events arrived. */
   @Type(() => Number) @IsInt() @Min(100)
   CHECKPOINT_INTERVAL_MS = 10_000;

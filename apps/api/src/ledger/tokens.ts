@@ -10,6 +10,8 @@ export interface ProjectorStatus {
     checkpoint: number;
     headPosition: number;
     lag: number;
+    /** What a position counts: events (embedded store) or bytes of EventStoreDB's log. */
+    lagUnit: 'events' | 'log bytes';
     degradedAbove: number;
     rebuilding: boolean;
     /** Streams stopped at a malformed stored event (their read models are withheld), and the first of them. */

@@ -20,7 +20,7 @@ export class LedgerMetrics {
     registers: [this.registry],
   });
   readonly httpErrors = new Counter({ name: 'ledger_http_errors_total', help: 'Error responses by status', labelNames: ['status'], registers: [this.registry] });
-  readonly projectorLag = new Gauge({ name: 'ledger_projector_lag_positions', help: 'Global positions the read models are behind the store head', registers: [this.registry] });
+  readonly projectorLag = new Gauge({ name: 'ledger_projector_lag_positions', help: 'Global positions the read models are behind the store head (events on the embedded store, log bytes on EventStoreDB)', registers: [this.registry] });
   readonly stoppedStreams = new Gauge({ name: 'ledger_projection_stopped_streams', help: 'Streams stopped at a malformed stored event (their read models are withheld)', registers: [this.registry] });
   readonly skippedEvents = new Gauge({ name: 'ledger_projection_skipped_events', help: 'Stored events of types this version does not know, skipped by the projection', registers: [this.registry] });
   readonly sseSubscribers = new Gauge({ name: 'ledger_sse_subscribers', help: 'Open live (SSE) subscriptions', registers: [this.registry] });

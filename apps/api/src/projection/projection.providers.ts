@@ -8,8 +8,9 @@ import { LedgerCatalog } from '../ledger/ledger-catalog';
 import { logSubscriptionRetry } from '../store/subscription-retry-log';
 import { EVENT_STORE, PROJECTOR_STATUS, type ProjectorStatus } from '../ledger/tokens';
 
-/** Lag (positions behind head) above which /health reports the projector as degraded. */
-const DEGRADED_LAG = 10_000;
+/** Lag above which /health reports the projector as degraded, unless PROJECTOR_LAG_DEGRADED_ABOVE says otherwise (see AppConfig). */
+const DEGRADED_LAG = { sqlite: 10_000, eventstoredb: 10_000_000 } as const;
+const LAG_UNIT = { sqlite: 'events', eventstoredb: 'log bytes' } as const;
 
 /** Starts the projector once the app is up and stops it (finishing its batch) before the store closes. */
 @Injectable()
@@ -21,6 +22,7 @@ export class ProjectorLifecycle implements OnApplicationBootstrap, OnModuleDestr
     @Inject(Projector) private readonly projector: Projector,
     @Inject(ReadModels) private readonly models: ReadModels,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -50,7 +52,8 @@ export class ProjectorLifecycle implements OnApplicationBootstrap, OnModuleDestr
       checkpoint,
       headPosition,
       lag: Math.max(0, headPosition - checkpoint),
-      degradedAbove: DEGRADED_LAG,
+      lagUnit: LAG_UNIT[this.config.EVENT_STORE],
+      degradedAbove: this.config.PROJECTOR_LAG_DEGRADED_ABOVE ?? DEGRADED_LAG[this.config.EVENT_STORE],
       rebuilding: this.models.rebuilding,
       ...this.foldProblems(),
       ...(failure ? { error: failure.message } : {}),
