@@ -7,7 +7,7 @@ describe('configuration', () => {
   });
 
   it('reads numbers and booleans from strings', () => {
-    expect(validateConfig({ PORT: '8080', DEMO: 'true' })).toMatchObject({ PORT: 8080, DEMO: true });
+    expect(validateConfig({ PORT: '8080', DEMO: 'true', PROJECTOR_LAG_DEGRADED_ABOVE: '500' })).toMatchObject({ PORT: 8080, DEMO: true, PROJECTOR_LAG_DEGRADED_ABOVE: 500 });
   });
 
   it.each([
@@ -18,6 +18,8 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ SQLITE_SYNCHRONOUS: 'OFF' }, 'SQLITE_SYNCHRONOUS'],
     [{ DEMO: 'maybe' }, 'DEMO'],
+    [{ PROJECTOR_LAG_DEGRADED_ABOVE: '0' }, 'PROJECTOR_LAG_DEGRADED_ABOVE'],
+    [{ PROJECTOR_LAG_DEGRADED_ABOVE: 'lots' }, 'PROJECTOR_LAG_DEGRADED_ABOVE'],
   ])('refuses %p naming %s', (env, setting) => {
     expect(() => validateConfig(env)).toThrow(InvalidConfiguration);
     expect(() => validateConfig(env)).toThrow(new RegExp(`^Invalid configuration: .*${setting}`));
