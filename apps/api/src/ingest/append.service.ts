@@ -5,7 +5,7 @@ import { type Principal } from '../auth/roles';
 import { badRequest, conflict, notFound, ProblemException, problem } from '../http/problem';
 import { type LedgerCatalog } from '../ledger/ledger-catalog';
 import { type AppendEventsDto } from './append-request.dto';
-import { idempotencyStream, idempotencyTag, idempotentEventId, requestFingerprint, type IdempotencyRecords, type StoredResponse } from './idempotency';
+import { idempotencyStream, idempotencyTag, idempotentEventId, requestFingerprint, type ClaimAttempt, type ClaimOutcome, type IdempotencyRecords, type StoredResponse } from './idempotency';
 import { KeyedQueue } from './keyed-queue';
 import { recordedAppend } from './recorded-append';
 import { type StreamStates } from './stream-states';
@@ -70,13 +70,13 @@ export class AppendService {
     if (previous) return { ...previous, replayed: true };
     const tag = idempotencyTag(principal.keyId, idempotencyKey, fingerprint);
     // The key is claimed once the request is decided, just before its append: a refused request writes nothing.
-    const tryId = randomUUID();
+    const attempt: ClaimAttempt = { tryId: randomUUID(), expected: 'no_stream' };
     let claimTried = false;
     let claimed = false;
     const answeredElsewhere = async (): Promise<StoredResponse | undefined> => {
       if (claimed) return undefined;
       claimTried = true;
-      const held = await this.holdKey(idemStream, fingerprint, stream, tag, tryId);
+      const held = await this.holdKey(idemStream, fingerprint, stream, tag, attempt);
       if (held.kind === 'answered') return held.response;
       claimed = true;
       return undefined;
@@ -86,7 +86,7 @@ export class AppendService {
       outcome = await this.queue.run(stream, () => this.decideAndAppend(command, tag, answeredElsewhere));
     } catch (error) {
       // Also after a claim that failed: the store may have taken it without acknowledging it.
-      if (claimTried) this.releaseSoon(idemStream, fingerprint, tryId);
+      if (claimTried) this.releaseSoon(idemStream, fingerprint, attempt);
       // Refused because this very request is already in the stream (a concurrent try won, or the first
       // try was cut off before its response was recorded): answer with that append, once recorded.
       const refusedAsRepeat = error instanceof DomainError || error instanceof WrongExpectedVersion || error instanceof DuplicateEventId;
@@ -105,8 +105,12 @@ export class AppendService {
    * holder may have been cut off after appending) and otherwise waits for its answer or its release; a
    * claim left with neither for longer than a request can live is taken over.
    */
-  private async holdKey(idemStream: string, fingerprint: string, stream: string, tag: string, tryId: string): Promise<{ kind: 'held' } | { kind: 'answered'; response: StoredResponse }> {
-    let outcome = await this.idempotency.claim(idemStream, fingerprint, tryId);
+  private async holdKey(idemStream: string, fingerprint: string, stream: string, tag: string, attempt: ClaimAttempt): Promise<{ kind: 'held' } | { kind: 'answered'; response: StoredResponse }> {
+    const claimAt = (expected?: number): Promise<ClaimOutcome> => {
+      attempt.expected = expected ?? 'no_stream';
+      return this.idempotency.claim(idemStream, fingerprint, attempt.tryId, expected);
+    };
+    let outcome = await claimAt();
     for (const started = Date.now(); ; ) {
       switch (outcome.kind) {
         case 'claimed':
@@ -118,13 +122,13 @@ export class AppendService {
           const earlier = await recordedAppend(this.store, stream, tag);
           if (earlier) return { kind: 'answered', response: await this.idempotency.record(idemStream, fingerprint, earlier) };
           if (outcome.kind === 'released' || Date.now() - Date.parse(outcome.claimedAt) > CLAIM_TAKEOVER_MS) {
-            outcome = await this.idempotency.claim(idemStream, fingerprint, tryId, outcome.revision);
+            outcome = await claimAt(outcome.revision);
             continue;
           }
           if (Date.now() - started > CLAIM_WAIT_MS)
             throw conflict('idempotent-request-in-progress', 'Another try of this request (same Idempotency-Key and body) is still in progress; retry in a few seconds to get its answer.');
           await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
-          outcome = (await this.idempotency.observe(idemStream, fingerprint)) ?? (await this.idempotency.claim(idemStream, fingerprint, tryId));
+          outcome = (await this.idempotency.observe(idemStream, fingerprint)) ?? (await claimAt());
           continue;
         }
       }
@@ -132,11 +136,11 @@ export class AppendService {
   }
 
   /** Gives this try's claim back after a failed claim or append, retrying while the store is unavailable (a retry waits for it). */
-  private releaseSoon(idemStream: string, fingerprint: string, tryId: string): void {
+  private releaseSoon(idemStream: string, fingerprint: string, attempt: ClaimAttempt): void {
     void (async () => {
-      for (let attempt = 0; attempt < RELEASE_ATTEMPTS; attempt++) {
+      for (let tries = 0; tries < RELEASE_ATTEMPTS; tries++) {
         try {
-          await this.idempotency.release(idemStream, fingerprint, tryId);
+          await this.idempotency.release(idemStream, fingerprint, attempt);
           return;
         } catch {
           await new Promise((resolve) => setTimeout(resolve, RELEASE_RETRY_MS));
@@ -199,6 +203,9 @@ export class AppendService {
         this.states.forget(stream);
         // A numeric revision is the client's own expectation: the stream moved past it, which is the answer (412).
         if (typeof expected === 'number') throw error;
+        // Moved by this very request (an earlier try's append that landed late): never decide it again;
+        // the refusal is answered with that append.
+        if (tag !== undefined && (await recordedAppend(this.store, stream, tag))) throw error;
         // Losing to a write this node had not seen is not a lost race; losing on the latest state is.
         if (loaded.fresh && ++races > RACE_RETRIES) throw error;
         latest = true;

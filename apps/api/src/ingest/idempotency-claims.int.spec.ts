@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { applicantStream } from '@ledger/domain';
-import { InMemoryEventStore, StoreUnavailable, type AppendOptions, type AppendResult, type EventStore, type EventToAppend } from '@ledger/event-store';
+import { InMemoryEventStore, StoreUnavailable, WrongExpectedVersion, type AppendOptions, type AppendResult, type EventStore, type EventToAppend } from '@ledger/event-store';
 import { type Principal } from '../auth/roles';
 import { writePathFor } from '../demo/write-path';
 import { productionCatalog } from '../ledger/production-catalog';
@@ -26,6 +26,14 @@ const need = (area: string) => ({ type: 'NeedEstimated', data: { area, devices: 
 const registered = { type: 'ApplicantRegistered', data: applicantStream.events.ApplicantRegistered.example };
 const body = (...events: { type: string; data: unknown }[]) => ({ events }) as unknown as AppendEventsDto;
 const needs = async (store: EventStore, stream: string) => (await store.readStream(stream)).filter((e) => e.type === 'NeedEstimated').length;
+const typesOf = async (store: EventStore, stream: string) => (await store.readStream(stream).catch(() => [])).map((e) => e.type);
+/** Releases are written in the background after the failed request has been answered. */
+async function eventually(condition: () => Promise<boolean>): Promise<void> {
+  for (let waited = 0; !(await condition()); waited += 10) {
+    if (waited > 2_000) throw new Error('condition not met within 2 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 describe('idempotent appends on a store that does not refuse repeated event ids (as EventStoreDB)', () => {
   let store: AcceptsRepeatedIds;
@@ -62,6 +70,49 @@ describe('idempotent appends on a store that does not refuse repeated event ids 
     expect(await needs(store, 'applicant-houston')).toBe(1);
     const keyStream = (await store.readStream(idempotencyStream(principal.keyId, 'need-east-1'))).map((e) => e.type);
     expect(keyStream).toEqual(['IdempotentRequestClaimed', 'IdempotentRequestReleased', 'IdempotentRequestClaimed', 'IdempotentRequestCompleted']);
+  });
+
+  it('given a try whose claim timed out and lands only after the try gave up, then the release by the try fenced it out and the retry appends', async () => {
+    const append = store.append.bind(store);
+    let inFlight: (() => Promise<unknown>) | undefined;
+    jest.spyOn(store, 'append').mockImplementationOnce(async (stream, events, options) => {
+      inFlight = () => append(stream, events, options);
+      throw new StoreUnavailable('timed out; the write may still land');
+    });
+    const command = { principal, stream: 'applicant-houston', body: body(need('west')), expected: undefined, idempotencyKey: 'need-west-1' };
+    const keyStream = idempotencyStream(principal.keyId, 'need-west-1');
+    await expect(writePathFor(store, productionCatalog()).append(command)).rejects.toBeInstanceOf(StoreUnavailable);
+    await eventually(async () => (await typesOf(store, keyStream)).length === 1);
+
+    await expect(inFlight!()).rejects.toBeInstanceOf(WrongExpectedVersion);
+    const retry = await writePathFor(store, productionCatalog()).append(command);
+    expect(retry).toMatchObject({ status: 201, replayed: false, body: { revision: 1 } });
+    expect(await needs(store, 'applicant-houston')).toBe(1);
+    expect(await typesOf(store, keyStream)).toEqual(['IdempotentRequestReleased', 'IdempotentRequestClaimed', 'IdempotentRequestCompleted']);
+  });
+
+  it('given a try whose append lands only after its retry claimed the key, then the retry answers with that append instead of appending the fact again', async () => {
+    const append = store.append.bind(store);
+    let inFlight: (() => Promise<unknown>) | undefined;
+    jest.spyOn(store, 'append').mockImplementation(async (stream, events, options) => {
+      if (stream !== 'applicant-houston') return append(stream, events, options);
+      if (!inFlight) {
+        inFlight = () => append(stream, events, options);
+        throw new StoreUnavailable('timed out; the write may still land');
+      }
+      // The first try's append commits just before the retry's.
+      await inFlight();
+      inFlight = async () => undefined;
+      return append(stream, events, options);
+    });
+    const command = { principal, stream: 'applicant-houston', body: body(need('north-east')), expected: undefined, idempotencyKey: 'need-ne-1' };
+    const keyStream = idempotencyStream(principal.keyId, 'need-ne-1');
+    await expect(writePathFor(store, productionCatalog()).append(command)).rejects.toBeInstanceOf(StoreUnavailable);
+    await eventually(async () => (await typesOf(store, keyStream)).at(-1) === 'IdempotentRequestReleased');
+
+    const retry = await writePathFor(store, productionCatalog()).append(command);
+    expect(retry).toMatchObject({ status: 201, replayed: true, body: { revision: 1 } });
+    expect(await needs(store, 'applicant-houston')).toBe(1);
   });
 
   it('given two tries of one request on two nodes at the same moment, then one appends and both get its answer', async () => {

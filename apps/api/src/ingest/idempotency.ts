@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { StreamNotFound, WrongExpectedVersion, type EventStore, type JsonObject } from '@ledger/event-store';
+import { StreamNotFound, WrongExpectedVersion, type EventStore, type JsonObject, type RecordedEvent } from '@ledger/event-store';
 import { conflict } from '../http/problem';
 
 /**
@@ -33,6 +33,12 @@ export const idempotencyTag = (keyId: string, idempotencyKey: string, fingerprin
 export function idempotentEventId(keyId: string, idempotencyKey: string, index: number): string {
   const hex = sha256(`${keyId}\n${idempotencyKey}\n${index}`);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** One try's claims of a key: its id (in each claim it writes) and the key stream's revision its latest claim expected. */
+export interface ClaimAttempt {
+  readonly tryId: string;
+  expected: number | 'no_stream';
 }
 
 /** What the key's stream says when a request tries to claim the key. */
@@ -97,24 +103,39 @@ export class IdempotencyRecords {
   }
 
   /**
-   * Gives the key back after a failed append, so a retry need not wait for a takeover: only while the
-   * newest event of the key's stream is this try's claim, which covers a claim the store took but
-   * whose acknowledgement was lost. False when there is nothing of this try's to give back.
+   * Gives the key back after a failed claim or append, so a retry need not wait for a takeover. When
+   * the newest event of the key's stream is this try's claim (a claim whose acknowledgement was lost
+   * included), that claim is released. When the stream is still where the claim expected it, the claim
+   * may yet land (a write that timed out can still commit): a release written at that very revision
+   * fences it out, since only one of the two can take the place. False when the stream moved on
+   * without this try.
    */
-  async release(stream: string, fingerprint: string, tryId: string): Promise<boolean> {
-    let last;
-    try {
-      [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-    } catch (error) {
-      if (error instanceof StreamNotFound) return false;
-      throw error;
+  async release(stream: string, fingerprint: string, attempt: ClaimAttempt): Promise<boolean> {
+    for (;;) {
+      const newest = await this.newest(stream);
+      if (newest?.type === 'IdempotentRequestClaimed' && newest.data.tryId === attempt.tryId) return this.appendRelease(stream, fingerprint, attempt.tryId, newest.revision);
+      const untouched = attempt.expected === 'no_stream' ? newest === undefined : newest?.revision === attempt.expected;
+      if (!untouched) return false;
+      if (await this.appendRelease(stream, fingerprint, attempt.tryId, attempt.expected)) return true;
+      // Something took the claim's place meanwhile; it may be the claim itself: look again.
     }
-    if (last?.type !== 'IdempotentRequestClaimed' || last.data.tryId !== tryId) return false;
+  }
+
+  private async appendRelease(stream: string, fingerprint: string, tryId: string, expectedRevision: number | 'no_stream'): Promise<boolean> {
     try {
-      await this.store.append(stream, [{ type: 'IdempotentRequestReleased', data: { fingerprint } }], { expectedRevision: last.revision });
+      await this.store.append(stream, [{ type: 'IdempotentRequestReleased', data: { fingerprint, tryId } }], { expectedRevision });
       return true;
     } catch (error) {
       if (error instanceof WrongExpectedVersion) return false;
+      throw error;
+    }
+  }
+
+  private async newest(stream: string): Promise<RecordedEvent | undefined> {
+    try {
+      return (await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 }))[0];
+    } catch (error) {
+      if (error instanceof StreamNotFound) return undefined;
       throw error;
     }
   }
