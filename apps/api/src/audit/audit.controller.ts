@@ -9,7 +9,8 @@ import { type EventStore } from '@ledger/event-store';
 import { factsAsOf, ReadModels } from '@ledger/projections';
 import { Allow } from '../auth/allow.decorator';
 import { badRequest, notFound, ProblemException, problem } from '../http/problem';
-import { LedgerCatalog, STREAM_ID } from '../ledger/ledger-catalog';
+import { LedgerCatalog } from '../ledger/ledger-catalog';
+import { streamOf } from '../read/stream-of';
 import { EVENT_STORE } from '../ledger/tokens';
 import { ProjectedReadModelSource } from '../read/projected-read-model-source';
 import { writeAuditPackage } from './audit-package';
@@ -118,7 +119,8 @@ export class AuditController {
     if (kind === 'all') return { kind: 'all' };
     if (kind !== 'applicant' && kind !== 'program' && kind !== 'frn')
       throw badRequest('scope must be all, applicant, program or frn.', [{ field: 'scope', message: 'must be all, applicant, program or frn' }]);
-    if (!id || !STREAM_ID.test(id)) throw badRequest(`scope=${kind} needs an id.`, [{ field: 'id', message: 'is required' }]);
+    if (!id) throw badRequest(`scope=${kind} needs an id.`, [{ field: 'id', message: 'is required' }]);
+    streamOf(kind, id);
     return { kind, id };
   }
 

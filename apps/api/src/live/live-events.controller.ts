@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type EventStore } from '@ledger/event-store';
+import { MAX_STREAM_NAME, type EventStore } from '@ledger/event-store';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
 import { type Principal } from '../auth/roles';
 import { badRequest } from '../http/problem';
@@ -10,7 +10,7 @@ import { lastEventIdOf } from './last-event-id';
 import { LiveFeed } from './live-feed';
 import { LiveSessions } from './live-sessions';
 
-const PREFIX = /^[A-Za-z0-9._:@-]{0,100}$/;
+const PREFIX = new RegExp(`^[A-Za-z0-9._:@-]{0,${MAX_STREAM_NAME}}$`);
 /** Internal bookkeeping streams (API key hashes, idempotency records) never leave through the firehose. */
 const INTERNAL_PREFIX = 'ledger.';
 
@@ -41,7 +41,7 @@ export class LiveEventsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const wanted = prefix ?? '';
-    if (typeof wanted !== 'string' || !PREFIX.test(wanted)) throw badRequest('prefix must be up to 100 letters, digits or ._:@- characters.', [{ field: 'prefix', message: 'is not a valid stream prefix' }]);
+    if (typeof wanted !== 'string' || !PREFIX.test(wanted)) throw badRequest(`prefix must be up to ${MAX_STREAM_NAME} letters, digits or ._:@- characters.`, [{ field: 'prefix', message: 'is not a valid stream prefix' }]);
     const after = lastEventIdOf(last) ?? this.fromOf(from) ?? (await this.store.headPosition());
     const session = this.sessions.start(principal.keyId, request, reply);
     const lost = (reason: 'source-failed' | 'source-ended'): void =>

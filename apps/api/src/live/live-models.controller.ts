@@ -7,7 +7,7 @@ import { type EventStore } from '@ledger/event-store';
 import { notFound } from '../http/problem';
 import { EVENT_STORE } from '../ledger/tokens';
 import { ReadModelSource } from '../read/read-model-source';
-import { validId } from '../read/valid-id';
+import { streamOf } from '../read/stream-of';
 import { lastEventIdOf } from './last-event-id';
 import { LiveSessions } from './live-sessions';
 import { type SseSession } from './sse-session';
@@ -29,7 +29,7 @@ export class LiveModelsController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume: the model is sent only when newer than this position' })
   async program(@Param('id') id: string, @Headers('last-event-id') last: string | undefined, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.model('program-dashboard', `program-${validId(id)}`, last, principal, request, reply);
+    await this.model('program-dashboard', streamOf('program', id), last, principal, request, reply);
   }
 
   @Get('funding-requests/:id')
@@ -37,7 +37,7 @@ export class LiveModelsController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false })
   async fundingRequest(@Param('id') id: string, @Headers('last-event-id') last: string | undefined, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.model('funding-request', `frn-${validId(id)}`, last, principal, request, reply);
+    await this.model('funding-request', streamOf('frn', id), last, principal, request, reply);
   }
 
   @Get('applicants/:id/compliance')
@@ -45,7 +45,7 @@ export class LiveModelsController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false })
   async compliance(@Param('id') id: string, @Headers('last-event-id') last: string | undefined, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.model('compliance', `applicant-${validId(id)}`, last, principal, request, reply);
+    await this.model('compliance', streamOf('applicant', id), last, principal, request, reply);
   }
 
   /**

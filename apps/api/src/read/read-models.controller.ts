@@ -9,9 +9,8 @@ import { EVENT_STORE } from '../ledger/tokens';
 import { idsOf, sourceEvents, withSources } from './explain';
 import { ProjectedReadModelSource } from './projected-read-model-source';
 import { type RenderedModel } from './read-model-source';
-import { validId } from './valid-id';
+import { streamOf } from './stream-of';
 
-const streamFor = (prefix: string, id: string): string => `${prefix}-${validId(id)}`;
 
 const minPositionOf = (raw: string | undefined): number | undefined => {
   if (raw === undefined) return undefined;
@@ -42,14 +41,14 @@ export class ReadModelsController {
   @asOfQuery
   @minPositionQuery
   fundingRequest(@Param('id') id: string, @Query('asOf') asOf: string | undefined, @Query('minPosition') min: string | undefined, @Headers('if-none-match') inm: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.serve('funding-request', streamFor('frn', id), asOf, min, inm, reply);
+    return this.serve('funding-request', streamOf('frn', id), asOf, min, inm, reply);
   }
 
   @Get('funding-requests/:id/compliance')
   @ApiOperation({ summary: 'Open findings of one FRN by severity' })
   @asOfQuery
   frnCompliance(@Param('id') id: string, @Query('asOf') asOf: string | undefined, @Query('minPosition') min: string | undefined, @Headers('if-none-match') inm: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.serve('frn-compliance', streamFor('frn', id), asOf, min, inm, reply);
+    return this.serve('frn-compliance', streamOf('frn', id), asOf, min, inm, reply);
   }
 
   @Get('applicants/:id/compliance')
@@ -57,7 +56,7 @@ export class ReadModelsController {
   @asOfQuery
   @minPositionQuery
   applicantCompliance(@Param('id') id: string, @Query('asOf') asOf: string | undefined, @Query('minPosition') min: string | undefined, @Headers('if-none-match') inm: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.serve('compliance', streamFor('applicant', id), asOf, min, inm, reply);
+    return this.serve('compliance', streamOf('applicant', id), asOf, min, inm, reply);
   }
 
   @Get('programs/:id/dashboard')
@@ -65,14 +64,14 @@ export class ReadModelsController {
   @asOfQuery
   @minPositionQuery
   programDashboard(@Param('id') id: string, @Query('asOf') asOf: string | undefined, @Query('minPosition') min: string | undefined, @Headers('if-none-match') inm: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.serve('program-dashboard', streamFor('program', id), asOf, min, inm, reply);
+    return this.serve('program-dashboard', streamOf('program', id), asOf, min, inm, reply);
   }
 
   @Get('programs/:id/compliance')
   @ApiOperation({ summary: 'Open findings of a state program by severity' })
   @asOfQuery
   programCompliance(@Param('id') id: string, @Query('asOf') asOf: string | undefined, @Query('minPosition') min: string | undefined, @Headers('if-none-match') inm: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.serve('program-compliance', streamFor('program', id), asOf, min, inm, reply);
+    return this.serve('program-compliance', streamOf('program', id), asOf, min, inm, reply);
   }
 
   @Get('assets')
@@ -81,14 +80,14 @@ export class ReadModelsController {
   @asOfQuery
   assets(@Query('frn') frn: string | undefined, @Query('asOf') asOf: string | undefined, @Query('minPosition') min: string | undefined, @Headers('if-none-match') inm: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     if (frn === undefined) throw badRequest('Name the funding request: /v1/assets?frn=<id>.', [{ field: 'frn', message: 'is required' }]);
-    return this.serve('asset-register', streamFor('frn', frn), asOf, min, inm, reply);
+    return this.serve('asset-register', streamOf('frn', frn), asOf, min, inm, reply);
   }
 
   @Get('procurements/:id')
   @ApiOperation({ summary: 'Bid record: every bid, evaluation factors and weights, the winner and why' })
   @asOfQuery
   procurement(@Param('id') id: string, @Query('asOf') asOf: string | undefined, @Query('minPosition') min: string | undefined, @Headers('if-none-match') inm: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.serve('bid-record', streamFor('procurement', id), asOf, min, inm, reply);
+    return this.serve('bid-record', streamOf('procurement', id), asOf, min, inm, reply);
   }
 
   @Get('funding-requests/:id/explain')
@@ -96,7 +95,7 @@ export class ReadModelsController {
   @ApiOperation({ summary: 'Decision trace of an FRN: each step, its rule, rule set, citation and the events (with positions) behind it' })
   @asOfQuery
   async explain(@Param('id') id: string, @Query('asOf') asOf: string | undefined): Promise<unknown> {
-    const root = streamFor('frn', id);
+    const root = streamOf('frn', id);
     const rendered = await this.source.render('funding-request', root, asOf === undefined ? {} : { asOf });
     if (!rendered) throw notFound(`No funding request ${id}${asOf ? ` as of ${asOf}` : ''}.`);
     const view = rendered.body as { ruleSet: string; status: string; trace: TraceStep[]; findings: Finding[] };
