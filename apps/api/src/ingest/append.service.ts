@@ -162,15 +162,23 @@ export class AppendService {
    * Decides on the cached state and appends guarded by its revision, so a state another writer has
    * moved past is caught by the store, never appended on. Whatever is refused on a cached state
    * (stale revision, domain refusal) is decided again on the latest state before it is answered.
+   * `answeredElsewhere` runs once the request is decided, before each append: an answer means another
+   * try of it appended, so this one appends nothing.
    */
-  /** `answeredElsewhere` runs once the request is decided, before each append: an answer means another try of it appended, so this one appends nothing. */
   private async decideAndAppend(command: AppendCommand, tag: string | undefined, answeredElsewhere: () => Promise<StoredResponse | undefined>): Promise<AppendOutcome> {
     const { stream, expected } = command;
     // An idempotent request claims its key before appending: it decides on the store's state, so a
     // refusal is found before anything (the claim included) is written.
     let latest = tag !== undefined;
+    let firstRevision: number | undefined;
+    let lostTo: WrongExpectedVersion | undefined;
     for (let races = 0; ; ) {
       const loaded = latest ? await this.states.latest(stream) : await this.states.cached(stream);
+      firstRevision ??= loaded.revision;
+      // After a lost race, the stream may hold this very request, appended late by an earlier try (after
+      // the first decision, or claiming would have found it): never decide it again; the refusal is
+      // answered with that append.
+      if (lostTo && tag !== undefined && (await recordedAppend(this.store, stream, tag, firstRevision))) throw lostTo;
       // A client's revision other than the cached one: the cache may be behind, so decide on the store's.
       if (!loaded.fresh && typeof expected === 'number' && expected !== loaded.revision) {
         latest = true;
@@ -203,11 +211,9 @@ export class AppendService {
         this.states.forget(stream);
         // A numeric revision is the client's own expectation: the stream moved past it, which is the answer (412).
         if (typeof expected === 'number') throw error;
-        // Moved by this very request (an earlier try's append that landed late): never decide it again;
-        // the refusal is answered with that append.
-        if (tag !== undefined && (await recordedAppend(this.store, stream, tag))) throw error;
         // Losing to a write this node had not seen is not a lost race; losing on the latest state is.
         if (loaded.fresh && ++races > RACE_RETRIES) throw error;
+        lostTo = error;
         latest = true;
       }
     }

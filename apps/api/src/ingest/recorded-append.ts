@@ -10,9 +10,10 @@ const LOOK_BACK = 100_000;
  * recorded: the first try was cut off after the store took it, or a concurrent try with the same key
  * (on this node or another) won. Every event of that append carries the request's tag (key and exact
  * request, so another body under the same key never matches), and one append's events are contiguous:
- * they are the tagged run nearest the stream's end. Undefined when the stream holds no append of this request.
+ * they are the tagged run nearest the stream's end. Undefined when the stream holds no append of this request
+ * (after revision `newerThan`, when given: an append known to have landed after it is looked for there only).
  */
-export async function recordedAppend(store: EventStore, stream: string, tag: string): Promise<StoredResponse | undefined> {
+export async function recordedAppend(store: EventStore, stream: string, tag: string, newerThan = -1): Promise<StoredResponse | undefined> {
   const run: RecordedEvent[] = [];
   let from: number | undefined;
   for (let scanned = 0; scanned < LOOK_BACK; scanned += PAGE) {
@@ -24,6 +25,7 @@ export async function recordedAppend(store: EventStore, stream: string, tag: str
       throw error;
     }
     for (const event of page) {
+      if (event.revision <= newerThan) return run.length > 0 ? responseOf(stream, run.reverse()) : undefined;
       const tagged = event.metadata['idempotency'] === tag;
       if (tagged) run.push(event);
       else if (run.length > 0) return responseOf(stream, run.reverse());

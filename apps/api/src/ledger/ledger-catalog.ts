@@ -1,11 +1,11 @@
 import { type EventSpec, eventSpecOf, type ReadModel, type StreamDefinition, streamPrefix } from '@ledger/domain';
 import { MAX_STREAM_NAME } from '@ledger/event-store';
 
-/**
- * The id part of a stream name, as the read routes accept it: `frn-2025-0001` ↔ /v1/funding-requests/2025-0001.
- * With its kind and the dash, the whole name is at most MAX_STREAM_NAME long.
- */
-export const STREAM_ID = new RegExp(`^[A-Za-z0-9][A-Za-z0-9._:@-]{0,${MAX_STREAM_NAME - 3}}$`);
+/** The characters of a stream name's id part, as the read routes take it: `frn-2025-0001` ↔ /v1/funding-requests/2025-0001. */
+const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]*$/;
+
+/** Whether `<kind>-<id>` names a stream that every read route can address and the stores take. */
+export const isAddressable = (kind: string, id: string): boolean => STREAM_ID.test(id) && kind.length + 1 + id.length <= MAX_STREAM_NAME;
 
 /** The streams integrations may write and the read models the API serves, looked up by name. */
 export class LedgerCatalog {
@@ -27,7 +27,7 @@ export class LedgerCatalog {
   /** Whether a stream name has a known kind and an id every read route can address, within the stores' length. */
   hasValidId(stream: string): boolean {
     const prefix = streamPrefix(stream);
-    return stream.length > prefix.length + 1 && stream.length <= MAX_STREAM_NAME && STREAM_ID.test(stream.slice(prefix.length + 1));
+    return isAddressable(prefix, stream.slice(prefix.length + 1));
   }
 
   eventSpec(definition: StreamDefinition, type: string): EventSpec | undefined {

@@ -12,7 +12,6 @@ import { lastEventIdOf } from './last-event-id';
 import { LiveSessions } from './live-sessions';
 import { type SseSession } from './sse-session';
 
-
 @ApiTags('live')
 @ApiSecurity('api-key')
 @Controller('v1/live')

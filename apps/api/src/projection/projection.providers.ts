@@ -8,9 +8,8 @@ import { LedgerCatalog } from '../ledger/ledger-catalog';
 import { logSubscriptionRetry } from '../store/subscription-retry-log';
 import { EVENT_STORE, PROJECTOR_STATUS, type ProjectorStatus } from '../ledger/tokens';
 
-/** Lag above which /health reports the projector as degraded, unless PROJECTOR_LAG_DEGRADED_ABOVE says otherwise (see AppConfig). */
-const DEGRADED_LAG = { sqlite: 10_000, eventstoredb: 10_000_000 } as const;
-const LAG_UNIT = { sqlite: 'events', eventstoredb: 'log bytes' } as const;
+/** What a lag counts on each store, and the lag above which /health reports the projector as degraded unless PROJECTOR_LAG_DEGRADED_ABOVE says otherwise. */
+const LAG = { sqlite: { unit: 'events', degradedAbove: 10_000 }, eventstoredb: { unit: 'log bytes', degradedAbove: 10_000_000 } } as const;
 
 /** Starts the projector once the app is up and stops it (finishing its batch) before the store closes. */
 @Injectable()
@@ -52,8 +51,8 @@ export class ProjectorLifecycle implements OnApplicationBootstrap, OnModuleDestr
       checkpoint,
       headPosition,
       lag: Math.max(0, headPosition - checkpoint),
-      lagUnit: LAG_UNIT[this.config.EVENT_STORE],
-      degradedAbove: this.config.PROJECTOR_LAG_DEGRADED_ABOVE ?? DEGRADED_LAG[this.config.EVENT_STORE],
+      lagUnit: LAG[this.config.EVENT_STORE].unit,
+      degradedAbove: this.config.PROJECTOR_LAG_DEGRADED_ABOVE ?? LAG[this.config.EVENT_STORE].degradedAbove,
       rebuilding: this.models.rebuilding,
       ...this.foldProblems(),
       ...(failure ? { error: failure.message } : {}),

@@ -11,7 +11,6 @@ import { ProjectedReadModelSource } from './projected-read-model-source';
 import { type RenderedModel } from './read-model-source';
 import { streamOf } from './stream-of';
 
-
 const minPositionOf = (raw: string | undefined): number | undefined => {
   if (raw === undefined) return undefined;
   if (!/^\d{1,15}$/.test(raw)) throw badRequest('minPosition must be a global position.', [{ field: 'minPosition', message: 'must be a non-negative integer' }]);
