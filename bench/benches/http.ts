@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { BENCH_API_ENV, issueKey, startApi } from '../harness/api-process';
 import { corpusAppends, ensureCorpus } from '../harness/corpus';
 import { type Bench, type Measurement, rssBar, toMiB } from '../harness/report';
+import { formatRatio } from '../harness/verdicts';
 import { type ServerProcess, startServer } from '../harness/server-process';
 import { freshDir } from '../harness/workspace';
 
@@ -16,12 +17,15 @@ interface LoadResult {
 /**
  * Single-event appends over HTTP, 64 connections: each request registers a new applicant (a realistic
  * first fact of a stream, body taken from the generators), so every one of them is decided and stored.
- * The bare Fastify server gets the very same requests. Each server gets a warm-up run first.
+ * The bare Fastify server and the durable-append limit (Fastify + the ledger's SQLite store alone) get
+ * the very same requests. Each server gets a warm-up run first.
  */
 export const httpBench: Bench = async ({ events, quick }) => {
   const body = JSON.stringify(sampleEvent(ensureCorpus(events), 'ApplicantRegistered'));
   const duration = quick ? 5 : 15;
   const bare = await withServer(startServer(join(__dirname, '..', 'servers', 'bare-fastify.js'), [], {}), (server) => load(server, body, undefined, duration));
+  const storeDir = freshDir('http-store');
+  const stored = await withServer(startServer(join(__dirname, '..', 'servers', 'store-fastify.js'), [], { DATA_DIR: storeDir }), (server) => load(server, body, undefined, duration));
   const dataDir = freshDir('http-api');
   const key = await issueKey(dataDir, 'integration');
   const api = await withServer(startApi(dataDir), (server) => load(server, body, key, duration));
@@ -49,6 +53,8 @@ export const httpBench: Bench = async ({ events, quick }) => {
       latency('ledger API (node dist/apps/api/src/main.js)', api),
       figure('bare Fastify POST handler', bare),
       latency('bare Fastify POST handler', bare),
+      figure('Fastify + the ledger\'s SQLite append, nothing else', stored),
+      latency('Fastify + the ledger\'s SQLite append, nothing else', stored),
     ],
     bars: [
       { kind: 'at-least-ratio', label: 'HTTP appends vs bare Fastify', measured: api.perSecond, baseline: bare.perSecond, minimum: 0.5 },
@@ -58,7 +64,8 @@ export const httpBench: Bench = async ({ events, quick }) => {
     notes: [
       `API non-2xx responses: ${api.result.non2xx}, errors: ${api.result.errors}; only 2xx count.`,
       `API settings: ${Object.entries(BENCH_API_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} (the rate limit raised so 64 clients on one key measure the write path).`,
-      'autocannon runs in the bench process on the same 2 cores as the server, for both servers alike.',
+      `The durable-append limit — the bare route plus the ledger's SQLite append at the API's durability, nothing else — reaches ${formatRatio(stored.perSecond / bare.perSecond)} of bare Fastify; the ledger API reaches ${formatRatio(api.perSecond / stored.perSecond)} of that limit (the rest is keys, validation, decisions, read models and the audit trail).`,
+      'autocannon runs in the bench process on the same 2 cores as the servers, for every server alike.',
     ],
   };
 };

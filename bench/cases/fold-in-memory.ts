@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { type Envelope, type EventMetadata, type StreamDefinition, streamPrefix } from '@ledger/domain';
+import { productionCatalog } from '../../apps/api/src/ledger/production-catalog';
+import { caseMain } from '../harness/case-process';
+import { throughput, type Throughput } from '../harness/throughput';
+import { type LedgerDataInput } from './inputs';
+
+interface Row {
+  id: string;
+  stream: string;
+  revision: number;
+  position: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+/**
+ * The fold limit: the raw read + JSON.parse, plus what no rebuild can skip — each event folded by its
+ * stream's decider and the state's links taken — with every state held in memory. No stored-event
+ * checks, nothing written, no digest: what is left between this and the rebuild is the read-model store.
+ */
+caseMain<LedgerDataInput, Throughput>(async ({ dir }) => {
+  const db = new Database(join(dir, 'events.sqlite'), { readonly: true, fileMustExist: true });
+  const definitions = new Map<string, StreamDefinition>(productionCatalog().streams.map((d) => [d.prefix, d]));
+  const states = new Map<string, unknown>();
+  const started = process.hrtime.bigint();
+  let events = 0;
+  let links = 0;
+  for (const row of db.prepare('SELECT * FROM events ORDER BY position').iterate() as IterableIterator<Row>) {
+    events += 1;
+    const definition = definitions.get(streamPrefix(row.stream));
+    if (!definition) continue;
+    const envelope: Envelope = {
+      id: row.id,
+      stream: row.stream,
+      revision: row.revision,
+      position: row.position,
+      type: row.type,
+      data: JSON.parse(row.data) as Envelope['data'],
+      metadata: JSON.parse(row.metadata) as EventMetadata,
+      recordedAt: row.recorded_at,
+    };
+    const before = states.has(row.stream) ? states.get(row.stream) : structuredClone(definition.decider.initialState);
+    const after = definition.decider.evolve(before, envelope);
+    links += definition.links(after).length;
+    states.set(row.stream, after);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  db.close();
+  if (states.size === 0 || links === 0) throw new Error('The fold produced no states or no links');
+  return throughput(events, seconds);
+});
