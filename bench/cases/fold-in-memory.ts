@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { type Envelope, type EventMetadata, type StreamDefinition, streamPrefix } from '@ledger/domain';
+import { type Envelope, type EventMetadata, linkTargetsOf, type StreamDefinition, streamPrefix } from '@ledger/domain';
 import { productionCatalog } from '../../apps/api/src/ledger/production-catalog';
 import { caseMain } from '../harness/case-process';
 import { throughput, type Throughput } from '../harness/throughput';
@@ -19,7 +19,7 @@ interface Row {
 
 /**
  * The fold limit: the raw read + JSON.parse, plus what no rebuild can skip — each event folded by its
- * stream's decider and the state's links taken — with every state held in memory. No stored-event
+ * stream's decider and the links it adds taken, as the rebuild takes them — with every state held in memory. No stored-event
  * checks, nothing written, no digest: what is left between this and the rebuild is the read-model store.
  */
 caseMain<LedgerDataInput, Throughput>(async ({ dir }) => {
@@ -45,7 +45,7 @@ caseMain<LedgerDataInput, Throughput>(async ({ dir }) => {
     };
     const before = states.has(row.stream) ? states.get(row.stream) : structuredClone(definition.decider.initialState);
     const after = definition.decider.evolve(before, envelope);
-    links += definition.links(after).length;
+    links += linkTargetsOf(definition, before, after).length;
     states.set(row.stream, after);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -7,7 +7,7 @@ export type Catalog = readonly StreamDefinition[];
 
 /**
  * Identifies what the stored states were folded with. Function sources are part of it on purpose: a
- * changed evolve, links or upcaster means stored states may be stale, so the store starts over.
+ * changed evolve, links, linksAdded or upcaster means stored states may be stale, so the store starts over.
  * Validators are composed closures whose source says nothing of the rules, so they are not: a change
  * to what an event type accepts must come with a new schemaVersion (and an upcaster), which is.
  */
@@ -22,6 +22,7 @@ export function catalogFingerprint(catalog: Catalog, upcasters: readonly Upcaste
     hash.update(`initial:${JSON.stringify(definition.decider.initialState)}\n`);
     hash.update(`evolve:${definition.decider.evolve.toString()}\n`);
     hash.update(`links:${definition.links.toString()}\n`);
+    if (definition.linksAdded) hash.update(`linksAdded:${definition.linksAdded.toString()}\n`);
     const events = definition.events as Record<string, { schemaVersion: number }>;
     for (const type of Object.keys(events).sort()) hash.update(`event:${type}@${events[type]?.schemaVersion ?? 0}\n`);
   }

@@ -9,4 +9,6 @@ export const programStream: StreamDefinition<ProgramEvent, ProgramState> = {
   events: programEvents,
   decider: programDecider,
   links: (state) => [...new Set(state.allocations.map((a) => a.applicant))],
+  // Allocations are only ever appended (evolve): an event's new ones are those past the earlier count.
+  linksAdded: (before, after) => after.allocations.slice(before.allocations.length).map((a) => a.applicant),
 };

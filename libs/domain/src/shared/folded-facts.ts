@@ -1,4 +1,4 @@
-import { type StreamDefinition } from './decider';
+import { linkTargetsOf, type StreamDefinition } from './decider';
 import { type Envelope } from './envelope';
 import { type FactsLookup } from './facts';
 
@@ -38,7 +38,7 @@ export class FoldedFacts implements FactsLookup {
     const before = this.states.get(event.stream) ?? definition.decider.initialState;
     const after = definition.decider.evolve(before, event);
     this.states.set(event.stream, after);
-    for (const target of definition.links(after)) {
+    for (const target of linkTargetsOf(definition, before, after)) {
       const sources = this.links.get(target) ?? [];
       if (!sources.includes(event.stream)) this.links.set(target, [...sources, event.stream]);
     }

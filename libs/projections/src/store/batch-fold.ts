@@ -1,4 +1,4 @@
-import { type StreamDefinition, streamPrefix } from '@ledger/domain';
+import { linkTargetsOf, type StreamDefinition, streamPrefix } from '@ledger/domain';
 import { type RecordedEvent } from '@ledger/event-store';
 import { toEnvelope } from '../envelope';
 import { ProjectionError, ProjectionFoldFailed, ProjectionIntegrityError } from '../errors';
@@ -145,7 +145,7 @@ export class BatchFold {
       if (after === undefined || typeof after === 'function' || typeof after === 'symbol') {
         throw new Error('the state is not JSON (evolve returned undefined or a function)');
       }
-      targets = current.definition.links(after);
+      targets = linkTargetsOf(current.definition, current.state, after);
       current.state = after;
     } catch (error) {
       if (error instanceof ProjectionError) throw error;

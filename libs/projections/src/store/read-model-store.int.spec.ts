@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type StreamDefinition } from '@ledger/domain';
 import { InMemoryEventStore, type RecordedEvent, SqliteEventStore } from '@ledger/event-store';
 import { NotAReadModelStore, ProjectionFoldFailed, ProjectionIntegrityError, ReadModelStore, readModelsFile } from '../index';
-import { accountStream, accountsCatalog, depositUpcaster, fact, portfolioModel, sampleHistory } from '../../test/accounts-ledger';
+import { accountStream, type AccountState, accountsCatalog, depositUpcaster, fact, portfolioModel, sampleHistory } from '../../test/accounts-ledger';
 import { appendAll, foldAll, readLog, tempDir } from '../../test/store-helpers';
 import { dumpTables } from '../../test/table-dump';
 
@@ -120,6 +120,35 @@ describe('ReadModelStore', () => {
     expect(store.contentDigest()).toBe(whole.contentDigest());
     store.close();
     whole.close();
+  });
+
+  it('takes only the links an event adds when the definition names them (linksAdded): the same tables, batch by batch or whole, and a wrong linksAdded shows', async () => {
+    const events = new InMemoryEventStore();
+    await appendAll(events, [
+      ...sampleHistory(),
+      fact('account-a2', 'AccountTransferred', { owner: 'o2' }),
+      fact('account-a2', 'AccountTransferred', { owner: 'o1' }),
+      fact('account-a1', 'AccountTransferred', { owner: 'o2' }),
+    ]);
+    const log = await readLog(events);
+    const ownerOf = (state: unknown): string | null => (state as AccountState).owner;
+    const withLinksAdded = (linksAdded: StreamDefinition['linksAdded']): StreamDefinition[] => accountsCatalog.map((d) => (d === accountStream ? { ...d, linksAdded } : d));
+    const newOwner: StreamDefinition['linksAdded'] = (before, after) => (ownerOf(after) !== null && ownerOf(after) !== ownerOf(before) ? [`owner-${ownerOf(after)}`] : []);
+    const reference = ReadModelStore.open({ file: join(tmp.dir, 'reference.sqlite'), catalog: accountsCatalog });
+    reference.applyBatch(log);
+    const whole = ReadModelStore.open({ file, catalog: withLinksAdded(newOwner) });
+    whole.applyBatch(log);
+    const single = ReadModelStore.open({ file: join(tmp.dir, 'single.sqlite'), catalog: withLinksAdded(newOwner) });
+    for (const event of log) single.applyBatch([event]);
+    const wrong = ReadModelStore.open({ file: join(tmp.dir, 'wrong.sqlite'), catalog: withLinksAdded(() => []) });
+    wrong.applyBatch(log);
+    expect(whole.linkedFrom('owner-o2', 'account')).toEqual(['account-a2', 'account-a3', 'account-a1']);
+    expect(wrong.linkedFrom('owner-o2', 'account')).toEqual([]);
+    for (const store of [reference, whole, single, wrong]) store.close();
+    const tables = dumpTables(join(tmp.dir, 'reference.sqlite'));
+    expect(dumpTables(file).links).toEqual(tables.links);
+    expect(dumpTables(join(tmp.dir, 'single.sqlite')).links).toEqual(tables.links);
+    expect(dumpTables(join(tmp.dir, 'wrong.sqlite')).links).not.toEqual(tables.links);
   });
 
   it('refuses a first event (revision 0) of a stream it already holds, and writes nothing', async () => {
