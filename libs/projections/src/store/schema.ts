@@ -1,5 +1,5 @@
 /** Bumped whenever the tables change shape; part of the catalog fingerprint, so a new format rebuilds. */
-export const FORMAT = 'read-models/2';
+export const FORMAT = 'read-models/3';
 
 export const SCHEMA = `
 CREATE TABLE read_model_meta (
@@ -7,13 +7,16 @@ CREATE TABLE read_model_meta (
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 
+-- A rowid table, unlike the others: states run to tens of KiB (a program's allocations), and a
+-- WITHOUT ROWID table keeps whole rows in its key b-tree, which pays for large rows on every rewrite
+-- (rebuild of 1,000,000 events 15% slower).
 CREATE TABLE stream_states (
   stream        TEXT PRIMARY KEY,
   prefix        TEXT NOT NULL,
   revision      INTEGER NOT NULL,
   last_position INTEGER NOT NULL,
   state         TEXT NOT NULL
-) WITHOUT ROWID;
+);
 
 CREATE TABLE links (
   to_stream      TEXT NOT NULL,
