@@ -3,6 +3,7 @@ import { type EventStore } from '@ledger/event-store';
 import { RebuildInProgress } from './errors';
 import { Projector } from './projector';
 import { ReadModels } from './read-models';
+import { contentDigestOfSnapshot } from './store/content-digest';
 import { ReadModelStore } from './store/read-model-store';
 
 /**
@@ -52,6 +53,12 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
   let fresh: ReadModelStore | undefined;
   let builder: Projector | undefined;
   let livePaused = false;
+  const resumeLive = (): void => {
+    if (!livePaused || !projector) return;
+    livePaused = false;
+    projector.settleWaiters();
+    projector.start();
+  };
   try {
     removeDatabaseFiles(temporary);
     fresh = ReadModelStore.open({ file: temporary, catalog: live.catalog, upcasters: live.upcasters, projector: live.projector, durability: 'close' });
@@ -76,9 +83,13 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
       progress.unsubscribe();
     }
     const position = fresh.checkpoint;
-    const digest = fresh.contentDigest();
     swapFiles(models, fresh, temporary, target);
     fresh = undefined;
+    // Pinned while the live projector is still paused, so the digest is of the rebuilt content alone;
+    // the projector need not wait the seconds hashing takes.
+    const digesting = contentDigestOfSnapshot(target);
+    resumeLive();
+    const digest = await digesting;
     onProgress?.({ done: position, total: Math.max(total, position) });
     return { position, digest, file: target };
   } catch (error) {
@@ -88,10 +99,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
     throw error;
   } finally {
     models.releaseRebuild();
-    if (livePaused && projector) {
-      projector.settleWaiters();
-      projector.start();
-    }
+    resumeLive();
   }
 }
 

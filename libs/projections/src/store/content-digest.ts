@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CONTENT_TABLES } from './schema';
 
 const PIECE_CHARS = 1 << 20;
@@ -12,8 +13,45 @@ const PIECE_CHARS = 1 << 20;
  */
 export function contentDigest(db: Database.Database): string {
   const hash = createHash('sha256');
+  for (const piece of contentPieces(db)) hash.update(piece);
+  return hash.digest('hex');
+}
+
+/**
+ * The same digest of the file as it is at the call, hashed a piece per event-loop turn: a store of a
+ * million events takes seconds to hash, and the process keeps answering meanwhile. A read-only
+ * connection of its own pins this moment's snapshot (write-ahead log) before the call returns, so
+ * what the store's own connection commits afterwards is not in the digest.
+ */
+export function contentDigestOfSnapshot(file: string): Promise<string> {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.exec('BEGIN');
+    // A deferred transaction takes its snapshot at its first read, not at BEGIN.
+    db.prepare('SELECT 1 FROM sqlite_schema LIMIT 1').get();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return hashInTurns(db);
+}
+
+async function hashInTurns(db: Database.Database): Promise<string> {
+  try {
+    const hash = createHash('sha256');
+    for (const piece of contentPieces(db)) {
+      hash.update(piece);
+      await nextTurn();
+    }
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
+
+function* contentPieces(db: Database.Database): Generator<string> {
   for (const table of CONTENT_TABLES) {
-    hash.update(`table:${table.name}\n`);
+    yield `table:${table.name}\n`;
     const row = `json_object(${table.columns.map((column) => `'${column}', ${column}`).join(', ')}) || char(10)`;
     const lines = db.prepare<[], string>(`SELECT ${row} FROM ${table.name} ORDER BY ${table.orderBy}`).pluck();
     let piece: string[] = [];
@@ -22,11 +60,10 @@ export function contentDigest(db: Database.Database): string {
       piece.push(line);
       chars += line.length;
       if (chars < PIECE_CHARS) continue;
-      hash.update(piece.join(''));
+      yield piece.join('');
       piece = [];
       chars = 0;
     }
-    hash.update(piece.join(''));
+    yield piece.join('');
   }
-  return hash.digest('hex');
 }

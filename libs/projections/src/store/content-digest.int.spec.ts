@@ -1,0 +1,54 @@
+import { InMemoryEventStore, type RecordedEvent } from '@ledger/event-store';
+import { ReadModelStore, readModelsFile } from '../index';
+import { contentDigestOfSnapshot } from './content-digest';
+import { accountsCatalog, sampleHistory } from '../../test/accounts-ledger';
+import { appendAll, readLog, tempDir } from '../../test/store-helpers';
+
+async function sampleLog(): Promise<RecordedEvent[]> {
+  const events = new InMemoryEventStore();
+  await appendAll(events, sampleHistory());
+  return readLog(events);
+}
+
+describe('content digest of a snapshot', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let store: ReadModelStore;
+  let log: RecordedEvent[];
+  beforeEach(async () => {
+    tmp = tempDir();
+    log = await sampleLog();
+    store = ReadModelStore.open({ file: readModelsFile(tmp.dir), catalog: accountsCatalog });
+    store.applyBatch(log.slice(0, 6));
+  });
+  afterEach(() => {
+    store.close();
+    tmp.remove();
+  });
+
+  it('given a store, when its snapshot is hashed, then the digest is the store\'s content digest', async () => {
+    await expect(contentDigestOfSnapshot(store.file)).resolves.toBe(store.contentDigest());
+  });
+
+  it('given a snapshot pinned, when the store commits a batch before hashing ends, then the digest is of the pinned content', async () => {
+    const before = store.contentDigest();
+    const digesting = contentDigestOfSnapshot(store.file);
+    store.applyBatch(log);
+    const after = store.contentDigest();
+    expect(after).not.toBe(before);
+    await expect(digesting).resolves.toBe(before);
+  });
+
+  it('given a digest in progress, when other work is queued on the event loop, then it runs before hashing ends', async () => {
+    let turns = 0;
+    let counting = true;
+    const count = (): void => {
+      if (!counting) return;
+      turns += 1;
+      setImmediate(count);
+    };
+    setImmediate(count);
+    await contentDigestOfSnapshot(store.file);
+    counting = false;
+    expect(turns).toBeGreaterThan(1);
+  });
+});
