@@ -73,6 +73,8 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
     try {
       builder.start();
       await builder.waitFor(total, { timeoutMs: Infinity });
+      // Hundreds of MiB folded unsynced reach the disk here, not in the synchronous swap below.
+      await fresh.syncSoFar();
       livePaused = projector?.status === 'running';
       if (livePaused) await projector?.stop();
       total = await eventStore.headPosition();

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, openSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type FactsLookup, type StreamDefinition } from '@ledger/domain';
 import { type RecordedEvent } from '@ledger/event-store';
@@ -258,6 +259,21 @@ export class ReadModelStore implements FactsLookup {
   contentDigest(): string {
     this.assertOpen();
     return contentDigest(this.db);
+  }
+
+  /**
+   * Syncs what the file holds so far on a thread of its own, the event loop free meanwhile: a `close`
+   * store's commits are not synced, and close() — which must be synchronous — then has only the rest.
+   */
+  async syncSoFar(): Promise<void> {
+    this.assertOpen();
+    if (this.file === ':memory:') return;
+    const handle = await open(this.file, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   }
 
   /** Flushes the write-ahead log into the file and closes; the file is then complete on its own. */
