@@ -1,21 +1,11 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { type Envelope, type EventMetadata, linkTargetsOf, type StreamDefinition, streamPrefix } from '@ledger/domain';
+import { type RawEventRow } from '@ledger/event-store';
 import { productionCatalog } from '../../apps/api/src/ledger/production-catalog';
 import { caseMain } from '../harness/case-process';
 import { throughput, type Throughput } from '../harness/throughput';
 import { type LedgerDataInput } from './inputs';
-
-interface Row {
-  id: string;
-  stream: string;
-  revision: number;
-  position: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
 
 /**
  * The fold limit: the raw read + JSON.parse, plus what no rebuild can skip — each event folded by its
@@ -29,7 +19,7 @@ caseMain<LedgerDataInput, Throughput>(async ({ dir }) => {
   const started = process.hrtime.bigint();
   let events = 0;
   let links = 0;
-  for (const row of db.prepare('SELECT * FROM events ORDER BY position').iterate() as IterableIterator<Row>) {
+  for (const row of db.prepare('SELECT * FROM events ORDER BY position').iterate() as IterableIterator<RawEventRow>) {
     events += 1;
     const definition = definitions.get(streamPrefix(row.stream));
     if (!definition) continue;

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FoldedFacts, type StreamDefinition } from '@ledger/domain';
-import { type EventStore, type RecordedEvent } from '@ledger/event-store';
-import { type Fact } from './accounts-ledger';
+import { type EventStore, InMemoryEventStore, type RecordedEvent } from '@ledger/event-store';
+import { type Fact, sampleHistory } from './accounts-ledger';
 
 export function tempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'projections-'));
@@ -28,4 +28,11 @@ export function foldAll(catalog: readonly StreamDefinition[], log: readonly Reco
   const facts = new FoldedFacts(catalog);
   for (const event of log) facts.apply({ ...event, metadata: event.metadata });
   return facts;
+}
+
+/** The accounts ledger's sample history as recorded events. */
+export async function sampleLog(): Promise<RecordedEvent[]> {
+  const events = new InMemoryEventStore();
+  await appendAll(events, sampleHistory());
+  return readLog(events);
 }

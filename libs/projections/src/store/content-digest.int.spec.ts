@@ -1,14 +1,8 @@
-import { InMemoryEventStore, type RecordedEvent } from '@ledger/event-store';
+import { type RecordedEvent } from '@ledger/event-store';
 import { ReadModelStore, readModelsFile } from '../index';
 import { contentDigestOfSnapshot } from './content-digest';
-import { accountsCatalog, sampleHistory } from '../../test/accounts-ledger';
-import { appendAll, readLog, tempDir } from '../../test/store-helpers';
-
-async function sampleLog(): Promise<RecordedEvent[]> {
-  const events = new InMemoryEventStore();
-  await appendAll(events, sampleHistory());
-  return readLog(events);
-}
+import { accountsCatalog } from '../../test/accounts-ledger';
+import { sampleLog, tempDir } from '../../test/store-helpers';
 
 describe('content digest of a snapshot', () => {
   let tmp: ReturnType<typeof tempDir>;

@@ -6,14 +6,8 @@ import { type StreamDefinition } from '@ledger/domain';
 import { InMemoryEventStore, type RecordedEvent, SqliteEventStore } from '@ledger/event-store';
 import { NotAReadModelStore, ProjectionFoldFailed, ProjectionIntegrityError, ReadModelStore, readModelsFile } from '../index';
 import { accountStream, type AccountState, accountsCatalog, depositUpcaster, fact, portfolioModel, sampleHistory } from '../../test/accounts-ledger';
-import { appendAll, foldAll, readLog, tempDir } from '../../test/store-helpers';
+import { appendAll, foldAll, readLog, sampleLog, tempDir } from '../../test/store-helpers';
 import { dumpTables } from '../../test/table-dump';
-
-async function sampleLog(): Promise<RecordedEvent[]> {
-  const events = new InMemoryEventStore();
-  await appendAll(events, sampleHistory());
-  return readLog(events);
-}
 
 describe('ReadModelStore', () => {
   let tmp: ReturnType<typeof tempDir>;
