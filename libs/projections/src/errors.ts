@@ -74,6 +74,18 @@ export class RebuildInProgress extends ProjectionError {
   }
 }
 
+/** The rebuilt read models are in place and serving; only their content digest was not computed (the holder closed, or reading failed). */
+export class RebuildDigestUnavailable extends ProjectionError {
+  readonly code = 'rebuild_digest_unavailable';
+  constructor(
+    readonly position: number,
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`Read models rebuilt to position ${position} and swapped in (${file}); their content digest was not computed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
 export class WaitForTimeout extends ProjectionError {
   readonly code = 'projection_wait_timeout';
   constructor(

@@ -17,6 +17,7 @@ export {
   InvalidAsOf,
   AsOfBeyondProjection,
   RebuildInProgress,
+  RebuildDigestUnavailable,
   WaitForTimeout,
   StreamStopped,
 } from './errors';

@@ -31,7 +31,7 @@ export interface Rendered<V> {
 export class ReadModels implements FactsLookup {
   private store: ReadModelStore;
   private readonly changeSubject = new Subject<ProjectionChange>();
-  private rebuildRunning = false;
+  private rebuildRun: AbortController | undefined;
   readonly changes$: Observable<ProjectionChange> = this.changeSubject.asObservable();
 
   constructor(store: ReadModelStore) {
@@ -75,22 +75,23 @@ export class ReadModels implements FactsLookup {
     this.changeSubject.next(change);
   }
 
-  /** Marks a rebuild as running; false when one already is. */
-  claimRebuild(): boolean {
-    if (this.rebuildRunning) return false;
-    this.rebuildRunning = true;
-    return true;
+  /** Marks a rebuild as running, with a signal that aborts when the holder closes; undefined when one already runs. */
+  claimRebuild(): AbortSignal | undefined {
+    if (this.rebuildRun) return undefined;
+    this.rebuildRun = new AbortController();
+    return this.rebuildRun.signal;
   }
 
   releaseRebuild(): void {
-    this.rebuildRunning = false;
+    this.rebuildRun = undefined;
   }
 
   get rebuilding(): boolean {
-    return this.rebuildRunning;
+    return this.rebuildRun !== undefined;
   }
 
   close(): void {
+    this.rebuildRun?.abort(new Error('the read models were closed'));
     this.changeSubject.complete();
     this.store.close();
   }

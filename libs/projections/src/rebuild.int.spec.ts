@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type StreamDefinition } from '@ledger/domain';
 import { type EventStore } from '@ledger/event-store';
-import { type ProjectionChange, Projector, ReadModels, ReadModelStore, readModelsFile, rebuild, RebuildInProgress, type RebuildProgress } from './index';
+import { type ProjectionChange, Projector, ReadModels, ReadModelStore, readModelsFile, rebuild, RebuildDigestUnavailable, RebuildInProgress, type RebuildProgress } from './index';
 import { accountStream, accountsCatalog, fact, type Fact, portfolioModel, sampleHistory } from '../test/accounts-ledger';
 import { adapters } from '../test/event-store-adapters';
 import { appendAll, tempDir } from '../test/store-helpers';
@@ -109,6 +109,32 @@ describe.each(adapters)('rebuild over the %s event store', (_name, openEvents) =
     swapped.applyBatch(log.filter((e) => e.position <= result.position));
     expect(result.digest).toBe(swapped.contentDigest());
     swapped.close();
+  });
+
+  it('given a rebuild past its swap, when the event loop next turns, then the live projector runs while the new store is hashed', async () => {
+    let seen: { status: string; rebuilding: boolean } | undefined;
+    const watching = models.changes$.subscribe((change) => {
+      if (change.rebuilt) setImmediate(() => (seen = { status: projector.status, rebuilding: models.rebuilding }));
+    });
+    const result = await rebuild({ eventStore: events, models, projector });
+    watching.unsubscribe();
+    expect(seen).toEqual({ status: 'running', rebuilding: true });
+    expect(result.digest).toBe(models.current.contentDigest());
+  });
+
+  it('given a rebuild hashing its swapped-in store, when the read models close, then it stops and says the new store is in place without a digest', async () => {
+    const watching = models.changes$.subscribe((change) => {
+      if (change.rebuilt) setImmediate(() => models.close());
+    });
+    const failure = await rebuild({ eventStore: events, models, projector }).catch((error: unknown) => error);
+    watching.unsubscribe();
+    expect(failure).toBeInstanceOf(RebuildDigestUnavailable);
+    expect(failure).toMatchObject({ position: await events.headPosition(), file, message: expect.stringContaining('the read models were closed') });
+    expect(models.rebuilding).toBe(false);
+    const reopened = ReadModelStore.open({ file, catalog: accountsCatalog });
+    expect(reopened.opened).toBe('resumed');
+    expect(reopened.checkpoint).toBe(await events.headPosition());
+    reopened.close();
   });
 
   it('refuses a second rebuild while one runs', async () => {

@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import { type EventStore } from '@ledger/event-store';
-import { RebuildInProgress } from './errors';
+import { RebuildDigestUnavailable, RebuildInProgress } from './errors';
 import { Projector } from './projector';
 import { ReadModels } from './read-models';
 import { contentDigestOfSnapshot } from './store/content-digest';
@@ -44,21 +44,39 @@ export interface RebuildResult {
  * the live path; a leftover `.rebuild` file is discarded by the next rebuild.
  */
 export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
+  const { models, onProgress } = options;
+  const target = models.current.file;
+  if (target === ':memory:') throw new Error('An in-memory read-model store cannot be rebuilt by file swap; open a new one instead');
+  const closing = models.claimRebuild();
+  if (!closing) throw new RebuildInProgress();
+  try {
+    const { position, total, digesting } = await foldAndSwap(options, closing);
+    const digest = await digesting.catch((cause: unknown) => {
+      throw new RebuildDigestUnavailable(position, target, cause);
+    });
+    onProgress?.({ done: position, total });
+    return { position, digest, file: target };
+  } finally {
+    models.releaseRebuild();
+  }
+}
+
+interface Swapped {
+  position: number;
+  total: number;
+  /** The swapped-in file's digest, pinned while the live projector was still paused. */
+  digesting: Promise<string>;
+}
+
+/** Everything up to the swap: a failure on the way leaves the live store as it was and no partial file. */
+async function foldAndSwap(options: RebuildOptions, closing: AbortSignal): Promise<Swapped> {
   const { eventStore, models, projector, onProgress } = options;
   const live = models.current;
-  if (live.file === ':memory:') throw new Error('An in-memory read-model store cannot be rebuilt by file swap; open a new one instead');
-  if (!models.claimRebuild()) throw new RebuildInProgress();
   const target = live.file;
   const temporary = `${target}.rebuild`;
   let fresh: ReadModelStore | undefined;
   let builder: Projector | undefined;
   let livePaused = false;
-  const resumeLive = (): void => {
-    if (!livePaused || !projector) return;
-    livePaused = false;
-    projector.settleWaiters();
-    projector.start();
-  };
   try {
     removeDatabaseFiles(temporary);
     fresh = ReadModelStore.open({ file: temporary, catalog: live.catalog, upcasters: live.upcasters, projector: live.projector, durability: 'close' });
@@ -87,21 +105,19 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
     const position = fresh.checkpoint;
     swapFiles(models, fresh, temporary, target);
     fresh = undefined;
-    // Pinned while the live projector is still paused, so the digest is of the rebuilt content alone;
-    // the projector need not wait the seconds hashing takes.
-    const digesting = contentDigestOfSnapshot(target);
-    resumeLive();
-    const digest = await digesting;
-    onProgress?.({ done: position, total: Math.max(total, position) });
-    return { position, digest, file: target };
+    // Pinned before the live projector resumes, so the digest is of the rebuilt content alone; the
+    // projector need not wait the seconds hashing takes.
+    return { position, total: Math.max(total, position), digesting: contentDigestOfSnapshot(target, closing) };
   } catch (error) {
     await builder?.stop();
     fresh?.close();
     removeDatabaseFiles(temporary);
     throw error;
   } finally {
-    models.releaseRebuild();
-    resumeLive();
+    if (livePaused && projector) {
+      projector.settleWaiters();
+      projector.start();
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Logger, Post, Res, type OnModuleDest
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type EventStore } from '@ledger/event-store';
-import { Projector, ReadModels, rebuild, type RebuildResult } from '@ledger/projections';
+import { Projector, ReadModels, rebuild, RebuildDigestUnavailable, type RebuildResult } from '@ledger/projections';
 import { Allow } from '../auth/allow.decorator';
 import { conflict } from '../http/problem';
 import { EVENT_STORE } from '../ledger/tokens';
@@ -54,8 +54,8 @@ export class RebuildController implements OnModuleDestroy {
       },
       (error: unknown) => {
         this.status = { ...this.status, state: 'failed', finishedAt: new Date().toISOString(), error: error instanceof Error ? error.message : String(error) };
-        // A rebuild cut short by shutdown leaves the live read models as they were; only its partial file is gone.
-        if (this.shuttingDown) this.logger.warn(`rebuild interrupted by shutdown; the read models in use are unchanged`);
+        // Cut short before the swap, a rebuild leaves the live read models as they were; after it, only the digest is missing.
+        if (this.shuttingDown) this.logger.warn(`rebuild interrupted by shutdown: ${error instanceof RebuildDigestUnavailable ? this.status.error : 'the read models in use are unchanged'}`);
         else this.logger.error(`rebuild failed: ${this.status.error}`);
       },
     );

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { type RecordedEvent } from '@ledger/event-store';
 import { ReadModelStore, readModelsFile } from '../index';
 import { contentDigestOfSnapshot } from './content-digest';
@@ -30,6 +31,17 @@ describe('content digest of a snapshot', () => {
     const after = store.contentDigest();
     expect(after).not.toBe(before);
     await expect(digesting).resolves.toBe(before);
+  });
+
+  it('given a snapshot being hashed, when its signal aborts, then the digest rejects and the store closes with its log emptied', async () => {
+    const closing = new AbortController();
+    const digesting = contentDigestOfSnapshot(store.file, closing.signal);
+    store.applyBatch(log);
+    closing.abort(new Error('closing'));
+    store.close();
+    // A reader still open would have kept the closing checkpoint from emptying the write-ahead log.
+    expect(statSync(`${store.file}-wal`, { throwIfNoEntry: false })?.size ?? 0).toBe(0);
+    await expect(digesting).rejects.toThrow('closing');
   });
 
   it('given a digest in progress, when other work is queued on the event loop, then it runs before hashing ends', async () => {

@@ -21,11 +21,15 @@ export function contentDigest(db: Database.Database): string {
  * The same digest of the file as it is at the call, hashed a piece per event-loop turn: a store of a
  * million events takes seconds to hash, and the process keeps answering meanwhile. A read-only
  * connection of its own pins this moment's snapshot (write-ahead log) before the call returns, so
- * what the store's own connection commits afterwards is not in the digest.
+ * what the store's own connection commits afterwards is not in the digest. `signal` closes that
+ * connection at once — a reader left open would keep the store's closing checkpoint waiting — and the
+ * digest rejects.
  */
-export function contentDigestOfSnapshot(file: string): Promise<string> {
+export async function contentDigestOfSnapshot(file: string, signal?: AbortSignal): Promise<string> {
+  // Everything up to the first await runs at the call: the snapshot is pinned before it returns.
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
+    signal?.throwIfAborted();
     db.exec('BEGIN');
     // A deferred transaction takes its snapshot at its first read, not at BEGIN.
     db.prepare('SELECT 1 FROM sqlite_schema LIMIT 1').get();
@@ -33,19 +37,28 @@ export function contentDigestOfSnapshot(file: string): Promise<string> {
     db.close();
     throw error;
   }
-  return hashInTurns(db);
+  return hashInTurns(db, signal);
 }
 
-async function hashInTurns(db: Database.Database): Promise<string> {
+async function hashInTurns(db: Database.Database, signal: AbortSignal | undefined): Promise<string> {
+  const pieces = contentPieces(db);
+  // The generator holds a statement open, and a connection cannot close under one.
+  const release = (): void => {
+    pieces.return(undefined);
+    if (db.open) db.close();
+  };
+  signal?.addEventListener('abort', release, { once: true });
   try {
     const hash = createHash('sha256');
-    for (const piece of contentPieces(db)) {
-      hash.update(piece);
+    for (let piece = pieces.next(); piece.done !== true; piece = pieces.next()) {
+      hash.update(piece.value);
       await nextTurn();
+      signal?.throwIfAborted();
     }
     return hash.digest('hex');
   } finally {
-    db.close();
+    signal?.removeEventListener('abort', release);
+    release();
   }
 }
 

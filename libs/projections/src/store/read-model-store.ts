@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, openSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, existsSync, fsync, fsyncSync, openSync, statSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { type FactsLookup, type StreamDefinition } from '@ledger/domain';
 import { type RecordedEvent } from '@ledger/event-store';
@@ -70,6 +70,7 @@ interface BatchWrite {
 }
 
 const DEFAULT_PROJECTOR = 'streams';
+const fsyncOnThread = promisify(fsync);
 const CACHE_KIB = 16 * 1024;
 
 /**
@@ -92,6 +93,7 @@ export class ReadModelStore implements FactsLookup {
   private readonly upcast: Upcast;
   private checkpointValue: number;
   private isClosed = false;
+  private syncDescriptor: number | undefined;
   private readonly stmt: ReturnType<typeof prepare>;
   /** Each definition's initial state as JSON, parsed into a fresh copy for every new stream. */
   private readonly initialTexts: ReadonlyMap<string, string>;
@@ -268,12 +270,10 @@ export class ReadModelStore implements FactsLookup {
   async syncSoFar(): Promise<void> {
     this.assertOpen();
     if (this.file === ':memory:') return;
-    const handle = await open(this.file, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    // Closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's too:
+    // this one stays open until SQLite has closed its own.
+    this.syncDescriptor ??= openSync(this.file, 'r+');
+    await fsyncOnThread(this.syncDescriptor);
   }
 
   /** Flushes the write-ahead log into the file and closes; the file is then complete on its own. */
@@ -287,6 +287,7 @@ export class ReadModelStore implements FactsLookup {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
     if (this.durability === 'close') syncFile(this.file);
+    if (this.syncDescriptor !== undefined) closeSync(this.syncDescriptor);
   }
 
   private startOver(): void {
