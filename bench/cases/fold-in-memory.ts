@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { type Envelope, type EventMetadata, linkTargetsOf, type StreamDefinition, streamPrefix } from '@ledger/domain';
-import { type RawEventRow } from '@ledger/event-store';
+import { linkTargetsOf, type StreamDefinition, streamPrefix } from '@ledger/domain';
+import { type RawEventRow, toRecordedEvent } from '@ledger/event-store';
+import { toEnvelope } from '@ledger/projections';
 import { productionCatalog } from '../../apps/api/src/ledger/production-catalog';
 import { caseMain } from '../harness/case-process';
 import { throughput, type Throughput } from '../harness/throughput';
@@ -23,16 +24,7 @@ caseMain<LedgerDataInput, Throughput>(async ({ dir }) => {
     events += 1;
     const definition = definitions.get(streamPrefix(row.stream));
     if (!definition) continue;
-    const envelope: Envelope = {
-      id: row.id,
-      stream: row.stream,
-      revision: row.revision,
-      position: row.position,
-      type: row.type,
-      data: JSON.parse(row.data) as Envelope['data'],
-      metadata: JSON.parse(row.metadata) as EventMetadata,
-      recordedAt: row.recorded_at,
-    };
+    const envelope = toEnvelope(toRecordedEvent(row));
     const before = states.has(row.stream) ? states.get(row.stream) : structuredClone(definition.decider.initialState);
     const after = definition.decider.evolve(before, envelope);
     links += linkTargetsOf(definition, before, after).length;

@@ -37,4 +37,5 @@ export { Projector, type ProjectorOptions, type ProjectorStatus, type WaitForOpt
 export { rebuild, type RebuildOptions, type RebuildProgress, type RebuildResult } from './rebuild';
 export { factsAsOf, renderAsOf, resolveAsOf, type AsOf, type AsOfSources } from './as-of/replay';
 export { toInstant } from './instant';
+export { toEnvelope } from './envelope';
 export { checkStoredEvent, type StoredEventVerdict } from './stored-event-check';

@@ -27,9 +27,9 @@ export function contentDigest(db: Database.Database): string {
  */
 export async function contentDigestOfSnapshot(file: string, signal?: AbortSignal): Promise<string> {
   // Everything up to the first await runs at the call: the snapshot is pinned before it returns.
+  signal?.throwIfAborted();
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    signal?.throwIfAborted();
     db.exec('BEGIN');
     // A deferred transaction takes its snapshot at its first read, not at BEGIN.
     db.prepare('SELECT 1 FROM sqlite_schema LIMIT 1').get();

@@ -270,10 +270,7 @@ export class ReadModelStore implements FactsLookup {
   async syncSoFar(): Promise<void> {
     this.assertOpen();
     if (this.file === ':memory:') return;
-    // Closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's too:
-    // this one stays open until SQLite has closed its own.
-    this.syncDescriptor ??= openSync(this.file, 'r+');
-    await fsyncOnThread(this.syncDescriptor);
+    await fsyncOnThread(this.descriptor());
   }
 
   /** Flushes the write-ahead log into the file and closes; the file is then complete on its own. */
@@ -286,8 +283,17 @@ export class ReadModelStore implements FactsLookup {
     }
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
-    if (this.durability === 'close') syncFile(this.file);
+    if (this.durability === 'close') fsyncSync(this.descriptor());
     if (this.syncDescriptor !== undefined) closeSync(this.syncDescriptor);
+  }
+
+  /**
+   * Closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's too: the
+   * one the store syncs through is opened once and closed only after SQLite has closed its own.
+   */
+  private descriptor(): number {
+    this.syncDescriptor ??= openSync(this.file, 'r+');
+    return this.syncDescriptor;
   }
 
   private startOver(): void {
@@ -356,16 +362,6 @@ function prepare(db: Database.Database) {
       'UPDATE checkpoints SET position = ? WHERE projector = ? AND catalog_fingerprint = ?',
     ),
   };
-}
-
-/** Forces a closed file's content to the disk. */
-function syncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**
