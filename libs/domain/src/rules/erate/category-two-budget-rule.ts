@@ -20,6 +20,7 @@ const isLibrary = (a: ApplicantState): boolean => a.kind === 'library' || a.kind
 
 function entityBudget(a: ApplicantState, p: ErateParams): { budget: Cents; basis: string } {
   const b = p.categoryTwoBudget;
+  if (b.basis === 'unsupported') return { budget: 0, basis: b.reason };
   const raw = isLibrary(a) ? (a.librarySquareFeet ?? 0) * b.perLibrarySquareFoot : a.students * b.perStudent;
   const basis = isLibrary(a) ? `${a.librarySquareFeet ?? 0} sq ft × ${b.perLibrarySquareFoot} cents` : `${a.students} students × ${b.perStudent} cents`;
   return raw >= b.floor ? { budget: raw, basis } : { budget: b.floor, basis: `${basis} is below the ${b.floor} cents floor` };

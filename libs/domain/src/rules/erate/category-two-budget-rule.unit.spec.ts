@@ -24,8 +24,9 @@ describe('Category 2 five-year budget', () => {
     const members = [a({ kind: 'school', students: 1_000 }), a({ kind: 'library', librarySquareFeet: 1_000 })];
     expect(categoryTwoBudgetRule.apply({ applicant: a({ kind: 'consortium' }), members }, erate2025.params).budget).toBe(16_700_000 + 2_500_000);
   });
-  it('FY2015–2020 figures come from the earlier rule set: $150 per student, $9,200 floor', () => {
-    expect(categoryTwoBudgetRule.apply({ applicant: a({ students: 1_000 }), members: [] }, erateFsa2015.params).budget).toBe(15_000_000);
-    expect(categoryTwoBudgetRule.apply({ applicant: a({ students: 10 }), members: [] }, erateFsa2015.params).budget).toBe(920_000);
+  it('FY2015–2020: per-school, inflation-adjusted budgets are not computed, and the basis says why', () => {
+    const outcome = categoryTwoBudgetRule.apply({ applicant: a({ students: 1_000 }), members: [] }, erateFsa2015.params);
+    expect(outcome.budget).toBe(0);
+    expect(outcome.basis).toMatch(/per school .* adjusted for inflation each funding year/);
   });
 });

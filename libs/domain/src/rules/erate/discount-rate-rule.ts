@@ -77,7 +77,7 @@ export const discountRateRule: Rule<DiscountRateFacts, DiscountRate, ErateParams
       ? registered.map(([id, s]) => entityDiscount(id, s, [], facts.category, p))
       : [entityDiscount(facts.applicantStream, facts.applicant, registered.map(([, s]) => s), facts.category, p)];
     const matrixRatePercent = entities.length === 0 ? 0 : consortium ? averageHalfUp(entities.map((e) => e.ratePercent)) : entities[0]!.ratePercent;
-    const stateMatchPoints = Math.max(0, Math.min(facts.statePercent, p.stateMatch.maxExtraPoints, p.stateMatch.maxDiscountPercent - matrixRatePercent));
+    const stateMatchPoints = Math.max(0, Math.min(facts.statePercent, p.stateMatch.maxExtraPoints, p.stateMatch.maxTotalPercent - matrixRatePercent));
     return {
       matrixRatePercent, stateMatchPoints, ratePercent: matrixRatePercent + stateMatchPoints, entities, consortiumAveraged: consortium,
       missingMembers: consortium ? missingMembers : [],
