@@ -1,4 +1,4 @@
-/** Import boundaries (DESIGN.md, Layout): no cycles; libs reached only through their index; domain stays pure. */
+/** Import boundaries (docs/architecture.md, Layout): no cycles; libs reached only through their index; domain stays pure. */
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },

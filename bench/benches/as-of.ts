@@ -4,7 +4,7 @@ import { type Bench, rssBar, toMiB } from '../harness/report';
 import { type AsOfInput, type AsOfOutcome } from '../cases/inputs';
 import { ensureLedgerData } from './ledger-data';
 
-/** DESIGN.md: as-of replay of one FRN at 1M events ≤ 50 ms. */
+/** docs/architecture.md, quality bars: as-of replay of one FRN at 1M events ≤ 50 ms. */
 const CEILING_MS = 50;
 
 export const asOfBench: Bench = async ({ events, quick }) => {

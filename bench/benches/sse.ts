@@ -8,7 +8,7 @@ import { SseListener } from '../harness/sse-listener';
 import { nowMs } from '../harness/timer';
 
 const SUBSCRIBERS = 1000;
-/** DESIGN.md: 1,000 SSE subscribers, p99 append-to-delivery ≤ 100 ms. */
+/** docs/architecture.md, quality bars: 1,000 SSE subscribers, p99 append-to-delivery ≤ 100 ms. */
 const CEILING_MS = 100;
 const PREFIX = 'applicant-sse-';
 

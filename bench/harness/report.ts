@@ -39,7 +39,7 @@ export type Bench = (options: BenchOptions) => Promise<BenchReport>;
 export const MiB = 1024 * 1024;
 export const toMiB = (bytes: number): number => bytes / MiB;
 
-/** DESIGN.md: RSS ≤ 512 MB throughout, for every ledger process. */
+/** docs/architecture.md, quality bars: RSS ≤ 512 MB throughout, for every ledger process. */
 export const RSS_CEILING_MIB = 512;
 
 export const rssBar = (label: string, peakRssMiB: number): Bar => ({ kind: 'at-most', label: `${label}: peak RSS`, measured: peakRssMiB, maximum: RSS_CEILING_MIB, unit: 'MiB' });

@@ -1,5 +1,5 @@
 /**
- * The quality bars of DESIGN.md as checks over figures measured in one run. A bar is a ratio of the
+ * The quality bars of docs/architecture.md as checks over figures measured in one run. A bar is a ratio of the
  * ledger to a baseline measured beside it (throughputs), a ceiling on an absolute figure (latency,
  * memory) or a floor on one (the size a scenario must reach).
  */

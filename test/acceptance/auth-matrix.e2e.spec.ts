@@ -6,7 +6,7 @@ import { captureProcessOutput } from '../support/captured-output';
 import { startTestLedger, type TestLedger, type TestResponse } from '../support/ledger-app';
 import { lastPosition, postFacts } from '../support/recorded-facts';
 
-// Every route of the API × every kind of caller (DESIGN.md, "Who uses it"; quality bar "every role ×
+// Every route of the API × every kind of caller (docs/architecture.md, "Who uses it"; quality bar "every role ×
 // endpoint pair tested"). The matrix is the API as designed; the app's own route table is checked against
 // it both ways, so a route added without a row, or a designed route the app does not serve, shows up.
 

@@ -1,4 +1,4 @@
-/** What each kind of caller may do (DESIGN.md, Who uses it). */
+/** What each kind of caller may do (docs/architecture.md, "Who uses it"). */
 export const ROLES = ['integration', 'dashboard', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

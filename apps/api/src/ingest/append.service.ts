@@ -37,7 +37,7 @@ const NOTHING_TO_CLAIM = (): Promise<StoredResponse | undefined> => Promise.reso
 const RACE_RETRIES = 5;
 
 /**
- * The one write path (DESIGN.md): validate each event against the catalog, decide on the stream's
+ * The one write path (docs/architecture.md): validate each event against the catalog, decide on the stream's
  * current state (and the related states the decider asks for), append with an expected revision.
  */
 export class AppendService {
