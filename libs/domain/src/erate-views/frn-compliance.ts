@@ -99,7 +99,7 @@ export function frnCompliance(ctx: FrnContext): FrnCompliance {
   const cipa = state.form486 ? cipaCertificationRule.apply({ category: draft.category, form486: state.form486 }, p) : [];
   const posted = ctx.procurement?.posted;
   const form470 = posted ? { certifyDate: posted.certifyDate, eventId: posted.eventId } : undefined;
-  const window = form471WindowRule.apply({
+  const windowBreaches = form471WindowRule.apply({
     fundingYear: draft.fundingYear, draftEventId: draft.eventId, ...(state.submission ? { submission: state.submission } : {}), ...(form470 ? { form470 } : {}),
   }, p);
   const earlySubmission = posted && state.submission
@@ -118,7 +118,7 @@ export function frnCompliance(ctx: FrnContext): FrnCompliance {
     ...earlyBreaches.map(finding(tradeInEligibilityRule)),
     ...form486.map(finding(form486DeadlineRule)),
     ...earlySubmission.map(finding(twentyEightDayWaitRule)),
-    ...window.map(finding(form471WindowRule)),
+    ...windowBreaches.map(finding(form471WindowRule)),
     ...cipa.map(finding(cipaCertificationRule)),
     ...delivery.breaches.map(finding(serviceDeliveryDeadlineRule)),
     ...invoice.breaches.map(finding(invoiceDeadlineRule)),

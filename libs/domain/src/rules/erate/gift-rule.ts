@@ -38,7 +38,7 @@ export const giftRule: Rule<{ gifts: readonly GiftByProvider[] }, Breach[], Erat
       }));
     const groups = new Map<string, GiftByProvider[]>();
     for (const g of gifts) {
-      const key = [g.provider, g.applicant, g.recipient, fundingYearOf(g.givenOn)].join('|');
+      const key = JSON.stringify([g.provider, g.applicant, g.recipient, fundingYearOf(g.givenOn)]);
       groups.set(key, [...(groups.get(key) ?? []), g]);
     }
     const perYear: Breach[] = [...groups.values()].flatMap((group) => {

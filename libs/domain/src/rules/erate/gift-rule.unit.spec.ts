@@ -20,6 +20,12 @@ describe('gift rules (47 CFR § 54.503(d); USAC "Gift Rules")', () => {
       sourceEventIds: [g.eventId],
     }]);
   });
+  it('outside any procurement the finding names no procurement: the limits hold all year', () => {
+    const g = gift(2_500, '2025-03-01', { description: 'Concert tickets' });
+    expect(giftRule.apply({ gifts: [g] }, p).map((b) => b.message)).toEqual([
+      'provider-1 gave Technology director of applicant-lea Concert tickets worth $25.00 on 2025-03-01: more than $20.00 an item',
+    ]);
+  });
   it('$50.01 from one source to one person in a funding year is a violation citing every gift of it', () => {
     const gifts = [gift(2_000, '2024-07-01'), gift(2_000, '2025-01-20'), gift(1_001, '2025-06-30')];
     expect(giftRule.apply({ gifts }, p)).toEqual([{

@@ -43,9 +43,11 @@ export const serviceDeliveryDeadlineRule: Rule<ServiceDeliveryFacts, ServiceDeli
     const deadline = extension?.newDeadline ?? base;
     const how = `${recurring ? 'recurring' : 'non-recurring'} services of FY${f.fundingYear}, ${recurringBasis}; deadline ${base}${extension ? `, extended to ${extension.newDeadline} on ${extension.grantedOn} (${extension.reason})` : ''}`;
     const deadlineEvents = [f.draftEventId, ...(extension ? [extension.eventId] : [])];
+    // No end date recorded: service runs to the deadline, which is never late.
+    const serviceEnd = f.serviceEndDate ?? deadline;
     const late: Breach[] = [
-      ...(f.serviceEndDate !== undefined && f.serviceEndDate > deadline
-        ? [{ severity: 'violation' as const, message: `Service runs to ${f.serviceEndDate}, after the service delivery deadline ${deadline} (${how})`, sourceEventIds: deadlineEvents }]
+      ...(serviceEnd > deadline
+        ? [{ severity: 'violation' as const, message: `Service runs to ${serviceEnd}, after the service delivery deadline ${deadline} (${how})`, sourceEventIds: deadlineEvents }]
         : []),
       ...f.deliveries
         .filter((d) => d.deliveredOn > deadline)
