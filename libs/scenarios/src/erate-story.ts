@@ -220,7 +220,8 @@ function* procurementStory(rec: AppendRecorder, local: Local, a: Applicant, prov
   yield fact(o.stream, 'BidEvaluationRecorded', { factors, scores, evaluatedOn }, evaluatedOn);
   const chosen = o.flaw === 'not-cheapest-selected' && priciest !== cheapest ? priciest : cheapest;
   const winner = bids[chosen]!;
-  const selectedOn = addDays(o.certifyDate, 26);
+  // The 28-day wait bars vendor selection too: a clean competition selects on the allowable contract date.
+  const selectedOn = addDays(o.certifyDate, o.flaw === 'contract-before-allowable-date' ? 26 : 28);
   yield fact(o.stream, 'VendorSelected', { bidId: winner.bidId, selectedOn, ...(chosen === cheapest ? { reason: 'Lowest eligible cost with price weighted most' } : {}) }, selectedOn);
   // The allowable contract date is the certify date + 28 days; a flawed competition signs early.
   const signedOn = o.flaw === 'contract-before-allowable-date' ? addDays(o.certifyDate, 27) : addDays(o.certifyDate, 28 + rnd.int(2, 30));
@@ -407,10 +408,10 @@ function* applicantStory(rec: AppendRecorder, story: ErateStory, a: Applicant, p
   const filing = rnd.next();
   if (filing < 0.85) {
     const filedOn = addDays(decidedOn, rnd.int(10, 100));
-    yield fact(frn, 'Form486Filed', { filedOn }, filedOn);
+    yield fact(frn, 'Form486Filed', { filedOn, cipa: 'compliant' }, filedOn);
   } else if (filing < 0.9) {
     const filedOn = addDays(decidedOn > '2025-07-01' ? decidedOn : '2025-07-01', rnd.int(125, 160));
-    yield fact(frn, 'Form486Filed', { filedOn }, filedOn);
+    yield fact(frn, 'Form486Filed', { filedOn, cipa: 'compliant' }, filedOn);
   }
   const paidOn = addDays(decidedOn, rnd.int(90, 150));
   yield fact(frn, 'InvoicePaid', { invoiceNumber: `INV-${n}-1`, amount: Math.floor(committed / 2), paidOn }, paidOn);

@@ -5,7 +5,7 @@ import { type Cents } from '../shared/money';
 import { type ReadModel } from '../shared/read-model';
 import { type BidLine, type EvaluationFactor } from '../procurement/events';
 import { type ProcurementState } from '../procurement/state';
-import { allowableContractDateRule } from '../rules/erate/program-dates-rules';
+import { allowableContractDateRule, twentyEightDayWaitRule } from '../rules/erate/program-dates-rules';
 import { bidEligibleCost, costEffectiveSelectionRule, priceWeightRule } from '../rules/erate/bid-evaluation-rule';
 import { type Breach, findingOf } from '../rules/erate/breach';
 import { erateRuleSetById } from '../rules/erate/erate-rule-sets';
@@ -60,13 +60,11 @@ export function renderBidRecord(procurement: string, facts: FactsLookup): BidRec
   for (const e of state.evaluations) priceWeightRule.apply({ factors: e.factors, eventId: e.eventId }, p).forEach(add(priceWeightRule));
   const selection = state.selection;
   if (selection) costEffectiveSelectionRule.apply({ bids: state.bids, selection }, p).forEach(add(costEffectiveSelectionRule));
-  if (state.contract && state.contract.signedOn < acd) {
-    add(allowableContractDateRule)({
-      severity: 'violation',
-      message: `Contract ${state.contract.contractNumber} was signed on ${state.contract.signedOn}, before the allowable contract date ${acd} (Form 470 certified ${posted.certifyDate})`,
-      sourceEventIds: [posted.eventId, state.contract.eventId],
-    });
-  }
+  const acts = [
+    ...(selection ? [{ act: `Vendor selected (bid ${selection.bidId})`, on: selection.selectedOn, eventId: selection.eventId }] : []),
+    ...(state.contract ? [{ act: `Contract ${state.contract.contractNumber} signed`, on: state.contract.signedOn, eventId: state.contract.eventId }] : []),
+  ];
+  twentyEightDayWaitRule.apply({ certifyDate: posted.certifyDate, form470EventId: posted.eventId, acts }, p).forEach(add(twentyEightDayWaitRule));
   const known = bids.map((b) => b.eligibleCost).filter((c): c is Cents => c !== null);
   const winningBid = selection ? bids.find((b) => b.bidId === selection.bidId) : undefined;
   return {

@@ -66,6 +66,28 @@ describe('bid record', () => {
     expect(render(onTime).findings).toEqual([]);
   });
 
+  it('the 28-day wait also bars vendor selection: the day before the allowable contract date is a violation, the day itself and after are not', () => {
+    const select = (selectedOn: string) => competition().given(fact(P, 'VendorSelected', { bidId: 'B1', selectedOn, reason: 'Lowest eligible cost' }));
+    const early = select('2025-02-02');
+    expect(render(early).findings).toEqual([{
+      ruleId: 'erate.allowable-contract-date', ruleSet: 'erate-2025', citation: expect.stringContaining('47 CFR § 54.503(c)(4)'), severity: 'violation', subject: P,
+      message: 'Vendor selected (bid B1) on 2025-02-02, before the allowable contract date 2025-02-03 (Form 470 certified 2025-01-06, + 28 days)',
+      sourceEventIds: [early.idOf('BidRequestPosted'), early.idOf('VendorSelected')],
+    }]);
+    expect(render(select('2025-02-03')).findings).toEqual([]);
+    expect(render(select('2025-02-04')).findings).toEqual([]);
+  });
+
+  it('a selection and a contract both before the date are two violations', () => {
+    const s = competition().given(
+      fact(P, 'VendorSelected', { bidId: 'B1', selectedOn: '2025-01-30', reason: 'Lowest eligible cost' }),
+      fact(P, 'ContractSigned', { bidId: 'B1', contractNumber: 'C-1', signedOn: '2025-02-01' }),
+    );
+    expect(render(s).findings.map((f) => [f.ruleId, f.sourceEventIds.at(-1)])).toEqual([
+      ['erate.allowable-contract-date', s.idOf('VendorSelected')], ['erate.allowable-contract-date', s.idOf('ContractSigned')],
+    ]);
+  });
+
   it('judges a Form 470 posted under the 2015 rules by them', () => {
     const s = erateScenario().given(bidRequestPosted(P, {}, { ruleSet: 'erate-fsa-2015' }));
     expect(render(s).ruleSet).toBe('erate-fsa-2015');

@@ -3,6 +3,7 @@ import { type Finding, SEVERITY_ORDER } from '../shared/finding';
 import { type ProviderState } from '../provider/state';
 import { findingOf } from '../rules/erate/breach';
 import { erateRuleSetById } from '../rules/erate/erate-rule-sets';
+import { giftRule } from '../rules/erate/gift-rule';
 import { providerDonationRule } from '../rules/erate/provider-donation-rule';
 import { renderAssetRegister } from './asset-register-read-model';
 import { renderBidRecord } from './bid-record-read-model';
@@ -39,11 +40,27 @@ function donationFindingsFor(applicantStream: string, facts: FactsLookup): Findi
   );
 }
 
+/**
+ * Gifts by providers to people at this applicant, judged per provider under the rule set of each
+ * funding year's gifts (the gift rules count a funding year's gifts together).
+ */
+function giftFindingsFor(applicantStream: string, facts: FactsLookup): Finding[] {
+  return facts.linkedFrom(applicantStream, 'provider').flatMap((provider) => {
+    const gifts = (facts.state<ProviderState>(provider)?.gifts ?? []).filter((g) => g.applicant === applicantStream);
+    return [...new Set(gifts.map((g) => g.ruleSet))].flatMap((id) => {
+      const ruleSet = erateRuleSetById(id);
+      const judged = gifts.filter((g) => g.ruleSet === id).map((g) => ({ ...g, provider }));
+      return giftRule.apply({ gifts: judged }, ruleSet.params).map((b) => findingOf(giftRule, ruleSet.id, provider, b));
+    });
+  });
+}
+
 /** Every E-Rate finding about an applicant: its FRNs and their assets, its procurements, donations that name it. */
 export function erateFindingsForApplicant(applicantStream: string, facts: FactsLookup): Finding[] {
   return ordered([
     ...facts.linkedFrom(applicantStream, 'frn').flatMap((frn) => erateFindingsForFrn(frn, facts)),
     ...facts.linkedFrom(applicantStream, 'procurement').flatMap((p) => renderBidRecord(p, facts)?.findings ?? []),
     ...donationFindingsFor(applicantStream, facts),
+    ...giftFindingsFor(applicantStream, facts),
   ]);
 }

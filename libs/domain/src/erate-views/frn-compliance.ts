@@ -6,7 +6,11 @@ import { type Breach, findingOf } from '../rules/erate/breach';
 import { eligibleCostRule } from '../rules/erate/eligible-cost-rule';
 import { freeItemDeductionRule } from '../rules/erate/free-item-deduction-rule';
 import { inflatedEligibleCostRule, ineligibleIdentificationRule } from '../rules/erate/frn-line-rules';
-import { defaultLastDayOfService, form486DeadlineRule, recordsRetentionRule, tradeInEligibilityRule } from '../rules/erate/program-dates-rules';
+import { cipaCertificationRule } from '../rules/erate/cipa-certification-rule';
+import { form471WindowRule } from '../rules/erate/form-471-window-rule';
+import { invoiceDeadlineRule } from '../rules/erate/invoice-deadline-rule';
+import { form486DeadlineRule, fundingYearLastDay, recordsRetentionRule, tradeInEligibilityRule, twentyEightDayWaitRule } from '../rules/erate/program-dates-rules';
+import { serviceDeliveryDeadlineRule } from '../rules/erate/service-delivery-rule';
 import { grantIndependenceRule, providerDonationRule } from '../rules/erate/provider-donation-rule';
 import { thirtyPercentRule } from '../rules/erate/thirty-percent-rule';
 import { type FrnContext } from './frn-context';
@@ -15,12 +19,22 @@ import { type FrnFigures } from './frn-figures';
 
 const pct = (bp: number): string => `${(bp / 100).toFixed(2)}%`;
 
+export interface FrnDates {
+  form486DueOn: CalendarDate | null;
+  form486FiledOn: CalendarDate | null;
+  /** Service delivery deadline, extensions included. */
+  serviceDeliveryDeadline: CalendarDate;
+  /** Invoice deadline, extension included; null before commitment or while the Form 486 notification date is not recorded. */
+  invoiceDueOn: CalendarDate | null;
+  recordsRetainedUntil: CalendarDate;
+}
+
 export interface FrnCompliance {
   /** Serious violations: the request is denied outright, whatever its ineligible share. */
   seriousBreaches: Breach[];
   findings: Finding[];
   earlyTradeInEventIds: string[];
-  dates: { form486DueOn: CalendarDate | null; form486FiledOn: CalendarDate | null; recordsRetainedUntil: CalendarDate };
+  dates: FrnDates;
   /** Findings about the 30%-rule outcome, once the cost figures are known. */
   outcomeFindings: (figures: FrnFigures) => Finding[];
 }
@@ -63,8 +77,37 @@ export function frnCompliance(ctx: FrnContext): FrnCompliance {
   } else if (form486DueOn && !state.form486) {
     form486.push({ severity: 'info', message: `Form 486 is due by ${form486DueOn}`, sourceEventIds: [draft.eventId, state.commitment!.eventId] });
   }
-  const lastDayOfService = draft.serviceEndDate ?? defaultLastDayOfService(draft.fundingYear);
-  const recordsRetainedUntil = recordsRetentionRule.apply({ lastDayOfService }, p);
+  const delivery = serviceDeliveryDeadlineRule.apply({
+    fundingYear: draft.fundingYear, category: draft.category, recurring: draft.recurring, draftEventId: draft.eventId,
+    extensions: state.serviceDeliveryExtensions, serviceEndDate: draft.serviceEndDate, deliveries: state.deliveries,
+  }, p);
+  const deadlineEventIds = [draft.eventId, ...state.serviceDeliveryExtensions.slice(-1).map((e) => e.eventId)];
+  const recordsRetainedUntil = recordsRetentionRule.apply({ fundingYear: draft.fundingYear, serviceDeliveryDeadline: delivery.deadline }, p);
+  const retention: Breach = {
+    severity: 'info',
+    message: `Keep procurement and service records until ${recordsRetainedUntil}: ${p.recordsRetentionYears} years after the later of the FY${draft.fundingYear} last day ${fundingYearLastDay(draft.fundingYear)} and the service delivery deadline ${delivery.deadline} (${delivery.recurring ? 'recurring' : 'non-recurring'} services, ${delivery.recurringBasis})`,
+    sourceEventIds: deadlineEventIds,
+  };
+
+  const lastDayOfService = draft.serviceEndDate ?? delivery.deadline;
+  const invoice = state.commitment
+    ? invoiceDeadlineRule.apply({
+        lastDayOfService, lastDayOfServiceEventIds: deadlineEventIds, invoices: state.invoiceSubmissions, extensionRequests: state.invoiceExtensionRequests,
+        ...(state.form486Notification ? { notification: state.form486Notification } : {}),
+      }, p)
+    : { dueOn: null, breaches: [] };
+  const cipa = state.form486 ? cipaCertificationRule.apply({ category: draft.category, form486: state.form486 }, p) : [];
+  const posted = ctx.procurement?.posted;
+  const form470 = posted ? { certifyDate: posted.certifyDate, eventId: posted.eventId } : undefined;
+  const windowBreaches = form471WindowRule.apply({
+    fundingYear: draft.fundingYear, draftEventId: draft.eventId, ...(state.submission ? { submission: state.submission } : {}), ...(form470 ? { form470 } : {}),
+  }, p);
+  const earlySubmission = posted && state.submission
+    ? twentyEightDayWaitRule.apply({
+        certifyDate: posted.certifyDate, form470EventId: posted.eventId,
+        acts: [{ act: `Form 471 ${state.submission.form471Number} submitted`, on: state.submission.submittedOn, eventId: state.submission.eventId }],
+      }, p)
+    : [];
 
   const findings = [
     ...donationBreaches.map(finding(providerDonationRule)),
@@ -74,7 +117,12 @@ export function frnCompliance(ctx: FrnContext): FrnCompliance {
     ...inflated.map(finding(inflatedEligibleCostRule)),
     ...earlyBreaches.map(finding(tradeInEligibilityRule)),
     ...form486.map(finding(form486DeadlineRule)),
-    finding(recordsRetentionRule)({ severity: 'info', message: `Keep procurement and service records until ${recordsRetainedUntil} (last day of service ${lastDayOfService})`, sourceEventIds: [draft.eventId] }),
+    ...earlySubmission.map(finding(twentyEightDayWaitRule)),
+    ...windowBreaches.map(finding(form471WindowRule)),
+    ...cipa.map(finding(cipaCertificationRule)),
+    ...delivery.breaches.map(finding(serviceDeliveryDeadlineRule)),
+    ...invoice.breaches.map(finding(invoiceDeadlineRule)),
+    finding(recordsRetentionRule)(retention),
   ];
 
   const outcomeFindings = (figures: FrnFigures): Finding[] => {
@@ -103,6 +151,7 @@ export function frnCompliance(ctx: FrnContext): FrnCompliance {
 
   return {
     seriousBreaches, findings, earlyTradeInEventIds: early.map((e) => e.state.tradeIn!.eventId),
-    dates: { form486DueOn, form486FiledOn: state.form486?.filedOn ?? null, recordsRetainedUntil }, outcomeFindings,
+    dates: { form486DueOn, form486FiledOn: state.form486?.filedOn ?? null, serviceDeliveryDeadline: delivery.deadline, invoiceDueOn: invoice.dueOn, recordsRetainedUntil },
+    outcomeFindings,
   };
 }

@@ -185,10 +185,12 @@ describe('funding request read model', () => {
     expect(render(s).findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.form-486-deadline', severity: 'warning', sourceEventIds: [s.idOf('FundingCommitted'), s.idOf('Form486Filed')] }));
   });
 
-  it('records retention: ten years after the last day of service', () => {
-    const v = render(erateScenario().given(lea, frnDrafted(FRN, { serviceEndDate: '2026-09-30' })));
-    expect(v.dates.recordsRetainedUntil).toBe('2036-09-30');
-    expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.records-retention', severity: 'info' }));
+  it('records retention: ten years after the later of the funding year end and the service delivery deadline, not after the last day of service', () => {
+    const oneTime = render(erateScenario().given(lea, frnDrafted(FRN, { category: 2, serviceEndDate: '2026-08-31' })));
+    expect(oneTime.dates.recordsRetainedUntil).toBe('2036-09-30');
+    const recurring = render(erateScenario().given(lea, frnDrafted(FRN, { serviceEndDate: '2026-03-31' })));
+    expect(recurring.dates.recordsRetainedUntil).toBe('2036-06-30');
+    expect(recurring.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.records-retention', severity: 'info' }));
   });
 
   it('explains every figure: a trace step per computation with rule, rule set, citation and source events', () => {

@@ -8,6 +8,7 @@ import { type CategoryTwoBudget } from '../rules/erate/category-two-budget-rule'
 import { type DiscountRate } from '../rules/erate/discount-rate-rule';
 import { type DeductionKind } from '../rules/erate/pre-discount-cost-rule';
 import { type DenialGround, type ThirtyPercentOutcome } from '../rules/erate/thirty-percent-rule';
+import { type FrnDates } from './frn-compliance';
 
 /** The funding request read model as users read it (GET /v1/funding-requests/:id). */
 export interface FundingRequestLineView extends FrnLine {
@@ -65,7 +66,7 @@ export interface FundingRequestView {
   nonDiscountShare: { amount: Cents; tradeIns: TradeInApplied[]; grants: Cents; applicantPays: Cents };
   categoryTwoBudget: (CategoryTwoBudget & { usedByOtherRequests: Cents; remainingAfterThisRequest: Cents }) | null;
   funding: { committed: Cents | null; committedOn: CalendarDate | null; reduced: Cents; committedAfterReductions: Cents; invoiced: Cents };
-  dates: { form486DueOn: CalendarDate | null; form486FiledOn: CalendarDate | null; recordsRetainedUntil: CalendarDate };
+  dates: FrnDates;
   findings: Finding[];
   trace: TraceStep[];
 }

@@ -77,6 +77,21 @@ export function decideFrn(command: RecordFact<FrnEvent>, state: FrnState): FrnEv
     case 'Form486Filed':
       if (!state.commitment) refuse('frn-not-committed', `${stream} has no funding commitment; Form 486 follows the commitment`);
       return [event];
+    case 'Form486Notified':
+      if (!state.form486) return refuse('frn-form-486-not-filed', `${stream} has no Form 486; its notification follows the filing`);
+      if (state.form486Notification) refuse('frn-form-486-already-notified', `${stream} was already notified on ${state.form486Notification.notifiedOn}`);
+      if (event.data.notifiedOn < state.form486.filedOn) refuse('frn-form-486-notified-before-filing', `Notification on ${event.data.notifiedOn} precedes the Form 486 filed on ${state.form486.filedOn}`);
+      return [event];
+    case 'InvoiceSubmitted':
+      if (!state.commitment) refuse('frn-not-committed', `${stream} has no funding commitment to invoice against`);
+      if (state.invoiceSubmissions.some((i) => i.invoiceNumber === event.data.invoiceNumber)) refuse('frn-invoice-duplicate', `Invoice ${event.data.invoiceNumber} was already submitted on ${stream}`);
+      return [event];
+    case 'InvoiceDeadlineExtensionRequested':
+      if (!state.commitment) refuse('frn-not-committed', `${stream} has no funding commitment whose invoice deadline could be extended`);
+      return [event];
+    case 'ServiceDeliveryDeadlineExtended':
+    case 'ServiceDelivered':
+      return [event];
     case 'InvoicePaid':
       if (!state.commitment) refuse('frn-not-committed', `${stream} has no funding commitment to invoice against`);
       if (state.invoices.some((i) => i.invoiceNumber === event.data.invoiceNumber)) refuse('frn-invoice-duplicate', `Invoice ${event.data.invoiceNumber} was already paid on ${stream}`);

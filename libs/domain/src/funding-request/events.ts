@@ -3,6 +3,7 @@ import { type DomainEvent } from '../shared/envelope';
 import { type FieldError } from '../shared/errors';
 import { type BasisPoints, type Cents } from '../shared/money';
 import { streamReference } from '../shared/stream-reference';
+import { CIPA_CERTIFICATIONS, type CipaCertification } from '../rules/erate/cipa-certification-rule';
 import {
   arrayOf, basisPoints, bool, calendarDate, cents, type Check, count, object, oneOf, optional, percentInt, positiveCount, text, validator,
 } from '../shared/validation';
@@ -33,8 +34,13 @@ export interface FundingRequestDrafted {
   contractNumber?: string;
   fundingYear: number;
   serviceStartDate: CalendarDate;
-  /** Last day of service; defaults to 30 June at the end of the funding year. */
+  /** Last day of service; defaults to the service delivery deadline. */
   serviceEndDate?: CalendarDate;
+  /**
+   * Recurring services (delivery deadline June 30) or a one-time purchase (September 30); absent on
+   * requests drafted before it was recorded, which are judged by category (Category 1 recurring).
+   */
+  recurring?: boolean;
   lines: FrnLine[];
   /** The bid quoted one price for all lines together; line prices then only weight the allocation. */
   singleBundlePrice?: Cents;
@@ -69,7 +75,20 @@ export interface FundingRequestSubmitted { form471Number: string; submittedOn: C
 export interface FundingCommitted { amount: Cents; committedOn: CalendarDate }
 export interface FundingReduced { amount: Cents; reducedOn: CalendarDate; reason: string }
 export interface FundingDenied { deniedOn: CalendarDate; reason: string }
-export interface Form486Filed { filedOn: CalendarDate }
+export interface Form486Filed {
+  filedOn: CalendarDate;
+  /** The CIPA certification made on the form; absent on forms recorded before it was. */
+  cipa?: CipaCertification;
+}
+/** USAC's Form 486 notification letter; the invoice deadline counts from it. */
+export interface Form486Notified { notifiedOn: CalendarDate }
+/** An invoice sent to USAC: by the applicant (BEAR, Form 472) or the provider (SPI, Form 474). */
+export interface InvoiceSubmitted { invoiceNumber: string; form: 'BEAR' | 'SPI'; amount: Cents; submittedOn: CalendarDate }
+export interface InvoiceDeadlineExtensionRequested { requestedOn: CalendarDate; reason?: string }
+/** USAC extended the service delivery deadline of this request. */
+export interface ServiceDeliveryDeadlineExtended { newDeadline: CalendarDate; grantedOn: CalendarDate; reason: string }
+/** Services or equipment of the request were delivered (e.g. installation of a one-time purchase completed). */
+export interface ServiceDelivered { description: string; deliveredOn: CalendarDate }
 export interface InvoicePaid { invoiceNumber: string; amount: Cents; paidOn: CalendarDate }
 
 export type FrnEvent =
@@ -89,6 +108,11 @@ export type FrnEvent =
   | DomainEvent<'FundingReduced', FundingReduced>
   | DomainEvent<'FundingDenied', FundingDenied>
   | DomainEvent<'Form486Filed', Form486Filed>
+  | DomainEvent<'Form486Notified', Form486Notified>
+  | DomainEvent<'InvoiceSubmitted', InvoiceSubmitted>
+  | DomainEvent<'InvoiceDeadlineExtensionRequested', InvoiceDeadlineExtensionRequested>
+  | DomainEvent<'ServiceDeliveryDeadlineExtended', ServiceDeliveryDeadlineExtended>
+  | DomainEvent<'ServiceDelivered', ServiceDelivered>
   | DomainEvent<'InvoicePaid', InvoicePaid>;
 
 export type FrnEventType = FrnEvent['type'];
@@ -154,7 +178,7 @@ export const frnEventValidators: Record<FrnEventType, (data: unknown) => FieldEr
   FundingRequestDrafted: withCrossChecks(
     validator({
       applicant: streamReference('applicant'), category, spin: text, procurement: streamReference('procurement'), contractNumber: optional(text),
-      fundingYear, serviceStartDate: calendarDate, serviceEndDate: optional(calendarDate),
+      fundingYear, serviceStartDate: calendarDate, serviceEndDate: optional(calendarDate), recurring: optional(bool),
       lines: arrayOf(frnLineCheck, { min: 1, max: 1_000 }), singleBundlePrice: optional(cents),
     }),
     uniqueLineIds,
@@ -176,6 +200,11 @@ export const frnEventValidators: Record<FrnEventType, (data: unknown) => FieldEr
   FundingCommitted: validator({ amount: cents, committedOn: calendarDate }),
   FundingReduced: validator({ amount: cents, reducedOn: calendarDate, reason: text }),
   FundingDenied: validator({ deniedOn: calendarDate, reason: text }),
-  Form486Filed: validator({ filedOn: calendarDate }),
+  Form486Filed: validator({ filedOn: calendarDate, cipa: optional(oneOf(CIPA_CERTIFICATIONS)) }),
+  Form486Notified: validator({ notifiedOn: calendarDate }),
+  InvoiceSubmitted: validator({ invoiceNumber: text, form: oneOf(['BEAR', 'SPI'] as const), amount: cents, submittedOn: calendarDate }),
+  InvoiceDeadlineExtensionRequested: validator({ requestedOn: calendarDate, reason: optional(text) }),
+  ServiceDeliveryDeadlineExtended: validator({ newDeadline: calendarDate, grantedOn: calendarDate, reason: text }),
+  ServiceDelivered: validator({ description: text, deliveredOn: calendarDate }),
   InvoicePaid: validator({ invoiceNumber: text, amount: cents, paidOn: calendarDate }),
 };

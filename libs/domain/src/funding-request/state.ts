@@ -5,7 +5,8 @@ import { type Cents } from '../shared/money';
 import { erateRuleSetFor } from '../rules/erate/erate-rule-sets';
 import {
   type BundleDiscountOffered, type CostAllocationDeclared, type DonationRecorded, type FreeItemOffered, type FrnEvent, type FrnLine,
-  type FundingRequestDrafted, type GrantReceived, type PriceReductionOffered, type PromptPaymentDiscountOffered, type StateMatchCommitted,
+  type Form486Filed, type FundingRequestDrafted, type GrantReceived, type InvoiceSubmitted, type PriceReductionOffered, type PromptPaymentDiscountOffered,
+  type ServiceDelivered, type ServiceDeliveryDeadlineExtended, type StateMatchCommitted,
 } from './events';
 
 export type FrnStatus = 'none' | 'drafted' | 'submitted' | 'committed' | 'reduced' | 'denied' | 'invoiced';
@@ -48,11 +49,19 @@ export interface FrnState {
   commitment?: Dated & { amount: Cents; committedOn: CalendarDate };
   reductions: (Dated & { amount: Cents; reducedOn: CalendarDate; reason: string })[];
   denial?: Dated & { deniedOn: CalendarDate; reason: string };
-  form486?: Dated & { filedOn: CalendarDate };
+  form486?: Dated & Form486Filed;
+  form486Notification?: Dated & { notifiedOn: CalendarDate };
   invoices: (Dated & { invoiceNumber: string; amount: Cents; paidOn: CalendarDate })[];
+  /** Invoices sent to USAC, paid or not, judged against the invoice deadline. */
+  invoiceSubmissions: (Dated & InvoiceSubmitted)[];
+  invoiceExtensionRequests: (Dated & { requestedOn: CalendarDate })[];
+  serviceDeliveryExtensions: (Dated & ServiceDeliveryDeadlineExtended)[];
+  deliveries: (Dated & ServiceDelivered)[];
 }
 
-export const initialFrnState: FrnState = { status: 'none', lines: [], offers: [], reductions: [], invoices: [] };
+export const initialFrnState: FrnState = {
+  status: 'none', lines: [], offers: [], reductions: [], invoices: [], invoiceSubmissions: [], invoiceExtensionRequests: [], serviceDeliveryExtensions: [], deliveries: [],
+};
 
 export function evolveFrn(state: FrnState, e: Envelope<FrnEvent>): FrnState {
   const at = { eventId: e.id, position: e.position };
@@ -91,6 +100,16 @@ export function evolveFrn(state: FrnState, e: Envelope<FrnEvent>): FrnState {
       return { ...state, status: 'denied', denial: { ...at, ...event.data } };
     case 'Form486Filed':
       return state.form486 ? state : { ...state, form486: { ...at, ...event.data } };
+    case 'Form486Notified':
+      return state.form486Notification ? state : { ...state, form486Notification: { ...at, ...event.data } };
+    case 'InvoiceSubmitted':
+      return { ...state, invoiceSubmissions: [...state.invoiceSubmissions, { ...at, ...event.data }] };
+    case 'InvoiceDeadlineExtensionRequested':
+      return { ...state, invoiceExtensionRequests: [...state.invoiceExtensionRequests, { ...at, requestedOn: event.data.requestedOn }] };
+    case 'ServiceDeliveryDeadlineExtended':
+      return { ...state, serviceDeliveryExtensions: [...state.serviceDeliveryExtensions, { ...at, ...event.data }] };
+    case 'ServiceDelivered':
+      return { ...state, deliveries: [...state.deliveries, { ...at, ...event.data }] };
     case 'InvoicePaid':
       return { ...state, status: 'invoiced', invoices: [...state.invoices, { ...at, ...event.data }] };
     default:

@@ -17,6 +17,7 @@ export function decideProvider(command: RecordFact<ProviderEvent>, state: Provid
       return [event];
     case 'SubcontractorEngaged':
     case 'ProviderDonationMade':
+    case 'GiftGiven':
       if (!state.registration) refuse('provider-not-registered', `${stream} was never registered; record ServiceProviderRegistered first`);
       if (event.type === 'SubcontractorEngaged' && stream === `provider-${event.data.subcontractorSpin}`) refuse('provider-self-subcontract', 'A provider cannot be its own subcontractor');
       if (event.type === 'ProviderDonationMade' && state.donations.some((d) => d.donationId === event.data.donationId)) {

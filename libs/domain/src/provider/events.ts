@@ -23,10 +23,29 @@ export interface ProviderDonationMade {
   bonaFideIndependentGrant: boolean;
 }
 
+/**
+ * A gift by the provider, one of its employees or agents, to a person at an applicant. Recorded
+ * whatever its value; the gift rules judge it.
+ */
+export interface GiftGiven {
+  applicant: string;
+  /** The person at the applicant who received it. */
+  recipient: string;
+  description: string;
+  /** The item's value. */
+  value: Cents;
+  givenOn: CalendarDate;
+  /** The procurement under way when it was given, if any. */
+  procurement?: string;
+  /** The employee or agent who gave it, when not the company itself. */
+  givenBy?: string;
+}
+
 export type ProviderEvent =
   | DomainEvent<'ServiceProviderRegistered', ServiceProviderRegistered>
   | DomainEvent<'SubcontractorEngaged', SubcontractorEngaged>
-  | DomainEvent<'ProviderDonationMade', ProviderDonationMade>;
+  | DomainEvent<'ProviderDonationMade', ProviderDonationMade>
+  | DomainEvent<'GiftGiven', GiftGiven>;
 
 export type ProviderEventType = ProviderEvent['type'];
 
@@ -36,5 +55,9 @@ export const providerEventValidators: Record<ProviderEventType, (data: unknown) 
   ProviderDonationMade: validator({
     donationId: text, recipientOrganization: text, beneficiaryApplicant: optional(streamReference('applicant')), amount: cents, madeOn: calendarDate,
     earmarkedForApplicant: bool, tiedToProcurement: optional(streamReference('procurement')), bonaFideIndependentGrant: bool,
+  }),
+  GiftGiven: validator({
+    applicant: streamReference('applicant'), recipient: text, description: text, value: cents, givenOn: calendarDate,
+    procurement: optional(streamReference('procurement')), givenBy: optional(text),
   }),
 };

@@ -5,6 +5,7 @@ import { providerEventValidators as v } from './events';
 import { providerStream } from './stream';
 
 const registered = fact('provider-111', 'ServiceProviderRegistered', { spin: '111', name: 'Acme', registeredOn: '2024-01-01' });
+const gift = { applicant: 'applicant-lea', recipient: 'Technology director', description: 'Lunch', value: 1_500, givenOn: '2025-01-20' };
 const donation = { donationId: 'D1', recipientOrganization: 'Foundation', amount: 100, madeOn: '2025-01-01', earmarkedForApplicant: false, bonaFideIndependentGrant: true };
 
 describe('provider decider', () => {
@@ -12,6 +13,13 @@ describe('provider decider', () => {
     const s = erateScenario();
     expect(refusalCode(() => s.record(fact('provider-111', 'ProviderDonationMade', donation)))).toBe('provider-not-registered');
     expect(refusalCode(() => s.record(fact('provider-111', 'SubcontractorEngaged', { subcontractorSpin: '222', engagedOn: '2025-01-01' })))).toBe('provider-not-registered');
+    expect(refusalCode(() => s.record(fact('provider-111', 'GiftGiven', gift)))).toBe('provider-not-registered');
+  });
+  it('records a gift of any value, keeps the rule set in force on the day it was given, and links the applicant and procurement', () => {
+    const s = erateScenario().given(registered, fact('provider-111', 'GiftGiven', { ...gift, value: 10_000, givenOn: '2020-05-01', procurement: 'procurement-470' }));
+    const state = s.facts.state<{ gifts: { value: number; ruleSet: string }[] }>('provider-111')!;
+    expect(state.gifts.map((g) => [g.value, g.ruleSet])).toEqual([[10_000, 'erate-fsa-2015']]);
+    expect(providerStream.links(s.facts.state('provider-111') as never)).toEqual(['applicant-lea', 'procurement-470']);
   });
   it('refuses a SPIN registered on another provider’s stream, a second registration, a duplicate donation and self-subcontracting', () => {
     expect(refusalCode(() => erateScenario().record(fact('provider-999', 'ServiceProviderRegistered', { spin: '111', name: 'Acme', registeredOn: '2024-01-01' })))).toBe('provider-spin-mismatch');

@@ -15,6 +15,8 @@ export const ERATE_SOURCES = {
   documentRetention: 'USAC "Document Retention" page',
   invoiceExtensions: 'USAC "Invoice Deadline Extensions"',
   giftRules: 'USAC "Gift Rules" (Competitive Bidding)',
+  giftOrder: 'FCC 10-175 (Sixth Report and Order, gift rules) and DA 10-2355 (gift rules clarification)',
+  form486: 'FCC Form 486 (Receipt of Service Confirmation and Children’s Internet Protection Act Certification Form), CIPA certifications',
   subpartF: '47 CFR Part 54, Subpart F (Universal Service Support for Schools and Libraries)',
 } as const;
 
