@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { FoldedFacts } from '../shared/folded-facts';
 import { usd } from '../shared/money';
 import { fact } from '../testing/scenario';
@@ -146,10 +147,69 @@ describe('funding request read model', () => {
     expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.discount-rate', message: expect.stringContaining('applicant-z') }));
   });
 
-  it('adds state match points to the discount', () => {
-    const s = erateScenario().given(lea, frnDrafted(FRN, { lines: [frnLine({ lineId: 'L1', usualUnitPrice: usd(1_000) })] }), fact(FRN, 'StateMatchCommitted', { statePercent: 15, source: 'State match' }));
-    expect(render(s).discount).toEqual(expect.objectContaining({ matrixRatePercent: 80, stateMatchPoints: 10, ratePercent: 90 }));
-    expect(render(s).requestedCommitment).toBe(usd(900));
+  describe('state match on special construction (USAC "Additional Discount to Match State/Tribal Funding for Special Construction")', () => {
+    // 40% NSLP, rural: a 70% Category 1 discount.
+    const rural70 = applicantRegistered('applicant-lea', { locale: 'rural', nslpEligibleStudents: 400 });
+    const construction = frnLine({ lineId: 'SC', product: 'Fiber special construction', usualUnitPrice: usd(100_000), specialConstruction: true });
+
+    it('70% + 25% state funding: a 5-point match; E-Rate 75%, the state 25%, the applicant nothing, and the three add up', () => {
+      const s = erateScenario().given(rural70, frnDrafted(FRN, { lines: [construction] }), fact(FRN, 'StateMatchCommitted', { statePercent: 25, source: 'State broadband match' }));
+      const v = render(s);
+      expect(v.discount?.ratePercent).toBe(70);
+      expect(v.stateMatch).toEqual({ status: 'applied', statePercent: 25, statePercentCounted: 25, extraPoints: 5, specialConstructionCost: usd(100_000), sourceEventIds: [s.idOf('StateMatchCommitted')] });
+      expect(v.shares).toEqual({ eligiblePreDiscountCost: usd(100_000), erate: usd(75_000), stateFunding: usd(25_000), applicant: 0 });
+      expect(v.requestedCommitment).toBe(usd(75_000));
+      expect(v.nonDiscountShare).toEqual(expect.objectContaining({ amount: usd(25_000), stateFunding: usd(25_000), applicantShare: 0, applicantPays: 0 }));
+      expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.state-match', severity: 'info', sourceEventIds: [s.idOf('FundingRequestDrafted'), s.idOf('StateMatchCommitted')] }));
+      expect(v.trace.find((t) => t.step === 'state-match')).toEqual(expect.objectContaining({
+        ruleId: 'erate.state-match', values: expect.objectContaining({ extraPoints: 5, statePercentCounted: 25, stateFunding: usd(25_000) }), sourceEventIds: [s.idOf('FundingRequestDrafted'), s.idOf('StateMatchCommitted')],
+      }));
+    });
+
+    it('70% + 10% state funding: 80% E-Rate, the state 10%, the applicant 10%, which a grant then pays part of', () => {
+      const s = erateScenario().given(
+        rural70, frnDrafted(FRN, { lines: [construction] }), fact(FRN, 'StateMatchCommitted', { statePercent: 10, source: 'State broadband match' }),
+        fact(FRN, 'GrantReceived', { grantor: 'Foundation', amount: usd(4_000), receivedOn: '2025-05-01', independentOfServiceProvider: true }),
+      );
+      const v = render(s);
+      expect(v.shares).toEqual({ eligiblePreDiscountCost: usd(100_000), erate: usd(80_000), stateFunding: usd(10_000), applicant: usd(10_000) });
+      expect(v.nonDiscountShare).toEqual(expect.objectContaining({ amount: usd(20_000), stateFunding: usd(10_000), applicantShare: usd(10_000), grants: usd(4_000), applicantPays: usd(6_000) }));
+      expect(v.findings.filter((f) => f.ruleId === 'erate.state-match')).toEqual([]);
+    });
+
+    it('a state match on a request with no special construction line adds nothing, and a finding says why', () => {
+      const s = erateScenario().given(lea, frnDrafted(FRN, { lines: [frnLine({ lineId: 'L1', usualUnitPrice: usd(1_000) })] }), fact(FRN, 'StateMatchCommitted', { statePercent: 15, source: 'State match' }));
+      const v = render(s);
+      expect(v.discount?.ratePercent).toBe(80);
+      expect(v.stateMatch).toEqual(expect.objectContaining({ status: 'no-special-construction', extraPoints: 0 }));
+      expect(v.requestedCommitment).toBe(usd(800));
+      expect(v.shares).toEqual({ eligiblePreDiscountCost: usd(1_000), erate: usd(800), stateFunding: 0, applicant: usd(200) });
+      expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.state-match', severity: 'warning', message: expect.stringContaining('no line of this request is special construction') }));
+    });
+
+    it('a state match on a Category 2 request adds nothing (it used to raise 80% to 90%), and a finding says why', () => {
+      const s = erateScenario().given(lea, frnDrafted(FRN, { category: 2, lines: [{ ...construction, usualUnitPrice: usd(1_000) }] }), fact(FRN, 'StateMatchCommitted', { statePercent: 10, source: 'State match' }));
+      const v = render(s);
+      expect(v.requestedCommitment).toBe(usd(800));
+      expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.state-match', severity: 'warning', message: expect.stringContaining('this is a Category 2 request') }));
+    });
+
+    it('property: E-Rate share, state funding and applicant share add up to the eligible pre-discount cost', () => {
+      fc.assert(fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 1_000 }), fc.boolean(), fc.integer({ min: 0, max: 100 }), fc.constantFrom<1 | 2>(1, 2), fc.boolean(),
+        (price, nslp, rural, statePercent, category, special) => {
+          const s = erateScenario().given(
+            applicantRegistered('applicant-lea', { nslpEligibleStudents: nslp, locale: rural ? 'rural' : 'urban' }),
+            frnDrafted(FRN, { category, lines: [frnLine({ lineId: 'L1', usualUnitPrice: price, specialConstruction: special }), frnLine({ lineId: 'L2', usualUnitPrice: 1_234 })] }),
+            ...(statePercent > 0 ? [fact(FRN, 'StateMatchCommitted', { statePercent, source: 'State' })] : []),
+          );
+          const v = render(s);
+          expect(v.shares.erate + v.shares.stateFunding + v.shares.applicant).toBe(v.eligiblePreDiscountCost);
+          expect(v.requestedCommitment).toBe(v.shares.erate);
+          expect(v.nonDiscountShare.amount).toBe(v.shares.stateFunding + v.shares.applicant);
+        },
+      ), { numRuns: 40 });
+    });
   });
 
   it('without a registered applicant there is no discount and a warning says why', () => {
@@ -198,11 +258,15 @@ describe('funding request read model', () => {
       fact(FRN, 'PromptPaymentDiscountOffered', { rateBasisPoints: 1_000, withinDays: 30 }),
     );
     const trace = render(s).trace;
-    expect(trace.map((t) => t.step)).toEqual(['usual-cost', 'deduction:prompt-payment-discount', 'eligible-cost', '30-percent-rule', 'discount-rate', 'commitment', 'non-discount-share']);
+    expect(trace.map((t) => t.step)).toEqual([
+      'usual-cost', 'deduction:prompt-payment-discount', 'eligible-cost', '30-percent-rule',
+      'discount-count:applicant-lea', 'discount-share:applicant-lea', 'discount-locale:applicant-lea', 'discount-band:applicant-lea', 'discount-rate', 'commitment', 'non-discount-share',
+    ]);
     for (const step of trace) expect(step).toEqual(expect.objectContaining({ ruleId: expect.stringMatching(/^erate\./), ruleSet: 'erate-2025', citation: expect.any(String) }));
     expect(trace[1]).toEqual(expect.objectContaining({ values: expect.objectContaining({ amount: usd(100) }), sourceEventIds: [s.idOf('PromptPaymentDiscountOffered')] }));
-    expect(trace[4]!.sourceEventIds).toEqual([s.idOf('ApplicantRegistered')]);
-    expect(trace[5]!.values).toEqual(expect.objectContaining({ eligible: usd(900), ratePercent: 80, requestedCommitment: usd(720) }));
+    expect(trace[5]!.values).toEqual({ basis: 'own', district: null, totalStudents: 1_000, totalNslp: 600, nslpPercentUnrounded: 60, nslpPercent: 60, rounding: 'whole-percent-half-up' });
+    expect(trace[8]!.sourceEventIds).toEqual([s.idOf('ApplicantRegistered')]);
+    expect(trace[9]!.values).toEqual(expect.objectContaining({ eligible: usd(900), ratePercent: 80, requestedCommitment: usd(720), erateShare: usd(720), stateFunding: 0, applicantShare: usd(180) }));
   });
 
   it('an FRN drafted in FY2019 is judged by the 2015 rule set; metadata can name one explicitly', () => {
