@@ -231,10 +231,99 @@ describe('funding request read model', () => {
     expect(render(s, 'frn-a').categoryTwoBudget?.remainingAfterThisRequest).toBe(-usd(1_000));
   });
 
-  it('a Category 2 request outside the rule set’s budget cycle shows no budget', () => {
+  it('a Category 2 request outside the rule set’s budget cycle shows no budget, and a warning says so', () => {
     const s = erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2026 }));
     expect(render(s).categoryTwoBudget).toBeNull();
+    expect(render(s).findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'warning', message: 'FY2026 is outside the FY2021–2025 budget cycle of erate-2025: no Category 2 budget is computed' }));
     expect(render(erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2021 }))).categoryTwoBudget?.budget).toBe(usd(167_000));
+  });
+
+  describe('Category 2 budgets through the read model', () => {
+    const c2 = (stream: string, applicant: string, amount: number, extra: Partial<Parameters<typeof frnDrafted>[1]> = {}) =>
+      frnDrafted(stream, { applicant, category: 2, fundingYear: 2022, lines: [frnLine({ lineId: 'L1', usualUnitPrice: amount })], ...extra });
+    const district = () => [
+      applicantRegistered('applicant-d', { students: 0, nslpEligibleStudents: 0 }),
+      applicantRegistered('applicant-s1', { kind: 'school', district: 'applicant-d', students: 100, nslpEligibleStudents: 60 }),
+      applicantRegistered('applicant-s2', { kind: 'school', district: 'applicant-d', students: 120, nslpEligibleStudents: 80 }),
+    ];
+
+    it('a school’s request shows its district’s derivation and draws on the district’s budget, counted with the district’s own requests', () => {
+      const s = erateScenario().given(...district(), c2('frn-d', 'applicant-d', usd(30_000)), c2(FRN, 'applicant-s1', usd(25_000)));
+      const v = render(s);
+      expect(v.discount?.entities[0]).toEqual(expect.objectContaining({ applicant: 'applicant-s1', basis: 'school-of-district', district: 'applicant-d', totalStudents: 220, totalNslp: 140, nslpPercent: 64 }));
+      // Two schools under 150 students: 2 × $25,000 = $50,000 (220 × $167 = $36,740).
+      expect(v.categoryTwoBudget).toEqual(expect.objectContaining({ cycle: { firstFundingYear: 2021, lastFundingYear: 2025 }, budget: usd(50_000), usedByOtherRequests: usd(30_000), remainingAfterThisRequest: -usd(5_000) }));
+      expect(v.categoryTwoBudget?.draws).toEqual([expect.objectContaining({ holder: 'applicant-d', thisRequest: usd(25_000), otherRequests: [{ frn: 'frn-d', amount: usd(30_000) }], budget: expect.objectContaining({ option: 'floor' }) })]);
+      expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'violation', message: expect.stringContaining("applicant-d's $50,000.00 budget exceed it by $5,000.00") }));
+      const step = v.trace.find((t) => t.step === 'category-two-budget:applicant-d');
+      expect(step?.values).toEqual(expect.objectContaining({ option: 'floor', budget: usd(50_000), floorOption: usd(50_000), perUnitOption: usd(36_740), hybridOption: usd(50_000), countSource: 'profile', thisRequest: usd(25_000), usedByOtherRequests: usd(30_000) }));
+    });
+
+    it('a request within the budget has no budget finding (compliant)', () => {
+      const s = erateScenario().given(...district(), c2('frn-d', 'applicant-d', usd(25_000)), c2(FRN, 'applicant-s1', usd(25_000)));
+      expect(render(s).categoryTwoBudget?.remainingAfterThisRequest).toBe(0);
+      expect(render(s).findings.filter((f) => f.ruleId === 'erate.category-two-budget')).toEqual([]);
+    });
+
+    describe('a consortium’s requests draw on each member’s own budget', () => {
+      const members = () => [
+        applicantRegistered('applicant-a', { kind: 'school', students: 100, nslpEligibleStudents: 60 }),
+        applicantRegistered('applicant-b', { kind: 'school', students: 1_000, nslpEligibleStudents: 600 }),
+        applicantRegistered('applicant-c', { kind: 'consortium', students: 0, nslpEligibleStudents: 0, memberApplicantIds: ['applicant-a', 'applicant-b'] }),
+      ];
+      const consortiumRequest = (lines: ReturnType<typeof frnLine>[]) => frnDrafted(FRN, { applicant: 'applicant-c', category: 2, fundingYear: 2022, lines });
+
+      it('a member cannot spend its budget twice: its own request and its consortium line count against one budget', () => {
+        const s = erateScenario().given(
+          ...members(), c2('frn-a', 'applicant-a', usd(20_000)),
+          consortiumRequest([frnLine({ lineId: 'A', usualUnitPrice: usd(10_000), entity: 'applicant-a' }), frnLine({ lineId: 'B', usualUnitPrice: usd(50_000), entity: 'applicant-b' })]),
+        );
+        const v = render(s);
+        expect(v.categoryTwoBudget?.draws.map((d) => [d.holder, d.budget.budget, d.thisRequest, d.usedByOtherRequests, d.remainingAfterThisRequest])).toEqual([
+          ['applicant-a', usd(25_000), usd(10_000), usd(20_000), -usd(5_000)],
+          ['applicant-b', usd(167_000), usd(50_000), 0, usd(117_000)],
+        ]);
+        expect(v.findings.filter((f) => f.ruleId === 'erate.category-two-budget' && f.severity === 'violation').map((f) => f.message)).toEqual([
+          "Category 2 requests of FY2021–2025 drawing on applicant-a's $25,000.00 budget exceed it by $5,000.00",
+        ]);
+        // The member's own request sees the consortium's line too.
+        expect(render(s, 'frn-a').categoryTwoBudget?.draws[0]).toEqual(expect.objectContaining({ holder: 'applicant-a', otherRequests: [{ frn: FRN, amount: usd(10_000) }], remainingAfterThisRequest: -usd(5_000) }));
+      });
+
+      it('a consortium line naming no member, or a stranger, draws on no budget and gets a finding', () => {
+        const s = erateScenario().given(
+          ...members(), applicantRegistered('applicant-z', { kind: 'school' }),
+          consortiumRequest([frnLine({ lineId: 'A', usualUnitPrice: usd(1_000), entity: 'applicant-a' }), frnLine({ lineId: 'X', usualUnitPrice: usd(1_000) }), frnLine({ lineId: 'Z', usualUnitPrice: usd(1_000), entity: 'applicant-z' })]),
+        );
+        const v = render(s);
+        expect(v.categoryTwoBudget?.draws.map((d) => d.holder)).toEqual(['applicant-a']);
+        expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'warning', message: "Lines X of this consortium request name no member: they draw on no member's Category 2 budget", sourceEventIds: [s.idOf('FundingRequestDrafted')] }));
+        expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'warning', message: expect.stringContaining('Z (applicant-z)') }));
+      });
+
+      it('a consortium request whose lines all name members has no line finding (compliant)', () => {
+        const s = erateScenario().given(...members(), consortiumRequest([frnLine({ lineId: 'A', usualUnitPrice: usd(1_000), entity: 'applicant-a' })]));
+        expect(render(s).findings.filter((f) => f.ruleId === 'erate.category-two-budget')).toEqual([]);
+      });
+    });
+
+    it('FY2026 under erate-2030: $201.57 per student (1,000 students: $201,570)', () => {
+      const s = erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2026, lines: [frnLine({ lineId: 'L1', usualUnitPrice: usd(1_000) })] }, { ruleSet: 'erate-2030' }));
+      expect(render(s)).toEqual(expect.objectContaining({ ruleSet: 'erate-2030', categoryTwoBudget: expect.objectContaining({ budget: usd(201_570), cycle: { firstFundingYear: 2026, lastFundingYear: 2030 } }) }));
+    });
+
+    it('FY2015–2020 (erate-fsa-2015): no budget, and an info finding quoting the rule set’s reason', () => {
+      const s = erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2019 }, { ruleSet: 'erate-fsa-2015' }));
+      const v = render(s);
+      expect(v.categoryTwoBudget).toBeNull();
+      expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', ruleSet: 'erate-fsa-2015', severity: 'info', message: expect.stringMatching(/^No Category 2 budget is computed under erate-fsa-2015: FY2015–2020 Category 2 budgets were per school/) }));
+    });
+
+    it('a Category 1 request has no budget and no budget finding', () => {
+      const v = render(erateScenario().given(lea, frnDrafted(FRN)));
+      expect(v.categoryTwoBudget).toBeNull();
+      expect(v.findings.filter((f) => f.ruleId === 'erate.category-two-budget')).toEqual([]);
+    });
   });
 
   it('Form 486: due 120 days after the later of service start and commitment; late filing is a warning', () => {
