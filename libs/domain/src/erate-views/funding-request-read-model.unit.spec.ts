@@ -259,6 +259,19 @@ describe('funding request read model', () => {
       expect(step?.values).toEqual(expect.objectContaining({ option: 'floor', budget: usd(50_000), floorOption: usd(50_000), perUnitOption: usd(36_740), hybridOption: usd(50_000), countSource: 'profile', thisRequest: usd(25_000), usedByOtherRequests: usd(30_000) }));
     });
 
+    it('denied requests, Category 1 requests and requests of another cycle do not use the budget', () => {
+      const s = erateScenario().given(
+        ...district(),
+        c2('frn-denied', 'applicant-d', usd(30_000)), fact('frn-denied', 'FundingRequestSubmitted', { form471Number: '1', submittedOn: '2022-03-01' }), fact('frn-denied', 'FundingDenied', { deniedOn: '2022-08-01', reason: 'r' }),
+        c2('frn-c1', 'applicant-d', usd(30_000), { category: 1 }),
+        c2('frn-2020', 'applicant-d', usd(30_000), { fundingYear: 2020 }),
+        c2('frn-2026', 'applicant-d', usd(30_000), { fundingYear: 2026 }),
+        c2('frn-2025', 'applicant-s2', usd(1_000), { fundingYear: 2025 }),
+        c2(FRN, 'applicant-s1', usd(25_000)),
+      );
+      expect(render(s).categoryTwoBudget?.draws[0]?.otherRequests).toEqual([{ frn: 'frn-2025', amount: usd(1_000) }]);
+    });
+
     it('a request within the budget has no budget finding (compliant)', () => {
       const s = erateScenario().given(...district(), c2('frn-d', 'applicant-d', usd(25_000)), c2(FRN, 'applicant-s1', usd(25_000)));
       expect(render(s).categoryTwoBudget?.remainingAfterThisRequest).toBe(0);

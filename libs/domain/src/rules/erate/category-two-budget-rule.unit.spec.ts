@@ -126,6 +126,18 @@ describe('district-wide Category 2 budgets (FCC 19-117; USAC "Category Two Budge
       expect(budgetOf(s, 'applicant-x', 2021)).toEqual(expect.objectContaining({ budget: usd(83_500), totalCount: expect.objectContaining({ count: 500, source: 'profile', baseline: null }) }));
     });
 
+    it('the cycle’s last year counts, the next cycle’s first does not; the earliest validation is the baseline whatever the recording order', () => {
+      const s = given(validated(2023, 2_000), validated(2021, 1_000), validated(2025, 3_000), validated(2026, 9_000));
+      expect(budgetOf(s, 'applicant-x', 2022).totalCount).toEqual(expect.objectContaining({ count: 1_000, baseline: expect.objectContaining({ count: 1_000, fundingYear: 2021 }), raisedIn: null }));
+      expect(budgetOf(s, 'applicant-x', 2023).totalCount.count).toBe(2_000);
+      expect(budgetOf(s, 'applicant-x', 2025).totalCount).toEqual(expect.objectContaining({ count: 3_000, raisedIn: { fundingYear: 2025, eventId: s.idOf('CategoryTwoCountValidated', 2) } }));
+    });
+
+    it('a square-foot validation does not set a school’s student count', () => {
+      const s = erateScenario().given(applicantRegistered('applicant-x', { kind: 'school', students: 500, nslpEligibleStudents: 100 }), fact('applicant-x', 'CategoryTwoCountValidated', { fundingYear: 2021, squareFeet: 9_000 }));
+      expect(budgetOf(s, 'applicant-x').totalCount).toEqual(expect.objectContaining({ count: 500, source: 'profile' }));
+    });
+
     it('a district’s own validated count sets its per-student option; its schools’ counts still make the hybrid', () => {
       const s = districtOf(100, 100);
       s.record(fact('applicant-d', 'CategoryTwoCountValidated', { fundingYear: 2021, students: 400 }));

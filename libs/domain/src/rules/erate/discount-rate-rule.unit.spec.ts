@@ -201,6 +201,18 @@ describe('libraries take the NSLP share of the district they are located in', ()
     expect(rateOf(s, 'applicant-sys', 2).entities[0]).toEqual(expect.objectContaining({ basis: 'library-system', district: 'applicant-d', nslpPercent: 70, locale: 'rural', localeBasis: { by: 'outlets', rural: 2, of: 3 }, ratePercent: 80 }));
   });
 
+  it('a library system with no registered outlets keeps its own locale', () => {
+    const s = erateScenario().given(applicantRegistered('applicant-sys', { kind: 'library-system', locale: 'rural', memberApplicantIds: ['applicant-gone'] }));
+    expect(rateOf(s, 'applicant-sys').entities[0]).toEqual(expect.objectContaining({ basis: 'library-system', locale: 'rural', localeBasis: { by: 'own', rural: 1, of: 1 } }));
+  });
+
+  it('a library naming an unregistered district keeps its own counts, with a gap that says so', () => {
+    const s = erateScenario().given(applicantRegistered('applicant-lib', { kind: 'library', students: 100, nslpEligibleStudents: 10, locatedInDistrict: 'applicant-nowhere' }));
+    const r = rateOf(s, 'applicant-lib');
+    expect(r.entities[0]).toEqual(expect.objectContaining({ basis: 'own', nslpPercent: 10 }));
+    expect(r.gaps.map((g) => g.message)).toEqual(['applicant-lib names district applicant-nowhere, which is not registered: its own counts are used']);
+  });
+
   it('a library system with one rural outlet of two stays urban', () => {
     const s = erateScenario().given(
       applicantRegistered('applicant-o1', { kind: 'library', locale: 'rural' }),
