@@ -81,7 +81,10 @@ export function categoryTwoBudgets(frn: string, state: DraftedFrn, eligiblePerLi
   }
 
   const cycle = { firstFundingYear: b.cycleStartFundingYear, lastFundingYear: last };
-  const draws = [...drawsOf(state, eligiblePerLine, directory)].map(([holder, thisRequest]) => {
+  const drawn = [...drawsOf(state, eligiblePerLine, directory)];
+  const unregistered = drawn.filter(([holder]) => !registered(directory.get(holder))).map(([holder]) => holder);
+  if (unregistered.length > 0) findings.push(finding('warning', `${unregistered.join(', ')} ${unregistered.length === 1 ? 'is' : 'are'} not registered: no Category 2 budget can be read for ${unregistered.length === 1 ? 'it' : 'them'}`, [draft.eventId]));
+  const draws = drawn.filter(([holder]) => registered(directory.get(holder))).map(([holder, thisRequest]) => {
     const budget = categoryTwoBudgetRule.apply({ holder, directory, fundingYear: draft.fundingYear }, ruleSet.params) as CategoryTwoBudget;
     const otherRequests = requestsAround(holder, directory, facts)
       .filter((other) => other !== frn)

@@ -314,6 +314,17 @@ describe('funding request read model', () => {
         expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'warning', message: expect.stringContaining('Z (applicant-z)') }));
       });
 
+      it('a line for a member that is not registered draws on no budget, and a warning says so', () => {
+        const s = erateScenario().given(
+          applicantRegistered('applicant-a', { kind: 'school' }),
+          applicantRegistered('applicant-c', { kind: 'consortium', students: 0, nslpEligibleStudents: 0, memberApplicantIds: ['applicant-a', 'applicant-gone'] }),
+          consortiumRequest([frnLine({ lineId: 'A', usualUnitPrice: usd(1_000), entity: 'applicant-a' }), frnLine({ lineId: 'G', usualUnitPrice: usd(1_000), entity: 'applicant-gone' })]),
+        );
+        const v = render(s);
+        expect(v.categoryTwoBudget?.draws.map((d) => d.holder)).toEqual(['applicant-a']);
+        expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'warning', message: 'applicant-gone is not registered: no Category 2 budget can be read for it' }));
+      });
+
       it('a consortium request whose lines all name members has no line finding (compliant)', () => {
         const s = erateScenario().given(...members(), consortiumRequest([frnLine({ lineId: 'A', usualUnitPrice: usd(1_000), entity: 'applicant-a' })]));
         expect(render(s).findings.filter((f) => f.ruleId === 'erate.category-two-budget')).toEqual([]);
