@@ -98,7 +98,8 @@ function entityOf(stream: string, a: ApplicantState, tribalSystem: boolean, unit
   const cycle = cycleOf(b);
   const count = countInEffect(a, unit, cycle, facts.fundingYear);
   const perUnit = unit === 'students' ? b.perStudent : b.perLibrarySquareFoot;
-  const tribal = isLibrary(a) && (a.tribal === true || tribalSystem);
+  // Only libraries are recorded as Tribal (the applicant events refuse it for other kinds).
+  const tribal = a.tribal === true || tribalSystem;
   const floor = tribal ? b.tribalLibraryFloor : b.floor;
   const amount = count.count * perUnit;
   return { applicant: stream, unit, count, perUnit, amount, floor, tribal, greater: Math.max(amount, floor) };

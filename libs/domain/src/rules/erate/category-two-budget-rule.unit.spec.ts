@@ -174,6 +174,11 @@ describe('district-wide Category 2 budgets (FCC 19-117; USAC "Category Two Budge
     });
   });
 
+  it('an unregistered holder has no entities and no budget', () => {
+    const b = supported(categoryTwoBudgetRule.apply({ holder: 'applicant-x', directory: applicantDirectoryOf(new Map()), fundingYear: 2021 }, p));
+    expect(b).toEqual(expect.objectContaining({ scope: 'single', budget: 0, entities: [], sourceEventIds: [] }));
+  });
+
   it('FY2026–2030 (erate-2030): $201.57 per student, the $30,175 floor, the $66,385 Tribal library floor', () => {
     expect(single({ kind: 'school', students: 1_000 }, erate2030.params, 2026)).toEqual(expect.objectContaining({ budget: usd(201_570), cycle: { firstFundingYear: 2026, lastFundingYear: 2030 } }));
     expect(single({ kind: 'school', students: 100 }, erate2030.params, 2026).budget).toBe(usd(30_175));
