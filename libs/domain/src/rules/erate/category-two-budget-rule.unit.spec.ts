@@ -133,6 +133,19 @@ describe('district-wide Category 2 budgets (FCC 19-117; USAC "Category Two Budge
       expect(budgetOf(s, 'applicant-x', 2025).totalCount).toEqual(expect.objectContaining({ count: 3_000, raisedIn: { fundingYear: 2025, eventId: s.idOf('CategoryTwoCountValidated', 2) } }));
     });
 
+    it('a later validation of the same count does not say it raised the count', () => {
+      const s = given(validated(2021, 1_000), validated(2022, 1_000));
+      expect(budgetOf(s, 'applicant-x', 2022).totalCount).toEqual(expect.objectContaining({ count: 1_000, raisedIn: null, sourceEventIds: [s.idOf('CategoryTwoCountValidated', 0)] }));
+    });
+
+    it('a district whose schools are all validated sums their validated counts', () => {
+      const s = districtOf(100, 200);
+      s.given(fact('applicant-s1', 'CategoryTwoCountValidated', { fundingYear: 2021, students: 150 }), fact('applicant-s2', 'CategoryTwoCountValidated', { fundingYear: 2021, students: 250 }));
+      expect(budgetOf(s, 'applicant-d').totalCount).toEqual(expect.objectContaining({ count: 400, source: 'validated' }));
+      s.record(fact('applicant-s3', 'ApplicantRegistered', { name: 'New school', kind: 'school', usState: 'MS', district: 'applicant-d', students: 10, nslpEligibleStudents: 0, economicallyDisadvantagedStudents: 0, locale: 'urban', cep: false, memberApplicantIds: [] }));
+      expect(budgetOf(s, 'applicant-d').totalCount).toEqual(expect.objectContaining({ count: 410, source: 'profile' }));
+    });
+
     it('a square-foot validation does not set a school’s student count', () => {
       const s = erateScenario().given(applicantRegistered('applicant-x', { kind: 'school', students: 500, nslpEligibleStudents: 100 }), fact('applicant-x', 'CategoryTwoCountValidated', { fundingYear: 2021, squareFeet: 9_000 }));
       expect(budgetOf(s, 'applicant-x').totalCount).toEqual(expect.objectContaining({ count: 500, source: 'profile' }));
@@ -172,6 +185,13 @@ describe('district-wide Category 2 budgets (FCC 19-117; USAC "Category Two Budge
         expect(b.budget).toBe(Math.max(counts.length * usd(25_000), total * usd(167), counts.length <= 10 ? counts.reduce((x, n) => x + Math.max(n * usd(167), usd(25_000)), 0) : 0));
       }));
     });
+  });
+
+  it('when the per-student amount equals the floor, the per-student option is named', () => {
+    const b = p.categoryTwoBudget;
+    if (b.basis !== 'district-wide') throw new Error('erate-2025 budgets are district-wide');
+    const even: ErateParams = { ...p, categoryTwoBudget: { ...b, perStudent: usd(100) } };
+    expect(single({ kind: 'school', students: 250 }, even)).toEqual(expect.objectContaining({ budget: usd(25_000), option: 'per-unit', options: { perUnit: usd(25_000), floor: usd(25_000), hybrid: null } }));
   });
 
   it('an unregistered holder has no entities and no budget', () => {

@@ -39,7 +39,8 @@ describe('discount matrix (47 CFR § 54.505, FCC 14-99) read at the NSLP percent
   it('USAC example: 74.5% rounds to 75%, a 90% Category 1 discount', () => {
     const r = rate({ students: 1_000, nslpEligibleStudents: 745 });
     expect(r.entities[0]).toEqual(expect.objectContaining({ nslpPercentUnrounded: 74.5, nslpPercent: 75, rounding: 'whole-percent-half-up', band: '75–100%', ratePercent: 90 }));
-    expect(r.ratePercent).toBe(90);
+    expect(r).toEqual(expect.objectContaining({ ratePercent: 90, consortiumAveraged: false, missingMembers: [], gaps: [] }));
+    expect(r.entities[0]!.localeBasis).toEqual({ by: 'own', rural: 0, of: 1 });
   });
 
   it('19.996% rounds to 20%: the 20–34% band (USAC "Calculating Discount Rates"; it used to be kept in 1–19%)', () => {
@@ -57,7 +58,9 @@ describe('discount matrix (47 CFR § 54.505, FCC 14-99) read at the NSLP percent
   });
 
   it('an applicant with no students reads the lowest band', () => {
-    expect(rate({ students: 0, nslpEligibleStudents: 0 }).ratePercent).toBe(20);
+    const r = rate({ students: 0, nslpEligibleStudents: 0 });
+    expect(r.ratePercent).toBe(20);
+    expect(r.entities[0]).toEqual(expect.objectContaining({ nslpPercentUnrounded: 0, nslpPercent: 0 }));
   });
 
   it('the same derivation under the FY2026–2030 rule set', () => {
@@ -255,6 +258,11 @@ describe('consortium: simple average of members, rounded half up', () => {
       applicantRegistered('applicant-c', { kind: 'consortium', memberApplicantIds: ['applicant-a'] }),
     );
     expect(rateOf(s, 'applicant-c').entities[0]).toEqual(expect.objectContaining({ applicant: 'applicant-a', basis: 'school-of-district', nslpPercent: 50, ratePercent: 80 }));
+  });
+
+  it('a consortium with no registered member has no discount, and names them', () => {
+    const s = erateScenario().given(applicantRegistered('applicant-c', { kind: 'consortium', memberApplicantIds: ['applicant-gone'] }));
+    expect(rateOf(s, 'applicant-c')).toEqual({ ratePercent: 0, entities: [], consortiumAveraged: true, missingMembers: ['applicant-gone'], gaps: [] });
   });
 
   it('an unregistered applicant has no discount', () => {
