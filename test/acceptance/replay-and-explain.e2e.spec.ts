@@ -126,8 +126,9 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
   });
 
   describe('rule sets: a request is judged by the rules in force when it was made, in replay too', () => {
-    // 100 students: FY2015–2019 Category 2 budget (erate-fsa-2015) is 100 × $150 = $15,000; FY2021–2025
-    // (erate-2025) is the $25,000 floor (100 × $167 is less). A $20,000 request fits only the new budget.
+    // 100 students: erate-fsa-2015 computes no Category 2 budget (its per-school, inflation-adjusted
+    // budgets are marked unsupported, and an info finding quotes why); FY2021–2025 (erate-2025) is the
+    // $25,000 floor (100 × $167 is less), so a $20,000 request leaves $5,000.
     const categoryTwoRequest = (frn: string, applicant: string, fundingYear: number, occurredAt: string, ruleSet?: string) =>
       frnDrafted(
         frn,
@@ -136,7 +137,7 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
       );
     const budgetFindings = (view: { findings: { ruleId: string }[] }) => view.findings.filter((f) => f.ruleId === 'erate.category-two-budget');
 
-    it('an FRN drafted before the FY2021 change keeps erate-fsa-2015 ($15,000 budget, $5,000 over) as of then and now', async () => {
+    it('an FRN drafted before the FY2021 change keeps erate-fsa-2015 (no budget, and the finding saying why) as of then and now', async () => {
       const applicant = 'applicant-rules-a';
       const posted = await postFacts(ledger, [
         applicantRegistered(applicant, { students: 100, nslpEligibleStudents: 60 }),
@@ -148,11 +149,13 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
 
       const replayed = await get(`/v1/funding-requests/rules-2019?asOf=${draft.position}`);
       expect(replayed.status).toBe(200);
-      expect(replayed.body.data).toMatchObject({ ruleSet: 'erate-fsa-2015', status: 'drafted', categoryTwoBudget: { budget: usd(15_000), cycle: { firstFundingYear: 2015, lastFundingYear: 2019 }, remainingAfterThisRequest: usd(-5_000) } });
-      expect(budgetFindings(replayed.body.data)).toEqual([expect.objectContaining({ ruleSet: 'erate-fsa-2015', severity: 'violation', sourceEventIds: expect.arrayContaining([draft.id]) })]);
+      expect(replayed.body.data).toMatchObject({ ruleSet: 'erate-fsa-2015', status: 'drafted', categoryTwoBudget: null });
+      expect(budgetFindings(replayed.body.data)).toEqual([expect.objectContaining({
+        ruleSet: 'erate-fsa-2015', severity: 'info', message: expect.stringContaining('No Category 2 budget is computed under erate-fsa-2015'), sourceEventIds: [draft.id],
+      })]);
 
       const now = await readModel(ledger, '/v1/funding-requests/rules-2019', lastPosition(later), auditor());
-      expect(now.body.data).toMatchObject({ ruleSet: 'erate-fsa-2015', status: 'submitted', categoryTwoBudget: { budget: usd(15_000) } });
+      expect(now.body.data).toMatchObject({ ruleSet: 'erate-fsa-2015', status: 'submitted', categoryTwoBudget: null });
       expect(budgetFindings(now.body.data)).toHaveLength(1);
     });
 
@@ -174,7 +177,7 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
         categoryTwoRequest('frn-rules-named', applicant, 2019, '2025-02-03T15:00:00Z', 'erate-fsa-2015'),
       ]);
       const view = (await readModel(ledger, '/v1/funding-requests/rules-named', lastPosition(posted), auditor())).body.data;
-      expect(view).toMatchObject({ ruleSet: 'erate-fsa-2015', categoryTwoBudget: { budget: usd(15_000) } });
+      expect(view).toMatchObject({ ruleSet: 'erate-fsa-2015', categoryTwoBudget: null });
       const explained = await get('/v1/funding-requests/rules-named/explain');
       expect(explained.body.ruleSet).toBe('erate-fsa-2015');
       expect(explained.body.steps.every((s: { ruleSet: string }) => s.ruleSet === 'erate-fsa-2015')).toBe(true);

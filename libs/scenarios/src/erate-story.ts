@@ -301,6 +301,8 @@ function* applicantStory(rec: AppendRecorder, story: ErateStory, a: Applicant, p
       throw new Error(`Unknown variant ${String(unknown)}`);
     }
   }
+  // A state match raises the discount only on Category 1 special construction: the first line carries it.
+  if (a.category === 1 && a.offers.includes('state-match')) lines = lines.map((l, k) => (k === 0 ? { ...l, specialConstruction: true } : l));
   const usual = lines.reduce((t, l) => t + l.quantity * l.usualUnitPrice, 0);
   const draftedOn = addDays(procured.signedOn, rnd.int(2, 10));
   yield fact(frn, 'FundingRequestDrafted', {

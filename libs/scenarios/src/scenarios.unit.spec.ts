@@ -154,3 +154,21 @@ describe('E-Rate findings', () => {
     expect(clean.nonDiscountShare.grants).toBeGreaterThan(0);
   });
 });
+
+describe('the demo’s district-wide tour (USAC "Calculating Discount Rates", "Category Two Budgets", special-construction state match)', () => {
+  it('every school and the library take the district’s 59% (1,017 of 1,723, two CEP schools, one capped), the budget is district-wide, the match fills the special construction to 100%', () => {
+    const s = record(generateScenario('demo', { seed: 1, scale: 1 }));
+    const tag = demoStreams(1).districtWideTag;
+    const sc = renderFundingRequest(demoStreams(1).specialConstructionFundingRequest, s.facts)!;
+    expect(sc.discount?.entities[0]).toEqual(expect.objectContaining({
+      basis: 'district-wide', totalStudents: 1_723, totalNslp: 1_017, nslpPercent: 59, locale: 'urban', localeBasis: { by: 'schools', rural: 2, of: 4 }, ratePercent: 80,
+    }));
+    expect(sc.discount?.entities[0]?.schools.map((x) => [x.countedNslp, x.cepCapped])).toEqual([[320, false], [300, false], [247, true], [150, false]]);
+    expect(sc.shares).toEqual({ eligiblePreDiscountCost: 11_200_000, erate: 9_960_000, stateFunding: 1_000_000, applicant: 240_000 });
+    const school = renderFundingRequest(`frn-${tag}-school-access-points`, s.facts)!;
+    expect(school.discount?.entities[0]).toEqual(expect.objectContaining({ basis: 'school-of-district', district: `applicant-${tag}-district`, ratePercent: 80 }));
+    expect(school.categoryTwoBudget).toEqual(expect.objectContaining({ budget: 28_774_100, usedByOtherRequests: 20_000_000, remainingAfterThisRequest: 2_774_100 }));
+    expect(school.categoryTwoBudget?.draws[0]?.budget.totalCount).toEqual(expect.objectContaining({ count: 1_723, baseline: expect.objectContaining({ count: 1_700, fundingYear: 2021 }), raisedIn: expect.objectContaining({ fundingYear: 2024 }) }));
+    expect([...sc.findings, ...school.findings].filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});

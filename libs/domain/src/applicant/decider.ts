@@ -16,11 +16,15 @@ const profileOf = (d: ApplicantProfile): ApplicantProfile => ({
   cep: d.cep,
   ...(d.librarySquareFeet === undefined ? {} : { librarySquareFeet: d.librarySquareFeet }),
   memberApplicantIds: d.memberApplicantIds,
+  ...(d.district === undefined ? {} : { district: d.district }),
+  ...(d.directlyCertifiedStudents === undefined ? {} : { directlyCertifiedStudents: d.directlyCertifiedStudents }),
+  ...(d.locatedInDistrict === undefined ? {} : { locatedInDistrict: d.locatedInDistrict }),
+  ...(d.tribal === undefined ? {} : { tribal: d.tribal }),
 });
 
-/** Clears the optional profile field so a correction without it really removes it. */
+/** Clears the optional profile fields so a correction without them really removes them. */
 const withoutOptionalProfile = (state: ApplicantState): ApplicantState => {
-  const { librarySquareFeet: _dropped, ...rest } = state;
+  const { librarySquareFeet: _sq, district: _d, directlyCertifiedStudents: _dc, locatedInDistrict: _l, tribal: _t, ...rest } = state;
   return rest;
 };
 
@@ -53,6 +57,7 @@ export const applicantDecider: Decider<ApplicantEvent, ApplicantState> = {
         }
         return [event];
       case 'NeedEstimated':
+      case 'CategoryTwoCountValidated':
         return [event];
       default:
         return assertNever(event);
@@ -74,6 +79,8 @@ export const applicantDecider: Decider<ApplicantEvent, ApplicantState> = {
         return { ...state, needs: [...state.needs.filter((n) => n.area !== event.data.area), { ...event.data, eventId: envelope.id }] };
       case 'ProgramJoined':
         return { ...state, programsJoined: [...state.programsJoined, { ...event.data, eventId: envelope.id }] };
+      case 'CategoryTwoCountValidated':
+        return { ...state, categoryTwoCounts: [...(state.categoryTwoCounts ?? []), { ...event.data, eventId: envelope.id }] };
       default:
         return assertNever(event);
     }

@@ -1,7 +1,11 @@
 import { fact } from '../testing/scenario';
 import { MS, district, msConnectsEstablished, newScenario, registered } from '../testing/state-program-fixtures';
 import { refusalCode } from '../testing/refusal-code';
+import { InvalidEventData } from '../shared/errors';
+import { applicantEvents } from './events';
 import { type ApplicantState } from './state';
+
+const invalidFields = (type: 'ApplicantRegistered' | 'CategoryTwoCountValidated', data: unknown) => applicantEvents[type].validate(data).map((e) => e.field);
 
 const A = 'applicant-jackson';
 
@@ -53,5 +57,42 @@ describe('applicant decider and state', () => {
       ['South', 50],
       ['North', 120],
     ]);
+  });
+
+  describe('facts the E-Rate discount and budget rules read (USAC "Calculating Discount Rates", "Category Two Budgets")', () => {
+    const school = district({ kind: 'school', students: 400, nslpEligibleStudents: 100, economicallyDisadvantagedStudents: 100, cep: true, directlyCertifiedStudents: 200, district: 'applicant-d' });
+
+    it('a school’s district and directly certified count, a library’s district and Tribal status fold into the state; a correction without them removes them', () => {
+      const s = newScenario().given(fact('applicant-s', 'ApplicantRegistered', school));
+      expect(s.facts.state<ApplicantState>('applicant-s')).toMatchObject({ district: 'applicant-d', directlyCertifiedStudents: 200 });
+      expect(s.facts.linkedFrom('applicant-d', 'applicant')).toEqual(['applicant-s']);
+      s.record(fact('applicant-s', 'ApplicantProfileCorrected', { ...district({ kind: 'school' }), corrects: s.idOf('ApplicantRegistered'), reason: 'left the district' }));
+      const corrected = s.facts.state<ApplicantState>('applicant-s');
+      expect([corrected?.district, corrected?.directlyCertifiedStudents]).toEqual([undefined, undefined]);
+      const lib = newScenario().given(fact('applicant-l', 'ApplicantRegistered', district({ kind: 'library', locatedInDistrict: 'applicant-d', tribal: true })));
+      expect(lib.facts.state<ApplicantState>('applicant-l')).toMatchObject({ locatedInDistrict: 'applicant-d', tribal: true });
+    });
+
+    it('refuses facts an applicant of that kind cannot have, and a directly certified count above the students', () => {
+      expect(invalidFields('ApplicantRegistered', district({ kind: 'school-district', district: 'applicant-d' }))).toEqual(['district']);
+      expect(invalidFields('ApplicantRegistered', district({ kind: 'school', locatedInDistrict: 'applicant-d', tribal: false }))).toEqual(['locatedInDistrict', 'tribal']);
+      expect(invalidFields('ApplicantRegistered', { ...school, directlyCertifiedStudents: 401 })).toEqual(['directlyCertifiedStudents']);
+      expect(invalidFields('ApplicantRegistered', { ...school, directlyCertifiedStudents: 400 })).toEqual([]);
+      expect(invalidFields('ApplicantRegistered', { ...school, district: 'frn-1' })).toEqual(['district']);
+      expect(() => newScenario().record(fact('applicant-s', 'ApplicantRegistered', { ...school, directlyCertifiedStudents: 401 }))).toThrow(InvalidEventData);
+    });
+
+    it('a validated Category 2 count folds in recorded order; it needs a count and a funding year', () => {
+      const s = newScenario().given(registered(A), fact(A, 'CategoryTwoCountValidated', { fundingYear: 2026, students: 20_100 }), fact(A, 'CategoryTwoCountValidated', { fundingYear: 2027, squareFeet: 5_000 }));
+      expect(s.facts.state<ApplicantState>(A)?.categoryTwoCounts).toEqual([
+        { fundingYear: 2026, students: 20_100, eventId: s.idOf('CategoryTwoCountValidated', 0) },
+        { fundingYear: 2027, squareFeet: 5_000, eventId: s.idOf('CategoryTwoCountValidated') },
+      ]);
+      expect(invalidFields('CategoryTwoCountValidated', { fundingYear: 2026 })).toEqual(['students']);
+      expect(invalidFields('CategoryTwoCountValidated', { fundingYear: 1997, students: 1 })).toEqual(['fundingYear']);
+      expect(invalidFields('CategoryTwoCountValidated', { fundingYear: 2101, students: 1 })).toEqual(['fundingYear']);
+      expect(invalidFields('CategoryTwoCountValidated', { fundingYear: 2100, students: 0 })).toEqual([]);
+      expect(refusalCode(() => newScenario().record(fact(A, 'CategoryTwoCountValidated', { fundingYear: 2026, students: 1 })))).toBe('applicant-not-registered');
+    });
   });
 });

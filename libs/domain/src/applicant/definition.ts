@@ -9,6 +9,9 @@ export const applicantStream: StreamDefinition<ApplicantEvent, ApplicantState> =
   events: applicantEvents,
   decider: applicantDecider,
   links: (state) => [
-    ...new Set([...state.programsJoined.map((p) => p.program), ...state.interlocalAgreements.map((a) => a.program), ...state.memberApplicantIds]),
+    ...new Set([
+      ...state.programsJoined.map((p) => p.program), ...state.interlocalAgreements.map((a) => a.program), ...state.memberApplicantIds,
+      ...(state.district === undefined ? [] : [state.district]), ...(state.locatedInDistrict === undefined ? [] : [state.locatedInDistrict]),
+    ]),
   ],
 };

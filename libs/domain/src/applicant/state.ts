@@ -25,6 +25,13 @@ export interface NeedEstimate {
   eventId: string;
 }
 
+export interface CategoryTwoCount {
+  fundingYear: number;
+  students?: number;
+  squareFeet?: number;
+  eventId: string;
+}
+
 export interface ProgramMembership {
   program: string;
   joinedOn: CalendarDate;
@@ -34,7 +41,8 @@ export interface ProgramMembership {
 /**
  * An applicant (district/LEA, school, library, consortium) as its stream's events fold it.
  * Field names are a contract: the E-Rate discount rule reads `students`, `nslpEligibleStudents`,
- * `locale`, `cep`, `librarySquareFeet`, `memberApplicantIds`.
+ * `locale`, `cep`, `librarySquareFeet`, `memberApplicantIds`, `district`, `directlyCertifiedStudents`,
+ * `locatedInDistrict`, `tribal`, `categoryTwoCounts`.
  */
 export interface ApplicantState {
   registered: boolean;
@@ -49,6 +57,15 @@ export interface ApplicantState {
   /** Community Eligibility Provision. */
   cep: boolean;
   librarySquareFeet?: number;
+  /** A school's district (full stream name); the school takes the district-wide discount. */
+  district?: string;
+  /** A CEP school's directly certified students; absent, `nslpEligibleStudents` is that count. */
+  directlyCertifiedStudents?: number;
+  /** A library's (a library system's main outlet's) public school district, whose NSLP share it uses. */
+  locatedInDistrict?: string;
+  tribal?: boolean;
+  /** Category 2 counts USAC validated, in recorded order (absent from states folded before these facts existed). */
+  categoryTwoCounts?: CategoryTwoCount[];
   /** Full stream names of a consortium's members, e.g. `applicant-x`. */
   memberApplicantIds: string[];
   registeredEventId: string;

@@ -1,4 +1,5 @@
 import { type FactsLookup } from '../shared/facts';
+import { type ApplicantDirectory, applicantDirectory } from '../applicant/directory';
 import { type ApplicantState } from '../applicant/state';
 import { type AssetState } from '../asset/state';
 import { type FrnState } from '../funding-request/state';
@@ -15,6 +16,8 @@ export interface FrnContext {
   applicant?: ApplicantState;
   /** Members of a consortium, or the schools of a district, by stream. */
   members: Map<string, ApplicantState | undefined>;
+  /** Every applicant the discount and budget rules may read (districts, schools, outlets, members). */
+  directory: ApplicantDirectory;
   procurement?: ProcurementState;
   /** Donations by the FRN's provider and by subcontractors it engaged for this procurement or generally. */
   donations: DonationByProvider[];
@@ -43,7 +46,7 @@ export function frnContext(frn: string, state: DraftedFrn, facts: FactsLookup): 
     .map((asset) => ({ asset, state: facts.state<AssetState>(asset) }))
     .filter((a): a is { asset: string; state: AssetState } => a.state?.tradeIn?.appliedToFrn === frn);
   return {
-    frn, state, applicant, members, procurement: facts.state<ProcurementState>(state.draft.procurement),
+    frn, state, applicant, members, directory: applicantDirectory(facts), procurement: facts.state<ProcurementState>(state.draft.procurement),
     donations: donationsAround(`provider-${state.draft.spin}`, state.draft.procurement, facts), tradeIns,
   };
 }

@@ -1,35 +1,22 @@
 import { type FactsLookup } from '../shared/facts';
-import { applyRate, type Cents, sum } from '../shared/money';
+import { sum } from '../shared/money';
 import { type ReadModel } from '../shared/read-model';
 import { type ApplicantState } from '../applicant/state';
 import { committedAmount, type FrnState } from '../funding-request/state';
 import { findingOf } from '../rules/erate/breach';
-import { type CategoryTwoBudget, categoryTwoBudgetRule } from '../rules/erate/category-two-budget-rule';
 import { discountRateRule } from '../rules/erate/discount-rate-rule';
+import { stateMatchRule } from '../rules/erate/state-match-rule';
+import { categoryTwoBudgets } from './category-two-draws';
 import { frnCompliance } from './frn-compliance';
 import { type DraftedFrn, frnContext } from './frn-context';
-import { frnFigures } from './frn-figures';
+import { activeOffers, frnFigures } from './frn-figures';
 import { fundingRequestTrace } from './funding-request-trace';
 
 import { type FundingRequestView, type TradeInApplied } from './funding-request-view';
 
-export type { DeductionView, FundingRequestLineView, FundingRequestView, TradeInApplied } from './funding-request-view';
+export type { CategoryTwoBudgetDraw, CategoryTwoBudgetView, DeductionView, FundingRequestLineView, FundingRequestView, StateMatchView, TradeInApplied } from './funding-request-view';
 
 const isDrafted = (s: FrnState | undefined): s is DraftedFrn => s?.draft !== undefined;
-
-/** Eligible pre-discount cost of the applicant's other Category 2 requests in the same budget cycle. */
-function categoryTwoUsedByOthers(frn: string, applicant: string, cycle: CategoryTwoBudget['cycle'], facts: FactsLookup): Cents {
-  return sum(
-    facts
-      .linkedFrom(applicant, 'frn')
-      .filter((other) => other !== frn)
-      .map((other) => facts.state<FrnState>(other))
-      .filter(isDrafted)
-      .filter((s) => s.draft.applicant === applicant && s.draft.category === 2 && s.status !== 'denied')
-      .filter((s) => s.draft.fundingYear >= cycle.firstFundingYear && s.draft.fundingYear <= cycle.lastFundingYear)
-      .map((s) => frnFigures(s, false).eligibleCost.eligible),
-  );
-}
 
 export function renderFundingRequest(frn: string, facts: FactsLookup): FundingRequestView | undefined {
   const state = facts.state<FrnState>(frn);
@@ -40,40 +27,32 @@ export function renderFundingRequest(frn: string, facts: FactsLookup): FundingRe
   const figures = frnFigures(state, compliance.seriousBreaches.length > 0);
   const p = figures.ruleSet.params;
   const applicant: ApplicantState | undefined = ctx.applicant?.registered ? ctx.applicant : undefined;
-  const statePercent = Math.max(0, ...state.offers.filter((o) => o.withdrawnBy === undefined && o.type === 'StateMatchCommitted').map((o) => (o.type === 'StateMatchCommitted' ? o.data.statePercent : 0)));
-  const discount = applicant
-    ? discountRateRule.apply({ category: draft.category, applicantStream: draft.applicant, applicant, members: ctx.members, statePercent }, p)
-    : null;
+  const discount = applicant ? discountRateRule.apply({ category: draft.category, applicantStream: draft.applicant, directory: ctx.directory }, p) : null;
   const eligible = figures.eligibleCost.eligible;
-  const requestedCommitment = applyRate(eligible, (discount?.ratePercent ?? 0) * 100);
+  const matches = activeOffers(state).filter((o) => o.type === 'StateMatchCommitted');
+  const statePercent = Math.max(0, ...matches.map((o) => (o.type === 'StateMatchCommitted' ? o.data.statePercent : 0)));
+  const specialConstructionCost = sum(state.lines.flatMap((l, i) => (l.specialConstruction === true ? [figures.eligibleCost.eligiblePerLine[i]!] : [])));
+  const shares = stateMatchRule.apply({ category: draft.category, discountPercent: discount?.ratePercent ?? 0, statePercent, eligibleCost: eligible, specialConstructionCost }, p);
+  const requestedCommitment = shares.erateShare;
   const fundableCommitment = figures.thirtyPercent.outcome === 'deny' ? 0 : requestedCommitment;
-  const nonDiscount = eligible - requestedCommitment;
   const tradeIns: TradeInApplied[] = ctx.tradeIns.map(({ asset, state: a }) => ({
     asset, value: a.tradeIn!.value, tradedInOn: a.tradeIn!.tradedInOn, counted: !compliance.earlyTradeInEventIds.includes(a.tradeIn!.eventId), sourceEventId: a.tradeIn!.eventId,
   }));
   const grants = sum(state.offers.flatMap((o) => (o.withdrawnBy === undefined && o.type === 'GrantReceived' && o.data.independentOfServiceProvider ? [o.data.amount] : [])));
   const paidByOthers = sum(tradeIns.filter((t) => t.counted).map((t) => t.value)) + grants;
 
-  let categoryTwoBudget: FundingRequestView['categoryTwoBudget'] = null;
   const findings = [...compliance.findings];
-  const members = [...ctx.members.values()].filter((m): m is ApplicantState => m?.registered === true);
-  const budget = draft.category === 2 && applicant ? categoryTwoBudgetRule.apply({ applicant, members }, p) : undefined;
-  // A request outside the rule set's budget cycle has no budget the ledger knows figures for.
-  if (budget && applicant && draft.fundingYear >= budget.cycle.firstFundingYear && draft.fundingYear <= budget.cycle.lastFundingYear) {
-    const used = categoryTwoUsedByOthers(frn, draft.applicant, budget.cycle, facts);
-    categoryTwoBudget = { ...budget, usedByOtherRequests: used, remainingAfterThisRequest: budget.budget - used - eligible };
-    if (categoryTwoBudget.remainingAfterThisRequest < 0) {
-      findings.push(findingOf(categoryTwoBudgetRule, figures.ruleSet.id, frn, {
-        severity: 'violation',
-        message: `Category 2 requests of FY${budget.cycle.firstFundingYear}–${budget.cycle.lastFundingYear} exceed the ${budget.budget} cents budget by ${-categoryTwoBudget.remainingAfterThisRequest} cents`,
-        sourceEventIds: [draft.eventId, ...ctx.applicant!.profileEventIds],
-      }));
-    }
-  }
+  const budgets = categoryTwoBudgets(frn, state, figures.eligibleCost.eligiblePerLine, ctx.directory, figures.ruleSet, facts);
+  findings.push(...budgets.findings);
+  const matchEventIds = matches.map((o) => o.eventId);
+  if (shares.note) findings.push(findingOf(stateMatchRule, figures.ruleSet.id, frn, { ...shares.note, sourceEventIds: [draft.eventId, ...matchEventIds] }));
   if (!applicant) {
     findings.push(findingOf(discountRateRule, figures.ruleSet.id, frn, { severity: 'warning', message: `${draft.applicant} is not registered; no discount rate can be derived`, sourceEventIds: [draft.eventId] }));
-  } else if (discount && discount.missingMembers.length > 0) {
-    findings.push(findingOf(discountRateRule, figures.ruleSet.id, frn, { severity: 'warning', message: `Consortium members ${discount.missingMembers.join(', ')} are not registered and are left out of the average`, sourceEventIds: [draft.eventId] }));
+  } else if (discount) {
+    if (discount.missingMembers.length > 0) {
+      findings.push(findingOf(discountRateRule, figures.ruleSet.id, frn, { severity: 'warning', message: `Consortium members ${discount.missingMembers.join(', ')} are not registered and are left out of the average`, sourceEventIds: [draft.eventId] }));
+    }
+    for (const gap of discount.gaps) findings.push(findingOf(discountRateRule, figures.ruleSet.id, frn, { severity: 'warning', message: gap.message, sourceEventIds: gap.sourceEventIds }));
   }
 
   const view: FundingRequestView = {
@@ -89,9 +68,16 @@ export function renderFundingRequest(frn: string, facts: FactsLookup): FundingRe
     ineligibleCost: figures.eligibleCost.ineligible,
     ineligibleShareBasisPoints: figures.thirtyPercent.ineligibleShareBasisPoints,
     thirtyPercentRule: { outcome: figures.thirtyPercent.outcome, deniedFor: figures.thirtyPercent.deniedFor ?? null },
-    discount, requestedCommitment, fundableCommitment,
-    nonDiscountShare: { amount: nonDiscount, tradeIns, grants, applicantPays: Math.max(0, nonDiscount - paidByOthers) },
-    categoryTwoBudget,
+    discount,
+    stateMatch: {
+      status: shares.status, statePercent: shares.statePercent, statePercentCounted: shares.statePercentCounted, extraPoints: shares.extraPoints, specialConstructionCost, sourceEventIds: matchEventIds,
+    },
+    shares: { eligiblePreDiscountCost: eligible, erate: shares.erateShare, stateFunding: shares.stateFunding, applicant: shares.applicantShare },
+    requestedCommitment, fundableCommitment,
+    nonDiscountShare: {
+      amount: eligible - shares.erateShare, stateFunding: shares.stateFunding, applicantShare: shares.applicantShare, tradeIns, grants, applicantPays: Math.max(0, shares.applicantShare - paidByOthers),
+    },
+    categoryTwoBudget: budgets.view,
     funding: {
       committed: state.commitment?.amount ?? null, committedOn: state.commitment?.committedOn ?? null, reduced: sum(state.reductions.map((r) => r.amount)),
       committedAfterReductions: committedAmount(state), invoiced: sum(state.invoices.map((i) => i.amount)),

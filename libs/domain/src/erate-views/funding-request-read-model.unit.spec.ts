@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { FoldedFacts } from '../shared/folded-facts';
 import { usd } from '../shared/money';
 import { fact } from '../testing/scenario';
@@ -146,10 +147,69 @@ describe('funding request read model', () => {
     expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.discount-rate', message: expect.stringContaining('applicant-z') }));
   });
 
-  it('adds state match points to the discount', () => {
-    const s = erateScenario().given(lea, frnDrafted(FRN, { lines: [frnLine({ lineId: 'L1', usualUnitPrice: usd(1_000) })] }), fact(FRN, 'StateMatchCommitted', { statePercent: 15, source: 'State match' }));
-    expect(render(s).discount).toEqual(expect.objectContaining({ matrixRatePercent: 80, stateMatchPoints: 10, ratePercent: 90 }));
-    expect(render(s).requestedCommitment).toBe(usd(900));
+  describe('state match on special construction (USAC "Additional Discount to Match State/Tribal Funding for Special Construction")', () => {
+    // 40% NSLP, rural: a 70% Category 1 discount.
+    const rural70 = applicantRegistered('applicant-lea', { locale: 'rural', nslpEligibleStudents: 400 });
+    const construction = frnLine({ lineId: 'SC', product: 'Fiber special construction', usualUnitPrice: usd(100_000), specialConstruction: true });
+
+    it('70% + 25% state funding: a 5-point match; E-Rate 75%, the state 25%, the applicant nothing, and the three add up', () => {
+      const s = erateScenario().given(rural70, frnDrafted(FRN, { lines: [construction] }), fact(FRN, 'StateMatchCommitted', { statePercent: 25, source: 'State broadband match' }));
+      const v = render(s);
+      expect(v.discount?.ratePercent).toBe(70);
+      expect(v.stateMatch).toEqual({ status: 'applied', statePercent: 25, statePercentCounted: 25, extraPoints: 5, specialConstructionCost: usd(100_000), sourceEventIds: [s.idOf('StateMatchCommitted')] });
+      expect(v.shares).toEqual({ eligiblePreDiscountCost: usd(100_000), erate: usd(75_000), stateFunding: usd(25_000), applicant: 0 });
+      expect(v.requestedCommitment).toBe(usd(75_000));
+      expect(v.nonDiscountShare).toEqual(expect.objectContaining({ amount: usd(25_000), stateFunding: usd(25_000), applicantShare: 0, applicantPays: 0 }));
+      expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.state-match', severity: 'info', sourceEventIds: [s.idOf('FundingRequestDrafted'), s.idOf('StateMatchCommitted')] }));
+      expect(v.trace.find((t) => t.step === 'state-match')).toEqual(expect.objectContaining({
+        ruleId: 'erate.state-match', values: expect.objectContaining({ extraPoints: 5, statePercentCounted: 25, stateFunding: usd(25_000) }), sourceEventIds: [s.idOf('FundingRequestDrafted'), s.idOf('StateMatchCommitted')],
+      }));
+    });
+
+    it('70% + 10% state funding: 80% E-Rate, the state 10%, the applicant 10%, which a grant then pays part of', () => {
+      const s = erateScenario().given(
+        rural70, frnDrafted(FRN, { lines: [construction] }), fact(FRN, 'StateMatchCommitted', { statePercent: 10, source: 'State broadband match' }),
+        fact(FRN, 'GrantReceived', { grantor: 'Foundation', amount: usd(4_000), receivedOn: '2025-05-01', independentOfServiceProvider: true }),
+      );
+      const v = render(s);
+      expect(v.shares).toEqual({ eligiblePreDiscountCost: usd(100_000), erate: usd(80_000), stateFunding: usd(10_000), applicant: usd(10_000) });
+      expect(v.nonDiscountShare).toEqual(expect.objectContaining({ amount: usd(20_000), stateFunding: usd(10_000), applicantShare: usd(10_000), grants: usd(4_000), applicantPays: usd(6_000) }));
+      expect(v.findings.filter((f) => f.ruleId === 'erate.state-match')).toEqual([]);
+    });
+
+    it('a state match on a request with no special construction line adds nothing, and a finding says why', () => {
+      const s = erateScenario().given(lea, frnDrafted(FRN, { lines: [frnLine({ lineId: 'L1', usualUnitPrice: usd(1_000) })] }), fact(FRN, 'StateMatchCommitted', { statePercent: 15, source: 'State match' }));
+      const v = render(s);
+      expect(v.discount?.ratePercent).toBe(80);
+      expect(v.stateMatch).toEqual(expect.objectContaining({ status: 'no-special-construction', extraPoints: 0 }));
+      expect(v.requestedCommitment).toBe(usd(800));
+      expect(v.shares).toEqual({ eligiblePreDiscountCost: usd(1_000), erate: usd(800), stateFunding: 0, applicant: usd(200) });
+      expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.state-match', severity: 'warning', message: expect.stringContaining('no line of this request is special construction') }));
+    });
+
+    it('a state match on a Category 2 request adds nothing (it used to raise 80% to 90%), and a finding says why', () => {
+      const s = erateScenario().given(lea, frnDrafted(FRN, { category: 2, lines: [{ ...construction, usualUnitPrice: usd(1_000) }] }), fact(FRN, 'StateMatchCommitted', { statePercent: 10, source: 'State match' }));
+      const v = render(s);
+      expect(v.requestedCommitment).toBe(usd(800));
+      expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.state-match', severity: 'warning', message: expect.stringContaining('this is a Category 2 request') }));
+    });
+
+    it('property: E-Rate share, state funding and applicant share add up to the eligible pre-discount cost', () => {
+      fc.assert(fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 1_000 }), fc.boolean(), fc.integer({ min: 0, max: 100 }), fc.constantFrom<1 | 2>(1, 2), fc.boolean(),
+        (price, nslp, rural, statePercent, category, special) => {
+          const s = erateScenario().given(
+            applicantRegistered('applicant-lea', { nslpEligibleStudents: nslp, locale: rural ? 'rural' : 'urban' }),
+            frnDrafted(FRN, { category, lines: [frnLine({ lineId: 'L1', usualUnitPrice: price, specialConstruction: special }), frnLine({ lineId: 'L2', usualUnitPrice: 1_234 })] }),
+            ...(statePercent > 0 ? [fact(FRN, 'StateMatchCommitted', { statePercent, source: 'State' })] : []),
+          );
+          const v = render(s);
+          expect(v.shares.erate + v.shares.stateFunding + v.shares.applicant).toBe(v.eligiblePreDiscountCost);
+          expect(v.requestedCommitment).toBe(v.shares.erate);
+          expect(v.nonDiscountShare.amount).toBe(v.shares.stateFunding + v.shares.applicant);
+        },
+      ), { numRuns: 40 });
+    });
   });
 
   it('without a registered applicant there is no discount and a warning says why', () => {
@@ -171,10 +231,123 @@ describe('funding request read model', () => {
     expect(render(s, 'frn-a').categoryTwoBudget?.remainingAfterThisRequest).toBe(-usd(1_000));
   });
 
-  it('a Category 2 request outside the rule set’s budget cycle shows no budget', () => {
+  it('a Category 2 request outside the rule set’s budget cycle shows no budget, and a warning says so', () => {
     const s = erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2026 }));
     expect(render(s).categoryTwoBudget).toBeNull();
+    expect(render(s).findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'warning', message: 'FY2026 is outside the FY2021–2025 budget cycle of erate-2025: no Category 2 budget is computed' }));
     expect(render(erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2021 }))).categoryTwoBudget?.budget).toBe(usd(167_000));
+  });
+
+  describe('Category 2 budgets through the read model', () => {
+    const c2 = (stream: string, applicant: string, amount: number, extra: Partial<Parameters<typeof frnDrafted>[1]> = {}) =>
+      frnDrafted(stream, { applicant, category: 2, fundingYear: 2022, lines: [frnLine({ lineId: 'L1', usualUnitPrice: amount })], ...extra });
+    const district = () => [
+      applicantRegistered('applicant-d', { students: 0, nslpEligibleStudents: 0 }),
+      applicantRegistered('applicant-s1', { kind: 'school', district: 'applicant-d', students: 100, nslpEligibleStudents: 60 }),
+      applicantRegistered('applicant-s2', { kind: 'school', district: 'applicant-d', students: 120, nslpEligibleStudents: 80 }),
+    ];
+
+    it('a school’s request shows its district’s derivation and draws on the district’s budget, counted with the district’s own requests', () => {
+      const s = erateScenario().given(...district(), c2('frn-d', 'applicant-d', usd(30_000)), c2(FRN, 'applicant-s1', usd(25_000)));
+      const v = render(s);
+      expect(v.discount?.entities[0]).toEqual(expect.objectContaining({ applicant: 'applicant-s1', basis: 'school-of-district', district: 'applicant-d', totalStudents: 220, totalNslp: 140, nslpPercent: 64 }));
+      // Two schools under 150 students: 2 × $25,000 = $50,000 (220 × $167 = $36,740).
+      expect(v.categoryTwoBudget).toEqual(expect.objectContaining({ cycle: { firstFundingYear: 2021, lastFundingYear: 2025 }, budget: usd(50_000), usedByOtherRequests: usd(30_000), remainingAfterThisRequest: -usd(5_000) }));
+      expect(v.categoryTwoBudget?.draws).toEqual([expect.objectContaining({ holder: 'applicant-d', thisRequest: usd(25_000), otherRequests: [{ frn: 'frn-d', amount: usd(30_000) }], budget: expect.objectContaining({ option: 'floor' }) })]);
+      expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'violation', message: expect.stringContaining("applicant-d's $50,000.00 budget exceed it by $5,000.00") }));
+      const step = v.trace.find((t) => t.step === 'category-two-budget:applicant-d');
+      expect(step?.values).toEqual(expect.objectContaining({ option: 'floor', budget: usd(50_000), floorOption: usd(50_000), perUnitOption: usd(36_740), hybridOption: usd(50_000), countSource: 'profile', thisRequest: usd(25_000), usedByOtherRequests: usd(30_000) }));
+    });
+
+    it('denied requests, Category 1 requests and requests of another cycle do not use the budget', () => {
+      const s = erateScenario().given(
+        ...district(),
+        c2('frn-denied', 'applicant-d', usd(30_000)), fact('frn-denied', 'FundingRequestSubmitted', { form471Number: '1', submittedOn: '2022-03-01' }), fact('frn-denied', 'FundingDenied', { deniedOn: '2022-08-01', reason: 'r' }),
+        c2('frn-c1', 'applicant-d', usd(30_000), { category: 1 }),
+        c2('frn-2020', 'applicant-d', usd(30_000), { fundingYear: 2020 }),
+        c2('frn-2026', 'applicant-d', usd(30_000), { fundingYear: 2026 }),
+        c2('frn-2025', 'applicant-s2', usd(1_000), { fundingYear: 2025 }),
+        c2(FRN, 'applicant-s1', usd(25_000)),
+      );
+      expect(render(s).categoryTwoBudget?.draws[0]?.otherRequests).toEqual([{ frn: 'frn-2025', amount: usd(1_000) }]);
+    });
+
+    it('a request within the budget has no budget finding (compliant)', () => {
+      const s = erateScenario().given(...district(), c2('frn-d', 'applicant-d', usd(25_000)), c2(FRN, 'applicant-s1', usd(25_000)));
+      expect(render(s).categoryTwoBudget?.remainingAfterThisRequest).toBe(0);
+      expect(render(s).findings.filter((f) => f.ruleId === 'erate.category-two-budget')).toEqual([]);
+    });
+
+    describe('a consortium’s requests draw on each member’s own budget', () => {
+      const members = () => [
+        applicantRegistered('applicant-a', { kind: 'school', students: 100, nslpEligibleStudents: 60 }),
+        applicantRegistered('applicant-b', { kind: 'school', students: 1_000, nslpEligibleStudents: 600 }),
+        applicantRegistered('applicant-c', { kind: 'consortium', students: 0, nslpEligibleStudents: 0, memberApplicantIds: ['applicant-a', 'applicant-b'] }),
+      ];
+      const consortiumRequest = (lines: ReturnType<typeof frnLine>[]) => frnDrafted(FRN, { applicant: 'applicant-c', category: 2, fundingYear: 2022, lines });
+
+      it('a member cannot spend its budget twice: its own request and its consortium line count against one budget', () => {
+        const s = erateScenario().given(
+          ...members(), c2('frn-a', 'applicant-a', usd(20_000)),
+          consortiumRequest([frnLine({ lineId: 'A', usualUnitPrice: usd(10_000), entity: 'applicant-a' }), frnLine({ lineId: 'B', usualUnitPrice: usd(50_000), entity: 'applicant-b' })]),
+        );
+        const v = render(s);
+        expect(v.categoryTwoBudget?.draws.map((d) => [d.holder, d.budget.budget, d.thisRequest, d.usedByOtherRequests, d.remainingAfterThisRequest])).toEqual([
+          ['applicant-a', usd(25_000), usd(10_000), usd(20_000), -usd(5_000)],
+          ['applicant-b', usd(167_000), usd(50_000), 0, usd(117_000)],
+        ]);
+        expect(v.findings.filter((f) => f.ruleId === 'erate.category-two-budget' && f.severity === 'violation').map((f) => f.message)).toEqual([
+          "Category 2 requests of FY2021–2025 drawing on applicant-a's $25,000.00 budget exceed it by $5,000.00",
+        ]);
+        // The member's own request sees the consortium's line too.
+        expect(render(s, 'frn-a').categoryTwoBudget?.draws[0]).toEqual(expect.objectContaining({ holder: 'applicant-a', otherRequests: [{ frn: FRN, amount: usd(10_000) }], remainingAfterThisRequest: -usd(5_000) }));
+      });
+
+      it('a consortium line naming no member, or a stranger, draws on no budget and gets a finding', () => {
+        const s = erateScenario().given(
+          ...members(), applicantRegistered('applicant-z', { kind: 'school' }),
+          consortiumRequest([frnLine({ lineId: 'A', usualUnitPrice: usd(1_000), entity: 'applicant-a' }), frnLine({ lineId: 'X', usualUnitPrice: usd(1_000) }), frnLine({ lineId: 'Z', usualUnitPrice: usd(1_000), entity: 'applicant-z' })]),
+        );
+        const v = render(s);
+        expect(v.categoryTwoBudget?.draws.map((d) => d.holder)).toEqual(['applicant-a']);
+        expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'warning', message: "Lines X of this consortium request name no member: they draw on no member's Category 2 budget", sourceEventIds: [s.idOf('FundingRequestDrafted')] }));
+        expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'warning', message: expect.stringContaining('Z (applicant-z)') }));
+      });
+
+      it('a line for a member that is not registered draws on no budget, and a warning says so', () => {
+        const s = erateScenario().given(
+          applicantRegistered('applicant-a', { kind: 'school' }),
+          applicantRegistered('applicant-c', { kind: 'consortium', students: 0, nslpEligibleStudents: 0, memberApplicantIds: ['applicant-a', 'applicant-gone'] }),
+          consortiumRequest([frnLine({ lineId: 'A', usualUnitPrice: usd(1_000), entity: 'applicant-a' }), frnLine({ lineId: 'G', usualUnitPrice: usd(1_000), entity: 'applicant-gone' })]),
+        );
+        const v = render(s);
+        expect(v.categoryTwoBudget?.draws.map((d) => d.holder)).toEqual(['applicant-a']);
+        expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'warning', message: 'applicant-gone is not registered: no Category 2 budget can be read for it' }));
+      });
+
+      it('a consortium request whose lines all name members has no line finding (compliant)', () => {
+        const s = erateScenario().given(...members(), consortiumRequest([frnLine({ lineId: 'A', usualUnitPrice: usd(1_000), entity: 'applicant-a' })]));
+        expect(render(s).findings.filter((f) => f.ruleId === 'erate.category-two-budget')).toEqual([]);
+      });
+    });
+
+    it('FY2026 under erate-2030: $201.57 per student (1,000 students: $201,570)', () => {
+      const s = erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2026, lines: [frnLine({ lineId: 'L1', usualUnitPrice: usd(1_000) })] }, { ruleSet: 'erate-2030' }));
+      expect(render(s)).toEqual(expect.objectContaining({ ruleSet: 'erate-2030', categoryTwoBudget: expect.objectContaining({ budget: usd(201_570), cycle: { firstFundingYear: 2026, lastFundingYear: 2030 } }) }));
+    });
+
+    it('FY2015–2020 (erate-fsa-2015): no budget, and an info finding quoting the rule set’s reason', () => {
+      const s = erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2019 }, { ruleSet: 'erate-fsa-2015' }));
+      const v = render(s);
+      expect(v.categoryTwoBudget).toBeNull();
+      expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', ruleSet: 'erate-fsa-2015', severity: 'info', message: expect.stringMatching(/^No Category 2 budget is computed under erate-fsa-2015: FY2015–2020 Category 2 budgets were per school/) }));
+    });
+
+    it('a Category 1 request has no budget and no budget finding', () => {
+      const v = render(erateScenario().given(lea, frnDrafted(FRN)));
+      expect(v.categoryTwoBudget).toBeNull();
+      expect(v.findings.filter((f) => f.ruleId === 'erate.category-two-budget')).toEqual([]);
+    });
   });
 
   it('Form 486: due 120 days after the later of service start and commitment; late filing is a warning', () => {
@@ -200,11 +373,15 @@ describe('funding request read model', () => {
       fact(FRN, 'PromptPaymentDiscountOffered', { rateBasisPoints: 1_000, withinDays: 30 }),
     );
     const trace = render(s).trace;
-    expect(trace.map((t) => t.step)).toEqual(['usual-cost', 'deduction:prompt-payment-discount', 'eligible-cost', '30-percent-rule', 'discount-rate', 'commitment', 'non-discount-share']);
+    expect(trace.map((t) => t.step)).toEqual([
+      'usual-cost', 'deduction:prompt-payment-discount', 'eligible-cost', '30-percent-rule',
+      'discount-count:applicant-lea', 'discount-share:applicant-lea', 'discount-locale:applicant-lea', 'discount-band:applicant-lea', 'discount-rate', 'commitment', 'non-discount-share',
+    ]);
     for (const step of trace) expect(step).toEqual(expect.objectContaining({ ruleId: expect.stringMatching(/^erate\./), ruleSet: 'erate-2025', citation: expect.any(String) }));
     expect(trace[1]).toEqual(expect.objectContaining({ values: expect.objectContaining({ amount: usd(100) }), sourceEventIds: [s.idOf('PromptPaymentDiscountOffered')] }));
-    expect(trace[4]!.sourceEventIds).toEqual([s.idOf('ApplicantRegistered')]);
-    expect(trace[5]!.values).toEqual(expect.objectContaining({ eligible: usd(900), ratePercent: 80, requestedCommitment: usd(720) }));
+    expect(trace[5]!.values).toEqual({ basis: 'own', district: null, totalStudents: 1_000, totalNslp: 600, nslpPercentUnrounded: 60, nslpPercent: 60, rounding: 'whole-percent-half-up' });
+    expect(trace[8]!.sourceEventIds).toEqual([s.idOf('ApplicantRegistered')]);
+    expect(trace[9]!.values).toEqual(expect.objectContaining({ eligible: usd(900), ratePercent: 80, requestedCommitment: usd(720), erateShare: usd(720), stateFunding: 0, applicantShare: usd(180) }));
   });
 
   it('an FRN drafted in FY2019 is judged by the 2015 rule set; metadata can name one explicitly', () => {

@@ -6,6 +6,7 @@ import { type ErateCategory, type FrnLine } from '../funding-request/events';
 import { type FrnStatus } from '../funding-request/state';
 import { type CategoryTwoBudget } from '../rules/erate/category-two-budget-rule';
 import { type DiscountRate } from '../rules/erate/discount-rate-rule';
+import { type StateMatchStatus } from '../rules/erate/state-match-rule';
 import { type DeductionKind } from '../rules/erate/pre-discount-cost-rule';
 import { type DenialGround, type ThirtyPercentOutcome } from '../rules/erate/thirty-percent-rule';
 import { type FrnDates } from './frn-compliance';
@@ -35,6 +36,36 @@ export interface TradeInApplied {
   sourceEventId: string;
 }
 
+/** What this request draws on one budget (the applicant's, or a consortium member's), beside the holder's other requests of the cycle. */
+export interface CategoryTwoBudgetDraw {
+  holder: string;
+  budget: CategoryTwoBudget;
+  thisRequest: Cents;
+  otherRequests: { frn: string; amount: Cents }[];
+  usedByOtherRequests: Cents;
+  remainingAfterThisRequest: Cents;
+}
+
+/** The budgets a Category 2 request draws on; the top-level figures are the sums over `draws` (one draw unless a consortium's). */
+export interface CategoryTwoBudgetView {
+  cycle: CategoryTwoBudget['cycle'];
+  budget: Cents;
+  basis: string;
+  usedByOtherRequests: Cents;
+  remainingAfterThisRequest: Cents;
+  draws: CategoryTwoBudgetDraw[];
+}
+
+/** The state match on special construction: what was committed and what counts under the cap. */
+export interface StateMatchView {
+  status: StateMatchStatus;
+  statePercent: number;
+  statePercentCounted: number;
+  extraPoints: number;
+  specialConstructionCost: Cents;
+  sourceEventIds: string[];
+}
+
 export interface FundingRequestView {
   frn: string;
   /** Log position the view reflects. */
@@ -59,12 +90,16 @@ export interface FundingRequestView {
   thirtyPercentRule: { outcome: ThirtyPercentOutcome; deniedFor: DenialGround | null };
   /** Null when the applicant is not registered, so no discount can be derived. */
   discount: DiscountRate | null;
-  /** Eligible pre-discount cost × discount rate. */
+  stateMatch: StateMatchView;
+  /** E-Rate share, state funding and applicant share: they add up to the eligible pre-discount cost. */
+  shares: { eligiblePreDiscountCost: Cents; erate: Cents; stateFunding: Cents; applicant: Cents };
+  /** The E-Rate share: eligible cost × discount, plus the match points on special construction. */
   requestedCommitment: Cents;
   /** The requested commitment, or zero when the rules deny the request. */
   fundableCommitment: Cents;
-  nonDiscountShare: { amount: Cents; tradeIns: TradeInApplied[]; grants: Cents; applicantPays: Cents };
-  categoryTwoBudget: (CategoryTwoBudget & { usedByOtherRequests: Cents; remainingAfterThisRequest: Cents }) | null;
+  /** Eligible cost less the E-Rate share: the state's funding, then the applicant's share, part of which trade-ins and independent grants may pay. */
+  nonDiscountShare: { amount: Cents; stateFunding: Cents; applicantShare: Cents; tradeIns: TradeInApplied[]; grants: Cents; applicantPays: Cents };
+  categoryTwoBudget: CategoryTwoBudgetView | null;
   funding: { committed: Cents | null; committedOn: CalendarDate | null; reduced: Cents; committedAfterReductions: Cents; invoiced: Cents };
   dates: FrnDates;
   findings: Finding[];

@@ -23,6 +23,10 @@ export interface FrnLine {
   specificallyRequested: boolean;
   quantity: number;
   usualUnitPrice: Cents;
+  /** Category 1 special construction charges: the only charges a state match raises the discount on. */
+  specialConstruction?: boolean;
+  /** A consortium's line: the member (`applicant-…`) it serves, whose Category 2 budget it draws on. */
+  entity?: string;
 }
 
 export interface FundingRequestDrafted {
@@ -69,6 +73,7 @@ export interface PromptPaymentDiscountOffered { rateBasisPoints: BasisPoints; wi
 export interface DonationRecorded { donor: string; description: string; value: Cents; fromServiceProvider: boolean; tiedToBid: boolean }
 export interface GrantReceived { grantor: string; amount: Cents; receivedOn: CalendarDate; independentOfServiceProvider: boolean }
 export interface CostAllocationDeclared { lineId: string; eligibleBasisPoints: BasisPoints; method: string }
+/** State (or Tribal) funding for the request's Category 1 special construction, percent of its cost. */
 export interface StateMatchCommitted { statePercent: number; source: string }
 export interface FundingRequestOfferWithdrawn { withdrawnEventId: string; reason: string }
 export interface FundingRequestSubmitted { form471Number: string; submittedOn: CalendarDate }
@@ -123,7 +128,7 @@ const fundingYear: Check = (v, f) =>
 
 export const frnLineCheck: Check = object({
   lineId: text, product: text, model: optional(text), location: optional(text), eligible: bool, ancillary: bool,
-  specificallyRequested: bool, quantity: positiveCount, usualUnitPrice: cents,
+  specificallyRequested: bool, quantity: positiveCount, usualUnitPrice: cents, specialConstruction: optional(bool), entity: optional(streamReference('applicant')),
 });
 
 const uniqueLineIds = (data: unknown): FieldError[] => {

@@ -1,4 +1,5 @@
-import { erateStory, frnStreamOf, applicantStreamOf } from '../erate-story';
+import { districtWideStory, districtWideStreams } from '../district-wide-story';
+import { erateStory, frnStreamOf, applicantStreamOf, spinOf } from '../erate-story';
 import { type ScenarioAppend, type ScenarioDefinition, type ScenarioOptions } from '../scenario-append';
 import { runTag } from '../scaling';
 import { stateProgramStory } from '../state-program-story';
@@ -9,7 +10,7 @@ import { texasStory } from './texas';
  * A small tour that loads in seconds: a Texas-style program with a handful of LEAs (one late and one
  * missing agreement among them when the seed allows), a Mississippi-style program with SLA breaches,
  * and ten E-Rate funding requests: the first clean with every kind of discount, then one of each
- * violation. Streams are named `…-demo-…` so a demo never collides with a seeded scenario.
+ * violation; and a district of four schools and a library that take its district-wide discount. Streams are named `…-demo-…` so a demo never collides with a seeded scenario.
  */
 function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend> {
   // Texas at 1/200 of its size, with the LEA count and need set so six LEAs still climb the volume tiers.
@@ -41,6 +42,7 @@ function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend>
       'unseparated-bundle', 'ineligible-line-unidentified', 'grant-not-independent', 'subcontractor-donation-tied-to-bid',
     ],
   });
+  yield* districtWideStory('demo-district-wide', seed, demoStreams(seed).districtWideTag, spinOf('149', seed, 0));
 }
 
 /** The demo's stream names, known without generating it (for the printed dashboard URL and the walkthrough). */
@@ -52,6 +54,8 @@ export const demoStreams = (seed: number) => ({
   deniedFundingRequest: frnStreamOf(runTag('demo-er', seed), 2),
   donationFundingRequest: frnStreamOf(runTag('demo-er', seed), 1),
   applicantWithFindings: applicantStreamOf(runTag('demo-er', seed), 1, false),
+  districtWideTag: runTag('demo-dw', seed),
+  specialConstructionFundingRequest: districtWideStreams(runTag('demo-dw', seed)).specialConstruction,
 });
 
 export const demoScenario: ScenarioDefinition = {
@@ -60,6 +64,9 @@ export const demoScenario: ScenarioDefinition = {
   generate: demoStory,
   highlights: ({ seed }) => {
     const s = demoStreams(seed);
-    return { programs: [s.texasProgram, s.mississippiProgram], fundingRequests: [s.cleanFundingRequest, s.donationFundingRequest, s.deniedFundingRequest], applicants: [s.applicantWithFindings] };
+    return {
+      programs: [s.texasProgram, s.mississippiProgram], fundingRequests: [s.cleanFundingRequest, s.donationFundingRequest, s.deniedFundingRequest, s.specialConstructionFundingRequest],
+      applicants: [s.applicantWithFindings],
+    };
   },
 };
