@@ -46,6 +46,9 @@ const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/v1/applicants/:id/compliance', allowed: READERS, url: (fx) => `/v1/applicants/${id(fx.applicant)}/compliance` },
   { method: 'GET', route: '/v1/programs/:id/dashboard', allowed: READERS, url: (fx) => `/v1/programs/${id(fx.program)}/dashboard` },
   { method: 'GET', route: '/v1/programs/:id/compliance', allowed: READERS, url: (fx) => `/v1/programs/${id(fx.program)}/compliance` },
+  { method: 'GET', route: '/v1/programs/:id/explain', allowed: ['auditor'], url: (fx) => `/v1/programs/${id(fx.program)}/explain` },
+  { method: 'GET', route: '/v1/orders/:id', allowed: READERS, url: () => '/v1/orders/none-such' },
+  { method: 'GET', route: '/v1/orders/:id/explain', allowed: ['auditor'], url: () => '/v1/orders/none-such/explain' },
   { method: 'GET', route: '/v1/assets', allowed: READERS, url: (fx) => `/v1/assets?frn=${id(fx.frn)}` },
   { method: 'GET', route: '/v1/procurements/:id', allowed: READERS, url: () => '/v1/procurements/470-none' },
   // Live (SSE): requests an allowed caller gets an answer to without opening a stream that never ends
