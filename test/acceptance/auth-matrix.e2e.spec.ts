@@ -118,7 +118,7 @@ describe('acceptance: every role × every route', () => {
       frnDrafted('frn-auth-matrix', { applicant: 'applicant-auth-matrix' }),
       fact('program-auth-matrix', 'ProgramEstablished', {
         name: 'Mississippi Connects', usState: 'MS', fundingSource: 'CARES Act', totalFunds: 100_000_000,
-        costShare: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 }, ruleSet: 'state-ms-connects-2020', establishedOn: '2020-07-01',
+        terms: { share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 }, interlocalAgreementRequired: false }, establishedOn: '2020-07-01',
       }),
     ]);
     fx = { stream: () => `applicant-auth-matrix-${++n}`, applicant: 'applicant-auth-matrix', frn: 'frn-auth-matrix', program: 'program-auth-matrix', position: lastPosition(posted) };
