@@ -6,6 +6,7 @@ import { type Finding } from '../shared/finding';
 import { type Cents } from '../shared/money';
 import { type ReadModel } from '../shared/read-model';
 import { type TraceStep } from '../shared/rule';
+import { claimRule } from '../rules/state-programs/claim-rule';
 import { type QuoteComparison } from '../rules/state-programs/quote-comparison-rule';
 import { assessProgram } from './program-assessment';
 import { programFindings } from './program-findings';
@@ -37,6 +38,10 @@ export interface OrderView {
   /** The terms version the order was judged under: the fact that recorded it and when it took effect. */
   terms: (TermsRef & { terms: ProgramTerms }) | null;
   counted: boolean;
+  /** Claims against the earned state share: what was claimed, and how much of it exceeds what the order earned. */
+  claims: { claimId: string; amount: Cents; claimedOn: CalendarDate; paid: Cents }[];
+  claimed: Cents;
+  claimedAboveEarned: Cents;
   /** Per line: the quoted price, the ordered price and the contract's tier price at the cohort quantity. */
   quotes: QuoteComparison[];
   trace: TraceStep[];
@@ -50,6 +55,7 @@ function render(orderStream: string, facts: FactsLookup): OrderView | undefined 
   const o = a?.orders.find((x) => x.stream === orderStream);
   if (!a || !o) return undefined;
   const terms = o.share.terms;
+  const claims = claimRule.apply({ earned: o.share.earned, claims: order.claims }, null);
   return {
     order: orderStream,
     position: facts.position,
@@ -70,6 +76,9 @@ function render(orderStream: string, facts: FactsLookup): OrderView | undefined 
     minDistrictShare: o.share.outcome?.minDistrictShare ?? null,
     terms: terms && { ...termsRef(terms), terms: terms.terms },
     counted: o.counts.counts,
+    claims: order.claims.map((c) => ({ claimId: c.claimId, amount: c.amount, claimedOn: c.claimedOn, paid: c.paid })),
+    claimed: claims.claimed,
+    claimedAboveEarned: claims.excess,
     quotes: o.quotes,
     trace: orderShareTrace(o, a.ruleSet.id),
     findings: programFindings(order.program, facts).filter((f) => f.subject === orderStream),

@@ -42,7 +42,10 @@ describe('Mississippi Connects 80/20 cost share, recorded as the program\'s term
     expect(dashboard?.orders[0]).toMatchObject({ earnedStateShare: 0, earnedReason: 'district-below-minimum' });
     expect(dashboard?.funds).toMatchObject({ committed: 0, remaining: usd(200_000_000) });
     expect(dashboard?.shares.state).toBe(0);
-    expect(programFindings(MS, s.facts)).toEqual([
+    s.given(fact('order-1', 'CostShareClaimed', { claimId: 'c-1', amount: usd(800_000), claimedOn: '2020-09-01' }));
+    expect(orderViewReadModel.render('order-1', s.facts)).toMatchObject({ earnedStateShare: 0, claimed: usd(800_000), claimedAboveEarned: usd(800_000) });
+    expect(programFindings(MS, s.facts).map((f) => f.ruleId)).toEqual(['state.fixed-split-cost-share', 'state.claim-above-state-share']);
+    expect(programFindings(MS, s.facts).slice(0, 1)).toEqual([
       {
         ruleId: 'state.fixed-split-cost-share',
         ruleSet: 'state-program-terms',
