@@ -49,6 +49,6 @@ export * from './rules/state-programs/participating-addendum-rule';
 export * from './rules/state-programs/claim-rule';
 export * from './rules/state-programs/lea-allocation-rule';
 export * from './program-dashboard/program-dashboard-read-model';
-export { programFindings, stateProgramFindingsForApplicant, PROGRAM_OVER_COMMITTED } from './program-dashboard/program-findings';
+export { programFindings, stateProgramFindingsForApplicant, PROGRAM_OVER_COMMITTED, TERMS_UNCONFIRMED } from './program-dashboard/program-findings';
 export * from './program-dashboard/order-view-read-model';
 export { type ShareDecision, type ShareReason } from './program-dashboard/share-decision';

@@ -18,6 +18,9 @@ import { shareSourceIds } from './share-trace';
 /** Earned state shares beyond the program's total funds (the same rule as over-allocation, its other half). */
 export const PROGRAM_OVER_COMMITTED = 'state.funds.over-committed';
 
+/** Terms a program recorded as unconfirmed ("Figures need sources": the gap is a finding). */
+export const TERMS_UNCONFIRMED = 'state.terms.unconfirmed';
+
 /** A finding with the applicant it concerns, so an applicant's view can pick its own. */
 interface ApplicantFinding {
   applicant: string | null;
@@ -155,7 +158,7 @@ function unconfirmedTermsFindings(a: ProgramAssessment): Finding[] {
   return a.program.termsVersions
     .filter((v) => v.terms.unconfirmed !== undefined)
     .map((v) => ({
-      ruleId: 'state.terms.unconfirmed',
+      ruleId: TERMS_UNCONFIRMED,
       ruleSet: a.ruleSet.id,
       citation: CITATIONS.stateFunds,
       severity: 'info' as const,

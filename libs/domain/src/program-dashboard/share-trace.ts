@@ -1,5 +1,6 @@
 import { type TraceStep } from '../shared/rule';
 import { formatUsd } from '../shared/money';
+import { earnedShareRule } from '../rules/state-programs/earned-share-rule';
 import { type AssessedOrder } from './program-assessment';
 
 const REASONS: Record<AssessedOrder['share']['reason'], string> = {
@@ -55,8 +56,9 @@ export function orderShareTrace(o: AssessedOrder, ruleSet: string): TraceStep[] 
   }
   steps.push({
     step: 'State share earned',
-    ruleId: 'state.share.earned',
+    ruleId: earnedShareRule.id,
     ruleSet,
+    citation: earnedShareRule.citation,
     values: {
       stateShare: order.stateShare,
       districtShare: order.districtShare,
