@@ -1,5 +1,6 @@
 import { type TraceStep } from '../shared/rule';
 import { formatUsd } from '../shared/money';
+import { claimRule } from '../rules/state-programs/claim-rule';
 import { earnedShareRule } from '../rules/state-programs/earned-share-rule';
 import { type AssessedOrder } from './program-assessment';
 
@@ -70,5 +71,20 @@ export function orderShareTrace(o: AssessedOrder, ruleSet: string): TraceStep[] 
     sourceEventIds: shareSourceIds(o),
     explanation: `Earned ${formatUsd(share.earned)} of a recorded state share of ${formatUsd(order.stateShare)}: ${REASONS[share.reason]}`,
   });
+  if (order.claims.length > 0) {
+    const claims = claimRule.apply({ earned: share.earned, claims: order.claims }, null);
+    steps.push({
+      step: 'Claims against the earned share',
+      ruleId: claimRule.id,
+      ruleSet,
+      citation: claimRule.citation,
+      values: { earnedStateShare: share.earned, claimed: claims.claimed, claimedAboveEarned: claims.excess, paidAmount: order.claims.reduce((t, c) => t + c.paid, 0) },
+      sourceEventIds: [...order.claims.map((c) => c.eventId), ...order.claims.flatMap((c) => c.paymentEventIds)],
+      explanation:
+        claims.excess === 0
+          ? `Claims of ${formatUsd(claims.claimed)} are within the ${formatUsd(share.earned)} earned`
+          : `Claims of ${formatUsd(claims.claimed)} exceed the ${formatUsd(share.earned)} earned by ${formatUsd(claims.excess)}`,
+    });
+  }
   return steps;
 }

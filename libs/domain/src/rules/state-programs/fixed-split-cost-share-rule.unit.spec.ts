@@ -43,7 +43,14 @@ describe('Mississippi Connects 80/20 cost share, recorded as the program\'s term
     expect(dashboard?.funds).toMatchObject({ committed: 0, remaining: usd(200_000_000) });
     expect(dashboard?.shares.state).toBe(0);
     s.given(fact('order-1', 'CostShareClaimed', { claimId: 'c-1', amount: usd(800_000), claimedOn: '2020-09-01' }));
-    expect(orderViewReadModel.render('order-1', s.facts)).toMatchObject({ earnedStateShare: 0, claimed: usd(800_000), claimedAboveEarned: usd(800_000) });
+    const view = orderViewReadModel.render('order-1', s.facts);
+    expect(view).toMatchObject({ earnedStateShare: 0, claimed: usd(800_000), claimedAboveEarned: usd(800_000) });
+    expect(view?.trace.at(-1)).toMatchObject({
+      ruleId: 'state.claim-above-state-share',
+      values: { earnedStateShare: 0, claimed: usd(800_000), claimedAboveEarned: usd(800_000), paidAmount: 0 },
+      sourceEventIds: [s.idOf('CostShareClaimed')],
+      explanation: 'Claims of $800,000.00 exceed the $0.00 earned by $800,000.00',
+    });
     expect(programFindings(MS, s.facts).map((f) => f.ruleId)).toEqual(['state.fixed-split-cost-share', 'state.claim-above-state-share']);
     expect(programFindings(MS, s.facts).slice(0, 1)).toEqual([
       {
