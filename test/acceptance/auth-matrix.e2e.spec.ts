@@ -46,6 +46,9 @@ const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/v1/applicants/:id/compliance', allowed: READERS, url: (fx) => `/v1/applicants/${id(fx.applicant)}/compliance` },
   { method: 'GET', route: '/v1/programs/:id/dashboard', allowed: READERS, url: (fx) => `/v1/programs/${id(fx.program)}/dashboard` },
   { method: 'GET', route: '/v1/programs/:id/compliance', allowed: READERS, url: (fx) => `/v1/programs/${id(fx.program)}/compliance` },
+  { method: 'GET', route: '/v1/programs/:id/explain', allowed: ['auditor'], url: (fx) => `/v1/programs/${id(fx.program)}/explain` },
+  { method: 'GET', route: '/v1/orders/:id', allowed: READERS, url: () => '/v1/orders/none-such' },
+  { method: 'GET', route: '/v1/orders/:id/explain', allowed: ['auditor'], url: () => '/v1/orders/none-such/explain' },
   { method: 'GET', route: '/v1/assets', allowed: READERS, url: (fx) => `/v1/assets?frn=${id(fx.frn)}` },
   { method: 'GET', route: '/v1/procurements/:id', allowed: READERS, url: () => '/v1/procurements/470-none' },
   // Live (SSE): requests an allowed caller gets an answer to without opening a stream that never ends
@@ -115,7 +118,7 @@ describe('acceptance: every role × every route', () => {
       frnDrafted('frn-auth-matrix', { applicant: 'applicant-auth-matrix' }),
       fact('program-auth-matrix', 'ProgramEstablished', {
         name: 'Mississippi Connects', usState: 'MS', fundingSource: 'CARES Act', totalFunds: 100_000_000,
-        costShare: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 }, ruleSet: 'state-ms-connects-2020', establishedOn: '2020-07-01',
+        terms: { share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 }, interlocalAgreementRequired: false }, establishedOn: '2020-07-01',
       }),
     ]);
     fx = { stream: () => `applicant-auth-matrix-${++n}`, applicant: 'applicant-auth-matrix', frn: 'frn-auth-matrix', program: 'program-auth-matrix', position: lastPosition(posted) };

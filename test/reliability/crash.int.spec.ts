@@ -36,8 +36,7 @@ const programEstablished = {
     usState: 'MS',
     fundingSource: 'CARES Act CRF',
     totalFunds: 50_000_000,
-    costShare: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 },
-    ruleSet: 'state-ms-connects-2020',
+    terms: { share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 }, interlocalAgreementRequired: false },
     establishedOn: '2020-07-01',
   },
 };

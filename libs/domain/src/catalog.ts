@@ -3,7 +3,7 @@ import { assetRegisterReadModel, bidRecordReadModel, erateRuleSets, erateStreams
 import { type StreamDefinition } from './shared/decider';
 import { type ReadModel } from './shared/read-model';
 import { type RuleSet } from './shared/rule';
-import { cooperativeContractRuleSets, programDashboardReadModel, stateProgramRuleSets, stateProgramStreams } from './state-programs';
+import { cooperativeContractRuleSets, orderViewReadModel, programDashboardReadModel, stateProgramRuleSets, stateProgramStreams, stateProgramUpcasters, type DomainUpcaster } from './state-programs';
 
 /** Every stream integrations may write, and every read model the ledger serves. */
 export const ledgerStreams: readonly StreamDefinition[] = [...stateProgramStreams, ...erateStreams] as readonly StreamDefinition[];
@@ -13,10 +13,14 @@ export const ledgerReadModels: readonly ReadModel<unknown>[] = [
   assetRegisterReadModel,
   bidRecordReadModel,
   programDashboardReadModel,
+  orderViewReadModel,
   applicantComplianceReadModel,
   frnComplianceReadModel,
   programComplianceReadModel,
 ] as readonly ReadModel<unknown>[];
+
+/** Upcasters for stored events of older schema versions, applied on every read before folding (stored bytes never change). */
+export const ledgerUpcasters: readonly DomainUpcaster[] = [...stateProgramUpcasters];
 
 /** Every rule set the ledger knows, for audit exports and the CLI: id, dates in force, parameters. */
 export const ledgerRuleSets: readonly RuleSet<unknown>[] = [

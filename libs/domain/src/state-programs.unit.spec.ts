@@ -7,9 +7,9 @@ const fieldsOf = (errors: { field: string }[]) => errors.map((e) => e.field).sor
 describe('state-program event catalogs', () => {
   const everyEvent = stateProgramStreams.flatMap((d) => Object.entries(d.events).map(([type, spec]) => [`${d.prefix}/${type}`, spec] as const));
 
-  it.each(everyEvent)('%s: the example payload is valid, schemaVersion 1, described', (_name, spec) => {
+  it.each(everyEvent)('%s: the example payload is valid, schemaVersion 1 (2 for ProgramEstablished, which states its terms), described', (name, spec) => {
     expect(spec.validate(spec.example)).toEqual([]);
-    expect(spec.schemaVersion).toBe(1);
+    expect(spec.schemaVersion).toBe(name === 'program/ProgramEstablished' ? 2 : 1);
     expect(spec.description.length).toBeGreaterThan(10);
   });
 
@@ -47,15 +47,16 @@ describe('state-program event catalogs', () => {
     ]);
   });
 
-  it('ProgramEstablished checks the cost-share terms by kind and the rule set by id', () => {
+  it('ProgramEstablished checks the terms by kind of share, and the v1 costShare field is no longer known', () => {
     const example = programStream.events.ProgramEstablished.example as Record<string, unknown>;
-    expect(fieldsOf(programStream.events.ProgramEstablished.validate({ ...example, costShare: { kind: 'fixed-split', stateMaxPercent: 180, districtMinPercent: 20, tableId: 'x' } }))).toEqual([
-      'costShare.stateMaxPercent',
-      'costShare.tableId',
+    const terms = (share: unknown) => ({ share, interlocalAgreementRequired: false });
+    expect(fieldsOf(programStream.events.ProgramEstablished.validate({ ...example, terms: terms({ kind: 'fixed-split', stateMaxPercent: 180, districtMinPercent: 20, tableId: 'x' }) }))).toEqual([
+      'terms.share.stateMaxPercent',
+      'terms.share.tableId',
     ]);
-    expect(fieldsOf(programStream.events.ProgramEstablished.validate({ ...example, costShare: { kind: 'grant' }, ruleSet: 'state-zz', totalFunds: 1.5 }))).toEqual([
-      'costShare.kind',
-      'ruleSet',
+    expect(fieldsOf(programStream.events.ProgramEstablished.validate({ ...example, terms: terms({ kind: 'grant' }), costShare: {}, totalFunds: 1.5 }))).toEqual([
+      'costShare',
+      'terms.share.kind',
       'totalFunds',
     ]);
   });

@@ -1,6 +1,6 @@
 import {
-  addDays, economicallyDisadvantagedMatchRule, volumeTierRule,
-  type CalendarDate, type CatalogItem, type CooperativeContractAwarded, type CostShareTerms, type MatchBand, type OrderLine, type SlaRemedy,
+  addDays, economicallyDisadvantagedMatchRule, fixedSplitCostShareRule, flatMatchRule, volumeTierRule,
+  type CalendarDate, type CatalogItem, type CooperativeContractAwarded, type OrderLine, type ProgramTerms, type ShareTerms, type SlaRemedy,
 } from '@ledger/domain';
 import { AppendRecorder } from './append-recorder';
 import { PLACE_NAMES } from './place-names';
@@ -17,7 +17,6 @@ export interface StoryContract {
 }
 
 /** How the program splits an order's cost between the state and the district. */
-export type StoryCostShare = { kind: 'fixed-split'; statePercent: number } | { kind: 'match'; table: readonly MatchBand[] };
 
 /** A state bulk-purchasing program told as events: programs, contracts, LEAs, agreements, orders, deliveries, claims, SLA breaches. */
 export interface StateProgramStory {
@@ -31,11 +30,10 @@ export interface StateProgramStory {
     fundingSource: string;
     /** At scale 1; scaled with the LEA count. */
     totalFunds: number;
-    costShare: CostShareTerms;
-    ruleSet: string;
+    /** The program's own terms, recorded on ProgramEstablished. */
+    terms: ProgramTerms;
     establishedOn: CalendarDate;
   };
-  costShare: StoryCostShare;
   interlocalAgreement: { esc: string; setOn: CalendarDate; deadline: CalendarDate; lateShare: number; missingShare: number } | null;
   contracts: StoryContract[];
   leas: { baseCount: number; minCount: number; streamPrefix: string; nameSuffix: string; usState: string; registeredOn: CalendarDate; medianStudents: number };
@@ -83,7 +81,7 @@ export function* stateProgramStory(story: StateProgramStory): Generator<Scenario
   const p = story.program;
 
   yield rec.fact(p.stream, 'ProgramEstablished', {
-    name: p.name, usState: p.usState, fundingSource: p.fundingSource, totalFunds: funds, costShare: p.costShare, ruleSet: p.ruleSet, establishedOn: p.establishedOn,
+    name: p.name, usState: p.usState, fundingSource: p.fundingSource, totalFunds: funds, terms: p.terms, establishedOn: p.establishedOn,
   }, p.establishedOn);
   const ila = story.interlocalAgreement;
   if (ila) yield rec.fact(p.stream, 'ParticipationRequirementSet', { requirement: 'interlocal-agreement', esc: ila.esc, deadline: ila.deadline, setOn: ila.setOn }, ila.setOn);
@@ -125,7 +123,7 @@ export function* stateProgramStory(story: StateProgramStory): Generator<Scenario
     before += lea.students;
     const listCost = story.contracts.reduce((total, c) => total + c.bundles.reduce((t, b) => t + need[b.need] * listUnitPrice(c, b), 0), 0);
     const short = new SeededRandom(`${story.scenario}/${story.seed}/allocation/${i}`).chance(story.underAllocatedShare);
-    const share = allowedStateShare(story.costShare, lea, listCost);
+    const share = allowedStateShare(story.program.terms.share, lea, listCost);
     const amount = Math.min(funds - allocated, Math.ceil((short ? share * 0.6 : share) / 100) * 100);
     allocated += amount;
     if (amount > 0) yield rec.fact(p.stream, 'ProgramFundsAllocated', { applicant: lea.stream, amount, allocatedOn: addDays(lea.joinedOn, 7) }, addDays(lea.joinedOn, 7));
@@ -144,7 +142,7 @@ export function* stateProgramStory(story: StateProgramStory): Generator<Scenario
     const placeOrder = function* (contract: string, stream: string, lines: OrderLine[], quotedOn: string, placedOn: string): Generator<ScenarioAppend, number> {
       yield rec.fact(stream, 'QuoteReceived', { contract, quotedOn, lines }, quotedOn);
       const total = lines.reduce((t, l) => t + l.quantity * l.unitPrice, 0);
-      const allowed = allowedStateShare(story.costShare, lea, total);
+      const allowed = allowedStateShare(story.program.terms.share, lea, total);
       const stateShare = rnd.chance(story.costShareBreachShare) ? Math.min(total, allowed + Math.ceil(total / 20)) : allowed;
       yield rec.fact(stream, 'OrderPlaced', { program: p.stream, contract, applicant: lea.stream, placedOn, lines, stateShare, districtShare: total - stateShare }, placedOn);
       return stateShare;
@@ -286,16 +284,18 @@ const listUnitPrice = (contract: StoryContract, bundle: StoryContract['bundles']
 
 const tierPrice = (item: CatalogItem, cohortQuantityThrough: number): number => volumeTierRule.apply({ cohortQuantity: cohortQuantityThrough }, item.priceTiers).reached.unitPrice;
 
-function allowedStateShare(costShare: StoryCostShare, lea: Lea, total: number): number {
-  switch (costShare.kind) {
+/** What the program's recorded terms let the state pay, rounded down to the cent as the program's rules do. */
+function allowedStateShare(share: ShareTerms, lea: Lea, total: number): number {
+  switch (share.kind) {
     case 'fixed-split':
-      // Rounded down to the cent, as the program's rule does, so a compliant order is never a cent over.
-      return Number((BigInt(total) * BigInt(costShare.statePercent)) / 100n);
-    case 'match':
-      return economicallyDisadvantagedMatchRule.apply({ students: lea.students, economicallyDisadvantagedStudents: lea.economicallyDisadvantaged, total }, costShare.table).stateMatch;
+      return fixedSplitCostShareRule.apply({ eligibleTotal: total }, share).maxStateShare;
+    case 'flat-match':
+      return flatMatchRule.apply({ eligibleTotal: total }, share).stateMatch;
+    case 'matching-by-economically-disadvantaged-share':
+      return economicallyDisadvantagedMatchRule.apply({ students: lea.students, economicallyDisadvantagedStudents: lea.economicallyDisadvantaged, total }, share.bands).stateMatch;
     default: {
-      const unknown: never = costShare;
-      throw new Error(`Unknown cost share ${JSON.stringify(unknown)}`);
+      const unknown: never = share;
+      throw new Error(`Unknown share terms ${JSON.stringify(unknown)}`);
     }
   }
 }

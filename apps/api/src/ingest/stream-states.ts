@@ -1,5 +1,5 @@
-import { type Envelope, type StreamDefinition } from '@ledger/domain';
-import { checkStoredEvent, StreamStopped } from '@ledger/projections';
+import { type Envelope, ledgerUpcasters, type StreamDefinition } from '@ledger/domain';
+import { checkStoredEvent, StreamStopped, upcasterChain } from '@ledger/projections';
 import { type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { ProblemException, problem } from '../http/problem';
 import { type LedgerCatalog } from '../ledger/ledger-catalog';
@@ -37,6 +37,8 @@ interface Entry {
  * `latest` before the refusal is answered. After its own append this node only knows the new revision,
  * not the store's recordedAt of the events, so it reads those events back on the next use.
  */
+const upcast = upcasterChain(ledgerUpcasters);
+
 export class StreamStates {
   private readonly cache = new Map<string, Entry>();
 
@@ -71,7 +73,8 @@ export class StreamStates {
     if (head !== undefined && head > revision) {
       // Only events after the cached revision are read; there are some, so the store cannot answer StreamNotFound.
       for (const event of await this.store.readStream(stream, { fromRevision: revision + 1 })) {
-        const envelope = toEnvelope(event);
+        // Stored events of an older schema fold in the current shape, as the projector folds them.
+        const envelope = upcast(toEnvelope(event));
         // The write path folds as the projection does: unknown types skipped, a malformed event stops the stream.
         const verdict = checkStoredEvent(fold, envelope);
         if (verdict.kind === 'malformed') throw streamStopped(new StreamStopped(stream, event.position, event.type, verdict.reason));

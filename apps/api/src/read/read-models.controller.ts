@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type Finding, type TraceStep } from '@ledger/domain';
+import { type Finding, type OrderView, type ProgramDashboard, type TraceStep } from '@ledger/domain';
 import { type EventStore } from '@ledger/event-store';
 import { Allow } from '../auth/allow.decorator';
 import { badRequest, notFound } from '../http/problem';
@@ -10,6 +10,9 @@ import { idsOf, sourceEvents, withSources } from './explain';
 import { ProjectedReadModelSource } from './projected-read-model-source';
 import { type RenderedModel } from './read-model-source';
 import { streamOf } from './stream-of';
+
+type OrderExplained = Pick<OrderView, 'ruleSet' | 'program' | 'terms' | 'total' | 'stateShare' | 'districtShare' | 'earnedStateShare' | 'earnedReason'>;
+type ProgramExplained = Pick<ProgramDashboard, 'ruleSet' | 'funds' | 'terms'>;
 
 const minPositionOf = (raw: string | undefined): number | undefined => {
   if (raw === undefined) return undefined;
@@ -95,19 +98,60 @@ export class ReadModelsController {
   @asOfQuery
   async explain(@Param('id') id: string, @Query('asOf') asOf: string | undefined): Promise<unknown> {
     const root = streamOf('frn', id);
-    const rendered = await this.source.render('funding-request', root, asOf === undefined ? {} : { asOf });
-    if (!rendered) throw notFound(`No funding request ${id}${asOf ? ` as of ${asOf}` : ''}.`);
-    const view = rendered.body as { ruleSet: string; status: string; trace: TraceStep[]; findings: Finding[] };
-    const { touched } = this.source.renderLive(this.source.readModelOf('funding-request'), root);
-    const sources = await sourceEvents(this.store, touched, idsOf(view.trace, view.findings), rendered.position);
+    const { view, position, steps, findings } = await this.explained<{ ruleSet: string; status: string }>('funding-request', root, asOf, `No funding request ${id}`);
+    return { frn: root, position, ruleSet: view.ruleSet, status: view.status, steps, findings };
+  }
+
+  @Get('orders/:id')
+  @ApiOperation({ summary: 'State-program order: shares as placed and corrected, the state share earned and why, the terms version it was judged under, quotes against ordered and tier prices, findings' })
+  @asOfQuery
+  @minPositionQuery
+  order(@Param('id') id: string, @Query('asOf') asOf: string | undefined, @Query('minPosition') min: string | undefined, @Headers('if-none-match') inm: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.serve('order', streamOf('order', id), asOf, min, inm, reply);
+  }
+
+  @Get('orders/:id/explain')
+  @Allow('auditor')
+  @ApiOperation({ summary: "Why an order's state and district shares are what they are: terms version (event and effective date), rule, and the events (with positions) behind each step" })
+  @asOfQuery
+  async explainOrder(@Param('id') id: string, @Query('asOf') asOf: string | undefined): Promise<unknown> {
+    const root = streamOf('order', id);
+    const { view, position, steps, findings, sources } = await this.explained<OrderExplained>('order', root, asOf, `No placed order ${id}`);
+    const terms = view.terms && { version: view.terms.version, eventId: view.terms.eventId, effectiveFrom: view.terms.effectiveFrom, position: sources.get(view.terms.eventId)?.position ?? null };
     return {
-      frn: root,
-      position: rendered.position,
+      order: root,
+      position,
       ruleSet: view.ruleSet,
-      status: view.status,
-      steps: withSources(view.trace, sources),
-      findings: withSources(view.findings, sources),
+      program: view.program,
+      terms,
+      total: view.total,
+      stateShare: view.stateShare,
+      districtShare: view.districtShare,
+      earnedStateShare: view.earnedStateShare,
+      earnedReason: view.earnedReason,
+      steps,
+      findings,
     };
+  }
+
+  @Get('programs/:id/explain')
+  @Allow('auditor')
+  @ApiOperation({ summary: "How a program's committed and remaining totals were reached: its funds, each terms version, each order's earned state share, with the events (and positions) behind them" })
+  @asOfQuery
+  async explainProgram(@Param('id') id: string, @Query('asOf') asOf: string | undefined): Promise<unknown> {
+    const root = streamOf('program', id);
+    const { view, position, steps, findings } = await this.explained<ProgramExplained>('program-dashboard', root, asOf, `No program ${id}`);
+    return { program: root, position, ruleSet: view.ruleSet, funds: view.funds, terms: view.terms && { version: view.terms.version, eventId: view.terms.eventId, effectiveFrom: view.terms.effectiveFrom }, steps, findings };
+  }
+
+  /** A model's trace and findings with every source event resolved to its stream, revision and position. */
+  private async explained<V>(model: string, root: string, asOf: string | undefined, missing: string) {
+    const rendered = await this.source.render(model, root, asOf === undefined ? {} : { asOf });
+    if (!rendered) throw notFound(`${missing}${asOf ? ` as of ${asOf}` : ''}.`);
+    const view = rendered.body as V & { trace: TraceStep[]; findings: Finding[] };
+    const { touched } = this.source.renderLive(this.source.readModelOf(model), root);
+    const sources = await sourceEvents(this.store, touched, idsOf(view.trace, view.findings), rendered.position);
+    return { view, position: rendered.position, sources, steps: withSources(view.trace, sources), findings: withSources(view.findings, sources) };
   }
 
   private async serve(model: string, root: string, asOf: string | undefined, min: string | undefined, ifNoneMatch: string | undefined, reply: FastifyReply): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { type Command } from 'commander';
-import { formatUsd, type Finding, type TraceStep } from '@ledger/domain';
+import { formatUsd, type Finding, type OrderView, type ProgramDashboard, type TraceStep } from '@ledger/domain';
 import { productionCatalog } from '../../../api/src/ledger/production-catalog';
 import { idsOf, sourceEvents, withSources, type SourceEvent } from '../../../api/src/read/explain';
 import { RecordingFacts } from '../../../api/src/read/recording-facts';
@@ -7,12 +7,66 @@ import { CliError, type CliIo } from '../cli-io';
 import { resolveDataDir, withStore } from '../data-dir';
 import { foldLedger, parseAsOf } from '../ledger-facts';
 
-interface FrnExplained {
-  status: string;
+interface Explained {
   ruleSet: string;
   trace: TraceStep[];
   findings: Finding[];
 }
+
+interface FrnExplained extends Explained {
+  status: string;
+}
+
+/** What `ledger explain` can explain, by the stream prefix of its argument (an FRN when it has none). */
+interface Subject {
+  model: string;
+  noun: string;
+  /** The first line of the text: what the figures are, as of which position. */
+  headline: (root: string, position: number, view: Explained) => string;
+  /** The JSON beside steps and findings. */
+  summary: (view: Explained) => Record<string, unknown>;
+}
+
+const termsOf = (terms: { version: number; eventId: string; effectiveFrom: string } | null): string => (terms ? `terms version ${terms.version} (effective ${terms.effectiveFrom}, event ${terms.eventId})` : 'no terms in force');
+
+const SUBJECTS: Record<'frn' | 'order' | 'program', Subject> = {
+  frn: {
+    model: 'funding-request',
+    noun: 'funding request',
+    headline: (root, position, view) => `Funding request ${root} as of position ${position}: ${(view as FrnExplained).status}, rule set ${view.ruleSet}`,
+    summary: (view) => ({ ruleSet: view.ruleSet, status: (view as FrnExplained).status }),
+  },
+  order: {
+    model: 'order',
+    noun: 'placed order',
+    headline: (root, position, view) => {
+      const o = view as unknown as OrderView;
+      return `Order ${root} as of position ${position}: state share earned ${formatUsd(o.earnedStateShare)} of ${formatUsd(o.stateShare)} (${o.earnedReason}), district share ${formatUsd(o.districtShare)}, under ${termsOf(o.terms)}, rule set ${o.ruleSet}`;
+    },
+    summary: (view) => {
+      const o = view as unknown as OrderView;
+      return { ruleSet: o.ruleSet, program: o.program, terms: o.terms && { version: o.terms.version, eventId: o.terms.eventId, effectiveFrom: o.terms.effectiveFrom }, stateShare: o.stateShare, districtShare: o.districtShare, earnedStateShare: o.earnedStateShare, earnedReason: o.earnedReason };
+    },
+  },
+  program: {
+    model: 'program-dashboard',
+    noun: 'program',
+    headline: (root, position, view) => {
+      const p = view as unknown as ProgramDashboard;
+      return `Program ${root} as of position ${position}: committed ${formatUsd(p.funds.committed)}, remaining ${formatUsd(p.funds.remaining)} of ${formatUsd(p.funds.total)}, rule set ${p.ruleSet}`;
+    },
+    summary: (view) => {
+      const p = view as unknown as ProgramDashboard;
+      return { ruleSet: p.ruleSet, funds: p.funds, terms: p.terms && { version: p.terms.version, eventId: p.terms.eventId, effectiveFrom: p.terms.effectiveFrom } };
+    },
+  },
+};
+
+const subjectOf = (arg: string): { subject: Subject; root: string; json: string } => {
+  if (arg.startsWith('order-')) return { subject: SUBJECTS.order, root: arg, json: 'order' };
+  if (arg.startsWith('program-')) return { subject: SUBJECTS.program, root: arg, json: 'program' };
+  return { subject: SUBJECTS.frn, root: arg.startsWith('frn-') ? arg : `frn-${arg}`, json: 'frn' };
+};
 
 /** Amount-like values are cents; rates are basis points: show both the way a program officer reads them. */
 const showValue = (key: string, value: unknown): string => {
@@ -27,8 +81,8 @@ const showSources = (sources: SourceEvent[]): string =>
   sources.length === 0 ? '' : `\n      events: ${sources.map((s) => `${s.type} ${s.stream}@${s.revision} (position ${s.position})`).join('; ')}`;
 
 /** The decision trace as text an auditor can read aloud: each step, its rule and the events behind it. */
-export function renderExplanation(root: string, position: number, view: FrnExplained, sources: ReadonlyMap<string, SourceEvent>): string {
-  const lines = [`Funding request ${root} as of position ${position}: ${view.status}, rule set ${view.ruleSet}`, ''];
+export function renderExplanation(root: string, position: number, view: FrnExplained, sources: ReadonlyMap<string, SourceEvent>, headline = SUBJECTS.frn.headline): string {
+  const lines = [headline(root, position, view), ''];
   withSources(view.trace, sources).forEach((step, i) => {
     const rule = step.ruleId ? ` [${step.ruleId}${step.ruleSet ? ` · ${step.ruleSet}` : ''}]` : '';
     lines.push(`  ${String(i + 1).padStart(2)}. ${step.step}${rule}`);
@@ -47,30 +101,30 @@ export function renderExplanation(root: string, position: number, view: FrnExpla
   return `${lines.join('\n')}\n`;
 }
 
-/** `ledger explain <frn>`: why a funding request's figures are what they are. */
+/** `ledger explain <frn | order-… | program-…>`: why a funding request's, an order's or a program's figures are what they are. */
 export function registerExplainCommand(program: Command, io: CliIo): void {
   program
     .command('explain')
-    .description('Explain a funding request: each step of the computation, the rule behind it and the events that fed it')
-    .argument('<frn>', 'funding request id (frn-<id> or <id>)')
+    .description("Explain a funding request, a state-program order's shares or a program's committed and remaining totals: each step, the rule and terms behind it and the events that fed it")
+    .argument('<subject>', 'funding request id (frn-<id> or <id>), order-<id> or program-<id>')
     .option('--as-of <positionOrInstant>', 'global position or ISO-8601 instant (default: now)')
     .option('--json', 'print the trace as JSON')
     .option('--data-dir <dir>', 'data directory holding events.sqlite')
-    .action(async (frn: string, options: { asOf?: string; json?: boolean; dataDir?: string }) => {
-      const root = frn.startsWith('frn-') ? frn : `frn-${frn}`;
-      const model = productionCatalog().readModel('funding-request');
-      if (!model) throw new CliError('This build has no funding-request read model');
+    .action(async (arg: string, options: { asOf?: string; json?: boolean; dataDir?: string }) => {
+      const { subject, root, json } = subjectOf(arg);
+      const model = productionCatalog().readModel(subject.model);
+      if (!model) throw new CliError(`This build has no ${subject.model} read model`);
       await withStore(resolveDataDir(options.dataDir, io), async (store) => {
         const { facts, position } = await foldLedger(store, parseAsOf(options.asOf));
         const recording = new RecordingFacts(facts);
-        const view = model.render(root, recording) as FrnExplained | undefined;
-        if (!view) throw new CliError(`No funding request ${root}${options.asOf ? ` as of ${options.asOf}` : ''}`);
+        const view = model.render(root, recording) as Explained | undefined;
+        if (!view) throw new CliError(`No ${subject.noun} ${root}${options.asOf ? ` as of ${options.asOf}` : ''}`);
         const sources = await sourceEvents(store, recording.touched, idsOf(view.trace, view.findings), position);
         if (options.json) {
-          io.stdout.write(`${JSON.stringify({ frn: root, position, ruleSet: view.ruleSet, status: view.status, steps: withSources(view.trace, sources), findings: withSources(view.findings, sources) }, null, 2)}\n`);
+          io.stdout.write(`${JSON.stringify({ [json]: root, position, ...subject.summary(view), steps: withSources(view.trace, sources), findings: withSources(view.findings, sources) }, null, 2)}\n`);
           return;
         }
-        io.stdout.write(renderExplanation(root, position, view, sources));
+        io.stdout.write(renderExplanation(root, position, view as FrnExplained, sources, subject.headline));
       });
     });
 }

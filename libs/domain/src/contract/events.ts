@@ -10,7 +10,7 @@ import { COOPERATIVE_CONTRACT_RULE_SET_IDS } from '../rules/state-programs/rule-
 export const LINE_KINDS = ['device', 'hotspot', 'service'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
 
-/** The suite of services a cooperative contract covers (001_05a3426346f32ad5.txt, MLTI). */
+/** The suite of services a cooperative contract covers ("How States Can Leverage Purchasing Power to Support 1:1 Learning", MLTI). */
 export const CATALOG_CATEGORIES = [
   'device',
   'hotspot',
@@ -54,7 +54,7 @@ export interface SlaTerms {
 }
 
 export const STATE_ROLES = ['master-contract', 'purchasing-aggregator', 'program-coordinator'] as const;
-/** The staged roles a state may take under the contract (001_05a3426346f32ad5.txt, "a staged approach"). */
+/** The staged roles a state may take under the contract ("How States Can Leverage Purchasing Power to Support 1:1 Learning", "a staged approach"). */
 export type StateRole = (typeof STATE_ROLES)[number];
 
 export type CooperativeContractAwarded = DomainEvent<

@@ -6,7 +6,7 @@ import { eventOf } from '../shared/event-of';
 import { DomainError, assertNever } from '../shared/errors';
 import { openProgram } from '../program/open-program';
 import { requiresInterlocalAgreement } from '../rules/state-programs/interlocal-agreement-rule';
-import { stateProgramRuleSets } from '../rules/state-programs/rule-sets';
+import { termsInForce } from '../program/terms-in-force';
 import { type OrderEvent, type OrderLine, type OrderPlaced } from './events';
 import { orderTotal } from './order-total';
 import { initialOrderState, type OrderState } from './state';
@@ -25,19 +25,22 @@ function refuseLinesOutsideCatalog(lines: readonly OrderLine[], contract: Contra
   });
 }
 
+function refuseSharesNotMakingTotal(shares: { stateShare: number; districtShare: number }, total: number): void {
+  if (shares.stateShare + shares.districtShare !== total) {
+    throw new DomainError('shares-do-not-add-up', `stateShare ${shares.stateShare} + districtShare ${shares.districtShare} must equal the order total ${total}`);
+  }
+}
+
 function refuseImpossiblePlacement(data: OrderPlaced['data'], related: RelatedStates): void {
   const program = openProgram(related, data.program);
   const applicant = related.get(data.applicant) as ApplicantState | undefined;
   if (!applicant?.registered) throw new DomainError('applicant-not-registered', `${data.applicant} has not been registered`);
   refuseLinesOutsideCatalog(data.lines, awardedContract(related, data.contract), data.contract);
-  const total = orderTotal(data.lines);
-  if (data.stateShare + data.districtShare !== total) {
-    throw new DomainError('shares-do-not-add-up', `stateShare ${data.stateShare} + districtShare ${data.districtShare} must equal the order total ${total}`);
-  }
-  const ruleSet = stateProgramRuleSets[program.ruleSet];
+  refuseSharesNotMakingTotal(data, orderTotal(data.lines));
+  const terms = termsInForce(program, data.placedOn, Number.POSITIVE_INFINITY);
   // An applicant that never joined a program with participation requirements cannot order under it;
   // one that joined but has no approved agreement yet can, and the order is recorded but not counted.
-  if (ruleSet && requiresInterlocalAgreement(program, ruleSet.params) && !applicant.programsJoined.some((p) => p.program === data.program)) {
+  if (requiresInterlocalAgreement(program, terms?.terms ?? null) && !applicant.programsJoined.some((p) => p.program === data.program)) {
     throw new DomainError('program-not-joined', `${data.applicant} has not joined ${data.program}, which requires an interlocal agreement`, 'state.ila.order-before-agreement');
   }
 }
@@ -66,6 +69,10 @@ export const orderDecider: Decider<OrderEvent, OrderState> = {
       case 'OrderPlaced':
         if (state.placed) throw new DomainError('order-already-placed', `${stream} was already placed`);
         refuseImpossiblePlacement(event.data, related);
+        return [event];
+      case 'OrderSharesCorrected':
+        placedAndLive(state, stream);
+        refuseSharesNotMakingTotal(event.data, state.total);
         return [event];
       case 'OrderDelivered':
         placedAndLive(state, stream);
@@ -105,7 +112,12 @@ export const orderDecider: Decider<OrderEvent, OrderState> = {
     const event = eventOf(envelope);
     switch (event.type) {
       case 'QuoteReceived':
-        return { ...state, quoteEventIds: [...state.quoteEventIds, envelope.id], lastFactOn: laterOf(state.lastFactOn, event.data.quotedOn) };
+        return {
+          ...state,
+          quoteEventIds: [...state.quoteEventIds, envelope.id],
+          quotes: [...state.quotes, { ...event.data, eventId: envelope.id }],
+          lastFactOn: laterOf(state.lastFactOn, event.data.quotedOn),
+        };
       case 'OrderPlaced': {
         const d = event.data;
         return {
@@ -121,7 +133,18 @@ export const orderDecider: Decider<OrderEvent, OrderState> = {
           total: orderTotal(d.lines),
           stateShare: d.stateShare,
           districtShare: d.districtShare,
+          placedShares: { stateShare: d.stateShare, districtShare: d.districtShare },
           lastFactOn: laterOf(state.lastFactOn, d.placedOn),
+        };
+      }
+      case 'OrderSharesCorrected': {
+        const d = event.data;
+        return {
+          ...state,
+          stateShare: d.stateShare,
+          districtShare: d.districtShare,
+          corrections: [...state.corrections, { ...d, eventId: envelope.id }],
+          lastFactOn: laterOf(state.lastFactOn, d.correctedOn),
         };
       }
       case 'OrderDelivered':

@@ -2,6 +2,7 @@ import { usd } from '../shared/money';
 import { fact } from '../testing/scenario';
 import { MS, chromebooks, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../testing/state-program-fixtures';
 import { refusalCode } from '../testing/refusal-code';
+import { type OrderState } from './state';
 
 const JACKSON = 'applicant-jackson';
 const placed = orderPlaced('order-1', { program: MS, applicant: JACKSON, lines: [chromebooks(10)], stateShare: usd(2_400), districtShare: usd(600) });
@@ -37,6 +38,28 @@ describe('order decider: refuses only impossible facts', () => {
   it('refuses shares that do not make up the order total', () => {
     const s = newScenario().given(msConnectsEstablished(), ...mltiJoinedByMsAndTx(), registered(JACKSON));
     expect(refusalCode(() => s.record(orderPlaced('order-1', { program: MS, applicant: JACKSON, lines: [chromebooks(10)], stateShare: usd(2_400), districtShare: usd(500) })))).toBe('shares-do-not-add-up');
+  });
+
+  it('records a share correction that still makes up the order total; refuses one that does not, on an order never placed or cancelled', () => {
+    const correction = (stateShare: number, districtShare: number) => fact('order-1', 'OrderSharesCorrected', { stateShare, districtShare, correctedOn: '2020-08-10', reason: 'district raised its share' });
+    expect(refusalCode(() => givenPlaced().record(correction(usd(2_400), usd(599.99))))).toBe('shares-do-not-add-up');
+    expect(refusalCode(() => givenPlaced().record(correction(usd(2_400), usd(600.01))))).toBe('shares-do-not-add-up');
+    expect(givenPlaced().record(correction(usd(2_000), usd(1_000)))).toHaveLength(1);
+    const s = newScenario().given(msConnectsEstablished(), ...mltiJoinedByMsAndTx(), registered(JACKSON));
+    expect(refusalCode(() => s.record(correction(usd(2_400), usd(600))))).toBe('order-not-placed');
+    const cancelled = givenPlaced().given(fact('order-1', 'OrderCancelled', { cancelledOn: '2020-08-02', reason: 'x' }));
+    expect(refusalCode(() => cancelled.record(correction(usd(2_400), usd(600))))).toBe('order-cancelled');
+  });
+
+  it('keeps the shares as placed beside each correction', () => {
+    const s = givenPlaced().given(fact('order-1', 'OrderSharesCorrected', { stateShare: usd(2_000), districtShare: usd(1_000), correctedOn: '2020-08-10', reason: 'district raised its share' }));
+    expect(s.facts.state<OrderState>('order-1')).toMatchObject({
+      stateShare: usd(2_000),
+      districtShare: usd(1_000),
+      placedShares: { stateShare: usd(2_400), districtShare: usd(600) },
+      corrections: [{ stateShare: usd(2_000), districtShare: usd(1_000), correctedOn: '2020-08-10', reason: 'district raised its share', eventId: s.idOf('OrderSharesCorrected') }],
+      lastFactOn: '2020-08-10',
+    });
   });
 
   it('refuses placing the same order twice', () => {

@@ -29,6 +29,8 @@ export type OrderPlaced = DomainEvent<
     districtShare: Cents;
   }
 >;
+/** The order's shares as corrected, e.g. the district raising its share to the program's minimum so the state share is earned. */
+export type OrderSharesCorrected = DomainEvent<'OrderSharesCorrected', { stateShare: Cents; districtShare: Cents; correctedOn: CalendarDate; reason: string }>;
 export type OrderDelivered = DomainEvent<'OrderDelivered', { deliveredOn: CalendarDate }>;
 export type OrderCancelled = DomainEvent<'OrderCancelled', { cancelledOn: CalendarDate; reason: string }>;
 export type CostShareClaimed = DomainEvent<'CostShareClaimed', { claimId: string; amount: Cents; claimedOn: CalendarDate }>;
@@ -39,6 +41,7 @@ export type SlaRemedyApplied = DomainEvent<'SlaRemedyApplied', { breachId: strin
 export type OrderEvent =
   | QuoteReceived
   | OrderPlaced
+  | OrderSharesCorrected
   | OrderDelivered
   | OrderCancelled
   | CostShareClaimed
@@ -82,6 +85,12 @@ export const orderEvents: StreamDefinition<OrderEvent>['events'] = {
       stateShare: 51_840_000,
       districtShare: 12_960_000,
     },
+  },
+  OrderSharesCorrected: {
+    description: "The order's state and district shares were corrected (they still make up the order total); the state share is judged again under the terms the order was placed under.",
+    schemaVersion: 1,
+    validate: validator({ stateShare: cents, districtShare: cents, correctedOn: calendarDate, reason: text }),
+    example: { stateShare: 51_840_000, districtShare: 12_960_000, correctedOn: '2020-08-15', reason: 'District raised its share to the 20% minimum' },
   },
   OrderDelivered: {
     description: 'The order was delivered.',

@@ -21,6 +21,21 @@ export interface SlaBreach {
   remedy: { remedy: SlaRemedy; appliedOn: CalendarDate; eventId: string } | null;
 }
 
+export interface Quote {
+  contract: string;
+  quotedOn: CalendarDate;
+  lines: OrderLine[];
+  eventId: string;
+}
+
+export interface ShareCorrection {
+  stateShare: Cents;
+  districtShare: Cents;
+  correctedOn: CalendarDate;
+  reason: string;
+  eventId: string;
+}
+
 export interface OrderState {
   placed: boolean;
   placedEventId: string;
@@ -32,9 +47,14 @@ export interface OrderState {
   applicant: string;
   lines: OrderLine[];
   total: Cents;
+  /** The shares as placed, or as last corrected. */
   stateShare: Cents;
   districtShare: Cents;
+  /** The shares as the order was placed, kept beside any corrections. */
+  placedShares: { stateShare: Cents; districtShare: Cents };
+  corrections: ShareCorrection[];
   quoteEventIds: string[];
+  quotes: Quote[];
   delivered: { deliveredOn: CalendarDate; eventId: string } | null;
   cancelled: { cancelledOn: CalendarDate; reason: string; eventId: string } | null;
   claims: CostShareClaim[];
@@ -55,7 +75,10 @@ export const initialOrderState: OrderState = {
   total: 0,
   stateShare: 0,
   districtShare: 0,
+  placedShares: { stateShare: 0, districtShare: 0 },
+  corrections: [],
   quoteEventIds: [],
+  quotes: [],
   delivered: null,
   cancelled: null,
   claims: [],

@@ -3,18 +3,16 @@ import { type ContractState } from '../contract/state';
 import { type OrderState } from '../order/state';
 import { type ProgramState } from '../program/state';
 import { type CalendarDate, laterOf } from '../shared/dates';
-import { type Cents } from '../shared/money';
+import { type Cents, sum } from '../shared/money';
 import { type FactsLookup } from '../shared/facts';
 import { type RuleSet } from '../shared/rule';
-import { economicallyDisadvantagedMatchRule, type MatchOutcome } from '../rules/state-programs/economically-disadvantaged-match-rule';
-import { fixedSplitCostShareRule, type FixedSplitOutcome } from '../rules/state-programs/fixed-split-cost-share-rule';
+import { termsInForce } from '../program/terms-in-force';
+import { type TermsVersion } from '../program/terms';
+import { quoteComparisonRule, type QuoteComparison } from '../rules/state-programs/quote-comparison-rule';
+import { decideShare, type ShareDecision } from './share-decision';
 import { agreementsForProgram, orderCountsRule, requiresInterlocalAgreement, type OrderCountsOutcome } from '../rules/state-programs/interlocal-agreement-rule';
 import { orderPriceRule, type LinePriceCheck } from '../rules/state-programs/order-price-rule';
 import { cooperativeContractRuleSets, stateProgramRuleSets, type CooperativeContractParams, type StateProgramParams } from '../rules/state-programs/rule-sets';
-
-export type CostShareAssessment =
-  | { kind: 'fixed-split'; outcome: FixedSplitOutcome; maxStateShare: Cents }
-  | { kind: 'matching-by-economically-disadvantaged-share'; tableId: string; outcome: MatchOutcome; maxStateShare: Cents };
 
 export interface AssessedOrder {
   stream: string;
@@ -22,7 +20,19 @@ export interface AssessedOrder {
   applicant: ApplicantState | undefined;
   contract: ContractState | undefined;
   counts: OrderCountsOutcome;
-  costShare: CostShareAssessment | null;
+  /** Whether the order's state share is earned, under which terms, and why. */
+  share: ShareDecision;
+  prices: LinePriceCheck[];
+  quotes: QuoteComparison[];
+}
+
+interface PlacedOrder {
+  stream: string;
+  order: OrderState;
+  applicant: ApplicantState | undefined;
+  contract: ContractState | undefined;
+  counts: OrderCountsOutcome;
+  terms: TermsVersion | null;
   prices: LinePriceCheck[];
 }
 
@@ -30,7 +40,6 @@ export interface ProgramAssessment {
   programStream: string;
   program: ProgramState;
   ruleSet: RuleSet<StateProgramParams>;
-  requiresAgreement: boolean;
   /** The latest business date the program's facts reach; deadlines are judged against it, so replay is deterministic. */
   asOf: CalendarDate;
   orders: AssessedOrder[];
@@ -81,32 +90,14 @@ export class CohortQuantities {
   }
 }
 
-function assessCostShare(program: ProgramState, params: StateProgramParams, order: OrderState, applicant: ApplicantState | undefined): CostShareAssessment | null {
-  const terms = program.costShare;
-  if (!terms) return null;
-  switch (terms.kind) {
-    case 'fixed-split': {
-      if (params.kind !== terms.kind) return null;
-      const outcome = fixedSplitCostShareRule.apply(order, params);
-      return { kind: terms.kind, outcome, maxStateShare: outcome.maxStateShare };
-    }
-    case 'matching-by-economically-disadvantaged-share': {
-      const table = params.kind === terms.kind ? params.matchTables[terms.tableId] : undefined;
-      if (!table || !applicant) return null;
-      const outcome = economicallyDisadvantagedMatchRule.apply({ students: applicant.students, economicallyDisadvantagedStudents: applicant.economicallyDisadvantagedStudents, total: order.total }, table);
-      return { kind: terms.kind, tableId: terms.tableId, outcome, maxStateShare: outcome.stateMatch };
-    }
-  }
-}
-
 export function assessProgram(programStream: string, facts: FactsLookup): ProgramAssessment | undefined {
   const program = facts.state<ProgramState>(programStream);
   if (!program?.established) return undefined;
   const ruleSet = stateProgramRuleSets[program.ruleSet];
   if (!ruleSet) return undefined;
-  const requiresAgreement = requiresInterlocalAgreement(program, ruleSet.params);
   const contracts = new Map<string, ContractState>();
   let asOf = program.lastFactOn;
+  const placed: PlacedOrder[] = [];
   const orders: AssessedOrder[] = [];
   const cohorts = new Map<string, CohortQuantities>();
   const cohortOf = (contractStream: string): CohortQuantities => {
@@ -122,15 +113,23 @@ export function assessProgram(programStream: string, facts: FactsLookup): Progra
     const contract = facts.state<ContractState>(order.contract);
     if (contract) contracts.set(order.contract, contract);
     const agreements = agreementsForProgram(programStream, program, applicant?.interlocalAgreements ?? []);
-    orders.push({
-      stream,
-      order,
-      applicant,
-      contract,
-      counts: orderCountsRule.apply({ required: requiresAgreement, placedOn: order.placedOn, agreements }, null),
-      costShare: assessCostShare(program, ruleSet.params, order, applicant),
-      prices: contract ? orderPriceRule.apply({ lines: order.lines, catalog: contract.catalog, cohortQuantityThrough: cohortOf(order.contract).through(order) }, null) : [],
-    });
+    const terms = termsInForce(program, order.placedOn, order.placedPosition);
+    const counts = orderCountsRule.apply({ required: requiresInterlocalAgreement(program, terms?.terms ?? null), placedOn: order.placedOn, agreements }, null);
+    const prices = contract ? orderPriceRule.apply({ lines: order.lines, catalog: contract.catalog, cohortQuantityThrough: cohortOf(order.contract).through(order) }, null) : [];
+    placed.push({ stream, order, applicant, contract, counts, terms, prices });
+  }
+  // Per-district caps are used up in placement order, so each order's decision is taken in that order.
+  const earnedSoFar = new Map<string, Cents>();
+  const decisions = new Map<string, ShareDecision>();
+  for (const p of [...placed].sort((x, y) => x.order.placedPosition - y.order.placedPosition)) {
+    const before = earnedSoFar.get(p.order.applicant) ?? 0;
+    const share = decideShare({ order: p.order, applicant: p.applicant, terms: p.terms, counts: p.counts.counts, earnedBefore: before });
+    earnedSoFar.set(p.order.applicant, before + share.earned);
+    decisions.set(p.stream, share);
+  }
+  for (const p of placed) {
+    const quotes = quoteComparisonRule.apply({ ordered: p.order.lines, quoted: p.order.quotes[p.order.quotes.length - 1]?.lines ?? [], tiers: p.prices }, null);
+    orders.push({ stream: p.stream, order: p.order, applicant: p.applicant, contract: p.contract, counts: p.counts, share: decisions.get(p.stream)!, prices: p.prices, quotes });
   }
   const participants = [
     ...new Set([...facts.linkedFrom(programStream, 'applicant'), ...program.allocations.map((a) => a.applicant), ...orders.map((o) => o.order.applicant)]),
@@ -138,8 +137,11 @@ export function assessProgram(programStream: string, facts: FactsLookup): Progra
   for (const p of participants) {
     for (const a of facts.state<ApplicantState>(p)?.interlocalAgreements ?? []) if (a.program === programStream) asOf = laterOf(asOf, a.approvedOn);
   }
-  return { programStream, program, ruleSet, requiresAgreement, asOf, orders, participants, contracts };
+  return { programStream, program, ruleSet, asOf, orders, participants, contracts };
 }
 
 /** Orders that commit program funds: placed, not cancelled, and counted (an agreement preceded them where one is required). */
 export const committingOrders = (assessment: ProgramAssessment): AssessedOrder[] => assessment.orders.filter((o) => o.counts.counts && !o.order.cancelled);
+
+/** What the program has committed: only the state shares its orders earned. */
+export const committedBy = (orders: readonly AssessedOrder[]): Cents => sum(orders.map((o) => o.share.earned));

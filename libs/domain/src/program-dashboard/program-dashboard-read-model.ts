@@ -1,5 +1,6 @@
 import { type ApplicantState } from '../applicant/state';
-import { type CostShareTerms } from '../program/events';
+import { currentTerms } from '../program/terms-in-force';
+import { type ProgramTerms } from '../program/terms';
 import { type CalendarDate } from '../shared/dates';
 import { type FactsLookup } from '../shared/facts';
 import { type Finding } from '../shared/finding';
@@ -9,7 +10,12 @@ import { agreementsForProgram } from '../rules/state-programs/interlocal-agreeme
 import { coverageRule, slaRemedyRule } from '../rules/state-programs/sla-remedy-rule';
 import { volumeTierRule, type NextTier } from '../rules/state-programs/volume-tier-rule';
 import { type OrderState } from '../order/state';
-import { assessProgram, CohortQuantities, committingOrders, type AssessedOrder, type ProgramAssessment } from './program-assessment';
+import { type TraceStep } from '../shared/rule';
+import { type TermsVersion } from '../program/terms';
+import { programFundsRule } from '../rules/state-programs/program-funds-rule';
+import { assessProgram, CohortQuantities, committedBy, committingOrders, type AssessedOrder, type ProgramAssessment } from './program-assessment';
+import { programFundsTrace } from './program-funds-trace';
+import { type ShareReason } from './share-decision';
 import { programFindings } from './program-findings';
 
 export interface UnitCounts {
@@ -22,8 +28,10 @@ export interface LeaRow extends UnitCounts {
   applicant: string;
   name: string;
   allocated: Cents;
+  /** The state shares this LEA's counted orders earned. */
   committed: Cents;
   spent: Cents;
+  /** The state shares as recorded on the orders, earned or not. */
   stateShare: Cents;
   districtShare: Cents;
   interlocalAgreementApprovedOn: CalendarDate | null;
@@ -45,15 +53,28 @@ export interface OrderRow {
   total: Cents;
   stateShare: Cents;
   districtShare: Cents;
-  /** The most the program's cost-share rule lets the state pay on this order. */
+  /** The most the program's terms let the state pay on this order. */
   maxStateShare: Cents | null;
+  minDistrictShare: Cents | null;
+  /** The state share the order earned, and why (`terms-met`, `district-below-minimum`, …). */
+  earnedStateShare: Cents;
+  earnedReason: ShareReason;
+  /** The terms version the order was judged under. */
+  terms: TermsRef | null;
   counted: boolean;
   notCountedReason: 'no-agreement' | 'agreement-approved-later' | null;
 }
 
+/** A terms version by the fact that recorded it. */
+export interface TermsRef {
+  version: number;
+  eventId: string;
+  effectiveFrom: CalendarDate;
+}
+
 export interface MatchingRow {
   applicant: string;
-  tableId: string;
+  terms: TermsRef;
   economicallyDisadvantagedShare: BasisPoints;
   matchRate: BasisPoints;
 }
@@ -98,9 +119,12 @@ export interface ProgramDashboard {
   usState: string;
   fundingSource: string;
   ruleSet: string;
-  costShare: CostShareTerms | null;
+  /** The terms the program states now, and every version it has stated. */
+  terms: (TermsRef & { terms: ProgramTerms }) | null;
+  termsVersions: (TermsRef & { terms: ProgramTerms })[];
   status: 'open' | 'closed';
-  funds: { total: Cents; allocated: Cents; unallocated: Cents; committed: Cents; spent: Cents; remaining: Cents };
+  /** `committed` counts only earned state shares; `unallocated` and `remaining` never go below zero: an excess is `overAllocated` or `overCommitted`, with a finding. */
+  funds: { total: Cents; allocated: Cents; unallocated: Cents; overAllocated: Cents; committed: Cents; spent: Cents; remaining: Cents; overCommitted: Cents };
   shares: { state: Cents; district: Cents };
   byLea: LeaRow[];
   byVendor: VendorRow[];
@@ -108,6 +132,8 @@ export interface ProgramDashboard {
   matching: MatchingRow[];
   volumeTiers: VolumeTierRow[];
   sla: { openBreaches: BreachRow[]; remediesApplied: BreachRow[]; coverage: CoverageRow[] };
+  /** How committed and remaining were reached: rule, terms versions and source events. */
+  trace: TraceStep[];
   findings: Finding[];
 }
 
@@ -122,13 +148,14 @@ const spentOn = (o: OrderState): Cents => sum(o.claims.map((c) => c.paid));
 function leaRows(a: ProgramAssessment, committing: AssessedOrder[], facts: FactsLookup): LeaRow[] {
   return a.participants.map((applicant) => {
     const state = facts.state<ApplicantState>(applicant);
-    const orders = committing.filter((o) => o.order.applicant === applicant).map((o) => o.order);
+    const mine = committing.filter((o) => o.order.applicant === applicant);
+    const orders = mine.map((o) => o.order);
     const agreements = agreementsForProgram(a.programStream, a.program, state?.interlocalAgreements ?? []);
     return {
       applicant,
       name: state?.name ?? applicant,
       allocated: sum(a.program.allocations.filter((x) => x.applicant === applicant).map((x) => x.amount)),
-      committed: sum(orders.map((o) => o.stateShare)),
+      committed: committedBy(mine),
       spent: sum(orders.map(spentOn)),
       stateShare: sum(orders.map((o) => o.stateShare)),
       districtShare: sum(orders.map((o) => o.districtShare)),
@@ -146,6 +173,8 @@ function vendorRows(committing: AssessedOrder[]): VendorRow[] {
   });
 }
 
+export const termsRef = (v: TermsVersion): TermsRef => ({ version: v.version, eventId: v.eventId, effectiveFrom: v.effectiveFrom });
+
 const orderRow = (o: AssessedOrder): OrderRow => ({
   order: o.stream,
   applicant: o.order.applicant,
@@ -156,7 +185,11 @@ const orderRow = (o: AssessedOrder): OrderRow => ({
   total: o.order.total,
   stateShare: o.order.stateShare,
   districtShare: o.order.districtShare,
-  maxStateShare: o.costShare?.maxStateShare ?? null,
+  maxStateShare: o.share.outcome?.maxStateShare ?? null,
+  minDistrictShare: o.share.outcome?.minDistrictShare ?? null,
+  earnedStateShare: o.share.earned,
+  earnedReason: o.share.reason,
+  terms: o.share.terms && termsRef(o.share.terms),
   counted: o.counts.counts,
   notCountedReason: o.counts.counts ? null : o.counts.reason,
 });
@@ -164,12 +197,13 @@ const orderRow = (o: AssessedOrder): OrderRow => ({
 function matchingRows(a: ProgramAssessment): MatchingRow[] {
   const rows = new Map<string, MatchingRow>();
   for (const o of a.orders) {
-    if (o.costShare?.kind !== 'matching-by-economically-disadvantaged-share') continue;
+    const { limit, terms } = o.share;
+    if (limit?.kind !== 'matching-by-economically-disadvantaged-share' || !terms) continue;
     rows.set(o.order.applicant, {
       applicant: o.order.applicant,
-      tableId: o.costShare.tableId,
-      economicallyDisadvantagedShare: o.costShare.outcome.economicallyDisadvantagedShare,
-      matchRate: o.costShare.outcome.matchRate,
+      terms: termsRef(terms),
+      economicallyDisadvantagedShare: limit.economicallyDisadvantagedShare ?? 0,
+      matchRate: limit.matchRate ?? 0,
     });
   }
   return [...rows.values()];
@@ -218,8 +252,10 @@ function render(programStream: string, facts: FactsLookup): ProgramDashboard | u
   if (!a) return undefined;
   const committing = committingOrders(a);
   const allocated = sum(a.program.allocations.map((x) => x.amount));
-  const committed = sum(committing.map((o) => o.order.stateShare));
+  const committed = committedBy(committing);
+  const funds = programFundsRule.apply({ totalFunds: a.program.totalFunds, allocated, committed }, null);
   const breaches = breachRows(a);
+  const current = currentTerms(a.program);
   return {
     program: programStream,
     position: facts.position,
@@ -228,15 +264,18 @@ function render(programStream: string, facts: FactsLookup): ProgramDashboard | u
     usState: a.program.usState,
     fundingSource: a.program.fundingSource,
     ruleSet: a.ruleSet.id,
-    costShare: a.program.costShare,
+    terms: current && { ...termsRef(current), terms: current.terms },
+    termsVersions: a.program.termsVersions.map((v) => ({ ...termsRef(v), terms: v.terms })),
     status: a.program.closed ? 'closed' : 'open',
     funds: {
       total: a.program.totalFunds,
       allocated,
-      unallocated: a.program.totalFunds - allocated,
+      unallocated: Math.max(0, a.program.totalFunds - allocated),
+      overAllocated: funds.allocationExcess,
       committed,
       spent: sum(committing.map((o) => spentOn(o.order))),
-      remaining: allocated - committed,
+      remaining: funds.remaining,
+      overCommitted: funds.commitmentExcess,
     },
     shares: { state: committed, district: sum(committing.map((o) => o.order.districtShare)) },
     byLea: leaRows(a, committing, facts),
@@ -255,6 +294,7 @@ function render(programStream: string, facts: FactsLookup): ProgramDashboard | u
         expired: c.sla ? !coverageRule.apply({ reportedOn: a.asOf }, c.sla).covered : false,
       })),
     },
+    trace: programFundsTrace(a, committing),
     findings: programFindings(programStream, facts),
   };
 }

@@ -34,12 +34,14 @@ describe('program dashboard read model', () => {
       total: usd(200_000_000),
       allocated: usd(1_300_000),
       unallocated: usd(198_700_000),
+      overAllocated: 0,
       committed: usd(222_500),
       spent: usd(150_000),
-      remaining: usd(1_077_500),
+      remaining: usd(199_777_500),
+      overCommitted: 0,
     });
     expect(d?.shares).toEqual({ state: usd(222_500), district: usd(57_500) });
-    expect(d).toMatchObject({ name: 'Mississippi Connects', ruleSet: 'state-ms-connects-2020', status: 'open', asOf: '2020-10-01' });
+    expect(d).toMatchObject({ name: 'Mississippi Connects', ruleSet: 'state-program-terms', status: 'open', asOf: '2020-10-01' });
   });
 
   it('shows orders, devices and hotspots by LEA and by vendor', () => {
@@ -64,7 +66,7 @@ describe('program dashboard read model', () => {
     const s = newScenario().given(msConnectsEstablished(usd(1_000_000)), registered(JACKSON), fundsAllocated(JACKSON, usd(600_000)), fundsAllocated(JACKSON, usd(500_000)));
     const d = programDashboardReadModel.render(MS, s.facts);
 
-    expect(d?.funds.unallocated).toBe(usd(-100_000));
+    expect(d?.funds).toMatchObject({ unallocated: 0, overAllocated: usd(100_000) });
     expect(d?.findings).toEqual([
       expect.objectContaining({
         ruleId: 'state.funds.over-allocated',
@@ -82,8 +84,8 @@ describe('program dashboard read model', () => {
       expect.objectContaining({
         ruleId: 'state.claim-above-state-share',
         subject: 'order-j-1',
-        message: 'Claims of $210,000.00 exceed the state share of $200,000.00 by $10,000.00',
-        sourceEventIds: [s.idOf('OrderPlaced', 0), s.idOf('CostShareClaimed', 0), s.idOf('CostShareClaimed', 1)],
+        message: 'Claims of $210,000.00 exceed the state share earned of $200,000.00 (recorded $200,000.00) by $10,000.00',
+        sourceEventIds: [s.idOf('ProgramEstablished'), s.idOf('OrderPlaced', 0), s.idOf('CostShareClaimed', 0), s.idOf('CostShareClaimed', 1)],
       }),
     ]);
   });
@@ -114,7 +116,32 @@ describe('program dashboard read model', () => {
     expect(stateProgramFindingsForApplicant(JACKSON, s.facts)).toEqual([]);
   });
 
-  it('property: remaining = allocated − committed, and committed + district share = total of live orders', () => {
+  it('commitments beyond the total funds are a violation, and remaining stops at zero instead of going negative', () => {
+    const s = newScenario().given(msConnectsEstablished(usd(1_000)), ...mltiJoinedByMsAndTx(), registered(JACKSON));
+    s.given(orderPlaced('order-1', { program: MS, applicant: JACKSON, lines: [chromebooks(10)], stateShare: usd(2_400), districtShare: usd(600) }));
+    const d = programDashboardReadModel.render(MS, s.facts);
+
+    expect(d?.funds).toMatchObject({ total: usd(1_000), committed: usd(2_400), remaining: 0, overCommitted: usd(1_400) });
+    expect(d?.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'state.funds.over-committed',
+        severity: 'violation',
+        subject: MS,
+        message: "Earned state shares of $2,400.00 exceed the program's total funds of $1,000.00 by $1,400.00",
+        sourceEventIds: [s.idOf('ProgramEstablished'), s.idOf('OrderPlaced')],
+      }),
+    ]);
+  });
+
+  it('commitments exactly at the total funds: remaining $0, no finding', () => {
+    const s = newScenario().given(msConnectsEstablished(usd(2_400)), ...mltiJoinedByMsAndTx(), registered(JACKSON));
+    s.given(orderPlaced('order-1', { program: MS, applicant: JACKSON, lines: [chromebooks(10)], stateShare: usd(2_400), districtShare: usd(600) }));
+
+    expect(programDashboardReadModel.render(MS, s.facts)?.funds).toMatchObject({ committed: usd(2_400), remaining: 0, overCommitted: 0 });
+    expect(programDashboardReadModel.render(MS, s.facts)?.findings).toEqual([]);
+  });
+
+  it('property: remaining + over-committed = total − committed, committed counts only earned shares, and earned + district = total of live orders whose terms are met', () => {
     const orderArb = fc.record({ quantity: fc.integer({ min: 1, max: 2_000 }), statePercent: fc.integer({ min: 0, max: 100 }), cancelled: fc.boolean() });
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 5_000_000_00 }), { maxLength: 4 }), fc.array(orderArb, { maxLength: 6 }), (allocations, orders) => {
@@ -127,9 +154,14 @@ describe('program dashboard read model', () => {
         });
         const d = programDashboardReadModel.render(MS, s.facts)!;
         const live = orders.filter((o) => !o.cancelled);
-        expect(d.funds.remaining).toBe(d.funds.allocated - d.funds.committed);
+        const met = live.filter((o) => o.statePercent <= 80);
+        expect(d.funds.remaining - d.funds.overCommitted).toBe(d.funds.total - d.funds.committed);
+        expect(d.funds.remaining).toBeGreaterThanOrEqual(0);
         expect(d.funds.allocated).toBe(allocations.reduce((a, b) => a + b, 0));
-        expect(d.shares.state + d.shares.district).toBe(live.reduce((t, o) => t + o.quantity * usd(300), 0));
+        expect(d.funds.committed).toBe(met.reduce((t, o) => t + Math.floor((o.quantity * usd(300) * o.statePercent) / 100), 0));
+        const metRows = d.orders.filter((o) => o.earnedReason === 'terms-met');
+        for (const row of metRows) expect(row.earnedStateShare + row.districtShare).toBe(row.total);
+        expect(metRows).toHaveLength(met.length);
       }),
       { numRuns: 60 },
     );

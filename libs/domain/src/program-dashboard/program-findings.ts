@@ -1,10 +1,10 @@
 import { type ApplicantState } from '../applicant/state';
-import { type ProgramState } from '../program/state';
 import { type FactsLookup } from '../shared/facts';
 import { type Finding } from '../shared/finding';
 import { formatUsd, sum } from '../shared/money';
-import { economicallyDisadvantagedMatchRule } from '../rules/state-programs/economically-disadvantaged-match-rule';
-import { fixedSplitCostShareRule } from '../rules/state-programs/fixed-split-cost-share-rule';
+import { CITATIONS } from '../rules/state-programs/citations';
+import { earnedShareRule } from '../rules/state-programs/earned-share-rule';
+import { quoteComparisonRule } from '../rules/state-programs/quote-comparison-rule';
 import { agreementDeadlineRule, agreementsForProgram, orderCountsRule } from '../rules/state-programs/interlocal-agreement-rule';
 import { claimRule } from '../rules/state-programs/claim-rule';
 import { leaAllocationRule } from '../rules/state-programs/lea-allocation-rule';
@@ -12,7 +12,14 @@ import { orderPriceRule } from '../rules/state-programs/order-price-rule';
 import { participatingAddendumRule } from '../rules/state-programs/participating-addendum-rule';
 import { programFundsRule } from '../rules/state-programs/program-funds-rule';
 import { coverageRule, slaRemedyRule } from '../rules/state-programs/sla-remedy-rule';
-import { assessProgram, committingOrders, type AssessedOrder, type ProgramAssessment } from './program-assessment';
+import { assessProgram, committedBy, committingOrders, type AssessedOrder, type ProgramAssessment } from './program-assessment';
+import { shareSourceIds } from './share-trace';
+
+/** Earned state shares beyond the program's total funds (the same rule as over-allocation, its other half). */
+export const PROGRAM_OVER_COMMITTED = 'state.funds.over-committed';
+
+/** Terms a program recorded as unconfirmed ("Figures need sources": the gap is a finding). */
+export const TERMS_UNCONFIRMED = 'state.terms.unconfirmed';
 
 /** A finding with the applicant it concerns, so an applicant's view can pick its own. */
 interface ApplicantFinding {
@@ -36,40 +43,16 @@ function orderFindings(a: ProgramAssessment, o: AssessedOrder): Finding[] {
     });
   }
   if (order.cancelled) return out;
-  const cs = o.costShare;
-  if (cs?.kind === 'fixed-split' && (cs.outcome.stateOverMax || cs.outcome.districtUnderMin)) {
-    out.push({
-      ...stateRule,
-      ruleId: fixedSplitCostShareRule.id,
-      citation: fixedSplitCostShareRule.citation,
-      severity: 'violation',
-      message:
-        `State share ${formatUsd(order.stateShare)} / district share ${formatUsd(order.districtShare)} of ${formatUsd(order.total)}: ` +
-        `the state may pay at most ${formatUsd(cs.outcome.maxStateShare)} and the district must pay at least ${formatUsd(cs.outcome.minDistrictShare)}`,
-      sourceEventIds: [a.program.establishedEventId, order.placedEventId],
-    });
-  }
-  if (cs?.kind === 'matching-by-economically-disadvantaged-share' && order.stateShare > cs.outcome.stateMatch) {
-    out.push({
-      ...stateRule,
-      ruleId: economicallyDisadvantagedMatchRule.id,
-      citation: economicallyDisadvantagedMatchRule.citation,
-      severity: 'violation',
-      message:
-        `State share ${formatUsd(order.stateShare)} exceeds the ${cs.outcome.matchRate / 100}% match (${formatUsd(cs.outcome.stateMatch)}) ` +
-        `for an economically disadvantaged share of ${cs.outcome.economicallyDisadvantagedShare / 100}% (table ${cs.tableId})`,
-      sourceEventIds: [a.program.establishedEventId, ...(o.applicant ? o.applicant.profileEventIds.slice(-1) : []), order.placedEventId],
-    });
-  }
-  const claims = claimRule.apply(order, null);
+  out.push(...shareFindings(a, o));
+  const claims = claimRule.apply({ earned: o.share.earned, claims: order.claims }, null);
   if (claims.excess > 0) {
     out.push({
       ...stateRule,
       ruleId: claimRule.id,
       citation: claimRule.citation,
       severity: 'violation',
-      message: `Claims of ${formatUsd(claims.claimed)} exceed the state share of ${formatUsd(order.stateShare)} by ${formatUsd(claims.excess)}`,
-      sourceEventIds: [order.placedEventId, ...order.claims.map((c) => c.eventId)],
+      message: `Claims of ${formatUsd(claims.claimed)} exceed the state share earned of ${formatUsd(o.share.earned)} (recorded ${formatUsd(order.stateShare)}) by ${formatUsd(claims.excess)}`,
+      sourceEventIds: [...shareSourceIds(o), ...order.claims.map((c) => c.eventId)],
     });
   }
   const contract = o.contract;
@@ -93,6 +76,16 @@ function orderFindings(a: ProgramAssessment, o: AssessedOrder): Finding[] {
       severity: 'violation',
       message: `${p.itemId} at ${formatUsd(p.unitPrice)} a unit is above the cohort's tier price ${formatUsd(p.tierUnitPrice)}: ${formatUsd(p.overcharge)} overcharged`,
       sourceEventIds: [contract.awardedEventId, order.placedEventId],
+    });
+  }
+  for (const q of o.quotes.filter((x) => x.aboveQuote > 0)) {
+    out.push({
+      ...coopRule,
+      ruleId: quoteComparisonRule.id,
+      citation: quoteComparisonRule.citation,
+      severity: 'violation',
+      message: `${q.itemId} ordered at ${formatUsd(q.orderedUnitPrice)} a unit, above its quote of ${formatUsd(q.quotedUnitPrice ?? 0)}: ${formatUsd(q.aboveQuote)} over the quote`,
+      sourceEventIds: [...order.quotes.slice(-1).map((x) => x.eventId), order.placedEventId],
     });
   }
   for (const breach of order.breaches) {
@@ -124,6 +117,55 @@ function orderFindings(a: ProgramAssessment, o: AssessedOrder): Finding[] {
     }
   }
   return out;
+}
+
+/** A district share below the minimum earns no state share; an order with no terms in force earns none either. */
+function shareFindings(a: ProgramAssessment, o: AssessedOrder): Finding[] {
+  const { order, share } = o;
+  const terms = share.terms;
+  if (!terms) {
+    return [
+      {
+        ruleId: earnedShareRule.id,
+        ruleSet: a.ruleSet.id,
+        citation: earnedShareRule.citation,
+        severity: 'warning',
+        message: `Order placed on ${order.placedOn}, before any terms of ${a.program.name} were in force: no state share is earned`,
+        sourceEventIds: [a.program.establishedEventId, order.placedEventId],
+        subject: o.stream,
+      },
+    ];
+  }
+  if (!share.outcome || !share.limit || share.outcome.termsMet) return [];
+  return [
+    {
+      ruleId: share.limit.ruleId,
+      ruleSet: a.ruleSet.id,
+      citation: share.limit.citation,
+      severity: 'violation',
+      message:
+        `District share ${formatUsd(order.districtShare)} of ${formatUsd(order.total)} is below the minimum ${formatUsd(share.outcome.minDistrictShare)} ` +
+        `(the state may pay at most ${formatUsd(share.outcome.maxStateShare)} under terms version ${terms.version}, effective ${terms.effectiveFrom}): ` +
+        `the state share earned is $0.00 of ${formatUsd(order.stateShare)} until a correcting fact brings the district's share up`,
+      sourceEventIds: shareSourceIds(o),
+      subject: o.stream,
+    },
+  ];
+}
+
+/** Terms the program recorded as unconfirmed: the gap is shown, never hidden. */
+function unconfirmedTermsFindings(a: ProgramAssessment): Finding[] {
+  return a.program.termsVersions
+    .filter((v) => v.terms.unconfirmed !== undefined)
+    .map((v) => ({
+      ruleId: TERMS_UNCONFIRMED,
+      ruleSet: a.ruleSet.id,
+      citation: CITATIONS.stateFunds,
+      severity: 'info' as const,
+      message: `Terms version ${v.version} of ${a.program.name} (effective ${v.effectiveFrom}) are unconfirmed: ${v.terms.unconfirmed ?? ''}`,
+      sourceEventIds: [v.eventId],
+      subject: a.programStream,
+    }));
 }
 
 function participantFindings(a: ProgramAssessment, facts: FactsLookup): ApplicantFinding[] {
@@ -158,7 +200,7 @@ function leaAllocationFindings(a: ProgramAssessment): ApplicantFinding[] {
     const allocations = a.program.allocations.filter((x) => x.applicant === applicant);
     const orders = committing.filter((o) => o.order.applicant === applicant);
     const allocated = sum(allocations.map((x) => x.amount));
-    const committed = sum(orders.map((o) => o.order.stateShare));
+    const committed = committedBy(orders);
     const { excess } = leaAllocationRule.apply({ allocated, committed }, null);
     if (excess === 0) return [];
     return [
@@ -178,26 +220,40 @@ function leaAllocationFindings(a: ProgramAssessment): ApplicantFinding[] {
   });
 }
 
-function fundsFindings(program: ProgramState, ruleSet: string, programStream: string): Finding[] {
+function fundsFindings(a: ProgramAssessment): Finding[] {
+  const { program, programStream } = a;
   const allocated = sum(program.allocations.map((x) => x.amount));
-  const outcome = programFundsRule.apply({ totalFunds: program.totalFunds, allocated }, null);
-  if (!outcome.overAllocated) return [];
+  const committing = committingOrders(a);
+  const committed = committedBy(committing);
+  const outcome = programFundsRule.apply({ totalFunds: program.totalFunds, allocated, committed }, null);
+  const base = { ruleSet: a.ruleSet.id, citation: programFundsRule.citation, severity: 'violation' as const, subject: programStream };
   return [
-    {
-      ruleId: programFundsRule.id,
-      ruleSet,
-      citation: programFundsRule.citation,
-      severity: 'violation',
-      message: `Allocations of ${formatUsd(allocated)} exceed the program's total funds of ${formatUsd(program.totalFunds)} by ${formatUsd(outcome.excess)}`,
-      sourceEventIds: [program.establishedEventId, ...program.allocations.map((x) => x.eventId)],
-      subject: programStream,
-    },
+    ...(outcome.overAllocated
+      ? [
+          {
+            ...base,
+            ruleId: programFundsRule.id,
+            message: `Allocations of ${formatUsd(allocated)} exceed the program's total funds of ${formatUsd(program.totalFunds)} by ${formatUsd(outcome.allocationExcess)}`,
+            sourceEventIds: [program.establishedEventId, ...program.allocations.map((x) => x.eventId)],
+          },
+        ]
+      : []),
+    ...(outcome.overCommitted
+      ? [
+          {
+            ...base,
+            ruleId: PROGRAM_OVER_COMMITTED,
+            message: `Earned state shares of ${formatUsd(committed)} exceed the program's total funds of ${formatUsd(program.totalFunds)} by ${formatUsd(outcome.commitmentExcess)}`,
+            sourceEventIds: [program.establishedEventId, ...committing.filter((o) => o.share.earned > 0).map((o) => o.order.placedEventId)],
+          },
+        ]
+      : []),
   ];
 }
 
 function assessedFindings(a: ProgramAssessment, facts: FactsLookup): ApplicantFinding[] {
   return [
-    ...fundsFindings(a.program, a.ruleSet.id, a.programStream).map((finding) => ({ applicant: null, finding })),
+    ...[...unconfirmedTermsFindings(a), ...fundsFindings(a)].map((finding) => ({ applicant: null, finding })),
     ...participantFindings(a, facts),
     ...leaAllocationFindings(a),
     ...a.orders.flatMap((o) => orderFindings(a, o).map((finding) => ({ applicant: o.order.applicant, finding }))),

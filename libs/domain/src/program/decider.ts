@@ -2,31 +2,20 @@ import { type Decider } from '../shared/decider';
 import { laterOf } from '../shared/dates';
 import { eventOf } from '../shared/event-of';
 import { DomainError, assertNever } from '../shared/errors';
-import { stateProgramRuleSets } from '../rules/state-programs/rule-sets';
-import { type ProgramEstablished, type ProgramEvent } from './events';
+import { stateProgramRuleSets, stateProgramTerms } from '../rules/state-programs/rule-sets';
+import { type ProgramEvent, type ProgramTermsAmended } from './events';
 import { initialProgramState, type ProgramState } from './state';
+import { currentTerms } from './terms-in-force';
+import { refuseContradictoryTerms } from './terms';
 
-/** A program's declared cost-share terms must be the ones its rule set defines, or the rule set could not judge it. */
-function refuseTermsOutsideRuleSet(data: ProgramEstablished['data']): void {
-  const ruleSet = stateProgramRuleSets[data.ruleSet];
-  if (!ruleSet) throw new DomainError('unknown-rule-set', `No state-program rule set ${data.ruleSet}`);
-  const params = ruleSet.params;
-  const terms = data.costShare;
-  if (terms.kind !== params.kind) {
-    throw new DomainError('cost-share-outside-rule-set', `Rule set ${ruleSet.id} governs ${params.kind} programs, not ${terms.kind}`);
-  }
-  if (terms.kind === 'fixed-split' && params.kind === 'fixed-split') {
-    if (terms.stateMaxPercent !== params.stateMaxPercent || terms.districtMinPercent !== params.districtMinPercent) {
-      throw new DomainError(
-        'cost-share-outside-rule-set',
-        `Rule set ${ruleSet.id} sets state ≤ ${params.stateMaxPercent}% with district ≥ ${params.districtMinPercent}%, not ${terms.stateMaxPercent}/${terms.districtMinPercent}`,
-      );
-    }
-  }
-  if (terms.kind === 'matching-by-economically-disadvantaged-share' && params.kind === 'matching-by-economically-disadvantaged-share') {
-    if (!(terms.tableId in params.matchTables)) {
-      throw new DomainError('unknown-match-table', `Rule set ${ruleSet.id} has no match table ${terms.tableId}`);
-    }
+/** Two versions cannot both take effect on one day, and an amendment cannot reach back before the terms it amends. */
+function refuseOverlappingAmendment(state: ProgramState, data: ProgramTermsAmended['data']): void {
+  const latest = currentTerms(state);
+  if (latest && data.effectiveFrom <= latest.effectiveFrom) {
+    throw new DomainError(
+      'terms.effective-dates-overlap',
+      `Amended terms must take effect after ${latest.effectiveFrom}, when terms version ${latest.version} took effect (got ${data.effectiveFrom})`,
+    );
   }
 }
 
@@ -36,11 +25,17 @@ export const programDecider: Decider<ProgramEvent, ProgramState> = {
     const event = command.event;
     if (event.type === 'ProgramEstablished') {
       if (state.established) throw new DomainError('program-already-established', `${command.stream} is already established`);
-      refuseTermsOutsideRuleSet(event.data);
+      const ruleSet = event.data.ruleSet;
+      if (ruleSet !== undefined && !stateProgramRuleSets[ruleSet]) throw new DomainError('unknown-rule-set', `No state-program rule set ${ruleSet}`);
+      refuseContradictoryTerms(event.data.terms);
       return [event];
     }
     if (!state.established) throw new DomainError('program-not-established', `${command.stream} has not been established`);
     if (state.closed) throw new DomainError('program-closed', `${command.stream} closed on ${state.closed.closedOn}`);
+    if (event.type === 'ProgramTermsAmended') {
+      refuseContradictoryTerms(event.data.terms);
+      refuseOverlappingAmendment(state, event.data);
+    }
     return [event];
   },
   evolve: (state, envelope) => {
@@ -56,11 +51,16 @@ export const programDecider: Decider<ProgramEvent, ProgramState> = {
           usState: d.usState,
           fundingSource: d.fundingSource,
           totalFunds: d.totalFunds,
-          costShare: d.costShare,
-          ruleSet: d.ruleSet,
+          termsVersions: [{ version: 1, eventId: envelope.id, position: envelope.position, effectiveFrom: d.establishedOn, terms: d.terms }],
+          ruleSet: d.ruleSet ?? stateProgramTerms.id,
           establishedOn: d.establishedOn,
           lastFactOn: laterOf(state.lastFactOn, d.establishedOn),
         };
+      }
+      case 'ProgramTermsAmended': {
+        const d = event.data;
+        const version = { version: state.termsVersions.length + 1, eventId: envelope.id, position: envelope.position, effectiveFrom: d.effectiveFrom, terms: d.terms };
+        return { ...state, termsVersions: [...state.termsVersions, version] };
       }
       case 'ProgramFundsAllocated':
         return {

@@ -4,29 +4,25 @@ import { type DomainEvent } from '../shared/envelope';
 import { type Cents } from '../shared/money';
 import { identifier } from '../shared/identifier';
 import { streamReference } from '../shared/stream-reference';
-import { calendarDate, cents, oneOf, percentInt, text, validator, object, type Check } from '../shared/validation';
-import { STATE_PROGRAM_RULE_SET_IDS } from '../rules/state-programs/rule-sets';
-
-/** Mississippi Connects: the state covers up to its maximum share when the district pays at least its minimum. */
-export interface FixedSplitCostShare {
-  kind: 'fixed-split';
-  stateMaxPercent: number;
-  districtMinPercent: number;
-}
-
-/** Texas Operation Connectivity: the state match rate comes from a table by economically disadvantaged share. */
-export interface EconomicallyDisadvantagedMatch {
-  kind: 'matching-by-economically-disadvantaged-share';
-  /** A match table of the program's rule set. */
-  tableId: string;
-}
-
-export type CostShareTerms = FixedSplitCostShare | EconomicallyDisadvantagedMatch;
+import { calendarDate, cents, oneOf, optional, text, validator, type Check } from '../shared/validation';
+import { programTerms, type ProgramTerms } from './terms';
 
 export type ProgramEstablished = DomainEvent<
   'ProgramEstablished',
-  { name: string; usState: string; fundingSource: string; totalFunds: Cents; costShare: CostShareTerms; ruleSet: string; establishedOn: CalendarDate }
+  {
+    name: string;
+    usState: string;
+    fundingSource: string;
+    totalFunds: Cents;
+    /** The program's terms from `establishedOn`, as the program states them. */
+    terms: ProgramTerms;
+    /** The state-program rule set whose meaning of terms applies; absent means the current one. */
+    ruleSet?: string;
+    establishedOn: CalendarDate;
+  }
 >;
+/** New terms that govern orders placed on or after `effectiveFrom`; orders judged under earlier terms keep them. */
+export type ProgramTermsAmended = DomainEvent<'ProgramTermsAmended', { terms: ProgramTerms; effectiveFrom: CalendarDate; reason: string }>;
 export type ProgramFundsAllocated = DomainEvent<'ProgramFundsAllocated', { applicant: string; amount: Cents; allocatedOn: CalendarDate }>;
 export type ParticipationRequirementSet = DomainEvent<
   'ParticipationRequirementSet',
@@ -34,28 +30,23 @@ export type ParticipationRequirementSet = DomainEvent<
 >;
 export type ProgramClosed = DomainEvent<'ProgramClosed', { closedOn: CalendarDate; reason: string }>;
 
-export type ProgramEvent = ProgramEstablished | ProgramFundsAllocated | ParticipationRequirementSet | ProgramClosed;
-
-const costShare: Check = (v, f) => {
-  const kind = (v as { kind?: unknown } | null)?.kind;
-  if (kind === 'fixed-split') return object({ kind: text, stateMaxPercent: percentInt, districtMinPercent: percentInt })(v, f);
-  if (kind === 'matching-by-economically-disadvantaged-share') return object({ kind: text, tableId: identifier })(v, f);
-  return [{ field: `${f}.kind`, message: 'must be one of fixed-split, matching-by-economically-disadvantaged-share' }];
-};
+export type ProgramEvent = ProgramEstablished | ProgramTermsAmended | ProgramFundsAllocated | ParticipationRequirementSet | ProgramClosed;
 
 const usStateCode: Check = (v, f) => (typeof v === 'string' && /^[A-Z]{2}$/.test(v) ? [] : [{ field: f, message: 'must be a two-letter state code like MS' }]);
 
 export const programEvents: StreamDefinition<ProgramEvent>['events'] = {
   ProgramEstablished: {
-    description: 'A state program was established with its funding source, total funds, cost-share terms and rule set.',
-    schemaVersion: 1,
+    description: 'A state program was established with its funding source, total funds and its own terms (share, caps, eligible items, interlocal agreement).',
+    // v1 named a built-in rule set and a cost-share kind; v2 states the terms (upcast from v1 by program/upcasters.ts).
+    schemaVersion: 2,
     validate: validator({
       name: text,
       usState: usStateCode,
       fundingSource: text,
       totalFunds: cents,
-      costShare,
-      ruleSet: oneOf(STATE_PROGRAM_RULE_SET_IDS),
+      terms: programTerms,
+      // Checked by the decider, so an unknown rule set is refused naming the rule (422), not as malformed data.
+      ruleSet: optional(identifier),
       establishedOn: calendarDate,
     }),
     example: {
@@ -63,9 +54,18 @@ export const programEvents: StreamDefinition<ProgramEvent>['events'] = {
       usState: 'MS',
       fundingSource: 'CARES Act Coronavirus Relief Fund via SB 3044 (Equity in Distance Learning Act)',
       totalFunds: 20_000_000_000,
-      costShare: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 },
-      ruleSet: 'state-ms-connects-2020',
+      terms: { share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 }, interlocalAgreementRequired: false },
       establishedOn: '2020-07-01',
+    },
+  },
+  ProgramTermsAmended: {
+    description: "The program amended its terms, effective from a date after every earlier version's; orders placed before keep the terms they were judged under.",
+    schemaVersion: 1,
+    validate: validator({ terms: programTerms, effectiveFrom: calendarDate, reason: text }),
+    example: {
+      terms: { share: { kind: 'fixed-split', stateMaxPercent: 75, districtMinPercent: 25 }, caps: { perOrder: 50_000_000 }, interlocalAgreementRequired: false },
+      effectiveFrom: '2021-01-01',
+      reason: 'Second round: state share reduced to stretch remaining funds',
     },
   },
   ProgramFundsAllocated: {

@@ -1,6 +1,6 @@
 import { type Cents } from '../shared/money';
 import { type CalendarDate } from '../shared/dates';
-import { type CostShareTerms } from './events';
+import { type TermsVersion } from './terms';
 
 export interface FundsAllocation {
   applicant: string;
@@ -23,8 +23,9 @@ export interface ProgramState {
   usState: string;
   fundingSource: string;
   totalFunds: Cents;
-  costShare: CostShareTerms | null;
-  /** The state-program rule set that governs the program, e.g. `state-ms-connects-2020`. */
+  /** Every version of the program's terms, oldest first: establishment, then each amendment. */
+  termsVersions: TermsVersion[];
+  /** The state-program rule set whose meaning of terms applies. */
   ruleSet: string;
   establishedOn: CalendarDate;
   allocations: FundsAllocation[];
@@ -41,7 +42,7 @@ export const initialProgramState: ProgramState = {
   usState: '',
   fundingSource: '',
   totalFunds: 0,
-  costShare: null,
+  termsVersions: [],
   ruleSet: '',
   establishedOn: '',
   allocations: [],

@@ -4,6 +4,7 @@ import { fact, Scenario, type FactToRecord } from './scenario';
 import { stateProgramStreams } from '../state-programs';
 import { type OrderLine } from '../order/events';
 import { type ApplicantProfile } from '../applicant/events';
+import { type ProgramTerms } from '../program/terms';
 
 /**
  * Facts shared by the state-program specs (domain, API and acceptance): Mississippi Connects, Texas
@@ -14,6 +15,27 @@ export const MS = 'program-ms-connects';
 export const TX = 'program-tx-connectivity';
 export const MLTI = 'contract-mlti-2020';
 
+/** "The state will cover up to 80% of the cost of devices if the district covers at least 20%" ("Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds"). */
+export const MS_TERMS: ProgramTerms = { share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 }, interlocalAgreementRequired: false };
+
+/**
+ * Texas's terms as the specs record them: the seed gives no band figures, so these bands are the
+ * specs' own working figures, recorded as unconfirmed (and shown as an info finding).
+ */
+export const TX_TERMS: ProgramTerms = {
+  share: {
+    kind: 'matching-by-economically-disadvantaged-share',
+    bands: [
+      { fromShare: 0, matchRate: 2_500 },
+      { fromShare: 4_000, matchRate: 4_000 },
+      { fromShare: 6_000, matchRate: 5_000 },
+      { fromShare: 8_000, matchRate: 7_500 },
+    ],
+  },
+  interlocalAgreementRequired: true,
+  unconfirmed: 'The seed states only "a state matching component based on the number of economically disadvantaged students" and no band figures',
+};
+
 export const newScenario = (): Scenario => new Scenario(stateProgramStreams);
 
 export const msConnectsEstablished = (totalFunds: Cents = usd(200_000_000), program = MS): FactToRecord =>
@@ -22,8 +44,7 @@ export const msConnectsEstablished = (totalFunds: Cents = usd(200_000_000), prog
     usState: 'MS',
     fundingSource: 'CARES Act CRF via SB 3044 and HB 1788',
     totalFunds,
-    costShare: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 },
-    ruleSet: 'state-ms-connects-2020',
+    terms: MS_TERMS,
     establishedOn: '2020-07-01',
   });
 
@@ -33,8 +54,7 @@ export const txConnectivityEstablished = (program = TX): FactToRecord[] => [
     usState: 'TX',
     fundingSource: 'CARES Act via TEA',
     totalFunds: usd(200_000_000),
-    costShare: { kind: 'matching-by-economically-disadvantaged-share', tableId: 'tea-operation-connectivity-2020' },
-    ruleSet: 'state-tx-connectivity-2020',
+    terms: TX_TERMS,
     establishedOn: '2020-07-17',
   }),
   fact(program, 'ParticipationRequirementSet', { requirement: 'interlocal-agreement', esc: 'Region 4 ESC', deadline: '2020-08-31', setOn: '2020-07-17' }),

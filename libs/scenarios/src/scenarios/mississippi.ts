@@ -1,4 +1,3 @@
-import { msConnects2020 } from '@ledger/domain';
 import { type ScenarioDefinition, type ScenarioOptions } from '../scenario-append';
 import { runTag, scaledTiers } from '../scaling';
 import { stateProgramStory, type StateProgramStory } from '../state-program-story';
@@ -9,7 +8,7 @@ const streams = (seed: number) => {
 };
 
 /**
- * Mississippi Connects (000_b00989fe2ad1d575.txt): $200M under SB 3044 and HB 1788, the state covers up
+ * Mississippi Connects ("Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds"): $200M under SB 3044 and HB 1788, the state covers up
  * to 80% of device costs when the district covers at least 20%, devices delivered configured, on-site
  * repair and replacement through June 2023, 320,000 devices ordered by September 2020.
  */
@@ -25,11 +24,10 @@ export function mississippiStory({ seed, scale }: ScenarioOptions, base = { dist
       usState: 'MS',
       fundingSource: 'CARES Act Coronavirus Relief Fund via the Equity in Distance Learning Act (SB 3044) and the Pandemic Response Broadband Availability Act (HB 1788)',
       totalFunds: 20_000_000_000,
-      costShare: { kind: 'fixed-split', stateMaxPercent: msConnects2020.params.stateMaxPercent, districtMinPercent: msConnects2020.params.districtMinPercent },
-      ruleSet: msConnects2020.id,
+      // "Mississippi Connects covered up to 80 percent of the device costs … if districts covered at least 20 percent."
+      terms: { share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 }, interlocalAgreementRequired: false },
       establishedOn: '2020-07-01',
     },
-    costShare: { kind: 'fixed-split', statePercent: msConnects2020.params.stateMaxPercent },
     interlocalAgreement: null,
     contracts: [
       {

@@ -12,7 +12,7 @@ const streams = (seed: number) => {
 
 const tiers = (scale: number, ...pairs: [number, number][]) => scaledTiers(pairs.map(([minCohortQuantity, unitPrice]) => ({ minCohortQuantity, unitPrice })), scale);
 
-/** The whole suite of services the MLTI contract covers (001_05a3426346f32ad5.txt), devices priced by cohort size. */
+/** The whole suite of services the MLTI contract covers ("How States Can Leverage Purchasing Power to Support 1:1 Learning"), devices priced by cohort size. */
 const catalog = (scale: number): CatalogItem[] => [
   { itemId: 'ipad', description: 'iPad (iOS) with MDM enrolment', kind: 'device', category: 'device', priceTiers: tiers(scale, [0, 31_900], [25_000, 29_900], [60_000, 27_400]) },
   { itemId: 'macbook-air', description: 'MacBook Air (Mac OS)', kind: 'device', category: 'device', priceTiers: tiers(scale, [0, 89_900], [10_000, 84_900], [30_000, 79_900]) },
@@ -40,7 +40,7 @@ interface Cohort {
 }
 
 /**
- * The Multi-State Learning Technology Initiative (001_05a3426346f32ad5.txt): a NASPO cooperative
+ * The Multi-State Learning Technology Initiative ("How States Can Leverage Purchasing Power to Support 1:1 Learning"): a NASPO cooperative
  * services contract led by Maine with Vermont and Hawaii (2013), Nevada joining in 2016 for Nevada
  * Ready 21; 80,000 Maine devices and 20,000 Nevada devices at scale 1, quoted per district under the
  * contract with the whole suite of services.

@@ -1,9 +1,26 @@
-import { txConnectivity2020, type CooperativeContractAwarded } from '@ledger/domain';
+import { type CooperativeContractAwarded, type ProgramTerms } from '@ledger/domain';
 import { type ScenarioDefinition, type ScenarioOptions } from '../scenario-append';
 import { runTag, scaledTiers } from '../scaling';
 import { stateProgramStory, type StateProgramStory } from '../state-program-story';
 
-const TABLE_ID = 'tea-operation-connectivity-2020';
+/**
+ * Operation Connectivity's terms as this scenario records them. The bands are working figures (more
+ * disadvantaged → higher match), recorded as unconfirmed: the public source gives no band figures.
+ */
+export const TEXAS_TERMS: ProgramTerms = {
+  share: {
+    kind: 'matching-by-economically-disadvantaged-share',
+    bands: [
+      { fromShare: 0, matchRate: 2_500 },
+      { fromShare: 4_000, matchRate: 4_000 },
+      { fromShare: 6_000, matchRate: 5_000 },
+      { fromShare: 8_000, matchRate: 7_500 },
+    ],
+  },
+  interlocalAgreementRequired: true,
+  unconfirmed:
+    'Band figures not confirmed: "Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds" states only "a state matching component based on the number of economically disadvantaged students" and no band figures; these are working figures until TEA\'s published schedule is recorded by amendment.',
+};
 
 const streams = (seed: number) => {
   const tag = runTag('tx', seed);
@@ -18,14 +35,12 @@ const streams = (seed: number) => {
 const sla = (coverageEndsOn: string): CooperativeContractAwarded['data']['sla'] => ({ remedyWithinDays: 10, remedies: ['repair', 'replacement'], repairReplacementCoverageEndsOn: coverageEndsOn });
 
 /**
- * Texas Operation Connectivity (000_b00989fe2ad1d575.txt): $200M of CARES Act funds through TEA, a
+ * Texas Operation Connectivity ("Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds"): $200M of CARES Act funds through TEA, a
  * state match by economically disadvantaged share, a bulk purchase through the Region 4 ESC that
  * requires an interlocal agreement, and 700,000 devices and 300,000 hotspots requested by over 800 LEAs.
  */
 export function texasStory({ seed, scale }: ScenarioOptions, base = { leas: 812, devices: 700_000, hotspots: 300_000, minLeas: 3 }): StateProgramStory {
   const s = streams(seed);
-  const table = txConnectivity2020.params.matchTables[TABLE_ID];
-  if (!table) throw new Error(`Rule set ${txConnectivity2020.id} has no match table ${TABLE_ID}`);
   return {
     scenario: 'texas',
     seed,
@@ -36,11 +51,9 @@ export function texasStory({ seed, scale }: ScenarioOptions, base = { leas: 812,
       usState: 'TX',
       fundingSource: 'CARES Act Coronavirus Relief Fund via TEA (Governor announcement of July 17, 2020)',
       totalFunds: 20_000_000_000,
-      costShare: { kind: 'matching-by-economically-disadvantaged-share', tableId: TABLE_ID },
-      ruleSet: txConnectivity2020.id,
+      terms: TEXAS_TERMS,
       establishedOn: '2020-07-17',
     },
-    costShare: { kind: 'match', table },
     interlocalAgreement: { esc: 'Region 4 ESC', setOn: '2020-07-20', deadline: '2020-08-31', lateShare: 0.07, missingShare: 0.04 },
     contracts: [
       {

@@ -73,13 +73,15 @@
     $('program-name').textContent = d.name + ' (' + d.program + ')';
     $('fact-state').textContent = d.usState;
     $('fact-funding').textContent = d.fundingSource;
-    $('fact-ruleset').textContent = d.ruleSet;
+    // The terms the program states now; unconfirmed terms say so (the findings carry the note).
+    const t = d.terms;
+    $('fact-ruleset').textContent = d.ruleSet + (t ? ' · terms v' + t.version + ' from ' + t.effectiveFrom + (t.terms.unconfirmed ? ' (unconfirmed)' : '') : '');
     $('fact-status').textContent = d.status;
     $('fact-asof').textContent = d.asOf;
     $('fact-position').textContent = String(position);
 
     const f = d.funds;
-    const fundRows = [['Total', f.total], ['Allocated', f.allocated], ['Unallocated', f.unallocated], ['Committed', f.committed], ['Spent', f.spent], ['Remaining', f.remaining]];
+    const fundRows = [['Total', f.total], ['Allocated', f.allocated], ['Unallocated', f.unallocated], ['Committed', f.committed], ['Spent', f.spent], ['Remaining', f.remaining]].concat(f.overCommitted > 0 ? [['Over-committed', f.overCommitted]] : []);
     fillTable('table-funds', fundRows.map(([label, cents]) => [label, money(cents)]), [1]);
     chart('chart-funds', 'bar', ['Allocated', 'Committed', 'Spent', 'Remaining'], [{ label: 'USD', data: [f.allocated, f.committed, f.spent, f.remaining].map(dollars), backgroundColor: ['#0b5cad', '#f0a500', '#2e7d32', '#6a737d'] }], { plugins: { legend: { display: false } } });
     describe('chart-funds', 'Funds: allocated ' + money(f.allocated) + ', committed ' + money(f.committed) + ', spent ' + money(f.spent) + ', remaining ' + money(f.remaining) + '.');

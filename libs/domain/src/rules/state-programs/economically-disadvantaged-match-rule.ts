@@ -1,12 +1,13 @@
 import { type BasisPoints, type Cents } from '../../shared/money';
 import { type Rule } from '../../shared/rule';
 import { CITATIONS } from './citations';
-import { type MatchBand } from './rule-sets';
+import { type MatchBand } from '../../program/terms';
 import { shareRoundedDown } from './share-rounding';
 
 export interface MatchFacts {
   students: number;
   economicallyDisadvantagedStudents: number;
+  /** The eligible cost the state matches on. */
   total: Cents;
 }
 
@@ -21,14 +22,14 @@ export interface MatchOutcome {
   districtShare: Cents;
 }
 
-/** Texas Operation Connectivity: "a state matching component based on the number of economically disadvantaged students". */
+/** Texas Operation Connectivity: "a state matching component based on the number of economically disadvantaged students"; the bands are the program's recorded terms. */
 export const economicallyDisadvantagedMatchRule: Rule<MatchFacts, MatchOutcome, readonly MatchBand[]> = {
   id: 'state.economically-disadvantaged-match',
   citation: CITATIONS.txConnectivity,
   apply: ({ students, economicallyDisadvantagedStudents, total }, table) => {
     const share = students === 0 ? 0 : shareRoundedDown(economicallyDisadvantagedStudents, 10_000, students);
     const band = [...table].reverse().find((b) => b.fromShare <= share);
-    if (!band) throw new RangeError(`Match table has no band for a share of ${share} bp; the first band must start at 0`);
+    if (!band) throw new RangeError(`The match bands have none for a share of ${share} bp; the first band must start at 0`);
     const stateMatch = shareRoundedDown(total, band.matchRate, 10_000);
     return { economicallyDisadvantagedShare: share, band, matchRate: band.matchRate, stateMatch, districtShare: total - stateMatch };
   },

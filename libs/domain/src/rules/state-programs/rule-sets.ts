@@ -1,65 +1,27 @@
-import { type BasisPoints } from '../../shared/money';
 import { type RuleSet } from '../../shared/rule';
 
-/** Mississippi Connects: the state covers up to `stateMaxPercent` of cost if the district pays at least `districtMinPercent`. */
-export interface FixedSplitParams {
-  kind: 'fixed-split';
-  stateMaxPercent: number;
-  districtMinPercent: number;
-  interlocalAgreementRequired: boolean;
-}
+/**
+ * What a state-program rule set holds: the meaning of each kind of term a program may state. The
+ * figures (shares, bands, caps) are never here; each program records its own as facts on its stream.
+ */
+/** The kinds of share a program may state (see program/terms.ts for what each holds). */
+export const SHARE_KINDS = ['fixed-split', 'flat-match', 'matching-by-economically-disadvantaged-share'] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];
 
-/** One band of a match table: districts whose economically disadvantaged share is at least `fromShare` get `matchRate`. */
-export interface MatchBand {
-  fromShare: BasisPoints;
-  matchRate: BasisPoints;
+export interface StateProgramParams {
+  shareKinds: readonly ShareKind[];
 }
-
-export interface MatchingParams {
-  kind: 'matching-by-economically-disadvantaged-share';
-  /** Bands by table id, ascending by `fromShare`, the first starting at 0. */
-  matchTables: Record<string, MatchBand[]>;
-  interlocalAgreementRequired: boolean;
-}
-
-export type StateProgramParams = FixedSplitParams | MatchingParams;
 
 export interface CooperativeContractParams {
   /** Whether cancelled orders still count toward the cohort quantity that sets the volume tier. */
   cohortCountsCancelledOrders: boolean;
 }
 
-export const msConnects2020: RuleSet<FixedSplitParams> = {
-  id: 'state-ms-connects-2020',
+export const stateProgramTerms: RuleSet<StateProgramParams> = {
+  id: 'state-program-terms',
   effectiveFrom: '2020-03-27',
-  description: 'Mississippi Connects (SB 3044, HB 1788): state covers up to 80% of device cost if the district covers at least 20%.',
-  params: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20, interlocalAgreementRequired: false },
-};
-
-/**
- * Texas Operation Connectivity (CARES Act via TEA, Region 4 ESC bulk purchase). The seed says only that
- * the state match is "based on the number of economically disadvantaged students in the district" and
- * that school boards had to approve an interlocal agreement with the Region 4 ESC to participate. The
- * band figures below could not be confirmed against a TEA publication from here: they are this rule
- * set's working table (more disadvantaged → higher match), to be superseded by a new rule-set version
- * once TEA's published table is loaded. Programs name the table by id, so a new table is data, not code.
- */
-export const txConnectivity2020: RuleSet<MatchingParams> = {
-  id: 'state-tx-connectivity-2020',
-  effectiveFrom: '2020-03-27',
-  description: 'Texas Operation Connectivity: state match by economically disadvantaged share; ILA with the ESC required before any order counts.',
-  params: {
-    kind: 'matching-by-economically-disadvantaged-share',
-    matchTables: {
-      'tea-operation-connectivity-2020': [
-        { fromShare: 0, matchRate: 2_500 },
-        { fromShare: 4_000, matchRate: 4_000 },
-        { fromShare: 6_000, matchRate: 5_000 },
-        { fromShare: 8_000, matchRate: 7_500 },
-      ],
-    },
-    interlocalAgreementRequired: true,
-  },
+  description: "A program's recorded terms: a fixed split (state maximum, district minimum), a flat match or a match by economically disadvantaged share, caps, eligible items, interlocal agreement.",
+  params: { shareKinds: SHARE_KINDS },
 };
 
 /** NASPO ValuePoint / MLTI cooperative contract: the cohort of all participating orders sets the volume tier. */
@@ -71,8 +33,7 @@ export const coopNaspoMlti: RuleSet<CooperativeContractParams> = {
 };
 
 export const stateProgramRuleSets: Readonly<Record<string, RuleSet<StateProgramParams>>> = {
-  [msConnects2020.id]: msConnects2020,
-  [txConnectivity2020.id]: txConnectivity2020,
+  [stateProgramTerms.id]: stateProgramTerms,
 };
 
 export const cooperativeContractRuleSets: Readonly<Record<string, RuleSet<CooperativeContractParams>>> = {

@@ -3,14 +3,14 @@ import { usd } from '../../shared/money';
 import { fact } from '../../testing/scenario';
 import { programDashboardReadModel } from '../../program-dashboard/program-dashboard-read-model';
 import { programFindings, stateProgramFindingsForApplicant } from '../../program-dashboard/program-findings';
-import { TX, chromebooks, mltiJoinedByMsAndTx, newScenario, orderPlaced, registered, txConnectivityEstablished } from '../../testing/state-program-fixtures';
+import { TX, TX_TERMS, chromebooks, mltiJoinedByMsAndTx, newScenario, orderPlaced, registered, txConnectivityEstablished } from '../../testing/state-program-fixtures';
 import { refusalCode } from '../../testing/refusal-code';
 import { economicallyDisadvantagedMatchRule } from './economically-disadvantaged-match-rule';
-import { txConnectivity2020 } from './rule-sets';
+import { type BandedMatchShare } from '../../program/terms';
 
 const HOUSTON = 'applicant-houston-isd';
-const table = txConnectivity2020.params.matchTables['tea-operation-connectivity-2020']!;
-// 1,000 students, 850 economically disadvantaged: 85% falls in the top band of the rule set's table (75% match).
+const table = (TX_TERMS.share as BandedMatchShare).bands;
+// 1,000 students, 850 economically disadvantaged: 85% falls in the top band of the recorded (unconfirmed) bands: a 75% match.
 const houston = registered(HOUSTON, { name: 'Houston ISD', usState: 'TX', students: 1_000, economicallyDisadvantagedStudents: 850, nslpEligibleStudents: 850 });
 const joined = fact(HOUSTON, 'ProgramJoined', { program: TX, joinedOn: '2020-07-20' });
 const ilaApproved = (approvedOn: string, esc = 'Region 4 ESC') => fact(HOUSTON, 'InterlocalAgreementApproved', { program: TX, esc, approvedOn });
@@ -20,7 +20,9 @@ const order = (id: string, placedOn: string, stateShare = usd(75_000)) =>
 
 const givenTexas = () => newScenario().given(...txConnectivityEstablished(), ...mltiJoinedByMsAndTx(), houston, joined);
 
-describe('Texas Operation Connectivity matching (state-tx-connectivity-2020)', () => {
+const notInfo = <T extends { severity: string }>(findings: T[]): T[] => findings.filter((f) => f.severity !== 'info');
+
+describe('Texas Operation Connectivity matching, by the bands the program recorded', () => {
   it.each([
     [0, 2_500],
     [3_999, 2_500],
@@ -45,10 +47,10 @@ describe('Texas Operation Connectivity matching (state-tx-connectivity-2020)', (
 
     const dashboard = programDashboardReadModel.render(TX, s.facts);
 
-    expect(dashboard?.matching).toEqual([{ applicant: HOUSTON, tableId: 'tea-operation-connectivity-2020', economicallyDisadvantagedShare: 8_500, matchRate: 7_500 }]);
-    expect(dashboard?.orders[0]).toMatchObject({ counted: true, maxStateShare: usd(75_000), notCountedReason: null });
+    expect(dashboard?.matching).toEqual([{ applicant: HOUSTON, terms: { version: 1, eventId: s.idOf('ProgramEstablished'), effectiveFrom: '2020-07-17' }, economicallyDisadvantagedShare: 8_500, matchRate: 7_500 }]);
+    expect(dashboard?.orders[0]).toMatchObject({ counted: true, maxStateShare: usd(75_000), earnedStateShare: usd(75_000), notCountedReason: null });
     expect(dashboard?.funds.committed).toBe(usd(75_000));
-    expect(programFindings(TX, s.facts)).toEqual([]);
+    expect(notInfo(programFindings(TX, s.facts))).toEqual([]);
   });
 
   it('an order placed before the ILA is recorded but not counted, and says why', () => {
@@ -62,7 +64,7 @@ describe('Texas Operation Connectivity matching (state-tx-connectivity-2020)', (
     ]);
     expect(dashboard?.funds.committed).toBe(usd(75_000));
     expect(dashboard?.byLea[0]).toMatchObject({ applicant: HOUSTON, orders: 1, devices: 400, interlocalAgreementApprovedOn: '2020-07-25' });
-    expect(programFindings(TX, s.facts)).toEqual([
+    expect(notInfo(programFindings(TX, s.facts))).toEqual([
       expect.objectContaining({
         ruleId: 'state.ila.order-before-agreement',
         severity: 'warning',
@@ -78,15 +80,35 @@ describe('Texas Operation Connectivity matching (state-tx-connectivity-2020)', (
     expect(programDashboardReadModel.render(TX, s.facts)?.orders[0]).toMatchObject({ counted: false, notCountedReason: 'no-agreement' });
   });
 
-  it('a state share above the match is a violation', () => {
+  it('a state share above the match leaves the district under its share: a violation, and the order earns $0', () => {
     const s = givenTexas().given(ilaApproved('2020-07-25'), order('order-1', '2020-08-01', usd(80_000)));
 
-    expect(programFindings(TX, s.facts)).toEqual([
+    expect(notInfo(programFindings(TX, s.facts))).toEqual([
       expect.objectContaining({
         ruleId: 'state.economically-disadvantaged-match',
-        ruleSet: 'state-tx-connectivity-2020',
-        message: 'State share $80,000.00 exceeds the 75% match ($75,000.00) for an economically disadvantaged share of 85% (table tea-operation-connectivity-2020)',
+        ruleSet: 'state-program-terms',
+        message:
+          'District share $20,000.00 of $100,000.00 is below the minimum $25,000.00 (the state may pay at most $75,000.00 under terms version 1, effective 2020-07-17): ' +
+          "the state share earned is $0.00 of $80,000.00 until a correcting fact brings the district's share up",
+        sourceEventIds: [s.idOf('ProgramEstablished'), s.idOf('OrderPlaced'), s.idOf('ApplicantRegistered')],
       }),
+    ]);
+    expect(programDashboardReadModel.render(TX, s.facts)?.funds.committed).toBe(0);
+  });
+
+  it('the bands are recorded as unconfirmed, and the program shows it as an info finding', () => {
+    const s = givenTexas();
+
+    expect(programFindings(TX, s.facts)).toEqual([
+      {
+        ruleId: 'state.terms.unconfirmed',
+        ruleSet: 'state-program-terms',
+        citation: '"Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds"',
+        severity: 'info',
+        message: `Terms version 1 of Operation Connectivity (effective 2020-07-17) are unconfirmed: ${TX_TERMS.unconfirmed}`,
+        sourceEventIds: [s.idOf('ProgramEstablished')],
+        subject: TX,
+      },
     ]);
   });
 
@@ -105,7 +127,7 @@ describe('Texas Operation Connectivity matching (state-tx-connectivity-2020)', (
   it('no deadline finding while the facts have not passed the deadline', () => {
     const s = givenTexas().given(order('order-1', '2020-08-15'));
 
-    expect(programFindings(TX, s.facts).map((f) => f.ruleId)).toEqual(['state.ila.order-before-agreement']);
+    expect(notInfo(programFindings(TX, s.facts)).map((f) => f.ruleId)).toEqual(['state.ila.order-before-agreement']);
   });
 
   it('refuses an order from an applicant that never joined the program', () => {
