@@ -423,7 +423,7 @@ function* decision(
 ): Generator<ScenarioAppend, number> {
   const view: FundingRequestView | undefined = renderFundingRequest(frn, local.facts);
   if (!view) throw new Error(`Story bug: ${frn} was not drafted`);
-  if (view.thirtyPercentRule.outcome === 'deny' || view.fundableCommitment === 0) {
+  if (view.fundableCommitment === null || view.thirtyPercentRule?.outcome === 'deny' || view.fundableCommitment === 0) {
     const reason = view.findings.find((f) => f.severity === 'serious' || f.severity === 'violation')?.message ?? 'No eligible cost to fund';
     yield fact(frn, 'FundingDenied', { deniedOn: on, reason }, on);
     return 0;

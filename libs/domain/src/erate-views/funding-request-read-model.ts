@@ -8,10 +8,11 @@ import { type CategoryTwoBudget, categoryTwoBudgetRule } from '../rules/erate/ca
 import { discountRateRule } from '../rules/erate/discount-rate-rule';
 import { frnCompliance } from './frn-compliance';
 import { type DraftedFrn, frnContext } from './frn-context';
-import { frnFigures } from './frn-figures';
+import { erateRuleSetOfFrn, frnFigures } from './frn-figures';
+import { unjudgedFundingRequest } from './unjudged-funding-request';
 import { fundingRequestTrace } from './funding-request-trace';
 
-import { type FundingRequestView, type TradeInApplied } from './funding-request-view';
+import { type FundingRequestView, type JudgedFundingRequestView, type TradeInApplied } from './funding-request-view';
 
 export type { DeductionView, FundingRequestLineView, FundingRequestView, TradeInApplied } from './funding-request-view';
 
@@ -27,17 +28,22 @@ function categoryTwoUsedByOthers(frn: string, applicant: string, cycle: Category
       .filter(isDrafted)
       .filter((s) => s.draft.applicant === applicant && s.draft.category === 2 && s.status !== 'denied')
       .filter((s) => s.draft.fundingYear >= cycle.firstFundingYear && s.draft.fundingYear <= cycle.lastFundingYear)
-      .map((s) => frnFigures(s, false).eligibleCost.eligible),
+      .flatMap((s) => {
+        const ruleSet = erateRuleSetOfFrn(s.draft, facts);
+        return ruleSet ? [frnFigures(s, ruleSet, false).eligibleCost.eligible] : [];
+      }),
   );
 }
 
 export function renderFundingRequest(frn: string, facts: FactsLookup): FundingRequestView | undefined {
   const state = facts.state<FrnState>(frn);
   if (!isDrafted(state)) return undefined;
-  const ctx = frnContext(frn, state, facts);
+  const ruleSet = erateRuleSetOfFrn(state.draft, facts);
+  if (!ruleSet) return unjudgedFundingRequest(frn, state, facts.position);
+  const ctx = frnContext(frn, state, facts, ruleSet);
   const draft = state.draft;
   const compliance = frnCompliance(ctx);
-  const figures = frnFigures(state, compliance.seriousBreaches.length > 0);
+  const figures = frnFigures(state, ruleSet, compliance.seriousBreaches.length > 0);
   const p = figures.ruleSet.params;
   const applicant: ApplicantState | undefined = ctx.applicant?.registered ? ctx.applicant : undefined;
   const statePercent = Math.max(0, ...state.offers.filter((o) => o.withdrawnBy === undefined && o.type === 'StateMatchCommitted').map((o) => (o.type === 'StateMatchCommitted' ? o.data.statePercent : 0)));
@@ -76,7 +82,7 @@ export function renderFundingRequest(frn: string, facts: FactsLookup): FundingRe
     findings.push(findingOf(discountRateRule, figures.ruleSet.id, frn, { severity: 'warning', message: `Consortium members ${discount.missingMembers.join(', ')} are not registered and are left out of the average`, sourceEventIds: [draft.eventId] }));
   }
 
-  const view: FundingRequestView = {
+  const view: JudgedFundingRequestView = {
     frn, position: facts.position, status: state.status, ruleSet: figures.ruleSet.id, applicant: draft.applicant, category: draft.category, spin: draft.spin,
     procurement: draft.procurement, contractNumber: draft.contractNumber ?? null, fundingYear: draft.fundingYear, serviceStartDate: draft.serviceStartDate,
     lines: state.lines.map(({ lastSetBy: _lastSetBy, sourceEventIds, ...line }, i) => ({

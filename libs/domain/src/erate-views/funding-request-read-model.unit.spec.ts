@@ -84,7 +84,7 @@ describe('funding request read model', () => {
       }),
     );
     const v = render(s);
-    expect(v.thirtyPercentRule.deniedFor).toBe('serious-violation');
+    expect(v.thirtyPercentRule!.deniedFor).toBe('serious-violation');
     expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.provider-donation', message: expect.stringContaining('Subcontractor provider-555 of provider-143000001') }));
   });
 
@@ -97,7 +97,7 @@ describe('funding request read model', () => {
         donationId: 'D1', recipientOrganization: 'Fund', beneficiaryApplicant: 'applicant-other', amount: 100, madeOn: '2025-02-02', earmarkedForApplicant: true, bonaFideIndependentGrant: false,
       }),
     );
-    expect(render(s).thirtyPercentRule.outcome).toBe('approvable');
+    expect(render(s).thirtyPercentRule!.outcome).toBe('approvable');
   });
 
   it('finds eligible unit prices above the provider’s bid (inflated to offset other discounts)', () => {
@@ -171,10 +171,16 @@ describe('funding request read model', () => {
     expect(render(s, 'frn-a').categoryTwoBudget?.remainingAfterThisRequest).toBe(-usd(1_000));
   });
 
-  it('a Category 2 request outside the rule set’s budget cycle shows no budget', () => {
-    const s = erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2026 }));
+  it('a Category 2 request outside the budget cycle of the rule set its draft names shows no budget', () => {
+    const s = erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2026 }, { ruleSet: 'erate-2025' }));
     expect(render(s).categoryTwoBudget).toBeNull();
     expect(render(erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2021 }))).categoryTwoBudget?.budget).toBe(usd(167_000));
+  });
+
+  it('a Category 2 request is budgeted by its funding year’s set, not its draft date: FY2026 drafted in 2025 gets erate-2030’s $201.57 per student (FCC WCB Public Notice, June 4, 2025)', () => {
+    const v = render(erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2026 })));
+    expect(v.ruleSet).toBe('erate-2030');
+    expect(v.categoryTwoBudget?.budget).toBe(usd(201_570));
   });
 
   it('Form 486: due 120 days after the later of service start and commitment; late filing is a warning', () => {

@@ -7,10 +7,10 @@ import { thirtyPercentRule } from '../rules/erate/thirty-percent-rule';
 import { tradeInEligibilityRule } from '../rules/erate/program-dates-rules';
 import { type FrnContext } from './frn-context';
 import { type FrnFigures } from './frn-figures';
-import { type FundingRequestView } from './funding-request-view';
+import { type JudgedFundingRequestView } from './funding-request-view';
 
 /** The decision trace behind a funding-request view, step by step, each with its rule, rule set and events. */
-export function fundingRequestTrace(view: FundingRequestView, ctx: FrnContext, figures: FrnFigures): TraceStep[] {
+export function fundingRequestTrace(view: JudgedFundingRequestView, ctx: FrnContext, figures: FrnFigures): TraceStep[] {
   const ruleSet = figures.ruleSet.id;
   const by = (rule: { id: string; citation: string }) => ({ ruleId: rule.id, ruleSet, citation: rule.citation });
   const lineEvents = [...new Set(ctx.state.lines.flatMap((l) => l.sourceEventIds))];

@@ -10,10 +10,11 @@ import { type DeductionKind } from '../rules/erate/pre-discount-cost-rule';
 import { type DenialGround, type ThirtyPercentOutcome } from '../rules/erate/thirty-percent-rule';
 
 /** The funding request read model as users read it (GET /v1/funding-requests/:id). */
+/** Cost figures are null, as every figure of the view computed by a rule set, when no rule set judges the request. */
 export interface FundingRequestLineView extends FrnLine {
-  usualCost: Cents;
-  preDiscountCost: Cents;
-  eligibleCost: Cents;
+  usualCost: Cents | null;
+  preDiscountCost: Cents | null;
+  eligibleCost: Cents | null;
   sourceEventIds: string[];
 }
 
@@ -39,7 +40,8 @@ export interface FundingRequestView {
   /** Log position the view reflects. */
   position: number;
   status: FrnStatus;
-  ruleSet: string;
+  /** The rule set that judges the request; null when none covers its funding year (the findings say so). */
+  ruleSet: string | null;
   applicant: string;
   category: ErateCategory;
   spin: string;
@@ -48,24 +50,31 @@ export interface FundingRequestView {
   fundingYear: number;
   serviceStartDate: CalendarDate;
   lines: FundingRequestLineView[];
-  usualCost: Cents;
+  usualCost: Cents | null;
   deductions: DeductionView[];
   /** What will actually be charged and paid, all lines. */
-  preDiscountCost: Cents;
-  eligiblePreDiscountCost: Cents;
-  ineligibleCost: Cents;
-  ineligibleShareBasisPoints: BasisPoints;
-  thirtyPercentRule: { outcome: ThirtyPercentOutcome; deniedFor: DenialGround | null };
+  preDiscountCost: Cents | null;
+  eligiblePreDiscountCost: Cents | null;
+  ineligibleCost: Cents | null;
+  ineligibleShareBasisPoints: BasisPoints | null;
+  thirtyPercentRule: { outcome: ThirtyPercentOutcome; deniedFor: DenialGround | null } | null;
   /** Null when the applicant is not registered, so no discount can be derived. */
   discount: DiscountRate | null;
   /** Eligible pre-discount cost × discount rate. */
-  requestedCommitment: Cents;
+  requestedCommitment: Cents | null;
   /** The requested commitment, or zero when the rules deny the request. */
-  fundableCommitment: Cents;
-  nonDiscountShare: { amount: Cents; tradeIns: TradeInApplied[]; grants: Cents; applicantPays: Cents };
+  fundableCommitment: Cents | null;
+  nonDiscountShare: { amount: Cents; tradeIns: TradeInApplied[]; grants: Cents; applicantPays: Cents } | null;
   categoryTwoBudget: (CategoryTwoBudget & { usedByOtherRequests: Cents; remainingAfterThisRequest: Cents }) | null;
   funding: { committed: Cents | null; committedOn: CalendarDate | null; reduced: Cents; committedAfterReductions: Cents; invoiced: Cents };
-  dates: { form486DueOn: CalendarDate | null; form486FiledOn: CalendarDate | null; recordsRetainedUntil: CalendarDate };
+  dates: { form486DueOn: CalendarDate | null; form486FiledOn: CalendarDate | null; recordsRetainedUntil: CalendarDate | null };
   findings: Finding[];
   trace: TraceStep[];
 }
+
+/** The view of a request a rule set judges: the figures a rule set computes are all there. */
+export type JudgedFundingRequestView = FundingRequestView & {
+  ruleSet: string;
+  thirtyPercentRule: NonNullable<FundingRequestView['thirtyPercentRule']>;
+  nonDiscountShare: NonNullable<FundingRequestView['nonDiscountShare']>;
+};

@@ -1,6 +1,5 @@
 import { type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
-import { erateRuleSetFor } from '../rules/erate/erate-rule-sets';
 import { type ProviderDonationMade, type ProviderEvent, type ServiceProviderRegistered, type SubcontractorEngaged } from './events';
 
 interface Sourced { eventId: string; position: number }
@@ -8,8 +7,8 @@ interface Sourced { eventId: string; position: number }
 export interface ProviderState {
   registration?: ServiceProviderRegistered & Sourced;
   subcontractors: (SubcontractorEngaged & Sourced)[];
-  /** `ruleSet`: the E-Rate rule set that judges the donation, named on its metadata or in force when it was made. */
-  donations: (ProviderDonationMade & Sourced & { ruleSet: string })[];
+  /** `ruleSet`: the E-Rate rule set the donation's metadata names; otherwise views judge it by the set for `madeOn`. */
+  donations: (ProviderDonationMade & Sourced & { ruleSet?: string })[];
 }
 
 export const initialProviderState: ProviderState = { subcontractors: [], donations: [] };
@@ -23,7 +22,7 @@ export function evolveProvider(state: ProviderState, e: Envelope<ProviderEvent>)
     case 'SubcontractorEngaged':
       return { ...state, subcontractors: [...state.subcontractors, { ...event.data, ...at }] };
     case 'ProviderDonationMade':
-      return { ...state, donations: [...state.donations, { ...event.data, ...at, ruleSet: erateRuleSetFor({ ...e.metadata, occurredAt: event.data.madeOn }, e.recordedAt).id }] };
+      return { ...state, donations: [...state.donations, { ...event.data, ...at, ...(typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {}) }] };
     default:
       return assertNever(event);
   }
