@@ -9,7 +9,8 @@ import { foldLedger, parseAsOf } from '../ledger-facts';
 
 interface FrnExplained {
   status: string;
-  ruleSet: string;
+  /** Null when no rule set covers the request's funding year: its findings say so. */
+  ruleSet: string | null;
   trace: TraceStep[];
   findings: Finding[];
 }
@@ -28,7 +29,7 @@ const showSources = (sources: SourceEvent[]): string =>
 
 /** The decision trace as text an auditor can read aloud: each step, its rule and the events behind it. */
 export function renderExplanation(root: string, position: number, view: FrnExplained, sources: ReadonlyMap<string, SourceEvent>): string {
-  const lines = [`Funding request ${root} as of position ${position}: ${view.status}, rule set ${view.ruleSet}`, ''];
+  const lines = [`Funding request ${root} as of position ${position}: ${view.status}, ${view.ruleSet === null ? 'no rule set for its funding year' : `rule set ${view.ruleSet}`}`, ''];
   withSources(view.trace, sources).forEach((step, i) => {
     const rule = step.ruleId ? ` [${step.ruleId}${step.ruleSet ? ` · ${step.ruleSet}` : ''}]` : '';
     lines.push(`  ${String(i + 1).padStart(2)}. ${step.step}${rule}`);

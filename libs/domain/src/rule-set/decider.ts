@@ -28,13 +28,11 @@ export function decideRuleSet(command: RecordFact<RuleSetEvent>, state: RuleSetS
   const a = event.data;
   const errors = erateRuleSetErrors(a);
   if (errors.length > 0) refuse('rule-set-invalid', `Rule set ${a.id} is not valid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
+  const builtIn = builtInErateRuleSets.find((b) => b.id === a.id);
+  if (builtIn && !sameContent(a, builtIn)) refuse('rule-set-builtin-mismatch', `${a.id} is a built-in rule set; an adoption under its id must carry exactly its content. Adopt a new id that supersedes it`);
   const earlier = state.adoptions.find((x) => x.id === a.id);
   if (earlier) refuse('rule-set-duplicate', `Rule set ${a.id} was already adopted on ${earlier.adoptedOn} (event ${earlier.eventId}); adopt a new id that supersedes it`);
-  const builtIn = builtInErateRuleSets.find((b) => b.id === a.id);
-  if (builtIn) {
-    if (!sameContent(a, builtIn)) refuse('rule-set-builtin-mismatch', `${a.id} is a built-in rule set; an adoption under its id must carry exactly its content. Adopt a new id that supersedes it`);
-    return [event];
-  }
+  if (builtIn) return [event];
   const known = knownErateRuleSets(state);
   if (a.supersedes !== undefined) {
     const target = known.find((k) => k.ruleSet.id === a.supersedes);

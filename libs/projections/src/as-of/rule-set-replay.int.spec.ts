@@ -1,4 +1,4 @@
-import { adoptionOf, erate2030, ERATE_RULE_SET_STREAM, type ErateRuleSetAdopted, type FundingRequestView, fundingRequestReadModel, ledgerStreams } from '@ledger/domain';
+import { adoptionOf, erate2030, ERATE_RULE_SET_STREAM, type ErateParams, type ErateRuleSetAdopted, type FundingRequestView, fundingRequestReadModel, ledgerStreams } from '@ledger/domain';
 import { InMemoryEventStore, type JsonObject } from '@ledger/event-store';
 import { ReadModels, ReadModelStore, renderAsOf } from '../index';
 import { readLog } from '../../test/store-helpers';
@@ -11,7 +11,7 @@ const corrected: ErateRuleSetAdopted = {
   ...adoptionOf(erate2030, '2027-01-15'),
   id: 'erate-2030-r2',
   description: 'E-Rate FY2026–FY2030, corrected per-student multiplier',
-  params: { ...erate2030.params, categoryTwoBudget: { ...erate2030.params.categoryTwoBudget, perStudent: 21_000 } },
+  params: { ...erate2030.params, categoryTwoBudget: { ...(erate2030.params.categoryTwoBudget as Extract<ErateParams['categoryTwoBudget'], { basis: 'district-wide' }>), perStudent: 21_000 } },
   supersedes: 'erate-2030',
 };
 
