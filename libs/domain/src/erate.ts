@@ -28,6 +28,7 @@ export type { ProviderState } from './provider/state';
 export type { ErateParams, DiscountBand } from './rules/erate/erate-params';
 export { builtInErateRuleSets, erateFsa2015, erate2025, erate2030, fundingYearOn, adoptionOf, type ErateRuleSet } from './rules/erate/erate-rule-sets';
 export { ruleSetInForceRule } from './rules/erate/rule-set-in-force-rule';
+export { ERATE_SOURCES, cfr } from './rules/erate/citations';
 export { ruleSetStream } from './rule-set/stream';
 export { ERATE_RULE_SET_STREAM, type ErateRuleSetAdopted, type RuleSetEvent } from './rule-set/events';
 export type { RuleSetState, AdoptedErateRuleSet } from './rule-set/state';

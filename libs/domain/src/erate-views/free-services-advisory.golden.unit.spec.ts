@@ -3,7 +3,7 @@ import { fact } from '../testing/scenario';
 import { applicantRegistered, erateScenario, frnDrafted, frnLine } from '../testing/erate-fixtures';
 import { renderFundingRequest } from './funding-request-read-model';
 
-// Golden tests: the worked examples of 002_dd3fdf2b23e0977f.txt (Free Services Advisory), to the cent.
+// Golden tests: the worked examples of the USAC Free Services Advisory (September 2015), to the cent.
 // The applicant has 60% NSLP students in an urban district: an 80% Category 1 discount.
 const FRN = 'frn-1';
 const lea = applicantRegistered('applicant-lea');
