@@ -1,4 +1,5 @@
 import { type Envelope } from '../shared/envelope';
+import { assertNever } from '../shared/errors';
 import { type ErateRuleSetAdopted, type RuleSetEvent } from './events';
 
 /** An adoption as recorded, with the event and position that recorded it. */
@@ -14,6 +15,11 @@ export interface RuleSetState {
 export const initialRuleSetState: RuleSetState = { adoptions: [] };
 
 export function evolveRuleSets(state: RuleSetState, e: Envelope<RuleSetEvent>): RuleSetState {
-  // One event type: the switch of other streams would have a single case.
-  return { adoptions: [...state.adoptions, { ...e.data, eventId: e.id, position: e.position }] };
+  const event = { type: e.type, data: e.data } as RuleSetEvent;
+  switch (event.type) {
+    case 'ErateRuleSetAdopted':
+      return { adoptions: [...state.adoptions, { ...event.data, eventId: e.id, position: e.position }] };
+    default:
+      return assertNever(event.type);
+  }
 }
