@@ -125,7 +125,7 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
     });
   });
 
-  describe('rule sets: a request is judged by the rules in force when it was made, in replay too', () => {
+  describe('rule sets: a request is judged by the rule set for its funding year, in replay too', () => {
     // 100 students: FY2015–2019 Category 2 budget (erate-fsa-2015) is 100 × $150 = $15,000; FY2021–2025
     // (erate-2025) is the $25,000 floor (100 × $167 is less). A $20,000 request fits only the new budget.
     const categoryTwoRequest = (frn: string, applicant: string, fundingYear: number, occurredAt: string, ruleSet?: string) =>
