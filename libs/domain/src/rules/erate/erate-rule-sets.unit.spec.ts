@@ -25,6 +25,13 @@ describe('choosing the E-Rate rule set', () => {
     expect(ruleSetForDate(builtInErateRuleSets, '2032-01-01')?.id).toBe('erate-2030');
     expect(ruleSetForDate(builtInErateRuleSets, '2010-01-01')?.id).toBe('erate-fsa-2015');
   });
+  it('by date, whatever order the sets come in', () => {
+    const shuffled = [erate2030, erateFsa2015, erate2025];
+    expect(ruleSetForDate(shuffled, '2010-01-01')?.id).toBe('erate-fsa-2015');
+    expect(ruleSetForDate([erate2025, erate2030], '2032-01-01')?.id).toBe('erate-2030');
+    expect(ruleSetForDate([erate2030, erateFsa2015], '2022-01-01')?.id).toBe('erate-fsa-2015');
+    expect(ruleSetForDate([], '2022-01-01')).toBeUndefined();
+  });
   it('the built-ins keep their dates in force: July 1 of their first funding year to July 1 after their last', () => {
     expect([erateFsa2015, erate2025, erate2030].map((s) => [s.effectiveFrom, s.effectiveTo ?? null])).toEqual([
       ['2015-07-01', '2021-07-01'],
