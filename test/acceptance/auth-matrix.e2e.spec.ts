@@ -67,6 +67,9 @@ const MATRIX: readonly Row[] = [
   { method: 'DELETE', route: '/v1/admin/keys/:keyId', allowed: ['admin'], url: () => '/v1/admin/keys/0000000000000000' },
   { method: 'GET', route: '/v1/admin/rebuild', allowed: ['admin'], url: () => '/v1/admin/rebuild' },
   { method: 'POST', route: '/v1/admin/rebuild', allowed: ['admin'], url: () => '/v1/admin/rebuild' },
+  { method: 'POST', route: '/v1/admin/rule-sets', allowed: ['admin'], url: () => '/v1/admin/rule-sets', body: () => ({ id: 'not a set' }) },
+  // Rule sets
+  { method: 'GET', route: '/v1/rule-sets', allowed: ['dashboard', 'auditor', 'admin'], url: () => '/v1/rule-sets' },
   // Public: operations, documentation, the dashboard page
   { method: 'GET', route: '/health', allowed: 'public', url: () => '/health' },
   { method: 'GET', route: '/metrics', allowed: 'public', url: () => '/metrics' },

@@ -3,7 +3,7 @@ import { applicantRegistered, fact, frnDrafted, frnLine } from '@ledger/domain/t
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { lastPosition, postFacts, readModel, type FactToPost, type PostedFact } from '../support/recorded-facts';
 
-// The six worked examples of 002_dd3fdf2b23e0977f.txt (Free Services Advisory), posted over HTTP with the
+// The six worked examples of the USAC Free Services Advisory (September 2015), posted over HTTP with the
 // same facts as the domain's golden spec (free-services-advisory.golden.unit.spec.ts), read back to the cent.
 // Each example has its own applicant (60% NSLP, urban: an 80% Category 1 discount) and its own FRN.
 

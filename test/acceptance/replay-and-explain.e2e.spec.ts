@@ -1,4 +1,4 @@
-import { usd } from '@ledger/domain';
+import { ERATE_SOURCES, usd } from '@ledger/domain';
 import { applicantRegistered, fact, frnDrafted, frnLine } from '@ledger/domain/testing';
 import { startTestLedger, type TestLedger, type TestResponse } from '../support/ledger-app';
 import { lastPosition, postFacts, readModel, type PostedFact } from '../support/recorded-facts';
@@ -125,7 +125,7 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
     });
   });
 
-  describe('rule sets: a request is judged by the rules in force when it was made, in replay too', () => {
+  describe('rule sets: a request is judged by the rule set for its funding year, in replay too', () => {
     // 100 students: erate-fsa-2015 computes no Category 2 budget (its per-school, inflation-adjusted
     // budgets are marked unsupported, and an info finding quotes why); FY2021–2025 (erate-2025) is the
     // $25,000 floor (100 × $167 is less), so a $20,000 request leaves $5,000.
@@ -137,7 +137,7 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
       );
     const budgetFindings = (view: { findings: { ruleId: string }[] }) => view.findings.filter((f) => f.ruleId === 'erate.category-two-budget');
 
-    it('an FRN drafted before the FY2021 change keeps erate-fsa-2015 (no budget, and the finding saying why) as of then and now', async () => {
+    it('an FY2019 FRN is judged by erate-fsa-2015 (no budget, and the finding saying why) as of then and now', async () => {
       const applicant = 'applicant-rules-a';
       const posted = await postFacts(ledger, [
         applicantRegistered(applicant, { students: 100, nslpEligibleStudents: 60 }),
@@ -159,7 +159,7 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
       expect(budgetFindings(now.body.data)).toHaveLength(1);
     });
 
-    it('the same request drafted after the change is judged by erate-2025: $25,000 budget, $5,000 left, no finding', async () => {
+    it('the same request for FY2025 is judged by erate-2025: $25,000 budget, $5,000 left, no finding', async () => {
       const applicant = 'applicant-rules-b';
       const posted = await postFacts(ledger, [
         applicantRegistered(applicant, { students: 100, nslpEligibleStudents: 60 }),
@@ -211,7 +211,7 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
 
       expect(stepNamed(steps, 'usual-cost').sources).toEqual([sourceOf(h.draft)]);
       expect(stepNamed(steps, 'deduction:price-reduction')).toMatchObject({ ruleId: 'erate.pre-discount-cost', values: { amount: usd(20) }, sources: [sourceOf(h.reduction)] });
-      expect(stepNamed(steps, 'deduction:price-reduction').citation).toContain('002_dd3fdf2b23e0977f.txt');
+      expect(stepNamed(steps, 'deduction:price-reduction').citation).toBe(`${ERATE_SOURCES.freeServicesAdvisory}, "Basic Principles"; Examples 1, 2, 3 and 5`);
       expect(stepNamed(steps, 'discount-rate').sources).toEqual([sourceOf(h.registration)]);
       expect(stepNamed(steps, 'commitment').values).toMatchObject({ eligible: usd(80), ratePercent: 80, requestedCommitment: usd(64) });
       expect(stepNamed(steps, '30-percent-rule').sources).toEqual([sourceOf(h.draft), sourceOf(h.reduction)]);

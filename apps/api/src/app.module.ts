@@ -28,6 +28,7 @@ import { liveControllers, liveProviders } from './live/live.controllers';
 import { ProjectedReadModelSource } from './read/projected-read-model-source';
 import { ReadModelSource } from './read/read-model-source';
 import { ReadModelsController } from './read/read-models.controller';
+import { RuleSetsController } from './rule-sets/rule-sets.controller';
 
 /** Closes the store last, after Fastify stopped accepting and in-flight appends finished. */
 @Injectable()
@@ -79,7 +80,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
       // A projector node (ROLE=projector) keeps read models and the audit log but serves only /health and /metrics.
-      controllers: config.ROLE === 'projector' ? [HealthController] : [StreamsController, KeysController, RebuildController, ReadModelsController, AuditController, HealthController, ...liveControllers],
+      controllers: config.ROLE === 'projector' ? [HealthController] : [StreamsController, KeysController, RebuildController, ReadModelsController, RuleSetsController, AuditController, HealthController, ...liveControllers],
       providers,
       exports: [EVENT_STORE, KeyRegistry, LedgerCatalog, AppConfig, LedgerMetrics],
     };

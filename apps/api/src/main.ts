@@ -3,6 +3,7 @@ import { InvalidConfiguration, validateConfig } from './config/validate-config';
 import { createApp } from './create-app';
 import { productionCatalog } from './ledger/production-catalog';
 import { loadDemoOnFirstRun } from './demo/load-demo-on-first-run';
+import { recordBuiltInRuleSetsOnStart } from './rule-sets/record-on-start';
 
 /** `--demo` is the documented shorthand for DEMO=true (npm start -- --demo). */
 const flags = (argv: readonly string[]): Record<string, string> => (argv.includes('--demo') ? { DEMO: 'true' } : {});
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   process.stdout.write(`Procurement Ledger listening on ${url} (store: ${config.EVENT_STORE}, data: ${config.DATA_DIR})\n  docs: ${url}/docs\n  dashboard: ${url}/dashboard\n`);
+  // The genesis records: built-in rule sets first, so the log shows them before any fact they judge.
+  await recordBuiltInRuleSetsOnStart(app, config, (t) => process.stdout.write(t));
   // After listen: the projector runs, so the demo's URLs show data as soon as they are printed.
   if (config.DEMO) await loadDemoOnFirstRun(app, config);
 }

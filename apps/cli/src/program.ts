@@ -6,6 +6,7 @@ import { registerExplainCommand } from './commands/explain';
 import { registerExportCommand } from './commands/export';
 import { registerRebuildCommand } from './commands/rebuild';
 import { registerReplayCommand } from './commands/replay';
+import { registerRulesCommand } from './commands/rules';
 import { registerVerifyCommand } from './commands/verify';
 
 /**
@@ -25,5 +26,6 @@ export function createProgram(io: CliIo): Command {
   registerVerifyCommand(program, io);
   registerExportCommand(program, io);
   registerRebuildCommand(program, io);
+  registerRulesCommand(program, io);
   return program;
 }

@@ -4,6 +4,7 @@ import { assetStream } from './asset/stream';
 import { fundingRequestStream } from './funding-request/stream';
 import { procurementStream } from './procurement/stream';
 import { providerStream } from './provider/stream';
+import { ruleSetStream } from './rule-set/stream';
 
 /**
  * The write path and projector see every stream through the erased StreamDefinition; each decider only
@@ -11,8 +12,8 @@ import { providerStream } from './provider/stream';
  */
 const erased = <E extends DomainEvent, S>(definition: StreamDefinition<E, S>): StreamDefinition => definition as unknown as StreamDefinition;
 
-/** The E-Rate streams: competitive bidding, funding requests, the asset register and service providers. */
-export const erateStreams: StreamDefinition[] = [erased(procurementStream), erased(fundingRequestStream), erased(assetStream), erased(providerStream)];
+/** The E-Rate streams: competitive bidding, funding requests, the asset register, service providers and the rule sets. */
+export const erateStreams: StreamDefinition[] = [erased(procurementStream), erased(fundingRequestStream), erased(assetStream), erased(providerStream), erased(ruleSetStream)];
 
 export { procurementStream, fundingRequestStream, assetStream, providerStream };
 export type * from './procurement/events';
@@ -25,7 +26,15 @@ export type * from './provider/events';
 export type { ProviderState } from './provider/state';
 
 export type { ErateParams, DiscountBand } from './rules/erate/erate-params';
-export { erateRuleSets, erateFsa2015, erate2025, erateRuleSetFor } from './rules/erate/erate-rule-sets';
+export { builtInErateRuleSets, erateFsa2015, erate2025, erate2030, fundingYearOn, adoptionOf, type ErateRuleSet } from './rules/erate/erate-rule-sets';
+export { ruleSetInForceRule } from './rules/erate/rule-set-in-force-rule';
+export { ERATE_SOURCES, cfr } from './rules/erate/citations';
+export { ruleSetStream } from './rule-set/stream';
+export { ERATE_RULE_SET_STREAM, type ErateRuleSetAdopted, type RuleSetEvent } from './rule-set/events';
+export type { RuleSetState, AdoptedErateRuleSet } from './rule-set/state';
+export { erateRuleSetErrors } from './rule-set/rule-set-validation';
+export { knownErateRuleSets, erateRuleSetsAsOf, erateRuleSetForFundingYear, erateRuleSetNamed, type KnownErateRuleSet } from './rule-set/erate-rule-set-lookup';
+export { ruleSetsReadModel, renderRuleSets, type RuleSetsView, type RuleSetView } from './rule-set/rule-sets-read-model';
 export { preDiscountCostRule, type Deduction, type DeductionKind } from './rules/erate/pre-discount-cost-rule';
 export { eligibleCostRule } from './rules/erate/eligible-cost-rule';
 export { thirtyPercentRule, type ThirtyPercentOutcome, type DenialGround } from './rules/erate/thirty-percent-rule';

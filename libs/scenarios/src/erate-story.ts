@@ -10,7 +10,7 @@ import { SeededRandom } from './seeded-random';
 
 /**
  * What a funding request gets wrong, if anything. Each breaks one rule of the Free Services Advisory
- * (002_dd3fdf2b23e0977f.txt) or the wider E-Rate rules, so compliance dashboards have findings to show.
+ * (USAC, September 2015) or the wider E-Rate rules, so compliance dashboards have findings to show.
  */
 export const ERATE_VIOLATIONS = [
   'free-item-not-deducted',
@@ -362,7 +362,7 @@ function* applicantStory(rec: AppendRecorder, story: ErateStory, a: Applicant, p
       yield offer('GrantReceived', { grantor: `${providerName(providers.indexOf(procured.winner.spin))} Education Fund`, amount: 250_000, receivedOn: on, independentOfServiceProvider: false });
       break;
     case 'subcontractor-donation-tied-to-bid': {
-      // Subcontractors are held to the same rules (002_dd3fdf2b23e0977f.txt, "Additional Requirements and Restrictions").
+      // Subcontractors are held to the same rules (Free Services Advisory, "Additional Requirements and Restrictions").
       const prime = procured.winner.spin;
       const sub = providers.find((p) => p !== prime);
       if (!sub) throw new Error('Story bug: a subcontractor donation needs at least two providers');
@@ -426,7 +426,7 @@ function* decision(
 ): Generator<ScenarioAppend, number> {
   const view: FundingRequestView | undefined = renderFundingRequest(frn, local.facts);
   if (!view) throw new Error(`Story bug: ${frn} was not drafted`);
-  if (view.thirtyPercentRule.outcome === 'deny' || view.fundableCommitment === 0) {
+  if (view.fundableCommitment === null || view.thirtyPercentRule?.outcome === 'deny' || view.fundableCommitment === 0) {
     const reason = view.findings.find((f) => f.severity === 'serious' || f.severity === 'violation')?.message ?? 'No eligible cost to fund';
     yield fact(frn, 'FundingDenied', { deniedOn: on, reason }, on);
     return 0;

@@ -150,8 +150,8 @@ describe('E-Rate findings', () => {
     expect(clean.funding.committed).toBe(clean.fundableCommitment);
     expect(clean.fundableCommitment).toBeGreaterThan(0);
     expect(new Set(clean.deductions.map((d) => d.kind))).toEqual(new Set(['price-reduction', 'bundle-discount', 'free-item', 'prompt-payment-discount']));
-    expect(clean.nonDiscountShare.tradeIns).toHaveLength(1);
-    expect(clean.nonDiscountShare.grants).toBeGreaterThan(0);
+    expect(clean.nonDiscountShare!.tradeIns).toHaveLength(1);
+    expect(clean.nonDiscountShare!.grants).toBeGreaterThan(0);
   });
 });
 

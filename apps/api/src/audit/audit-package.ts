@@ -1,5 +1,5 @@
 import { writeExportPackage, type AuditableEvent, type AuditLog, type ExportPackageSummary, type ExportScope, type SignedCheckpoint } from '@ledger/audit';
-import { ledgerRuleSets, type FactsLookup, type ReadModel } from '@ledger/domain';
+import { ERATE_RULE_SET_STREAM, ledgerRuleSetsAsOf, ruleSetsReadModel, type FactsLookup, type ReadModel } from '@ledger/domain';
 import { StreamNotFound, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { type LedgerCatalog } from '../ledger/ledger-catalog';
 import { RecordingFacts } from '../read/recording-facts';
@@ -74,7 +74,9 @@ export async function writeAuditPackage(path: string, sources: AuditPackageSourc
     if (body !== undefined) readModels[`${model}/${root}`] = body;
   }
   const referenced = ruleSetIds(readModels);
-  const ruleSets = scope.kind === 'all' ? ledgerRuleSets : ledgerRuleSets.filter((r) => referenced.has(r.id));
+  // The rule sets as of the export's position: built in, and adopted on the rule-set stream by then.
+  const known = ledgerRuleSetsAsOf(await sources.factsAsOf(ruleSetsReadModel, ERATE_RULE_SET_STREAM));
+  const ruleSets = scope.kind === 'all' ? known : known.filter((r) => referenced.has(r.id));
   const events = scope.kind === 'all' ? upTo(sources.allEvents(), asOfPosition) : await streamEvents(sources.store, touched, asOfPosition);
   return writeExportPackage(path, { events, auditLog: sources.log, checkpoint, publicKeyPem: sources.publicKeyPem, readModels, ruleSets, scope, asOfPosition });
 }

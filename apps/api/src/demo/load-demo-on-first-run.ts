@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { type INestApplicationContext } from '@nestjs/common';
 import { type EventStore } from '@ledger/event-store';
+import { ERATE_RULE_SET_STREAM } from '@ledger/domain';
 import { demoStreams, streamIdOf } from '@ledger/scenarios';
 import { KeyRegistry } from '../auth/key-registry';
 import { ROLES, type Role } from '../auth/roles';
@@ -41,6 +42,12 @@ function writeKeys(file: string, keys: DemoKeysFile): void {
   chmodSync(file, 0o600);
 }
 
+/** A store whose log holds nothing but the rule sets every start records is as good as empty. */
+async function holdsOnlyBuiltInRuleSets(store: EventStore): Promise<boolean> {
+  for await (const event of store.readAll()) if (event.stream !== ERATE_RULE_SET_STREAM) return false;
+  return true;
+}
+
 /**
  * DEMO=true (`npm start -- --demo`): on the first start with an empty store, loads the `demo`
  * scenario through the write path, issues one API key per role and keeps them in
@@ -58,7 +65,7 @@ export async function loadDemoOnFirstRun(app: INestApplicationContext, config: A
   let loadedNow = false;
 
   if (!saved) {
-    const empty = (await store.headPosition()) === 0;
+    const empty = await holdsOnlyBuiltInRuleSets(store);
     const interrupted = (await store.streamRevision(streams.texasProgram)) !== undefined;
     if (!empty && !interrupted) {
       print(`DEMO: ${config.DATA_DIR} already holds ledger data, so the demo was not loaded. Use an empty DATA_DIR, or issue keys with \`npm run ledger -- keys create\`.\n`);

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { StreamNotFound, type EventStore } from '@ledger/event-store';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
 import { type Principal } from '../auth/roles';
-import { badRequest, notFound } from '../http/problem';
+import { badRequest, notFound, problem, ProblemException } from '../http/problem';
 import { validateBody } from '../http/validate-body';
 import { LedgerMetrics } from '../metrics/ledger-metrics';
 import { EVENT_STORE } from '../ledger/tokens';
@@ -47,6 +47,8 @@ export class StreamsController {
   ): Promise<unknown> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
       throw badRequest('Idempotency-Key must be 1 to 200 visible ASCII characters.', [{ field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' }]);
+    // Rule sets change how every figure is computed: only an admin adopts one (POST /v1/admin/rule-sets).
+    if (streamPrefix(stream) === 'ruleset') throw new ProblemException(problem(403, 'forbidden', 'This API key may not do that', 'Rule sets are adopted by an admin: POST /v1/admin/rule-sets.'));
     const shaped = asAppendBody(rawBody);
     const body = wellFormedAppendBody(shaped) ?? validateBody(AppendEventsDto, shaped);
     const expected = expectedRevisionOf(ifMatch, body.expectedRevision);

@@ -8,7 +8,8 @@ import { resolveDataDir, withStore } from '../data-dir';
 import { foldLedger, parseAsOf } from '../ledger-facts';
 
 interface Explained {
-  ruleSet: string;
+  /** Null when no rule set covers a funding request's funding year: its findings say so. */
+  ruleSet: string | null;
   trace: TraceStep[];
   findings: Finding[];
 }
@@ -33,7 +34,8 @@ const SUBJECTS: Record<'frn' | 'order' | 'program', Subject> = {
   frn: {
     model: 'funding-request',
     noun: 'funding request',
-    headline: (root, position, view) => `Funding request ${root} as of position ${position}: ${(view as FrnExplained).status}, rule set ${view.ruleSet}`,
+    headline: (root, position, view) =>
+      `Funding request ${root} as of position ${position}: ${(view as FrnExplained).status}, ${view.ruleSet === null ? 'no rule set for its funding year' : `rule set ${view.ruleSet}`}`,
     summary: (view) => ({ ruleSet: view.ruleSet, status: (view as FrnExplained).status }),
   },
   order: {

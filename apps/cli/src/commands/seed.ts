@@ -5,6 +5,7 @@ import { countAppends, seedScenario } from '../../../api/src/demo/seed-scenario'
 import { writePathFor } from '../../../api/src/demo/write-path';
 import { toProblem } from '../../../api/src/http/to-problem';
 import { productionCatalog } from '../../../api/src/ledger/production-catalog';
+import { recordBuiltInRuleSets } from '../../../api/src/rule-sets/record-built-in-rule-sets';
 import { CliError, type CliIo } from '../cli-io';
 import { resolveDataDir, withStore } from '../data-dir';
 
@@ -61,6 +62,8 @@ async function seed(options: SeedOptions, io: CliIo): Promise<void> {
     const writePath = writePathFor(store, productionCatalog());
     bar.start(total, 0);
     try {
+      // The CLI writes to the log, so it records the built-in rule sets first, as the API's first start does.
+      await recordBuiltInRuleSets(writePath, store);
       return await seedScenario(writePath, scenario.name, run, ({ done }) => bar.update(done));
     } catch (error) {
       const problem = toProblem(error);

@@ -8,7 +8,8 @@ import { type FrnState } from '../funding-request/state';
 import { findingOf } from '../rules/erate/breach';
 import { ineligibleIdentificationRule } from '../rules/erate/frn-line-rules';
 import { tradeInEligibilityRule } from '../rules/erate/program-dates-rules';
-import { erateRuleSetById } from '../rules/erate/erate-rule-sets';
+import { erateRuleSetOnDate } from '../rule-set/erate-rule-set-lookup';
+import { erateRuleSetOfFrn } from './frn-figures';
 
 export interface AssetView {
   asset: string;
@@ -38,7 +39,8 @@ export interface AssetRegisterView {
 export function renderAssetRegister(frn: string, facts: FactsLookup): AssetRegisterView | undefined {
   const draft = facts.state<FrnState>(frn)?.draft;
   if (!draft) return undefined;
-  const ruleSet = erateRuleSetById(draft.ruleSet);
+  // Assets follow their request's set; a request no set covers leaves them to the set for the day it was drafted.
+  const ruleSet = erateRuleSetOfFrn(draft, facts) ?? erateRuleSetOnDate(facts, undefined, draft.draftedOn);
   const p = ruleSet.params;
   const findings: Finding[] = [];
   const assets = facts

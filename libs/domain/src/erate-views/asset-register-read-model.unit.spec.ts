@@ -39,8 +39,8 @@ describe('asset register', () => {
     expect(register.assets[0]).toEqual(expect.objectContaining({ status: 'traded-in', tradeIn: expect.objectContaining({ early: true, appliedToFrn: 'frn-new' }) }));
     expect(register.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.trade-in', subject: 'asset-1', severity: 'violation' }));
     const frn = renderFundingRequest('frn-new', s.facts)!;
-    expect(frn.nonDiscountShare.tradeIns).toEqual([expect.objectContaining({ asset: 'asset-1', counted: false })]);
-    expect(frn.nonDiscountShare.applicantPays).toBe(frn.nonDiscountShare.amount);
+    expect(frn.nonDiscountShare!.tradeIns).toEqual([expect.objectContaining({ asset: 'asset-1', counted: false })]);
+    expect(frn.nonDiscountShare!.applicantPays).toBe(frn.nonDiscountShare!.amount);
     expect(frn.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.trade-in', subject: 'frn-new' }));
   });
 

@@ -8,7 +8,7 @@ import { type ProcurementState } from '../procurement/state';
 import { allowableContractDateRule, twentyEightDayWaitRule } from '../rules/erate/program-dates-rules';
 import { bidEligibleCost, costEffectiveSelectionRule, priceWeightRule } from '../rules/erate/bid-evaluation-rule';
 import { type Breach, findingOf } from '../rules/erate/breach';
-import { erateRuleSetById } from '../rules/erate/erate-rule-sets';
+import { erateRuleSetOnDate } from '../rule-set/erate-rule-set-lookup';
 
 export interface BidView {
   bidId: string;
@@ -44,7 +44,7 @@ export function renderBidRecord(procurement: string, facts: FactsLookup): BidRec
   const state = facts.state<ProcurementState>(procurement);
   const posted = state?.posted;
   if (!state || !posted) return undefined;
-  const ruleSet = erateRuleSetById(posted.ruleSet);
+  const ruleSet = erateRuleSetOnDate(facts, posted.ruleSet, posted.postedOn);
   const p = ruleSet.params;
   const evaluation = state.evaluations.at(-1);
   const weighted = (bidId: string): number | null =>

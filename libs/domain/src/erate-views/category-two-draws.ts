@@ -8,7 +8,7 @@ import { findingOf } from '../rules/erate/breach';
 import { categoryTwoBudgetRule, type CategoryTwoBudget } from '../rules/erate/category-two-budget-rule';
 import { type ErateParams } from '../rules/erate/erate-params';
 import { type DraftedFrn } from './frn-context';
-import { frnFigures } from './frn-figures';
+import { erateRuleSetOfFrn, frnFigures } from './frn-figures';
 import { type CategoryTwoBudgetView } from './funding-request-view';
 
 const isDrafted = (s: FrnState | undefined): s is DraftedFrn => s?.draft !== undefined;
@@ -91,7 +91,9 @@ export function categoryTwoBudgets(frn: string, state: DraftedFrn, eligiblePerLi
       .flatMap((other) => {
         const s = facts.state<FrnState>(other);
         if (!isDrafted(s) || s.draft.category !== 2 || s.status === 'denied' || s.draft.fundingYear < cycle.firstFundingYear || s.draft.fundingYear > cycle.lastFundingYear) return [];
-        const amount = drawsOf(s, frnFigures(s, false).eligibleCost.eligiblePerLine, directory).get(holder) ?? 0;
+        const otherRuleSet = erateRuleSetOfFrn(s.draft, facts);
+        if (!otherRuleSet) return [];
+        const amount = drawsOf(s, frnFigures(s, otherRuleSet, false).eligibleCost.eligiblePerLine, directory).get(holder) ?? 0;
         return amount > 0 ? [{ frn: other, amount, eventId: s.draft.eventId }] : [];
       });
     const used = sum(otherRequests.map((o) => o.amount));

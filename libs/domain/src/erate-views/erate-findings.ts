@@ -2,7 +2,7 @@ import { type FactsLookup } from '../shared/facts';
 import { type Finding, SEVERITY_ORDER } from '../shared/finding';
 import { type ProviderState } from '../provider/state';
 import { findingOf } from '../rules/erate/breach';
-import { erateRuleSetById } from '../rules/erate/erate-rule-sets';
+import { erateRuleSetOnDate } from '../rule-set/erate-rule-set-lookup';
 import { giftRule } from '../rules/erate/gift-rule';
 import { providerDonationRule } from '../rules/erate/provider-donation-rule';
 import { renderAssetRegister } from './asset-register-read-model';
@@ -25,7 +25,7 @@ export function erateFindingsForFrn(frnStream: string, facts: FactsLookup): Find
 
 /**
  * Donations by providers that name this applicant or are tied to one of its procurements, judged on
- * the donor's own stream by the rule set recorded with each donation.
+ * the donor's own stream by the rule set each donation names, else the one for the day it was made.
  */
 function donationFindingsFor(applicantStream: string, facts: FactsLookup): Finding[] {
   const procurements = facts.linkedFrom(applicantStream, 'procurement');
@@ -34,7 +34,7 @@ function donationFindingsFor(applicantStream: string, facts: FactsLookup): Findi
     (facts.state<ProviderState>(provider)?.donations ?? [])
       .filter((d) => d.beneficiaryApplicant === applicantStream || (d.tiedToProcurement !== undefined && procurements.includes(d.tiedToProcurement)))
       .flatMap((d) => {
-        const ruleSet = erateRuleSetById(d.ruleSet);
+        const ruleSet = erateRuleSetOnDate(facts, d.ruleSet, d.madeOn);
         return providerDonationRule.apply({ donations: [{ ...d, provider }] }, ruleSet.params).map((b) => findingOf(providerDonationRule, ruleSet.id, provider, b));
       }),
   );
@@ -47,9 +47,9 @@ function donationFindingsFor(applicantStream: string, facts: FactsLookup): Findi
 function giftFindingsFor(applicantStream: string, facts: FactsLookup): Finding[] {
   return facts.linkedFrom(applicantStream, 'provider').flatMap((provider) => {
     const gifts = (facts.state<ProviderState>(provider)?.gifts ?? []).filter((g) => g.applicant === applicantStream);
-    return [...new Set(gifts.map((g) => g.ruleSet))].flatMap((id) => {
-      const ruleSet = erateRuleSetById(id);
-      const judged = gifts.filter((g) => g.ruleSet === id).map((g) => ({ ...g, provider }));
+    const judgedBy = gifts.map((g) => ({ gift: g, ruleSet: erateRuleSetOnDate(facts, g.ruleSet, g.givenOn) }));
+    return [...new Set(judgedBy.map((j) => j.ruleSet))].flatMap((ruleSet) => {
+      const judged = judgedBy.filter((j) => j.ruleSet === ruleSet).map((j) => ({ ...j.gift, provider }));
       return giftRule.apply({ gifts: judged }, ruleSet.params).map((b) => findingOf(giftRule, ruleSet.id, provider, b));
     });
   });

@@ -3,7 +3,7 @@ import { fact } from '../testing/scenario';
 import { applicantRegistered, erateScenario, frnDrafted, frnLine } from '../testing/erate-fixtures';
 import { renderFundingRequest } from './funding-request-read-model';
 
-// Golden tests: the worked examples of 002_dd3fdf2b23e0977f.txt (Free Services Advisory), to the cent.
+// Golden tests: the worked examples of the USAC Free Services Advisory (September 2015), to the cent.
 // The applicant has 60% NSLP students in an urban district: an 80% Category 1 discount.
 const FRN = 'frn-1';
 const lea = applicantRegistered('applicant-lea');
@@ -26,7 +26,7 @@ describe('Free Services Advisory worked examples', () => {
     expect(v.deductions).toEqual([expect.objectContaining({ kind: 'price-reduction', amount: usd(20), sourceEventId: s.idOf('PriceReductionOffered') })]);
     expect(v.eligiblePreDiscountCost).toBe(usd(80));
     expect(v.requestedCommitment).toBe(usd(64));
-    expect(v.nonDiscountShare.amount).toBe(usd(16));
+    expect(v.nonDiscountShare!.amount).toBe(usd(16));
   });
 
   it('Ex. 2: a 60% discount on a $300 ineligible service bought with a $200 eligible one leaves $128 eligible', () => {
@@ -58,7 +58,7 @@ describe('Free Services Advisory worked examples', () => {
     const v = view(s);
     expect(v.deductions[0]).toEqual(expect.objectContaining({ kind: 'bundle-discount', amount: usd(72) }));
     expect(v.eligiblePreDiscountCost).toBe(usd(128));
-    expect(v.thirtyPercentRule.outcome).toBe('approvable');
+    expect(v.thirtyPercentRule!.outcome).toBe('approvable');
     expect(v.requestedCommitment).toBe(usd(102.4));
   });
 
@@ -133,7 +133,7 @@ describe('Free Services Advisory worked examples', () => {
       const v = view(s);
       expect(v.usualCost).toBe(usd(12_000));
       expect(v.eligiblePreDiscountCost).toBe(usd(12_000));
-      expect(v.thirtyPercentRule.outcome).toBe('approvable');
+      expect(v.thirtyPercentRule!.outcome).toBe('approvable');
       expect(v.requestedCommitment).toBe(usd(9_600));
     });
 
@@ -188,7 +188,7 @@ describe('Free Services Advisory worked examples', () => {
         fact(FRN, 'GrantReceived', { grantor: 'State Library Foundation', amount: usd(10_000), receivedOn: '2025-03-01', independentOfServiceProvider: true }),
       );
       const v = view(s);
-      expect(v.thirtyPercentRule.outcome).toBe('approvable');
+      expect(v.thirtyPercentRule!.outcome).toBe('approvable');
       expect(v.fundableCommitment).toBe(usd(80_000));
       expect(v.nonDiscountShare).toEqual(expect.objectContaining({ amount: usd(20_000), grants: usd(10_000), applicantPays: usd(10_000) }));
       expect(v.findings.filter((f) => f.severity === 'serious')).toEqual([]);
@@ -196,7 +196,7 @@ describe('Free Services Advisory worked examples', () => {
 
     it('a grant that is not independent of the provider is a serious violation', () => {
       const s = erateScenario().given(lea, upgrade, fact(FRN, 'GrantReceived', { grantor: 'Acme Foundation', amount: usd(10_000), receivedOn: '2025-03-01', independentOfServiceProvider: false }));
-      expect(view(s).thirtyPercentRule.deniedFor).toBe('serious-violation');
+      expect(view(s).thirtyPercentRule!.deniedFor).toBe('serious-violation');
       expect(view(s).findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.bona-fide-grant', severity: 'serious' }));
     });
   });

@@ -14,7 +14,6 @@ import { serviceDeliveryDeadlineRule } from '../rules/erate/service-delivery-rul
 import { grantIndependenceRule, providerDonationRule } from '../rules/erate/provider-donation-rule';
 import { thirtyPercentRule } from '../rules/erate/thirty-percent-rule';
 import { type FrnContext } from './frn-context';
-import { erateRuleSetById } from '../rules/erate/erate-rule-sets';
 import { type FrnFigures } from './frn-figures';
 
 const pct = (bp: number): string => `${(bp / 100).toFixed(2)}%`;
@@ -43,7 +42,7 @@ export interface FrnCompliance {
 export function frnCompliance(ctx: FrnContext): FrnCompliance {
   const { frn, state } = ctx;
   const draft = state.draft;
-  const ruleSet = erateRuleSetById(draft.ruleSet);
+  const ruleSet = ctx.ruleSet;
   const p = ruleSet.params;
   const finding = (rule: Parameters<typeof findingOf>[0]) => (b: Breach) => findingOf(rule, ruleSet.id, frn, b);
   const offers = state.offers.filter((o) => o.withdrawnBy === undefined);

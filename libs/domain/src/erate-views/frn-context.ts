@@ -5,6 +5,7 @@ import { type AssetState } from '../asset/state';
 import { type FrnState } from '../funding-request/state';
 import { type ProcurementState } from '../procurement/state';
 import { type ProviderState } from '../provider/state';
+import { type ErateRuleSet } from '../rules/erate/erate-rule-sets';
 import { type DonationByProvider } from '../rules/erate/provider-donation-rule';
 
 export type DraftedFrn = FrnState & { draft: NonNullable<FrnState['draft']> };
@@ -13,6 +14,8 @@ export type DraftedFrn = FrnState & { draft: NonNullable<FrnState['draft']> };
 export interface FrnContext {
   frn: string;
   state: DraftedFrn;
+  /** The rule set that judges the request as of the lookup's position (`erateRuleSetOfFrn`). */
+  ruleSet: ErateRuleSet;
   applicant?: ApplicantState;
   /** Members of a consortium, or the schools of a district, by stream. */
   members: Map<string, ApplicantState | undefined>;
@@ -38,7 +41,7 @@ export function donationsAround(providerStream: string, procurement: string | un
   return [...own, ...subs];
 }
 
-export function frnContext(frn: string, state: DraftedFrn, facts: FactsLookup): FrnContext {
+export function frnContext(frn: string, state: DraftedFrn, facts: FactsLookup, ruleSet: ErateRuleSet): FrnContext {
   const applicant = facts.state<ApplicantState>(state.draft.applicant);
   const members = new Map((applicant?.memberApplicantIds ?? []).map((m) => [m, facts.state<ApplicantState>(m)] as const));
   const tradeIns = facts
@@ -46,7 +49,7 @@ export function frnContext(frn: string, state: DraftedFrn, facts: FactsLookup): 
     .map((asset) => ({ asset, state: facts.state<AssetState>(asset) }))
     .filter((a): a is { asset: string; state: AssetState } => a.state?.tradeIn?.appliedToFrn === frn);
   return {
-    frn, state, applicant, members, directory: applicantDirectory(facts), procurement: facts.state<ProcurementState>(state.draft.procurement),
+    frn, state, ruleSet, applicant, members, directory: applicantDirectory(facts), procurement: facts.state<ProcurementState>(state.draft.procurement),
     donations: donationsAround(`provider-${state.draft.spin}`, state.draft.procurement, facts), tradeIns,
   };
 }

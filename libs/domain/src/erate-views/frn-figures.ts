@@ -1,15 +1,15 @@
+import { type FactsLookup } from '../shared/facts';
 import { type BasisPoints } from '../shared/money';
-import { type RuleSet } from '../shared/rule';
-import { type FrnLineState, type FrnState } from '../funding-request/state';
-import { erateRuleSetById } from '../rules/erate/erate-rule-sets';
-import { type ErateParams } from '../rules/erate/erate-params';
+import { type FrnDraft, type FrnLineState, type FrnState } from '../funding-request/state';
+import { type ErateRuleSet } from '../rules/erate/erate-rule-sets';
+import { erateRuleSetForRequest } from '../rule-set/erate-rule-set-lookup';
 import { type EligibleCost, eligibleCostRule } from '../rules/erate/eligible-cost-rule';
 import { type PreDiscountCost, preDiscountCostRule } from '../rules/erate/pre-discount-cost-rule';
 import { thirtyPercentRule, type ThirtyPercentResult } from '../rules/erate/thirty-percent-rule';
 
 /** The cost figures of one FRN that need nothing beyond its own stream, plus the serious-violation flag. */
 export interface FrnFigures {
-  ruleSet: RuleSet<ErateParams>;
+  ruleSet: ErateRuleSet;
   lines: FrnLineState[];
   preDiscount: PreDiscountCost;
   eligibleCost: EligibleCost;
@@ -26,8 +26,14 @@ export function costAllocationsOf(state: FrnState): Map<string, BasisPoints> {
   return m;
 }
 
-export function frnFigures(state: FrnState & { draft: NonNullable<FrnState['draft']> }, seriousViolation: boolean): FrnFigures {
-  const ruleSet = erateRuleSetById(state.draft.ruleSet);
+/**
+ * The rule set that judges a funding request as of the lookup's position: the one its draft names,
+ * else the in-force set whose funding years cover its funding year; none when no set covers it.
+ */
+export const erateRuleSetOfFrn = (draft: Pick<FrnDraft, 'ruleSet' | 'fundingYear'>, facts: FactsLookup): ErateRuleSet | undefined =>
+  erateRuleSetForRequest(facts, draft.ruleSet, draft.fundingYear);
+
+export function frnFigures(state: FrnState & { draft: NonNullable<FrnState['draft']> }, ruleSet: ErateRuleSet, seriousViolation: boolean): FrnFigures {
   const p = ruleSet.params;
   const single = state.draft.singleBundlePrice;
   const preDiscount = preDiscountCostRule.apply({ lines: state.lines, offers: activeOffers(state), ...(single !== undefined ? { singleBundlePrice: single } : {}) }, p);

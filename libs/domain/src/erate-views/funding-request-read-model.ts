@@ -9,10 +9,11 @@ import { stateMatchRule } from '../rules/erate/state-match-rule';
 import { categoryTwoBudgets } from './category-two-draws';
 import { frnCompliance } from './frn-compliance';
 import { type DraftedFrn, frnContext } from './frn-context';
-import { activeOffers, frnFigures } from './frn-figures';
+import { activeOffers, erateRuleSetOfFrn, frnFigures } from './frn-figures';
+import { unjudgedFundingRequest } from './unjudged-funding-request';
 import { fundingRequestTrace } from './funding-request-trace';
 
-import { type FundingRequestView, type TradeInApplied } from './funding-request-view';
+import { type FundingRequestView, type JudgedFundingRequestView, type TradeInApplied } from './funding-request-view';
 
 export type { CategoryTwoBudgetDraw, CategoryTwoBudgetView, DeductionView, FundingRequestLineView, FundingRequestView, StateMatchView, TradeInApplied } from './funding-request-view';
 
@@ -21,10 +22,12 @@ const isDrafted = (s: FrnState | undefined): s is DraftedFrn => s?.draft !== und
 export function renderFundingRequest(frn: string, facts: FactsLookup): FundingRequestView | undefined {
   const state = facts.state<FrnState>(frn);
   if (!isDrafted(state)) return undefined;
-  const ctx = frnContext(frn, state, facts);
+  const ruleSet = erateRuleSetOfFrn(state.draft, facts);
+  if (!ruleSet) return unjudgedFundingRequest(frn, state, facts.position);
+  const ctx = frnContext(frn, state, facts, ruleSet);
   const draft = state.draft;
   const compliance = frnCompliance(ctx);
-  const figures = frnFigures(state, compliance.seriousBreaches.length > 0);
+  const figures = frnFigures(state, ruleSet, compliance.seriousBreaches.length > 0);
   const p = figures.ruleSet.params;
   const applicant: ApplicantState | undefined = ctx.applicant?.registered ? ctx.applicant : undefined;
   const discount = applicant ? discountRateRule.apply({ category: draft.category, applicantStream: draft.applicant, directory: ctx.directory }, p) : null;
@@ -55,7 +58,7 @@ export function renderFundingRequest(frn: string, facts: FactsLookup): FundingRe
     for (const gap of discount.gaps) findings.push(findingOf(discountRateRule, figures.ruleSet.id, frn, { severity: 'warning', message: gap.message, sourceEventIds: gap.sourceEventIds }));
   }
 
-  const view: FundingRequestView = {
+  const view: JudgedFundingRequestView = {
     frn, position: facts.position, status: state.status, ruleSet: figures.ruleSet.id, applicant: draft.applicant, category: draft.category, spin: draft.spin,
     procurement: draft.procurement, contractNumber: draft.contractNumber ?? null, fundingYear: draft.fundingYear, serviceStartDate: draft.serviceStartDate,
     lines: state.lines.map(({ lastSetBy: _lastSetBy, sourceEventIds, ...line }, i) => ({

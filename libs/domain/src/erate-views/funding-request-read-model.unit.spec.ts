@@ -85,7 +85,7 @@ describe('funding request read model', () => {
       }),
     );
     const v = render(s);
-    expect(v.thirtyPercentRule.deniedFor).toBe('serious-violation');
+    expect(v.thirtyPercentRule!.deniedFor).toBe('serious-violation');
     expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.provider-donation', message: expect.stringContaining('Subcontractor provider-555 of provider-143000001') }));
   });
 
@@ -98,7 +98,7 @@ describe('funding request read model', () => {
         donationId: 'D1', recipientOrganization: 'Fund', beneficiaryApplicant: 'applicant-other', amount: 100, madeOn: '2025-02-02', earmarkedForApplicant: true, bonaFideIndependentGrant: false,
       }),
     );
-    expect(render(s).thirtyPercentRule.outcome).toBe('approvable');
+    expect(render(s).thirtyPercentRule!.outcome).toBe('approvable');
   });
 
   it('finds eligible unit prices above the provider’s bid (inflated to offset other discounts)', () => {
@@ -204,9 +204,10 @@ describe('funding request read model', () => {
             ...(statePercent > 0 ? [fact(FRN, 'StateMatchCommitted', { statePercent, source: 'State' })] : []),
           );
           const v = render(s);
-          expect(v.shares.erate + v.shares.stateFunding + v.shares.applicant).toBe(v.eligiblePreDiscountCost);
-          expect(v.requestedCommitment).toBe(v.shares.erate);
-          expect(v.nonDiscountShare.amount).toBe(v.shares.stateFunding + v.shares.applicant);
+          const shares = v.shares!;
+          expect(shares.erate + shares.stateFunding + shares.applicant).toBe(v.eligiblePreDiscountCost);
+          expect(v.requestedCommitment).toBe(shares.erate);
+          expect(v.nonDiscountShare!.amount).toBe(shares.stateFunding + shares.applicant);
         },
       ), { numRuns: 40 });
     });
@@ -231,8 +232,8 @@ describe('funding request read model', () => {
     expect(render(s, 'frn-a').categoryTwoBudget?.remainingAfterThisRequest).toBe(-usd(1_000));
   });
 
-  it('a Category 2 request outside the rule set’s budget cycle shows no budget, and a warning says so', () => {
-    const s = erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2026 }));
+  it('a Category 2 request outside the budget cycle of the rule set its draft names shows no budget', () => {
+    const s = erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2026 }, { ruleSet: 'erate-2025' }));
     expect(render(s).categoryTwoBudget).toBeNull();
     expect(render(s).findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'warning', message: 'FY2026 is outside the FY2021–2025 budget cycle of erate-2025: no Category 2 budget is computed' }));
     expect(render(erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2021 }))).categoryTwoBudget?.budget).toBe(usd(167_000));
@@ -348,6 +349,12 @@ describe('funding request read model', () => {
       expect(v.categoryTwoBudget).toBeNull();
       expect(v.findings.filter((f) => f.ruleId === 'erate.category-two-budget')).toEqual([]);
     });
+  });
+
+  it('a Category 2 request is budgeted by its funding year’s set, not its draft date: FY2026 drafted in 2025 gets erate-2030’s $201.57 per student (FCC WCB Public Notice, June 4, 2025)', () => {
+    const v = render(erateScenario().given(lea, frnDrafted(FRN, { category: 2, fundingYear: 2026 })));
+    expect(v.ruleSet).toBe('erate-2030');
+    expect(v.categoryTwoBudget?.budget).toBe(usd(201_570));
   });
 
   it('Form 486: due 120 days after the later of service start and commitment; late filing is a warning', () => {

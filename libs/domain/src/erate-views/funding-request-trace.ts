@@ -8,7 +8,7 @@ import { thirtyPercentRule } from '../rules/erate/thirty-percent-rule';
 import { tradeInEligibilityRule } from '../rules/erate/program-dates-rules';
 import { type FrnContext } from './frn-context';
 import { type FrnFigures } from './frn-figures';
-import { type CategoryTwoBudgetDraw, type FundingRequestView } from './funding-request-view';
+import { type CategoryTwoBudgetDraw, type FundingRequestView, type JudgedFundingRequestView } from './funding-request-view';
 
 type By = (rule: { id: string; citation: string }) => Pick<TraceStep, 'ruleId' | 'ruleSet' | 'citation'>;
 
@@ -63,7 +63,7 @@ function budgetStep(draw: CategoryTwoBudgetDraw, ctx: FrnContext, by: By): Trace
 }
 
 /** The decision trace behind a funding-request view, step by step, each with its rule, rule set and events. */
-export function fundingRequestTrace(view: FundingRequestView, ctx: FrnContext, figures: FrnFigures): TraceStep[] {
+export function fundingRequestTrace(view: JudgedFundingRequestView, ctx: FrnContext, figures: FrnFigures): TraceStep[] {
   const ruleSet = figures.ruleSet.id;
   const by = (rule: { id: string; citation: string }) => ({ ruleId: rule.id, ruleSet, citation: rule.citation });
   const lineEvents = [...new Set(ctx.state.lines.flatMap((l) => l.sourceEventIds))];

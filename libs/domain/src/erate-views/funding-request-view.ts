@@ -12,10 +12,11 @@ import { type DenialGround, type ThirtyPercentOutcome } from '../rules/erate/thi
 import { type FrnDates } from './frn-compliance';
 
 /** The funding request read model as users read it (GET /v1/funding-requests/:id). */
+/** Cost figures are null, as every figure of the view computed by a rule set, when no rule set judges the request. */
 export interface FundingRequestLineView extends FrnLine {
-  usualCost: Cents;
-  preDiscountCost: Cents;
-  eligibleCost: Cents;
+  usualCost: Cents | null;
+  preDiscountCost: Cents | null;
+  eligibleCost: Cents | null;
   sourceEventIds: string[];
 }
 
@@ -71,7 +72,8 @@ export interface FundingRequestView {
   /** Log position the view reflects. */
   position: number;
   status: FrnStatus;
-  ruleSet: string;
+  /** The rule set that judges the request; null when none covers its funding year (the findings say so). */
+  ruleSet: string | null;
   applicant: string;
   category: ErateCategory;
   spin: string;
@@ -80,28 +82,49 @@ export interface FundingRequestView {
   fundingYear: number;
   serviceStartDate: CalendarDate;
   lines: FundingRequestLineView[];
-  usualCost: Cents;
+  usualCost: Cents | null;
   deductions: DeductionView[];
   /** What will actually be charged and paid, all lines. */
-  preDiscountCost: Cents;
-  eligiblePreDiscountCost: Cents;
-  ineligibleCost: Cents;
-  ineligibleShareBasisPoints: BasisPoints;
-  thirtyPercentRule: { outcome: ThirtyPercentOutcome; deniedFor: DenialGround | null };
+  preDiscountCost: Cents | null;
+  eligiblePreDiscountCost: Cents | null;
+  ineligibleCost: Cents | null;
+  ineligibleShareBasisPoints: BasisPoints | null;
+  thirtyPercentRule: { outcome: ThirtyPercentOutcome; deniedFor: DenialGround | null } | null;
   /** Null when the applicant is not registered, so no discount can be derived. */
   discount: DiscountRate | null;
-  stateMatch: StateMatchView;
+  /** The state match on special construction; null when no rule set judges the request. */
+  stateMatch: StateMatchView | null;
   /** E-Rate share, state funding and applicant share: they add up to the eligible pre-discount cost. */
-  shares: { eligiblePreDiscountCost: Cents; erate: Cents; stateFunding: Cents; applicant: Cents };
+  shares: { eligiblePreDiscountCost: Cents; erate: Cents; stateFunding: Cents; applicant: Cents } | null;
   /** The E-Rate share: eligible cost × discount, plus the match points on special construction. */
-  requestedCommitment: Cents;
+  requestedCommitment: Cents | null;
   /** The requested commitment, or zero when the rules deny the request. */
-  fundableCommitment: Cents;
+  fundableCommitment: Cents | null;
   /** Eligible cost less the E-Rate share: the state's funding, then the applicant's share, part of which trade-ins and independent grants may pay. */
-  nonDiscountShare: { amount: Cents; stateFunding: Cents; applicantShare: Cents; tradeIns: TradeInApplied[]; grants: Cents; applicantPays: Cents };
+  nonDiscountShare: { amount: Cents; stateFunding: Cents; applicantShare: Cents; tradeIns: TradeInApplied[]; grants: Cents; applicantPays: Cents } | null;
   categoryTwoBudget: CategoryTwoBudgetView | null;
   funding: { committed: Cents | null; committedOn: CalendarDate | null; reduced: Cents; committedAfterReductions: Cents; invoiced: Cents };
-  dates: FrnDates;
+  /** The request's deadlines; a request no rule set judges has only its recorded Form 486 date. */
+  dates: FrnDates | UnjudgedDates;
   findings: Finding[];
   trace: TraceStep[];
+}
+
+/** The view of a request a rule set judges: the figures a rule set computes are all there. */
+export type JudgedFundingRequestView = FundingRequestView & {
+  ruleSet: string;
+  thirtyPercentRule: NonNullable<FundingRequestView['thirtyPercentRule']>;
+  nonDiscountShare: NonNullable<FundingRequestView['nonDiscountShare']>;
+  stateMatch: StateMatchView;
+  shares: NonNullable<FundingRequestView['shares']>;
+  dates: FrnDates;
+};
+
+/** Deadlines of a request no rule set judges: each is computed by a funding year's rule set. */
+export interface UnjudgedDates {
+  form486DueOn: null;
+  form486FiledOn: CalendarDate | null;
+  serviceDeliveryDeadline: null;
+  invoiceDueOn: null;
+  recordsRetainedUntil: null;
 }

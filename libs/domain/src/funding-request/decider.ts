@@ -1,7 +1,7 @@
-import { type Decider, type RecordFact } from '../shared/decider';
+import { type Decider, type RecordFact, type RelatedStates } from '../shared/decider';
 import { DomainError, assertNever } from '../shared/errors';
 import { formatUsd } from '../shared/money';
-import { assertKnownErateRuleSet } from '../rules/erate/erate-rule-sets';
+import { assertKnownErateRuleSet, relatedRuleSets } from '../rule-set/decider';
 import { type FrnEvent } from './events';
 import { committedAmount, evolveFrn, type FrnState, initialFrnState } from './state';
 
@@ -14,11 +14,11 @@ const refuse = (code: string, message: string): never => {
  * draft or submission, a commitment before submission, money on an FRN never committed. Offers that
  * break the Free Services Advisory are recorded; the funding-request model turns them into findings.
  */
-export function decideFrn(command: RecordFact<FrnEvent>, state: FrnState): FrnEvent[] {
+export function decideFrn(command: RecordFact<FrnEvent>, state: FrnState, related: RelatedStates = new Map()): FrnEvent[] {
   const { event, stream } = command;
   if (event.type === 'FundingRequestDrafted') {
     if (state.draft) refuse('frn-already-drafted', `${stream} was already drafted`);
-    assertKnownErateRuleSet(command.metadata);
+    assertKnownErateRuleSet(command.metadata, related);
     return [event];
   }
   if (!state.draft) return refuse('frn-not-drafted', `${stream} has no FundingRequestDrafted; record the draft before ${event.type}`);
@@ -103,6 +103,7 @@ export function decideFrn(command: RecordFact<FrnEvent>, state: FrnState): FrnEv
 
 export const frnDecider: Decider<FrnEvent, FrnState> = {
   initialState: initialFrnState,
-  decide: (command, state) => decideFrn(command, state),
+  related: (command) => (command.event.type === 'FundingRequestDrafted' ? relatedRuleSets(command.metadata) : []),
+  decide: (command, state, related) => decideFrn(command, state, related),
   evolve: evolveFrn,
 };

@@ -2,7 +2,6 @@ import { type CalendarDate, calendarDateOf } from '../shared/dates';
 import { type DomainEvent, effectiveInstant, type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
 import { type Cents } from '../shared/money';
-import { erateRuleSetFor } from '../rules/erate/erate-rule-sets';
 import {
   type BundleDiscountOffered, type CostAllocationDeclared, type DonationRecorded, type FreeItemOffered, type FrnEvent, type FrnLine,
   type Form486Filed, type FundingRequestDrafted, type GrantReceived, type InvoiceSubmitted, type PriceReductionOffered, type PromptPaymentDiscountOffered,
@@ -34,8 +33,11 @@ export interface FrnDraft extends Omit<FundingRequestDrafted, 'lines'> {
   eventId: string;
   position: number;
   draftedOn: CalendarDate;
-  /** The E-Rate rule set that judges this request: named on the draft's metadata, else in force when drafted. */
-  ruleSet: string;
+  /**
+   * The E-Rate rule set the draft's metadata names, if any. Otherwise the views judge the request by the
+   * set in force for its funding year as of their position (47 CFR § 54.507(a), FCC 19-117).
+   */
+  ruleSet?: string;
 }
 
 interface Dated { eventId: string; position: number }
@@ -63,13 +65,15 @@ export const initialFrnState: FrnState = {
   status: 'none', lines: [], offers: [], reductions: [], invoices: [], invoiceSubmissions: [], invoiceExtensionRequests: [], serviceDeliveryExtensions: [], deliveries: [],
 };
 
+const namedRuleSet = (e: Envelope): { ruleSet?: string } => (typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {});
+
 export function evolveFrn(state: FrnState, e: Envelope<FrnEvent>): FrnState {
   const at = { eventId: e.id, position: e.position };
   const event = { type: e.type, data: e.data } as FrnEvent;
   switch (event.type) {
     case 'FundingRequestDrafted': {
       const { lines, ...rest } = event.data;
-      const draft: FrnDraft = { ...rest, ...at, draftedOn: calendarDateOf(effectiveInstant(e)), ruleSet: erateRuleSetFor(e.metadata, e.recordedAt).id };
+      const draft: FrnDraft = { ...rest, ...at, draftedOn: calendarDateOf(effectiveInstant(e)), ...namedRuleSet(e) };
       return { ...state, status: 'drafted', draft, lines: lines.map((l) => ({ ...l, sourceEventIds: [e.id], lastSetBy: e.id })) };
     }
     case 'FundingRequestLineCorrected': {

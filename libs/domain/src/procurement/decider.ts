@@ -1,6 +1,6 @@
-import { type Decider, type RecordFact } from '../shared/decider';
+import { type Decider, type RecordFact, type RelatedStates } from '../shared/decider';
 import { DomainError, assertNever } from '../shared/errors';
-import { assertKnownErateRuleSet } from '../rules/erate/erate-rule-sets';
+import { assertKnownErateRuleSet, relatedRuleSets } from '../rule-set/decider';
 import { type ProcurementEvent } from './events';
 import { evolveProcurement, initialProcurementState, type ProcurementState } from './state';
 
@@ -9,11 +9,11 @@ const refuse = (code: string, message: string): never => {
 };
 
 /** Refuses bids, evaluations, selections and contracts on a bid request never posted, and references to bids never received. */
-export function decideProcurement(command: RecordFact<ProcurementEvent>, state: ProcurementState): ProcurementEvent[] {
+export function decideProcurement(command: RecordFact<ProcurementEvent>, state: ProcurementState, related: RelatedStates = new Map()): ProcurementEvent[] {
   const { event, stream } = command;
   if (event.type === 'BidRequestPosted') {
     if (state.posted) refuse('procurement-already-posted', `${stream} was already posted as Form 470 ${state.posted.form470Number}`);
-    assertKnownErateRuleSet(command.metadata);
+    assertKnownErateRuleSet(command.metadata, related);
     return [event];
   }
   if (!state.posted) return refuse('procurement-not-posted', `${stream} has no BidRequestPosted; a ${event.type} needs a posted Form 470`);
@@ -47,6 +47,7 @@ export function decideProcurement(command: RecordFact<ProcurementEvent>, state: 
 
 export const procurementDecider: Decider<ProcurementEvent, ProcurementState> = {
   initialState: initialProcurementState,
-  decide: (command, state) => decideProcurement(command, state),
+  related: (command) => (command.event.type === 'BidRequestPosted' ? relatedRuleSets(command.metadata) : []),
+  decide: (command, state, related) => decideProcurement(command, state, related),
   evolve: evolveProcurement,
 };

@@ -1,14 +1,17 @@
-import { type Envelope } from '../shared/envelope';
+import { type CalendarDate, calendarDateOf } from '../shared/dates';
+import { effectiveInstant, type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
-import { erateRuleSetFor } from '../rules/erate/erate-rule-sets';
 import { type BidEvaluationRecorded, type BidReceived, type BidRequestPosted, type ContractSigned, type ProcurementEvent, type VendorSelected } from './events';
 
 interface Sourced { eventId: string; position: number }
 
 /** A competitive bidding process as its events fold it; every bid and evaluation is kept for auditors. */
 export interface ProcurementState {
-  /** `ruleSet`: the E-Rate rule set the competition runs under, named on the posting or in force when it was posted. */
-  posted?: BidRequestPosted & Sourced & { ruleSet: string };
+  /**
+   * `ruleSet`: the E-Rate rule set the posting's metadata names; otherwise views judge the competition
+   * by the set for `postedOn`, the day the posting took effect.
+   */
+  posted?: BidRequestPosted & Sourced & { ruleSet?: string; postedOn: CalendarDate };
   bids: (BidReceived & Sourced)[];
   evaluations: (BidEvaluationRecorded & Sourced)[];
   selection?: VendorSelected & Sourced;
@@ -22,7 +25,7 @@ export function evolveProcurement(state: ProcurementState, e: Envelope<Procureme
   const event = { type: e.type, data: e.data } as ProcurementEvent;
   switch (event.type) {
     case 'BidRequestPosted':
-      return { ...state, posted: { ...event.data, ...at, ruleSet: erateRuleSetFor(e.metadata, e.recordedAt).id } };
+      return { ...state, posted: { ...event.data, ...at, postedOn: calendarDateOf(effectiveInstant(e)), ...(typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {}) } };
     case 'BidReceived':
       return { ...state, bids: [...state.bids, { ...event.data, ...at }] };
     case 'BidEvaluationRecorded':

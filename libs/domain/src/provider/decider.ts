@@ -1,4 +1,5 @@
-import { type Decider, type RecordFact } from '../shared/decider';
+import { type Decider, type RecordFact, type RelatedStates } from '../shared/decider';
+import { assertKnownErateRuleSet, relatedRuleSets } from '../rule-set/decider';
 import { DomainError, assertNever } from '../shared/errors';
 import { type ProviderEvent } from './events';
 import { evolveProvider, initialProviderState, type ProviderState } from './state';
@@ -8,7 +9,7 @@ const refuse = (code: string, message: string): never => {
 };
 
 /** Refuses a second registration, a SPIN that is not the stream's own, and anything by a provider never registered. */
-export function decideProvider(command: RecordFact<ProviderEvent>, state: ProviderState): ProviderEvent[] {
+export function decideProvider(command: RecordFact<ProviderEvent>, state: ProviderState, related: RelatedStates = new Map()): ProviderEvent[] {
   const { event, stream } = command;
   switch (event.type) {
     case 'ServiceProviderRegistered':
@@ -23,6 +24,7 @@ export function decideProvider(command: RecordFact<ProviderEvent>, state: Provid
       if (event.type === 'ProviderDonationMade' && state.donations.some((d) => d.donationId === event.data.donationId)) {
         refuse('provider-donation-duplicate', `Donation ${event.data.donationId} was already recorded on ${stream}`);
       }
+      if (event.type === 'ProviderDonationMade' || event.type === 'GiftGiven') assertKnownErateRuleSet(command.metadata, related);
       return [event];
     default:
       return assertNever(event);
@@ -31,6 +33,7 @@ export function decideProvider(command: RecordFact<ProviderEvent>, state: Provid
 
 export const providerDecider: Decider<ProviderEvent, ProviderState> = {
   initialState: initialProviderState,
-  decide: (command, state) => decideProvider(command, state),
+  related: (command) => (command.event.type === 'ProviderDonationMade' || command.event.type === 'GiftGiven' ? relatedRuleSets(command.metadata) : []),
+  decide: (command, state, related) => decideProvider(command, state, related),
   evolve: evolveProvider,
 };

@@ -1,6 +1,5 @@
 import { type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
-import { erateRuleSetFor } from '../rules/erate/erate-rule-sets';
 import { type GiftGiven, type ProviderDonationMade, type ProviderEvent, type ServiceProviderRegistered, type SubcontractorEngaged } from './events';
 
 interface Sourced { eventId: string; position: number }
@@ -8,10 +7,10 @@ interface Sourced { eventId: string; position: number }
 export interface ProviderState {
   registration?: ServiceProviderRegistered & Sourced;
   subcontractors: (SubcontractorEngaged & Sourced)[];
-  /** `ruleSet`: the E-Rate rule set that judges the donation, named on its metadata or in force when it was made. */
-  donations: (ProviderDonationMade & Sourced & { ruleSet: string })[];
-  /** `ruleSet`: the E-Rate rule set in force on the day of the gift, unless its metadata names one. */
-  gifts: (GiftGiven & Sourced & { ruleSet: string })[];
+  /** `ruleSet`: the E-Rate rule set the donation's metadata names; otherwise views judge it by the set for `madeOn`. */
+  donations: (ProviderDonationMade & Sourced & { ruleSet?: string })[];
+  /** `ruleSet`: the E-Rate rule set the gift's metadata names; otherwise views judge it by the set for `givenOn`. */
+  gifts: (GiftGiven & Sourced & { ruleSet?: string })[];
 }
 
 export const initialProviderState: ProviderState = { subcontractors: [], donations: [], gifts: [] };
@@ -25,9 +24,9 @@ export function evolveProvider(state: ProviderState, e: Envelope<ProviderEvent>)
     case 'SubcontractorEngaged':
       return { ...state, subcontractors: [...state.subcontractors, { ...event.data, ...at }] };
     case 'ProviderDonationMade':
-      return { ...state, donations: [...state.donations, { ...event.data, ...at, ruleSet: erateRuleSetFor({ ...e.metadata, occurredAt: event.data.madeOn }, e.recordedAt).id }] };
+      return { ...state, donations: [...state.donations, { ...event.data, ...at, ...(typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {}) }] };
     case 'GiftGiven':
-      return { ...state, gifts: [...state.gifts, { ...event.data, ...at, ruleSet: erateRuleSetFor({ ...e.metadata, occurredAt: event.data.givenOn }, e.recordedAt).id }] };
+      return { ...state, gifts: [...state.gifts, { ...event.data, ...at, ...(typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {}) }] };
     default:
       return assertNever(event);
   }

@@ -4,7 +4,7 @@ import { runTag } from '../scaling';
 
 /**
  * E-Rate competitive bidding and funding requests under the Free Services Advisory
- * (002_dd3fdf2b23e0977f.txt): 400 districts, 100 libraries and 40 providers at scale 1; every kind of
+ * (USAC, September 2015): 400 districts, 100 libraries and 40 providers at scale 1; every kind of
  * discount, free item, donation, grant and trade-in; about one request in five breaks a rule.
  */
 export const erateScenario: ScenarioDefinition = {

@@ -3,6 +3,7 @@ import { type Rule } from '../../shared/rule';
 import { type BidReceived, type EvaluationFactor } from '../../procurement/events';
 import { type Breach } from './breach';
 import { type ErateParams } from './erate-params';
+import { ERATE_SOURCES, cfr } from './citations';
 
 /**
  * The eligible cost a bid offers, ineligible extras not counted: its eligible lines, or its single
@@ -16,7 +17,7 @@ export function bidEligibleCost(bid: Pick<BidReceived, 'lines' | 'bundlePrice'>)
 /** Price must be the factor with the greatest weight: no other single factor may weigh as much. */
 export const priceWeightRule: Rule<{ factors: readonly EvaluationFactor[]; eventId: string }, Breach[], ErateParams> = {
   id: 'erate.price-most-heavily-weighted',
-  citation: '47 CFR § 54.503(c)(2)(ii)(B), 54.511(a); 002_dd3fdf2b23e0977f.txt, "Prohibited Practice Examples" (most cost-effective solution)',
+  citation: `${cfr('54.503(c)(2)(ii)(B)')}; ${cfr('54.511(a)')}; ${ERATE_SOURCES.freeServicesAdvisory}, "Prohibited Practice Examples" (most cost-effective solution)`,
   apply: ({ factors, eventId }) => {
     const price = factors.filter((f) => f.isPrice);
     const priceWeight = Math.max(0, ...price.map((f) => f.weightPercent));
@@ -36,7 +37,7 @@ export interface SelectionFacts {
 /** The most cost-effective bid must win; a winner that is not the cheapest on eligible cost needs a recorded reason. */
 export const costEffectiveSelectionRule: Rule<SelectionFacts, Breach[], ErateParams> = {
   id: 'erate.cost-effective-selection',
-  citation: '47 CFR § 54.511(a); 002_dd3fdf2b23e0977f.txt, "Prohibited Practice Examples" (select the most cost-effective solution)',
+  citation: `${cfr('54.511(a)')}; ${ERATE_SOURCES.freeServicesAdvisory}, "Prohibited Practice Examples" (select the most cost-effective solution)`,
   apply: ({ bids, selection }) => {
     const priced = bids.map((b) => ({ bid: b, cost: bidEligibleCost(b) })).filter((x): x is { bid: (typeof bids)[number]; cost: Cents } => x.cost !== null);
     const winner = priced.find((x) => x.bid.bidId === selection.bidId);

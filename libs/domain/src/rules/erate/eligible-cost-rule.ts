@@ -2,6 +2,7 @@ import { applyRate, type BasisPoints, type Cents, sum } from '../../shared/money
 import { type Rule } from '../../shared/rule';
 import { type FrnLine } from '../../funding-request/events';
 import { type ErateParams } from './erate-params';
+import { ERATE_SOURCES } from './citations';
 
 export interface EligibleCostFacts {
   lines: readonly FrnLine[];
@@ -34,7 +35,7 @@ const isAncillary = (l: FrnLine): boolean => l.ancillary && !l.specificallyReque
  */
 export const eligibleCostRule: Rule<EligibleCostFacts, EligibleCost, ErateParams> = {
   id: 'erate.eligible-cost',
-  citation: '002_dd3fdf2b23e0977f.txt, "Basic Principles" (proportionate cost allocation) and Example 4',
+  citation: `${ERATE_SOURCES.freeServicesAdvisory}, "Basic Principles" (proportionate cost allocation) and Example 4`,
   apply: (facts) => {
     const bundled = facts.singleBundlePrice !== undefined;
     const unseparatedLineIds = bundled ? facts.lines.filter((l) => !l.eligible && !isAncillary(l)).map((l) => l.lineId) : [];

@@ -1,6 +1,6 @@
-import { type EventMetadata } from '../../shared/envelope';
-import { DomainError } from '../../shared/errors';
-import { type RuleSet, ruleSetInForce } from '../../shared/rule';
+import { type CalendarDate } from '../../shared/dates';
+import { type RuleSet } from '../../shared/rule';
+import { type ErateRuleSetAdopted } from '../../rule-set/events';
 import { ERATE_SOURCES, cfr } from './citations';
 import { type DiscountBand, type ErateParams } from './erate-params';
 
@@ -135,33 +135,58 @@ export const erate2030: ErateRuleSet = {
   },
 };
 
-export const erateRuleSets: readonly ErateRuleSet[] = [erateFsa2015, erate2025, erate2030];
+/** The sets the code knows: the ledger's genesis rule sets, always known, recorded on the rule-set stream on first start. */
+export const builtInErateRuleSets: readonly ErateRuleSet[] = [erateFsa2015, erate2025, erate2030];
 
-export const isErateRuleSetId = (id: unknown): boolean => erateRuleSets.some((r) => r.id === id);
+/** The funding year a date falls in: funding year N runs from July 1 of N to June 30 of N + 1 (47 CFR § 54.507(b)). */
+export function fundingYearOn(date: CalendarDate): number {
+  const year = Number(date.slice(0, 4));
+  return date.slice(5, 10) >= '07-01' ? year : year - 1;
+}
+
+export const coversFundingYear = (set: Pick<ErateRuleSet, 'fundingYears'>, fundingYear: number): boolean =>
+  set.fundingYears.first <= fundingYear && (set.fundingYears.last === undefined || fundingYear <= set.fundingYears.last);
+
+/** The set among those in force whose funding years cover `fundingYear` (the latest adopted if several), or none. */
+export const ruleSetForFundingYear = (inForce: readonly ErateRuleSet[], fundingYear: number): ErateRuleSet | undefined =>
+  inForce.filter((s) => coversFundingYear(s, fundingYear)).at(-1);
 
 /**
- * The rule set that governs a fact: the one its metadata names, else the one in force on the day it
- * took effect. A fact dated before the first E-Rate rule set is judged by the earliest one, since the
- * ledger holds no older figures.
+ * The set that judges a fact dated `date` where no funding year is named (a Form 470, a donation, an
+ * asset): the one covering the date's funding year; past the newest set, the newest; before the first,
+ * the earliest, since the ledger holds no older figures.
  */
-export function erateRuleSetFor(metadata: EventMetadata, recordedAt: string): ErateRuleSet {
-  const named = erateRuleSets.find((r) => r.id === metadata.ruleSet);
-  if (named) return named;
-  const day = (typeof metadata.occurredAt === 'string' ? metadata.occurredAt : recordedAt).slice(0, 10);
-  const earliest = erateRuleSets[0]!;
-  return day < earliest.effectiveFrom ? earliest : (ruleSetInForce(erateRuleSets, day) as ErateRuleSet);
+export function ruleSetForDate(inForce: readonly ErateRuleSet[], date: CalendarDate): ErateRuleSet | undefined {
+  const fundingYear = fundingYearOn(date);
+  const byStart = [...inForce].sort((a, b) => a.fundingYears.first - b.fundingYears.first);
+  return ruleSetForFundingYear(inForce, fundingYear) ?? byStart.filter((s) => s.fundingYears.first <= fundingYear).at(-1) ?? byStart[0];
 }
 
-/** A rule set by id, as recorded on a stream's state when the stream began. */
-export function erateRuleSetById(id: string): ErateRuleSet {
-  const found = erateRuleSets.find((r) => r.id === id);
-  if (!found) throw new RangeError(`Unknown E-Rate rule set ${id}`);
-  return found;
+/** A rule set as an adoption records it; the dates in force follow from its funding years (July 1 to July 1). */
+export function erateRuleSetOf(adoption: ErateRuleSetAdopted): ErateRuleSet {
+  const { first, last } = adoption.fundingYears;
+  return {
+    id: adoption.id, description: adoption.description, fundingYears: adoption.fundingYears, params: adoption.params, sources: adoption.sources, unconfirmed: adoption.unconfirmed,
+    effectiveFrom: `${first}-07-01`, ...(last === undefined ? {} : { effectiveTo: `${last + 1}-07-01` }),
+  };
 }
 
-/** Deciders refuse a fact whose metadata names a rule set that is not an E-Rate rule set. */
-export function assertKnownErateRuleSet(metadata: EventMetadata): void {
-  if (metadata.ruleSet !== undefined && !isErateRuleSetId(metadata.ruleSet)) {
-    throw new DomainError('unknown-rule-set', `Rule set ${String(metadata.ruleSet)} is not an E-Rate rule set (${erateRuleSets.map((r) => r.id).join(', ')})`);
-  }
-}
+/** The adoption that records a built-in set on the rule-set stream. */
+export const adoptionOf = (set: ErateRuleSet, adoptedOn: CalendarDate): ErateRuleSetAdopted => ({
+  id: set.id, description: set.description, fundingYears: set.fundingYears, params: set.params, sources: set.sources, unconfirmed: set.unconfirmed, adoptedOn,
+});
+
+/** JSON with keys in order, so two sets compare by content whatever order their fields were written in. */
+const canonical = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(canonical).join(',')}]`
+    : value !== null && typeof value === 'object'
+      ? `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
+      : JSON.stringify(value);
+
+/** Whether an adoption carries exactly a set's content (its date of adoption aside). */
+export const sameContent = (adoption: ErateRuleSetAdopted, set: ErateRuleSet): boolean => {
+  const { adoptedOn: _adoptedOn, ...content } = adoption;
+  const { adoptedOn: _builtInOn, ...builtIn } = adoptionOf(set, adoption.adoptedOn);
+  return canonical(content) === canonical(builtIn);
+};

@@ -1,20 +1,85 @@
-import { DomainError } from '../../shared/errors';
-import { assertKnownErateRuleSet, erateRuleSetFor } from './erate-rule-sets';
+import { adoptionOf, builtInErateRuleSets, erate2025, erate2030, erateFsa2015, erateRuleSetOf, fundingYearOn, ruleSetForDate, ruleSetForFundingYear, sameContent } from './erate-rule-sets';
+import { noRuleSetMessage, ruleSetInForceRule } from './rule-set-in-force-rule';
 
 describe('choosing the E-Rate rule set', () => {
-  it('uses the rule set the event names', () => {
-    expect(erateRuleSetFor({ ruleSet: 'erate-fsa-2015', occurredAt: '2025-03-01T00:00:00Z' }, '2025-03-01T00:00:00Z').id).toBe('erate-fsa-2015');
+  it('a funding year runs from July 1 to June 30: June 30, 2026 is FY2025, July 1, 2026 is FY2026', () => {
+    expect(fundingYearOn('2026-06-30')).toBe(2025);
+    expect(fundingYearOn('2026-07-01')).toBe(2026);
+    expect(fundingYearOn('2026-12-31')).toBe(2026);
   });
-  it('otherwise the one in force when the fact occurred, else when it was recorded', () => {
-    expect(erateRuleSetFor({ occurredAt: '2019-03-01T00:00:00Z' }, '2025-03-01T00:00:00Z').id).toBe('erate-fsa-2015');
-    expect(erateRuleSetFor({}, '2021-07-01T00:00:00Z').id).toBe('erate-2025');
-    expect(erateRuleSetFor({}, '2021-06-30T23:59:59Z').id).toBe('erate-fsa-2015');
+  it('each built-in set covers its funding years, boundaries included', () => {
+    expect(ruleSetForFundingYear(builtInErateRuleSets, 2015)?.id).toBe('erate-fsa-2015');
+    expect(ruleSetForFundingYear(builtInErateRuleSets, 2020)?.id).toBe('erate-fsa-2015');
+    expect(ruleSetForFundingYear(builtInErateRuleSets, 2021)?.id).toBe('erate-2025');
+    expect(ruleSetForFundingYear(builtInErateRuleSets, 2025)?.id).toBe('erate-2025');
+    expect(ruleSetForFundingYear(builtInErateRuleSets, 2026)?.id).toBe('erate-2030');
+    expect(ruleSetForFundingYear(builtInErateRuleSets, 2030)?.id).toBe('erate-2030');
   });
-  it('facts older than every rule set are judged by the earliest', () => {
-    expect(erateRuleSetFor({ occurredAt: '2010-01-01' }, '2010-01-01').id).toBe('erate-fsa-2015');
+  it('no built-in set covers FY2014 or FY2031', () => {
+    expect(ruleSetForFundingYear(builtInErateRuleSets, 2014)).toBeUndefined();
+    expect(ruleSetForFundingYear(builtInErateRuleSets, 2031)).toBeUndefined();
   });
-  it('refuses a rule set that is not an E-Rate one', () => {
-    expect(() => assertKnownErateRuleSet({ ruleSet: 'erate-1999' })).toThrow(DomainError);
-    expect(() => assertKnownErateRuleSet({ ruleSet: 'erate-2025' })).not.toThrow();
+  it('by date: the set for the date\'s funding year, the newest past the last, the earliest before the first', () => {
+    expect(ruleSetForDate(builtInErateRuleSets, '2021-06-30')?.id).toBe('erate-fsa-2015');
+    expect(ruleSetForDate(builtInErateRuleSets, '2021-07-01')?.id).toBe('erate-2025');
+    expect(ruleSetForDate(builtInErateRuleSets, '2032-01-01')?.id).toBe('erate-2030');
+    expect(ruleSetForDate(builtInErateRuleSets, '2010-01-01')?.id).toBe('erate-fsa-2015');
+  });
+  it('by date, whatever order the sets come in', () => {
+    const shuffled = [erate2030, erateFsa2015, erate2025];
+    expect(ruleSetForDate(shuffled, '2010-01-01')?.id).toBe('erate-fsa-2015');
+    expect(ruleSetForDate([erate2025, erate2030], '2032-01-01')?.id).toBe('erate-2030');
+    expect(ruleSetForDate([erate2030, erateFsa2015], '2022-01-01')?.id).toBe('erate-fsa-2015');
+    expect(ruleSetForDate([], '2022-01-01')).toBeUndefined();
+  });
+  it('the built-ins keep their dates in force: July 1 of their first funding year to July 1 after their last', () => {
+    expect([erateFsa2015, erate2025, erate2030].map((s) => [s.effectiveFrom, s.effectiveTo ?? null])).toEqual([
+      ['2015-07-01', '2021-07-01'],
+      ['2021-07-01', '2026-07-01'],
+      ['2026-07-01', null],
+    ]);
+  });
+});
+
+describe('a rule set as an adoption records it', () => {
+  it('is in force from July 1 of its first funding year to July 1 after its last', () => {
+    const set = erateRuleSetOf({ ...adoptionOf(erate2030, '2030-12-01'), id: 'erate-2035', fundingYears: { first: 2031, last: 2035 } });
+    expect([set.id, set.effectiveFrom, set.effectiveTo, set.fundingYears, set.sources, set.unconfirmed]).toEqual(['erate-2035', '2031-07-01', '2036-07-01', { first: 2031, last: 2035 }, erate2030.sources, erate2030.unconfirmed]);
+    expect(set.params).toBe(erate2030.params);
+  });
+  it('an open-ended set has no end date', () => {
+    expect('effectiveTo' in erateRuleSetOf({ ...adoptionOf(erate2030, '2030-12-01'), fundingYears: { first: 2031 } })).toBe(false);
+  });
+  it('the adoption of a built-in carries its content and the date it is recorded', () => {
+    expect(adoptionOf(erate2025, '2026-12-07')).toEqual({
+      id: 'erate-2025', description: erate2025.description, fundingYears: { first: 2021, last: 2025 }, params: erate2025.params, sources: erate2025.sources, unconfirmed: erate2025.unconfirmed, adoptedOn: '2026-12-07',
+    });
+  });
+});
+
+describe('same content as a built-in', () => {
+  const own = adoptionOf(erate2030, '2026-12-07');
+  it('whatever the date of adoption and the order of the fields', () => {
+    const reordered = JSON.parse(JSON.stringify({ adoptedOn: '2031-01-01', unconfirmed: own.unconfirmed, sources: own.sources, params: own.params, fundingYears: { last: 2030, first: 2026 }, description: own.description, id: own.id }));
+    expect(sameContent(reordered, erate2030)).toBe(true);
+  });
+  it('not with another figure, another source order, or a supersedes', () => {
+    expect(sameContent({ ...own, params: { ...own.params, allowableContractDays: 29 } }, erate2030)).toBe(false);
+    expect(sameContent({ ...own, sources: [...own.sources].reverse() }, erate2030)).toBe(false);
+    expect(sameContent({ ...own, supersedes: 'erate-2025' }, erate2030)).toBe(false);
+    expect(sameContent(own, erate2025)).toBe(false);
+  });
+  it('an absent optional field equals one left undefined', () => {
+    expect(sameContent({ ...own, supersedes: undefined }, erate2030)).toBe(true);
+  });
+});
+
+describe('the finding of a request no set judges', () => {
+  it('names the funding year, or the set the draft named', () => {
+    expect(noRuleSetMessage(2031, undefined)).toBe('no rule set adopted for FY2031');
+    expect(noRuleSetMessage(2026, 'erate-1999')).toBe('rule set erate-1999 named by the draft is not known to the ledger');
+  });
+  it('cites the funding-year rule by public name', () => {
+    expect(ruleSetInForceRule).toEqual({ id: 'erate.rule-set-in-force', citation: '47 CFR § 54.507(a) (Part 54, Subpart F); FCC 19-117 (Category Two Report and Order, December 3, 2019)' });
   });
 });

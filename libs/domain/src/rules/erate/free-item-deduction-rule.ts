@@ -3,6 +3,7 @@ import { type Rule } from '../../shared/rule';
 import { type FreeItemOffered } from '../../funding-request/events';
 import { type Breach } from './breach';
 import { type ErateParams } from './erate-params';
+import { ERATE_SOURCES } from './citations';
 
 /**
  * A free item offered as a sales inducement must be subtracted at fair market value or cost-allocated
@@ -11,7 +12,7 @@ import { type ErateParams } from './erate-params';
  */
 export const freeItemDeductionRule: Rule<{ items: readonly (FreeItemOffered & { eventId: string })[] }, Breach[], ErateParams> = {
   id: 'erate.free-item-deduction',
-  citation: '002_dd3fdf2b23e0977f.txt, Example 3',
+  citation: `${ERATE_SOURCES.freeServicesAdvisory}, Example 3`,
   apply: ({ items }) =>
     items
       .filter((i) => i.tiedToPurchase && i.treatment === 'not-deducted')

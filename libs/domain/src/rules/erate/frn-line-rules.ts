@@ -4,11 +4,12 @@ import { type FrnLineState } from '../../funding-request/state';
 import { type BidReceived } from '../../procurement/events';
 import { type Breach } from './breach';
 import { type ErateParams } from './erate-params';
+import { ERATE_SOURCES } from './citations';
 
 /** Ineligible components are identified by product name, model number and location, in the request and in the asset register. */
 export const ineligibleIdentificationRule: Rule<{ items: readonly { label: string; eligible: boolean; product?: string; model?: string; location?: string; sourceEventIds: string[] }[] }, Breach[], ErateParams> = {
   id: 'erate.ineligible-identification',
-  citation: '002_dd3fdf2b23e0977f.txt, "Basic Principles" (identify ineligible components: product name, model number, location)',
+  citation: `${ERATE_SOURCES.freeServicesAdvisory}, "Basic Principles" (identify ineligible components: product name, model number, location)`,
   apply: ({ items }) =>
     items.flatMap((item) => {
       if (item.eligible) return [];
@@ -20,7 +21,7 @@ export const ineligibleIdentificationRule: Rule<{ items: readonly { label: strin
 /** Eligible costs may not be inflated to offset discounts elsewhere: an eligible line may not cost more per unit than the provider bid. */
 export const inflatedEligibleCostRule: Rule<{ lines: readonly FrnLineState[]; bids: readonly (BidReceived & { eventId: string })[] }, Breach[], ErateParams> = {
   id: 'erate.inflated-eligible-cost',
-  citation: '002_dd3fdf2b23e0977f.txt, "Basic Principles" (costs may not be inflated to compensate for discounts on other components)',
+  citation: `${ERATE_SOURCES.freeServicesAdvisory}, "Basic Principles" (costs may not be inflated to compensate for discounts on other components)`,
   apply: ({ lines, bids }) =>
     lines.flatMap((line) => {
       if (!line.eligible) return [];

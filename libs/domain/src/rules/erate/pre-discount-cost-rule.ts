@@ -4,6 +4,7 @@ import { type Rule } from '../../shared/rule';
 import { type FrnLine } from '../../funding-request/events';
 import { type FrnOffer } from '../../funding-request/state';
 import { type ErateParams } from './erate-params';
+import { ERATE_SOURCES } from './citations';
 
 export type DeductionKind = 'price-reduction' | 'bundle-discount' | 'free-item' | 'prompt-payment-discount' | 'donation';
 
@@ -51,7 +52,7 @@ const weightsOf = (amounts: readonly Cents[]): number[] => (amounts.every((a) =>
  */
 export const preDiscountCostRule: Rule<PreDiscountFacts, PreDiscountCost, ErateParams> = {
   id: 'erate.pre-discount-cost',
-  citation: '002_dd3fdf2b23e0977f.txt, "Basic Principles"; Examples 1, 2, 3 and 5',
+  citation: `${ERATE_SOURCES.freeServicesAdvisory}, "Basic Principles"; Examples 1, 2, 3 and 5`,
   apply: (facts) => {
     const usualLines = facts.lines.map(lineUsual);
     const usualPerLine = facts.singleBundlePrice === undefined ? usualLines : allocate(facts.singleBundlePrice, weightsOf(usualLines));

@@ -3,6 +3,7 @@ import { type Rule } from '../../shared/rule';
 import { type ProviderDonationMade } from '../../provider/events';
 import { type Breach } from './breach';
 import { type ErateParams } from './erate-params';
+import { ERATE_SOURCES } from './citations';
 
 export interface DonationByProvider extends ProviderDonationMade {
   eventId: string;
@@ -28,7 +29,7 @@ const donor = (d: DonationByProvider) => (d.asSubcontractorOf ? `Subcontractor $
  */
 export const providerDonationRule: Rule<ProviderDonationFacts, Breach[], ErateParams> = {
   id: 'erate.provider-donation',
-  citation: '002_dd3fdf2b23e0977f.txt, Example 6 and "Additional Requirements and Restrictions" (subcontractors)',
+  citation: `${ERATE_SOURCES.freeServicesAdvisory}, Example 6 and "Additional Requirements and Restrictions" (subcontractors)`,
   apply: (facts) =>
     facts.donations.flatMap((d) => {
       const earmarked = d.earmarkedForApplicant && d.beneficiaryApplicant !== undefined;
@@ -45,7 +46,7 @@ export const providerDonationRule: Rule<ProviderDonationFacts, Breach[], EratePa
 /** Grants toward an E-Rate purchase must come from organisations completely independent of the provider (Ex. 6). */
 export const grantIndependenceRule: Rule<{ grants: readonly { grantor: string; amount: number; independentOfServiceProvider: boolean; eventId: string }[] }, Breach[], ErateParams> = {
   id: 'erate.bona-fide-grant',
-  citation: '002_dd3fdf2b23e0977f.txt, Example 6 (grants from bona fide organisations completely independent of the service provider)',
+  citation: `${ERATE_SOURCES.freeServicesAdvisory}, Example 6 (grants from bona fide organisations completely independent of the service provider)`,
   apply: ({ grants }) =>
     grants
       .filter((g) => !g.independentOfServiceProvider)

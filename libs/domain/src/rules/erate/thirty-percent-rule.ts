@@ -1,6 +1,7 @@
 import { type BasisPoints, type Cents } from '../../shared/money';
 import { type Rule } from '../../shared/rule';
 import { type ErateParams } from './erate-params';
+import { ERATE_SOURCES } from './citations';
 
 export type ThirtyPercentOutcome = 'approvable' | 'reduce-by-ineligible-share' | 'deny';
 export type DenialGround = 'serious-violation' | 'unseparated-bundle' | 'ineligible-share';
@@ -27,7 +28,7 @@ export interface ThirtyPercentResult {
  */
 export const thirtyPercentRule: Rule<ThirtyPercentFacts, ThirtyPercentResult, ErateParams> = {
   id: 'erate.30-percent',
-  citation: '002_dd3fdf2b23e0977f.txt, "Basic Principles" (The 30% Rule; serious violations)',
+  citation: `${ERATE_SOURCES.freeServicesAdvisory}, "Basic Principles" (The 30% Rule; serious violations)`,
   apply: (facts, params) => {
     const ineligibleShareBasisPoints = facts.total === 0 ? 0 : Math.floor((facts.ineligible * 10_000) / facts.total);
     if (facts.seriousViolation) return { outcome: 'deny', deniedFor: 'serious-violation', ineligibleShareBasisPoints };

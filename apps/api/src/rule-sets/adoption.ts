@@ -1,0 +1,45 @@
+import { ERATE_RULE_SET_STREAM, type ErateRuleSetAdopted, erateRuleSetErrors } from '@ledger/domain';
+import { type Principal } from '../auth/roles';
+import { problem, ProblemException } from '../http/problem';
+import { validateBody } from '../http/validate-body';
+import { type AppendService } from '../ingest/append.service';
+import { AdoptRuleSetDto } from './adopt-rule-set.dto';
+
+export interface Adopted {
+  ruleSet: string;
+  stream: string;
+  revision: number;
+  position: number | null;
+  eventId: string | null;
+}
+
+/**
+ * The adoption an admin asked for, checked at the boundary (400 naming the field for a body that is not
+ * an adoption) and in substance (422 `rule-set-invalid` naming every bad figure); absent optionals left
+ * out, `adoptedOn` today when not given.
+ */
+export function adoptionFromBody(raw: unknown, today: string): ErateRuleSetAdopted {
+  const body = validateBody(AdoptRuleSetDto, raw);
+  const { first, last } = body.fundingYears;
+  const adoption: ErateRuleSetAdopted = {
+    id: body.id, description: body.description, fundingYears: { first, ...(last === undefined ? {} : { last }) },
+    params: body.params as unknown as ErateRuleSetAdopted['params'], sources: body.sources, unconfirmed: body.unconfirmed ?? [],
+    ...(body.supersedes === undefined ? {} : { supersedes: body.supersedes }), adoptedOn: body.adoptedOn ?? today,
+  };
+  const errors = erateRuleSetErrors(adoption);
+  if (errors.length > 0) {
+    throw new ProblemException(problem(422, 'fact-refused', 'The ledger refuses this fact', `Rule set ${adoption.id} is not valid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { code: 'rule-set-invalid', errors }));
+  }
+  return adoption;
+}
+
+/** Records an adoption on the rule-set stream through the write path; the decider refuses what cannot be adopted (422). */
+export async function adoptRuleSet(appends: AppendService, principal: Principal, raw: unknown, idempotencyKey?: string): Promise<Adopted> {
+  const adoption = adoptionFromBody(raw, new Date().toISOString().slice(0, 10));
+  const outcome = await appends.append({
+    principal, stream: ERATE_RULE_SET_STREAM, expected: undefined, idempotencyKey,
+    body: { events: [{ type: 'ErateRuleSetAdopted', data: adoption as unknown as Record<string, unknown> }] },
+  });
+  const body = outcome.body as { revision: number; positions: number[]; eventIds: (string | null)[] };
+  return { ruleSet: adoption.id, stream: ERATE_RULE_SET_STREAM, revision: body.revision, position: body.positions[0] ?? null, eventId: body.eventIds[0] ?? null };
+}

@@ -1,0 +1,25 @@
+import { type Envelope } from '../shared/envelope';
+import { assertNever } from '../shared/errors';
+import { type ErateRuleSetAdopted, type RuleSetEvent } from './events';
+
+/** An adoption as recorded, with the event and position that recorded it. */
+export interface AdoptedErateRuleSet extends ErateRuleSetAdopted {
+  eventId: string;
+  position: number;
+}
+
+export interface RuleSetState {
+  adoptions: AdoptedErateRuleSet[];
+}
+
+export const initialRuleSetState: RuleSetState = { adoptions: [] };
+
+export function evolveRuleSets(state: RuleSetState, e: Envelope<RuleSetEvent>): RuleSetState {
+  const event = { type: e.type, data: e.data } as RuleSetEvent;
+  switch (event.type) {
+    case 'ErateRuleSetAdopted':
+      return { adoptions: [...state.adoptions, { ...event.data, eventId: e.id, position: e.position }] };
+    default:
+      return assertNever(event.type);
+  }
+}
