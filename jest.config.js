@@ -45,6 +45,9 @@ const base = {
 };
 
 module.exports = {
+  // CI runs on a busy 2-core machine: a spawned server or a fold of thousands of events may take longer
+  // than jest's 5 s default there; tests that wait for something bound the wait themselves.
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/test/jest/summary-reporter.js', '<rootDir>/test/jest/reliability-summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },

@@ -26,7 +26,7 @@ caseMain<AsOfInput, AsOfOutcome>(async ({ dir, repeats }) => {
   scan.close();
 
   const eventStore = SqliteEventStore.open({ file: eventFile, synchronous: 'FULL' });
-  const models = new ReadModels(ReadModelStore.open({ file: join(dir, READ_MODELS_FILE), catalog: catalog.streams }));
+  const models = new ReadModels(ReadModelStore.open({ file: join(dir, READ_MODELS_FILE), catalog: catalog.streams, upcasters: catalog.upcasters }));
   const head = await eventStore.headPosition();
   const catchUpStarted = nowMs();
   const behind = models.position < head;

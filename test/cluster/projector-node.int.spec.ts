@@ -95,7 +95,7 @@ describe('a projector node (ROLE=projector) beside an API node on one EventStore
     // The resumed read models and the ones folded from 0 are the same, and hold every order.
     const catalog = productionCatalog();
     const dashboard = catalog.readModel('program-dashboard')!;
-    const stores = [firstDir, freshDir].map((dir) => ReadModelStore.open({ file: readModelsFile(dir), catalog: catalog.streams }));
+    const stores = [firstDir, freshDir].map((dir) => ReadModelStore.open({ file: readModelsFile(dir), catalog: catalog.streams, upcasters: catalog.upcasters }));
     try {
       expect(stores.map((s) => s.position)).toEqual([head2, head2]);
       expect(stores[0]!.contentDigest()).toBe(stores[1]!.contentDigest());

@@ -1,4 +1,4 @@
-import { type FactsLookup, ledgerUpcasters } from '@ledger/domain';
+import { type FactsLookup } from '@ledger/domain';
 import { type EventStore } from '@ledger/event-store';
 import { ReadModelStore, StreamStopped } from '@ledger/projections';
 import { productionCatalog } from '../../api/src/ledger/production-catalog';
@@ -29,7 +29,8 @@ const BATCH = 10_000;
  * auditor's replay never share a writer.
  */
 export async function foldLedger(store: EventStore, asOf: number | string | undefined): Promise<FoldedLedger> {
-  const models = ReadModelStore.open({ file: ':memory:', catalog: productionCatalog().streams, upcasters: ledgerUpcasters });
+  const catalog = productionCatalog();
+  const models = ReadModelStore.open({ file: ':memory:', catalog: catalog.streams, upcasters: catalog.upcasters });
   let batch = models.beginBatch();
   let position = 0;
   for await (const event of store.readAll()) {

@@ -1,4 +1,4 @@
-import { type Envelope, ledgerUpcasters, type StreamDefinition } from '@ledger/domain';
+import { type Envelope, type StreamDefinition } from '@ledger/domain';
 import { checkStoredEvent, StreamStopped, upcasterChain } from '@ledger/projections';
 import { type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { ProblemException, problem } from '../http/problem';
@@ -37,16 +37,18 @@ interface Entry {
  * `latest` before the refusal is answered. After its own append this node only knows the new revision,
  * not the store's recordedAt of the events, so it reads those events back on the next use.
  */
-const upcast = upcasterChain(ledgerUpcasters);
 
 export class StreamStates {
   private readonly cache = new Map<string, Entry>();
+  private readonly upcast: ReturnType<typeof upcasterChain>;
 
   constructor(
     private readonly store: EventStore,
     private readonly catalog: LedgerCatalog,
     private readonly capacity = 20_000,
-  ) {}
+  ) {
+    this.upcast = upcasterChain(catalog.upcasters);
+  }
 
   /**
    * The stream's state as this node knows it, without reading the store: a stream it has never seen
@@ -74,7 +76,7 @@ export class StreamStates {
       // Only events after the cached revision are read; there are some, so the store cannot answer StreamNotFound.
       for (const event of await this.store.readStream(stream, { fromRevision: revision + 1 })) {
         // Stored events of an older schema fold in the current shape, as the projector folds them.
-        const envelope = upcast(toEnvelope(event));
+        const envelope = this.upcast(toEnvelope(event));
         // The write path folds as the projection does: unknown types skipped, a malformed event stops the stream.
         const verdict = checkStoredEvent(fold, envelope);
         if (verdict.kind === 'malformed') throw streamStopped(new StreamStopped(stream, event.position, event.type, verdict.reason));

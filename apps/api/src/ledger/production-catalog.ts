@@ -1,4 +1,4 @@
-import { ledgerReadModels, ledgerStreams } from '@ledger/domain';
+import { ledgerReadModels, ledgerStreams, ledgerUpcasters } from '@ledger/domain';
 import { LedgerCatalog } from './ledger-catalog';
 
-export const productionCatalog = (): LedgerCatalog => new LedgerCatalog(ledgerStreams, ledgerReadModels);
+export const productionCatalog = (): LedgerCatalog => new LedgerCatalog(ledgerStreams, ledgerReadModels, ledgerUpcasters);

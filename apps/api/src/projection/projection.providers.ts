@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type Provider } from '@nestjs/common';
 import { type Subscription } from 'rxjs';
 import { Projector, ReadModels, ReadModelStore, readModelsFile, type StreamStop } from '@ledger/projections';
-import { ledgerUpcasters } from '@ledger/domain';
 import { type EventStore } from '@ledger/event-store';
 import { AppConfig } from '../config/app-config';
 import { LedgerCatalog } from '../ledger/ledger-catalog';
@@ -66,7 +65,7 @@ export const projectionProviders: Provider[] = [
     provide: ReadModels,
     useFactory: (config: AppConfig, catalog: LedgerCatalog) => {
       mkdirSync(config.DATA_DIR, { recursive: true });
-      return new ReadModels(ReadModelStore.open({ file: readModelsFile(config.DATA_DIR), catalog: catalog.streams, upcasters: ledgerUpcasters }));
+      return new ReadModels(ReadModelStore.open({ file: readModelsFile(config.DATA_DIR), catalog: catalog.streams, upcasters: catalog.upcasters }));
     },
     inject: [AppConfig, LedgerCatalog],
   },

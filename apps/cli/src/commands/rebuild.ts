@@ -1,6 +1,5 @@
 import { SingleBar } from 'cli-progress';
 import { type Command } from 'commander';
-import { ledgerUpcasters } from '@ledger/domain';
 import { ReadModels, ReadModelStore, readModelsFile, rebuild } from '@ledger/projections';
 import { productionCatalog } from '../../../api/src/ledger/production-catalog';
 import { type CliIo } from '../cli-io';
@@ -19,7 +18,8 @@ export function registerRebuildCommand(program: Command, io: CliIo): void {
     .action(async (options: { dataDir?: string }) => {
       const dataDir = resolveDataDir(options.dataDir, io);
       await withStore(dataDir, async (store) => {
-        const models = new ReadModels(ReadModelStore.open({ file: readModelsFile(dataDir), catalog: productionCatalog().streams, upcasters: ledgerUpcasters }));
+        const catalog = productionCatalog();
+        const models = new ReadModels(ReadModelStore.open({ file: readModelsFile(dataDir), catalog: catalog.streams, upcasters: catalog.upcasters }));
         const bar = new SingleBar({ stream: io.stderr, format: 'rebuild [{bar}] {percentage}% | position {value}/{total} | {eta_formatted} left', hideCursor: true });
         let started = false;
         try {
