@@ -1,4 +1,4 @@
-import { ledgerStreams, renderFundingRequest, type FrnState, type StreamDefinition } from '@ledger/domain';
+import { erateFindingsForApplicant, ledgerStreams, renderFundingRequest, type FrnState, type StreamDefinition } from '@ledger/domain';
 import { Scenario } from '@ledger/domain/testing';
 import { ERATE_VIOLATIONS, SCENARIO_NAMES, demoStreams, generateScenario, InvalidScenarioOptions, type ScenarioAppend, type ErateVariant } from './index';
 
@@ -170,5 +170,21 @@ describe('the demo’s district-wide tour (USAC "Calculating Discount Rates", "C
     expect(school.categoryTwoBudget).toEqual(expect.objectContaining({ budget: 28_774_100, usedByOtherRequests: 20_000_000, remainingAfterThisRequest: 2_774_100 }));
     expect(school.categoryTwoBudget?.draws[0]?.budget.totalCount).toEqual(expect.objectContaining({ count: 1_723, baseline: expect.objectContaining({ count: 1_700, fundingYear: 2021 }), raisedIn: expect.objectContaining({ fundingYear: 2024 }) }));
     expect([...sc.findings, ...school.findings].filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('loads the new facts: the committed request’s Form 486 (CIPA certified), notification and invoice, a gift above $20, a FY2026 request under erate-2030', () => {
+    const s = record(generateScenario('demo', { seed: 1, scale: 1 }));
+    const sc = renderFundingRequest(demoStreams(1).specialConstructionFundingRequest, s.facts)!;
+    // Invoices due 120 days after the later of the last day of service (2026-06-30) and the notification (2025-08-20).
+    expect(sc.dates).toEqual(expect.objectContaining({ form486FiledOn: '2025-08-01', invoiceDueOn: '2026-10-28', recordsRetainedUntil: '2036-06-30' }));
+    expect(sc.funding.committed).toBe(sc.requestedCommitment);
+    expect(sc.findings.map((f) => f.ruleId)).not.toContain('erate.cipa-certification');
+    expect(sc.findings.map((f) => f.ruleId)).not.toContain('erate.invoice-deadline');
+    const fy2026 = renderFundingRequest(demoStreams(1).fy2026FundingRequest, s.facts)!;
+    expect(fy2026.ruleSet).toBe('erate-2030');
+    expect(fy2026.categoryTwoBudget).toEqual(expect.objectContaining({ budget: 34_730_511, basis: `${demoStreams(1).districtWideDistrict}: 1,723 students × $201.57 = $347,305.11` }));
+    expect(fy2026.findings.filter((f) => f.ruleId === 'erate.form-471-window')).toEqual([]);
+    const gifts = erateFindingsForApplicant(demoStreams(1).districtWideDistrict, s.facts).filter((f) => f.ruleId === 'erate.gift-rules');
+    expect(gifts).toEqual([expect.objectContaining({ severity: 'violation', ruleSet: 'erate-2025', message: expect.stringContaining('Concert tickets worth $35.00 on 2025-02-10: more than $20.00 an item') })]);
   });
 });

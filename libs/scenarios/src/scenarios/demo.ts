@@ -10,7 +10,8 @@ import { texasStory } from './texas';
  * A small tour that loads in seconds: a Texas-style program with a handful of LEAs (one late and one
  * missing agreement among them when the seed allows), a Mississippi-style program with SLA breaches,
  * and ten E-Rate funding requests: the first clean with every kind of discount, then one of each
- * violation; and a district of four schools and a library that take its district-wide discount. Streams are named `…-demo-…` so a demo never collides with a seeded scenario.
+ * violation; and a district of four schools and a library that take its district-wide discount, with a
+ * committed request through its Form 486 and invoice, a provider's gift, and a FY2026 request. Streams are named `…-demo-…` so a demo never collides with a seeded scenario.
  */
 function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend> {
   // Texas at 1/200 of its size, with the LEA count and need set so six LEAs still climb the volume tiers.
@@ -56,6 +57,8 @@ export const demoStreams = (seed: number) => ({
   applicantWithFindings: applicantStreamOf(runTag('demo-er', seed), 1, false),
   districtWideTag: runTag('demo-dw', seed),
   specialConstructionFundingRequest: districtWideStreams(runTag('demo-dw', seed)).specialConstruction,
+  fy2026FundingRequest: districtWideStreams(runTag('demo-dw', seed)).fy2026AccessPoints,
+  districtWideDistrict: districtWideStreams(runTag('demo-dw', seed)).district,
 });
 
 export const demoScenario: ScenarioDefinition = {
@@ -65,8 +68,8 @@ export const demoScenario: ScenarioDefinition = {
   highlights: ({ seed }) => {
     const s = demoStreams(seed);
     return {
-      programs: [s.texasProgram, s.mississippiProgram], fundingRequests: [s.cleanFundingRequest, s.donationFundingRequest, s.deniedFundingRequest, s.specialConstructionFundingRequest],
-      applicants: [s.applicantWithFindings],
+      programs: [s.texasProgram, s.mississippiProgram], fundingRequests: [s.cleanFundingRequest, s.donationFundingRequest, s.deniedFundingRequest, s.specialConstructionFundingRequest, s.fy2026FundingRequest],
+      applicants: [s.applicantWithFindings, s.districtWideDistrict],
     };
   },
 };
