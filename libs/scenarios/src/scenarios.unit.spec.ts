@@ -1,4 +1,4 @@
-import { erateFindingsForApplicant, ledgerStreams, renderFundingRequest, type FrnState, type StreamDefinition } from '@ledger/domain';
+import { erateFindingsForApplicant, ledgerStreams, orderViewReadModel, programDashboardReadModel, renderFundingRequest, sum, type FrnState, type StreamDefinition } from '@ledger/domain';
 import { Scenario } from '@ledger/domain/testing';
 import { ERATE_VIOLATIONS, SCENARIO_NAMES, demoStreams, generateScenario, InvalidScenarioOptions, type ScenarioAppend, type ErateVariant } from './index';
 
@@ -152,6 +152,22 @@ describe('E-Rate findings', () => {
     expect(new Set(clean.deductions.map((d) => d.kind))).toEqual(new Set(['price-reduction', 'bundle-discount', 'free-item', 'prompt-payment-discount']));
     expect(clean.nonDiscountShare!.tradeIns).toHaveLength(1);
     expect(clean.nonDiscountShare!.grants).toBeGreaterThan(0);
+  });
+});
+
+describe('the demo’s Mississippi order below the district minimum ("Play 5", Mississippi Connects: 80% "if the district covers at least 20%")', () => {
+  it('the district pays 15%: the order earns $0 of state share, a violation says why, and the program commits nothing for it', () => {
+    const s = record(generateScenario('demo', { seed: 1, scale: 1 }));
+    const streams = demoStreams(1);
+    const order = orderViewReadModel.render(streams.mississippiBelowMinimumOrder, s.facts)!;
+    expect(order).toEqual(expect.objectContaining({ earnedStateShare: 0, earnedReason: 'district-below-minimum' }));
+    expect(order.findings.map((f) => [f.severity, f.ruleId, f.message])).toEqual([[
+      'violation', 'state.fixed-split-cost-share',
+      'District share $750.00 of $5,000.00 is below the minimum $1,000.00 (the state may pay at most $4,000.00 under terms version 1, effective 2020-07-01): the state share earned is $0.00 of $4,250.00 until a correcting fact brings the district\'s share up',
+    ]]);
+    const program = programDashboardReadModel.render(streams.mississippiProgram, s.facts)!;
+    expect(program.orders.find((o) => o.order === streams.mississippiBelowMinimumOrder)).toEqual(expect.objectContaining({ stateShare: 425_000, earnedStateShare: 0 }));
+    expect(program.funds.committed).toBe(sum(program.orders.map((o) => o.earnedStateShare)));
   });
 });
 

@@ -1,3 +1,4 @@
+import { AppendRecorder } from '../append-recorder';
 import { districtWideStory, districtWideStreams } from '../district-wide-story';
 import { erateStory, frnStreamOf, applicantStreamOf, spinOf } from '../erate-story';
 import { type ScenarioAppend, type ScenarioDefinition, type ScenarioOptions } from '../scenario-append';
@@ -44,12 +45,30 @@ function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend>
     ],
   });
   yield* districtWideStory('demo-district-wide', seed, demoStreams(seed).districtWideTag, spinOf('149', seed, 0));
+  yield* mississippiBelowMinimum(seed);
+}
+
+/**
+ * One Mississippi Connects order where the district pays 15%, less than its 20%: it earns no state share
+ * ("Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds": the state covers up to 80% "if the
+ * district covers at least 20%"), and the program's findings say so.
+ */
+function* mississippiBelowMinimum(seed: number): Generator<ScenarioAppend> {
+  const rec = new AppendRecorder('demo-mississippi-below-minimum', seed);
+  const s = demoStreams(seed);
+  const contract = `contract-demo-ms${seed}-mde-devices`;
+  const lines = [{ itemId: 'security-suite', kind: 'service', quantity: 200, unitPrice: 2_500 }];
+  yield rec.fact(s.mississippiBelowMinimumOrder, 'QuoteReceived', { contract, quotedOn: '2021-02-22', lines }, '2021-02-22');
+  yield rec.fact(s.mississippiBelowMinimumOrder, 'OrderPlaced', {
+    program: s.mississippiProgram, contract, applicant: `applicant-demo-ms${seed}-district-0001`, placedOn: '2021-03-01', lines, stateShare: 425_000, districtShare: 75_000,
+  }, '2021-03-01');
 }
 
 /** The demo's stream names, known without generating it (for the printed dashboard URL and the walkthrough). */
 export const demoStreams = (seed: number) => ({
   texasProgram: `program-demo-tx${seed}-operation-connectivity`,
   mississippiProgram: `program-demo-ms${seed}-mississippi-connects`,
+  mississippiBelowMinimumOrder: `order-demo-ms${seed}-district-0001-security-top-up`,
   erateTag: runTag('demo-er', seed),
   cleanFundingRequest: frnStreamOf(runTag('demo-er', seed), 0),
   deniedFundingRequest: frnStreamOf(runTag('demo-er', seed), 2),
