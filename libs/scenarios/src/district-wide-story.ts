@@ -10,6 +10,7 @@ export const districtWideStreams = (tag: string) => ({
   specialConstruction: `frn-${tag}-special-construction`,
   districtSwitches: `frn-${tag}-district-switches`,
   schoolAccessPoints: `frn-${tag}-school-access-points`,
+  fy2026AccessPoints: `frn-${tag}-fy2026-access-points`,
 });
 
 const profile = (p: Partial<ApplicantProfile> & Pick<ApplicantProfile, 'name' | 'kind' | 'students'>): ApplicantProfile => ({
@@ -26,6 +27,9 @@ const line = (lineId: string, product: string, usualUnitPrice: number, more: Par
  * library take the district-wide NSLP share (1,017 of 1,723 = 59% → 80%), the district is urban with
  * two of four schools rural, its Category 2 budget is $167 × its validated 1,723 students, and a
  * special-construction request with 10% state funding gets a 10-point match (80 + 10 + 10 = 100%).
+ * That request then goes through the deadlines applicants miss (commitment, Form 486 with its CIPA
+ * certification, USAC's notification, an invoice in time); the provider gives the district's technology
+ * director a gift above $20; and a school files a FY2026 request under the FY2026–2030 rule set.
  */
 export function* districtWideStory(scenario: string, seed: number, tag: string, spin: string): Generator<ScenarioAppend> {
   const rec = new AppendRecorder(scenario, seed);
@@ -51,4 +55,19 @@ export function* districtWideStory(scenario: string, seed: number, tag: string, 
   yield rec.fact(s.specialConstruction, 'StateMatchCommitted', { statePercent: 10, source: 'State broadband special construction fund' }, '2025-03-12');
   yield drafted(s.districtSwitches, s.district, 2, [line('SW', 'Network switches', 20_000_000)]);
   yield drafted(s.schoolAccessPoints, s.school(2), 2, [line('AP', 'Wireless access points', 6_000_000)]);
+
+  // The special-construction request committed at its E-Rate share (80% + 10 match points: $99,600), then
+  // Form 486 (CIPA certified), USAC's notification and an invoice well before the invoice deadline.
+  yield rec.fact(s.specialConstruction, 'FundingRequestSubmitted', { form471Number: `${tag}-471-1`, submittedOn: '2025-03-20' }, '2025-03-20');
+  yield rec.fact(s.specialConstruction, 'FundingCommitted', { amount: 9_960_000, committedOn: '2025-06-16' }, '2025-06-16');
+  yield rec.fact(s.specialConstruction, 'Form486Filed', { filedOn: '2025-08-01', cipa: 'compliant' }, '2025-08-01');
+  yield rec.fact(s.specialConstruction, 'Form486Notified', { notifiedOn: '2025-08-20' }, '2025-08-20');
+  yield rec.fact(s.specialConstruction, 'InvoiceSubmitted', { invoiceNumber: `${tag}-BEAR-1`, form: 'BEAR', amount: 9_960_000, submittedOn: '2025-12-15' }, '2025-12-15');
+  // A gift above the $20 an item limit from the provider, found on the district's compliance.
+  yield rec.fact(`provider-${spin}`, 'GiftGiven', { applicant: s.district, recipient: 'Technology director', description: 'Concert tickets', value: 3_500, givenOn: '2025-02-10', givenBy: 'Account manager' }, '2025-02-10');
+  // FY2026: judged under erate-2030 ($201.57 a student), filed within the FY2026 Form 471 window.
+  yield rec.fact(s.fy2026AccessPoints, 'FundingRequestDrafted', {
+    applicant: s.school(3), category: 2, spin, procurement: `procurement-${tag}-470`, fundingYear: 2026, serviceStartDate: '2026-07-01', lines: [line('AP', 'Wireless access points', 4_000_000)],
+  }, '2026-01-26');
+  yield rec.fact(s.fy2026AccessPoints, 'FundingRequestSubmitted', { form471Number: `${tag}-471-2`, submittedOn: '2026-03-02' }, '2026-03-02');
 }

@@ -1,4 +1,4 @@
-import { ledgerStreams, renderFundingRequest, type FrnState, type StreamDefinition } from '@ledger/domain';
+import { erateFindingsForApplicant, ledgerStreams, orderViewReadModel, programDashboardReadModel, renderFundingRequest, sum, type FrnState, type StreamDefinition } from '@ledger/domain';
 import { Scenario } from '@ledger/domain/testing';
 import { ERATE_VIOLATIONS, SCENARIO_NAMES, demoStreams, generateScenario, InvalidScenarioOptions, type ScenarioAppend, type ErateVariant } from './index';
 
@@ -155,6 +155,22 @@ describe('E-Rate findings', () => {
   });
 });
 
+describe('the demo’s Mississippi order below the district minimum ("Play 5", Mississippi Connects: 80% "if the district covers at least 20%")', () => {
+  it('the district pays 15%: the order earns $0 of state share, a violation says why, and the program commits nothing for it', () => {
+    const s = record(generateScenario('demo', { seed: 1, scale: 1 }));
+    const streams = demoStreams(1);
+    const order = orderViewReadModel.render(streams.mississippiBelowMinimumOrder, s.facts)!;
+    expect(order).toEqual(expect.objectContaining({ earnedStateShare: 0, earnedReason: 'district-below-minimum' }));
+    expect(order.findings.map((f) => [f.severity, f.ruleId, f.message])).toEqual([[
+      'violation', 'state.fixed-split-cost-share',
+      'District share $750.00 of $5,000.00 is below the minimum $1,000.00 (the state may pay at most $4,000.00 under terms version 1, effective 2020-07-01): the state share earned is $0.00 of $4,250.00 until a correcting fact brings the district\'s share up',
+    ]]);
+    const program = programDashboardReadModel.render(streams.mississippiProgram, s.facts)!;
+    expect(program.orders.find((o) => o.order === streams.mississippiBelowMinimumOrder)).toEqual(expect.objectContaining({ stateShare: 425_000, earnedStateShare: 0 }));
+    expect(program.funds.committed).toBe(sum(program.orders.map((o) => o.earnedStateShare)));
+  });
+});
+
 describe('the demo’s district-wide tour (USAC "Calculating Discount Rates", "Category Two Budgets", special-construction state match)', () => {
   it('every school and the library take the district’s 59% (1,017 of 1,723, two CEP schools, one capped), the budget is district-wide, the match fills the special construction to 100%', () => {
     const s = record(generateScenario('demo', { seed: 1, scale: 1 }));
@@ -170,5 +186,21 @@ describe('the demo’s district-wide tour (USAC "Calculating Discount Rates", "C
     expect(school.categoryTwoBudget).toEqual(expect.objectContaining({ budget: 28_774_100, usedByOtherRequests: 20_000_000, remainingAfterThisRequest: 2_774_100 }));
     expect(school.categoryTwoBudget?.draws[0]?.budget.totalCount).toEqual(expect.objectContaining({ count: 1_723, baseline: expect.objectContaining({ count: 1_700, fundingYear: 2021 }), raisedIn: expect.objectContaining({ fundingYear: 2024 }) }));
     expect([...sc.findings, ...school.findings].filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('loads the new facts: the committed request’s Form 486 (CIPA certified), notification and invoice, a gift above $20, a FY2026 request under erate-2030', () => {
+    const s = record(generateScenario('demo', { seed: 1, scale: 1 }));
+    const sc = renderFundingRequest(demoStreams(1).specialConstructionFundingRequest, s.facts)!;
+    // Invoices due 120 days after the later of the last day of service (2026-06-30) and the notification (2025-08-20).
+    expect(sc.dates).toEqual(expect.objectContaining({ form486FiledOn: '2025-08-01', invoiceDueOn: '2026-10-28', recordsRetainedUntil: '2036-06-30' }));
+    expect(sc.funding.committed).toBe(sc.requestedCommitment);
+    expect(sc.findings.map((f) => f.ruleId)).not.toContain('erate.cipa-certification');
+    expect(sc.findings.map((f) => f.ruleId)).not.toContain('erate.invoice-deadline');
+    const fy2026 = renderFundingRequest(demoStreams(1).fy2026FundingRequest, s.facts)!;
+    expect(fy2026.ruleSet).toBe('erate-2030');
+    expect(fy2026.categoryTwoBudget).toEqual(expect.objectContaining({ budget: 34_730_511, basis: `${demoStreams(1).districtWideDistrict}: 1,723 students × $201.57 = $347,305.11` }));
+    expect(fy2026.findings.filter((f) => f.ruleId === 'erate.form-471-window')).toEqual([]);
+    const gifts = erateFindingsForApplicant(demoStreams(1).districtWideDistrict, s.facts).filter((f) => f.ruleId === 'erate.gift-rules');
+    expect(gifts).toEqual([expect.objectContaining({ severity: 'violation', ruleSet: 'erate-2025', message: expect.stringContaining('Concert tickets worth $35.00 on 2025-02-10: more than $20.00 an item') })]);
   });
 });

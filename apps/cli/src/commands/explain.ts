@@ -70,12 +70,18 @@ const subjectOf = (arg: string): { subject: Subject; root: string; json: string 
   return { subject: SUBJECTS.frn, root: arg.startsWith('frn-') ? arg : `frn-${arg}`, json: 'frn' };
 };
 
+/** Keys of counts (students, square feet, points, years, versions), which read as plain numbers even when they say "total" or "eligible". */
+const COUNT_KEY = /(students|nslp|(?<!dis)count|feet|points|year|version|position)/i;
+/** Keys of amounts in cents. */
+const MONEY_KEY = /(cost|amount|price|commitment|share|total|value|budget|deduction|discount|pays|cents|grants|eligible|funding|funds|tradeIns|option|request|remaining|committed|claimed|room)/i;
+
 /** Amount-like values are cents; rates are basis points: show both the way a program officer reads them. */
-const showValue = (key: string, value: unknown): string => {
+export const showValue = (key: string, value: unknown): string => {
   if (typeof value !== 'number') return String(value);
   if (/BasisPoints$|Bp$|rate$/i.test(key)) return `${(value / 100).toFixed(2)}%`;
   if (/percent/i.test(key)) return `${value}%`;
-  if (/(cost|amount|price|commitment|share|total|value|budget|deduction|pays|cents|grants|eligible)/i.test(key)) return formatUsd(value);
+  if (COUNT_KEY.test(key)) return String(value);
+  if (MONEY_KEY.test(key)) return formatUsd(value);
   return String(value);
 };
 

@@ -9,6 +9,12 @@ export interface ApplicantDirectory {
   get(stream: string): ApplicantState | undefined;
   /** A district's schools: its listed members, then schools that name it as their district; each once. */
   schoolsOf(district: string): string[];
+  /**
+   * The district a school belongs to: the one it names, else a school district that lists it as a
+   * member (how membership was recorded before schools named their district), so both ways of recording
+   * it give the same district-wide discount and budget as `schoolsOf`.
+   */
+  districtOf(school: string): string | undefined;
 }
 
 function schoolsOf(district: string, state: (s: string) => ApplicantState | undefined, naming: readonly string[]): string[] {
@@ -17,14 +23,24 @@ function schoolsOf(district: string, state: (s: string) => ApplicantState | unde
   return [...new Set([...listed, ...named])];
 }
 
-/** A directory over folded facts: schools naming a district are found through their link to it. */
+function districtOf(school: string, state: (s: string) => ApplicantState | undefined, linked: readonly string[]): string | undefined {
+  const named = state(school)?.district;
+  if (named !== undefined) return named;
+  return linked.find((d) => state(d)?.kind === 'school-district' && state(d)?.memberApplicantIds.includes(school) === true);
+}
+
+/** A directory over folded facts: schools naming a district, and districts listing a school, are found through their links. */
 export function applicantDirectory(facts: FactsLookup): ApplicantDirectory {
   const get = (s: string) => facts.state<ApplicantState>(s);
-  return { get, schoolsOf: (district) => schoolsOf(district, get, facts.linkedFrom(district, 'applicant')) };
+  return {
+    get,
+    schoolsOf: (district) => schoolsOf(district, get, facts.linkedFrom(district, 'applicant')),
+    districtOf: (school) => districtOf(school, get, facts.linkedFrom(school, 'applicant')),
+  };
 }
 
 /** A directory over given states, for rule-level specs. */
 export function applicantDirectoryOf(states: ReadonlyMap<string, ApplicantState | undefined>): ApplicantDirectory {
   const get = (s: string) => states.get(s);
-  return { get, schoolsOf: (district) => schoolsOf(district, get, [...states.keys()]) };
+  return { get, schoolsOf: (district) => schoolsOf(district, get, [...states.keys()]), districtOf: (school) => districtOf(school, get, [...states.keys()]) };
 }

@@ -14,10 +14,11 @@ import { type CategoryTwoBudgetView } from './funding-request-view';
 const isDrafted = (s: FrnState | undefined): s is DraftedFrn => s?.draft !== undefined;
 const registered = (s: ApplicantState | undefined): s is ApplicantState => s?.registered === true;
 
-/** Whose budget an applicant's requests draw on: a school in a registered district draws on the district's. */
+/** Whose budget an applicant's requests draw on: a school in a registered district (named or listing it) draws on the district's. */
 export function budgetHolderOf(stream: string, directory: ApplicantDirectory): string {
-  const a = directory.get(stream);
-  return a?.kind === 'school' && a.district !== undefined && registered(directory.get(a.district)) ? a.district : stream;
+  if (directory.get(stream)?.kind !== 'school') return stream;
+  const district = directory.districtOf(stream);
+  return district !== undefined && registered(directory.get(district)) ? district : stream;
 }
 
 /**

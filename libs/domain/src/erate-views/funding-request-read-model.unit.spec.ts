@@ -260,6 +260,17 @@ describe('funding request read model', () => {
       expect(step?.values).toEqual(expect.objectContaining({ option: 'floor', budget: usd(50_000), floorOption: usd(50_000), perUnitOption: usd(36_740), hybridOption: usd(50_000), countSource: 'profile', thisRequest: usd(25_000), usedByOtherRequests: usd(30_000) }));
     });
 
+    it('a school its district lists as a member (naming no district) draws on the district’s budget too', () => {
+      const s = erateScenario().given(
+        applicantRegistered('applicant-s1', { kind: 'school', students: 100, nslpEligibleStudents: 60 }),
+        applicantRegistered('applicant-s2', { kind: 'school', students: 120, nslpEligibleStudents: 80 }),
+        applicantRegistered('applicant-d', { memberApplicantIds: ['applicant-s1', 'applicant-s2'], students: 0, nslpEligibleStudents: 0 }),
+        c2('frn-d', 'applicant-d', usd(30_000)), c2(FRN, 'applicant-s1', usd(25_000)),
+      );
+      expect(render(s).categoryTwoBudget?.draws).toEqual([expect.objectContaining({ holder: 'applicant-d', thisRequest: usd(25_000), otherRequests: [{ frn: 'frn-d', amount: usd(30_000) }] })]);
+      expect(render(s, 'frn-d').categoryTwoBudget?.draws).toEqual([expect.objectContaining({ holder: 'applicant-d', otherRequests: [{ frn: FRN, amount: usd(25_000) }] })]);
+    });
+
     it('denied requests, Category 1 requests and requests of another cycle do not use the budget', () => {
       const s = erateScenario().given(
         ...district(),

@@ -174,7 +174,8 @@ describe('a funding request is judged by the rule set for its funding year (47 C
     }]);
     expect(v).toMatchObject({
       ruleSet: null, discount: null, requestedCommitment: null, fundableCommitment: null, categoryTwoBudget: null, thirtyPercentRule: null,
-      nonDiscountShare: null, preDiscountCost: null, eligiblePreDiscountCost: null, trace: [],
+      nonDiscountShare: null, preDiscountCost: null, eligiblePreDiscountCost: null, stateMatch: null, shares: null, trace: [],
+      dates: { form486DueOn: null, form486FiledOn: null, serviceDeliveryDeadline: null, invoiceDueOn: null, recordsRetainedUntil: null },
     });
     expect(v.lines.map((l) => [l.lineId, l.eligibleCost])).toEqual([['L1', null]]);
   });

@@ -185,7 +185,7 @@ function derive(stream: string, a: ApplicantState, directory: ApplicantDirectory
       return { basis: f.bySchools ? 'district-wide' : 'own', district: f.bySchools ? stream : null, share: f.share, locale, localeBasis, sourceEventIds: f.sourceEventIds, gaps: f.gaps };
     }
     case 'school': {
-      const { district, gaps } = namedDistrict(stream, a, a.district, directory);
+      const { district, gaps } = namedDistrict(stream, a, directory.districtOf(stream), directory);
       if (!district) return own(stream, a, p, gaps);
       // Every school in a district takes the district-wide discount, locale included.
       const f = districtFigures(district[0], district[1], directory, p);

@@ -128,6 +128,19 @@ describe('every school of a district takes the district-wide discount', () => {
     expect(rateOf(s, 'applicant-d').entities[0]).toEqual(expect.objectContaining({ totalStudents: 200, totalNslp: 100, nslpPercent: 50, ratePercent: 80 }));
   });
 
+  it('a school its district lists as a member, without naming the district, takes the district’s discount too', () => {
+    const s = erateScenario().given(
+      school('applicant-a', { students: 100, nslpEligibleStudents: 90 }),
+      school('applicant-b', { students: 100, nslpEligibleStudents: 10 }),
+      applicantRegistered('applicant-d', { memberApplicantIds: ['applicant-a', 'applicant-b'], students: 5, nslpEligibleStudents: 0 }),
+      applicantRegistered('applicant-c', { kind: 'consortium', memberApplicantIds: ['applicant-a'] }),
+    );
+    // 100 of 200 = 50%, not the school's own 90%; a consortium listing the school is not its district.
+    expect(rateOf(s, 'applicant-a').entities[0]).toEqual(expect.objectContaining({ basis: 'school-of-district', district: 'applicant-d', nslpPercent: 50, ratePercent: 80 }));
+    const alone = erateScenario().given(school('applicant-a', { students: 100, nslpEligibleStudents: 90 }), applicantRegistered('applicant-c', { kind: 'consortium', memberApplicantIds: ['applicant-a'] }));
+    expect(rateOf(alone, 'applicant-a').entities[0]).toEqual(expect.objectContaining({ basis: 'own', district: null, nslpPercent: 90 }));
+  });
+
   it('the district is rural when more than half its schools are, urban when exactly half are', () => {
     const half = erateScenario().given(
       applicantRegistered('applicant-d', { locale: 'rural' }),
