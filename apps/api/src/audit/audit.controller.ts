@@ -87,6 +87,8 @@ export class AuditController {
     await this.trail.waitFor(head);
     const position = asOf === undefined ? head : this.source.resolve(asOf);
     if (position > head || position === 0) throw badRequest(`asOf must resolve to a position from 1 to ${head}.`, [{ field: 'asOf', message: 'out of range' }]);
+    // The package's read models and rule sets are folded as of the position, which the live store must have reached.
+    await this.source.caughtUpTo(position);
     const checkpoint = this.trail.checkpointNow();
     const dir = mkdtempSync(join(tmpdir(), 'ledger-export-'));
     const file = join(dir, 'audit-package.jsonl.gz');

@@ -43,9 +43,14 @@ export class ProjectedReadModelSource extends ReadModelSource {
     return model;
   }
 
+  /** Resolves once the projector has folded `position`: as-of folds need the live store to name the streams they read. */
+  caughtUpTo(position: number): Promise<void> {
+    return this.projector.waitFor(position, { timeoutMs: CATCH_UP_WAIT_MS });
+  }
+
   async render(model: string, rootStream: string, options: { asOf?: string; minPosition?: number } = {}): Promise<RenderedModel | undefined> {
     const readModel = this.readModelOf(model);
-    if (options.minPosition !== undefined) await this.projector.waitFor(options.minPosition, { timeoutMs: CATCH_UP_WAIT_MS });
+    if (options.minPosition !== undefined) await this.caughtUpTo(options.minPosition);
     if (options.asOf !== undefined) return this.renderAsOf(readModel, rootStream, parseAsOf(options.asOf));
     return this.renderLive(readModel, rootStream).rendered;
   }
