@@ -271,6 +271,37 @@ describe('funding request read model', () => {
       expect(render(s, 'frn-d').categoryTwoBudget?.draws).toEqual([expect.objectContaining({ holder: 'applicant-d', otherRequests: [{ frn: FRN, amount: usd(25_000) }] })]);
     });
 
+    describe('a library outlet draws on its library system’s one system-wide budget (FCC 19-117; USAC "Category Two Budgets")', () => {
+      const system = (systemRegistered = true) => [
+        applicantRegistered('applicant-o1', { kind: 'library', librarySquareFeet: 2_000 }),
+        applicantRegistered('applicant-o2', { kind: 'library', librarySquareFeet: 8_000 }),
+        ...(systemRegistered ? [applicantRegistered('applicant-sys', { kind: 'library-system', memberApplicantIds: ['applicant-o1', 'applicant-o2'] })] : []),
+      ];
+
+      it('given a system listing two outlets and a $40,000 system request, when an outlet files $25,000, then both draw on the system’s $61,000 hybrid budget and exceed it by $4,000', () => {
+        const s = erateScenario().given(...system(), c2('frn-sys', 'applicant-sys', usd(40_000)), c2(FRN, 'applicant-o1', usd(25_000)));
+        // 10,000 sq ft × $4.50 = $45,000; floors 2 × $25,000 = $50,000; hybrid $25,000 + $36,000 = $61,000.
+        const v = render(s);
+        expect(v.categoryTwoBudget?.draws).toEqual([expect.objectContaining({
+          holder: 'applicant-sys', thisRequest: usd(25_000), otherRequests: [{ frn: 'frn-sys', amount: usd(40_000) }], remainingAfterThisRequest: -usd(4_000),
+          budget: expect.objectContaining({ scope: 'library-system', option: 'hybrid', budget: usd(61_000) }),
+        })]);
+        expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'violation', message: "Category 2 requests of FY2021–2025 drawing on applicant-sys's $61,000.00 budget exceed it by $4,000.00" }));
+        expect(render(s, 'frn-sys').categoryTwoBudget?.draws).toEqual([expect.objectContaining({ holder: 'applicant-sys', otherRequests: [{ frn: FRN, amount: usd(25_000) }], remainingAfterThisRequest: -usd(4_000) })]);
+      });
+
+      it('given two outlets’ requests within the system’s budget, then each sees the other and there is no budget finding (compliant)', () => {
+        const s = erateScenario().given(...system(), c2('frn-o2', 'applicant-o2', usd(36_000)), c2(FRN, 'applicant-o1', usd(25_000)));
+        expect(render(s).categoryTwoBudget?.draws).toEqual([expect.objectContaining({ holder: 'applicant-sys', otherRequests: [{ frn: 'frn-o2', amount: usd(36_000) }], remainingAfterThisRequest: 0 })]);
+        expect(render(s).findings.filter((f) => f.ruleId === 'erate.category-two-budget')).toEqual([]);
+      });
+
+      it('given a library no registered system lists, then it keeps its own budget', () => {
+        const s = erateScenario().given(...system(false), c2(FRN, 'applicant-o1', usd(25_000)));
+        expect(render(s).categoryTwoBudget?.draws).toEqual([expect.objectContaining({ holder: 'applicant-o1', otherRequests: [], budget: expect.objectContaining({ scope: 'single', budget: usd(25_000) }) })]);
+      });
+    });
+
     it('denied requests, Category 1 requests and requests of another cycle do not use the budget', () => {
       const s = erateScenario().given(
         ...district(),
