@@ -260,6 +260,13 @@ describe('funding request read model', () => {
       expect(step?.values).toEqual(expect.objectContaining({ option: 'floor', budget: usd(50_000), floorOption: usd(50_000), perUnitOption: usd(36_740), hybridOption: usd(50_000), countSource: 'profile', thisRequest: usd(25_000), usedByOtherRequests: usd(30_000) }));
     });
 
+    it('the trace names a school with no students as not a child entity, and the budget leaves its floor out (USAC Category Two Budget Tool glossary)', () => {
+      const s = erateScenario().given(...district(), applicantRegistered('applicant-s3', { kind: 'school', district: 'applicant-d', students: 0, nslpEligibleStudents: 0 }), c2(FRN, 'applicant-s1', usd(25_000)));
+      const step = render(s).trace.find((t) => t.step === 'category-two-budget:applicant-d');
+      expect(step?.values).toEqual(expect.objectContaining({ budget: usd(50_000), floorOption: usd(50_000), notChildEntities: 'applicant-s3: 0 students (profile)', basis: expect.stringContaining('applicant-s3 with no students: not a child entity') }));
+      expect(step?.citation).toContain('USAC Category Two Budget Tool glossary ("child entity count")');
+    });
+
     it('a school its district lists as a member (naming no district) draws on the district’s budget too', () => {
       const s = erateScenario().given(
         applicantRegistered('applicant-s1', { kind: 'school', students: 100, nslpEligibleStudents: 60 }),
