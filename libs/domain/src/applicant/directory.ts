@@ -3,7 +3,7 @@ import { type ApplicantState } from './state';
 
 /**
  * The applicants an E-Rate rule may need around one request: a district's schools, the district a
- * school or library belongs to, a library system's outlets, a consortium's members.
+ * school or library belongs to, a library system's outlets and an outlet's system, a consortium's members.
  */
 export interface ApplicantDirectory {
   get(stream: string): ApplicantState | undefined;
@@ -15,6 +15,8 @@ export interface ApplicantDirectory {
    * it give the same district-wide discount and budget as `schoolsOf`.
    */
   districtOf(school: string): string | undefined;
+  /** The library system that lists a library outlet as a member (the profile has no field naming it). */
+  librarySystemOf(outlet: string): string | undefined;
 }
 
 function schoolsOf(district: string, state: (s: string) => ApplicantState | undefined, naming: readonly string[]): string[] {
@@ -29,6 +31,10 @@ function districtOf(school: string, state: (s: string) => ApplicantState | undef
   return linked.find((d) => state(d)?.kind === 'school-district' && state(d)?.memberApplicantIds.includes(school) === true);
 }
 
+function librarySystemOf(outlet: string, state: (s: string) => ApplicantState | undefined, linked: readonly string[]): string | undefined {
+  return linked.find((s) => state(s)?.kind === 'library-system' && state(s)?.memberApplicantIds.includes(outlet) === true);
+}
+
 /** A directory over folded facts: schools naming a district, and districts listing a school, are found through their links. */
 export function applicantDirectory(facts: FactsLookup): ApplicantDirectory {
   const get = (s: string) => facts.state<ApplicantState>(s);
@@ -36,11 +42,18 @@ export function applicantDirectory(facts: FactsLookup): ApplicantDirectory {
     get,
     schoolsOf: (district) => schoolsOf(district, get, facts.linkedFrom(district, 'applicant')),
     districtOf: (school) => districtOf(school, get, facts.linkedFrom(school, 'applicant')),
+    librarySystemOf: (outlet) => librarySystemOf(outlet, get, facts.linkedFrom(outlet, 'applicant')),
   };
 }
 
 /** A directory over given states, for rule-level specs. */
 export function applicantDirectoryOf(states: ReadonlyMap<string, ApplicantState | undefined>): ApplicantDirectory {
   const get = (s: string) => states.get(s);
-  return { get, schoolsOf: (district) => schoolsOf(district, get, [...states.keys()]), districtOf: (school) => districtOf(school, get, [...states.keys()]) };
+  const streams = [...states.keys()];
+  return {
+    get,
+    schoolsOf: (district) => schoolsOf(district, get, streams),
+    districtOf: (school) => districtOf(school, get, streams),
+    librarySystemOf: (outlet) => librarySystemOf(outlet, get, streams),
+  };
 }

@@ -14,11 +14,23 @@ import { type CategoryTwoBudgetView } from './funding-request-view';
 const isDrafted = (s: FrnState | undefined): s is DraftedFrn => s?.draft !== undefined;
 const registered = (s: ApplicantState | undefined): s is ApplicantState => s?.registered === true;
 
-/** Whose budget an applicant's requests draw on: a school in a registered district (named or listing it) draws on the district's. */
+/**
+ * Whose budget an applicant's requests draw on: a school in a registered district (named or listing it)
+ * draws on the district's, a library outlet its registered library system lists on the system's (FCC
+ * 19-117: one budget per district, one system-wide budget per library system).
+ */
 export function budgetHolderOf(stream: string, directory: ApplicantDirectory): string {
-  if (directory.get(stream)?.kind !== 'school') return stream;
-  const district = directory.districtOf(stream);
-  return district !== undefined && registered(directory.get(district)) ? district : stream;
+  const kind = directory.get(stream)?.kind;
+  const holder = kind === 'school' ? directory.districtOf(stream) : kind === 'library' ? directory.librarySystemOf(stream) : undefined;
+  return holder !== undefined && registered(directory.get(holder)) ? holder : stream;
+}
+
+/** The applicants whose own requests draw on a holder's budget: itself, and a district's schools or a library system's outlets. */
+function drawersOn(holder: string, directory: ApplicantDirectory): string[] {
+  const a = directory.get(holder);
+  if (a?.kind === 'school-district') return [holder, ...directory.schoolsOf(holder)];
+  if (a?.kind === 'library-system') return [holder, ...a.memberApplicantIds];
+  return [holder];
 }
 
 /**
@@ -39,9 +51,9 @@ function drawsOf(state: DraftedFrn, eligiblePerLine: readonly Cents[], directory
   return draws;
 }
 
-/** Requests that may draw on a holder's budget: its own, its schools', and those of consortia any of them belong to. */
+/** Requests that may draw on a holder's budget: its own, its schools' or outlets', and those of consortia any of them belong to. */
 function requestsAround(holder: string, directory: ApplicantDirectory, facts: FactsLookup): string[] {
-  const drawers = [holder, ...(directory.get(holder)?.kind === 'school-district' ? directory.schoolsOf(holder) : [])];
+  const drawers = drawersOn(holder, directory);
   const consortia = drawers.flatMap((d) => facts.linkedFrom(d, 'applicant').filter((c) => {
     const s = directory.get(c);
     return s?.kind === 'consortium' && s.memberApplicantIds.includes(d);
@@ -56,7 +68,7 @@ export interface CategoryTwoBudgetOutcomeView {
 
 /**
  * The Category 2 budgets one request draws on, each with what the holder's other requests of the
- * cycle (its own, its schools', its consortia's lines for it) already use. A member cannot spend its
+ * cycle (its own, its schools' or outlets', its consortia's lines for it) already use. A member cannot spend its
  * budget twice: its own requests and its share of consortium requests count against one budget.
  */
 export function categoryTwoBudgets(frn: string, state: DraftedFrn, eligiblePerLine: readonly Cents[], directory: ApplicantDirectory, ruleSet: { id: string; params: ErateParams }, facts: FactsLookup): CategoryTwoBudgetOutcomeView {

@@ -91,7 +91,7 @@ export function frnCompliance(ctx: FrnContext): FrnCompliance {
   const lastDayOfService = draft.serviceEndDate ?? delivery.deadline;
   const invoice = state.commitment
     ? invoiceDeadlineRule.apply({
-        lastDayOfService, lastDayOfServiceEventIds: deadlineEventIds, invoices: state.invoiceSubmissions, extensionRequests: state.invoiceExtensionRequests,
+        lastDayOfService, lastDayOfServiceEventIds: deadlineEventIds, invoices: state.invoiceSubmissions, payments: state.invoices, extensionRequests: state.invoiceExtensionRequests,
         ...(state.form486Notification ? { notification: state.form486Notification } : {}),
       }, p)
     : { dueOn: null, breaches: [] };

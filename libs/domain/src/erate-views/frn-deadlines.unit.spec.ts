@@ -78,6 +78,17 @@ describe('FRN deadlines, as findings with rule id, rule set, citation, dates and
         message: expect.stringMatching(/^SPI invoice INV-1 \(\$4,000.00\) submitted on 2026-10-29, after the invoice deadline 2026-10-28/),
       })]);
     });
+    it('given an invoice recorded only as paid, on the deadline, then it counts as invoiced: no "due by" finding', () => {
+      const s = invoicing().given(fact(FRN, 'InvoicePaid', { invoiceNumber: 'INV-1', amount: usd(4_000), paidOn: '2026-10-28' }));
+      expect(of(s, 'erate.invoice-deadline')).toEqual([]);
+    });
+    it('given an invoice recorded only as paid, the day after the deadline, then not late: an info finding that its submission date is not recorded', () => {
+      const s = invoicing().given(fact(FRN, 'InvoicePaid', { invoiceNumber: 'INV-1', amount: usd(4_000), paidOn: '2026-10-29' }));
+      expect(of(s, 'erate.invoice-deadline')).toEqual([expect.objectContaining({
+        severity: 'info', sourceEventIds: [s.idOf('FundingRequestDrafted'), s.idOf('Form486Notified'), s.idOf('InvoicePaid')],
+        message: expect.stringMatching(/^Invoice INV-1 \(\$4,000.00\) was paid on 2026-10-29, after the invoice deadline 2026-10-28 .*; its submission date is not recorded/),
+      })]);
+    });
     it('given an extension requested on the deadline, then the deadline moves 120 days and the late invoice is on time', () => {
       const s = invoicing().given(fact(FRN, 'InvoiceDeadlineExtensionRequested', { requestedOn: '2026-10-28' }), invoice('2026-10-29'));
       expect(render(s).dates.invoiceDueOn).toBe('2027-02-25');

@@ -260,6 +260,13 @@ describe('funding request read model', () => {
       expect(step?.values).toEqual(expect.objectContaining({ option: 'floor', budget: usd(50_000), floorOption: usd(50_000), perUnitOption: usd(36_740), hybridOption: usd(50_000), countSource: 'profile', thisRequest: usd(25_000), usedByOtherRequests: usd(30_000) }));
     });
 
+    it('the trace names a school with no students as not a child entity, and the budget leaves its floor out (USAC Category Two Budget Tool glossary)', () => {
+      const s = erateScenario().given(...district(), applicantRegistered('applicant-s3', { kind: 'school', district: 'applicant-d', students: 0, nslpEligibleStudents: 0 }), c2(FRN, 'applicant-s1', usd(25_000)));
+      const step = render(s).trace.find((t) => t.step === 'category-two-budget:applicant-d');
+      expect(step?.values).toEqual(expect.objectContaining({ budget: usd(50_000), floorOption: usd(50_000), notChildEntities: 'applicant-s3: 0 students (profile)', basis: expect.stringContaining('applicant-s3 with no students: not a child entity') }));
+      expect(step?.citation).toContain('USAC Category Two Budget Tool glossary ("child entity count")');
+    });
+
     it('a school its district lists as a member (naming no district) draws on the district’s budget too', () => {
       const s = erateScenario().given(
         applicantRegistered('applicant-s1', { kind: 'school', students: 100, nslpEligibleStudents: 60 }),
@@ -269,6 +276,37 @@ describe('funding request read model', () => {
       );
       expect(render(s).categoryTwoBudget?.draws).toEqual([expect.objectContaining({ holder: 'applicant-d', thisRequest: usd(25_000), otherRequests: [{ frn: 'frn-d', amount: usd(30_000) }] })]);
       expect(render(s, 'frn-d').categoryTwoBudget?.draws).toEqual([expect.objectContaining({ holder: 'applicant-d', otherRequests: [{ frn: FRN, amount: usd(25_000) }] })]);
+    });
+
+    describe('a library outlet draws on its library system’s one system-wide budget (FCC 19-117; USAC "Category Two Budgets")', () => {
+      const system = (systemRegistered = true) => [
+        applicantRegistered('applicant-o1', { kind: 'library', librarySquareFeet: 2_000 }),
+        applicantRegistered('applicant-o2', { kind: 'library', librarySquareFeet: 8_000 }),
+        ...(systemRegistered ? [applicantRegistered('applicant-sys', { kind: 'library-system', memberApplicantIds: ['applicant-o1', 'applicant-o2'] })] : []),
+      ];
+
+      it('given a system listing two outlets and a $40,000 system request, when an outlet files $25,000, then both draw on the system’s $61,000 hybrid budget and exceed it by $4,000', () => {
+        const s = erateScenario().given(...system(), c2('frn-sys', 'applicant-sys', usd(40_000)), c2(FRN, 'applicant-o1', usd(25_000)));
+        // 10,000 sq ft × $4.50 = $45,000; floors 2 × $25,000 = $50,000; hybrid $25,000 + $36,000 = $61,000.
+        const v = render(s);
+        expect(v.categoryTwoBudget?.draws).toEqual([expect.objectContaining({
+          holder: 'applicant-sys', thisRequest: usd(25_000), otherRequests: [{ frn: 'frn-sys', amount: usd(40_000) }], remainingAfterThisRequest: -usd(4_000),
+          budget: expect.objectContaining({ scope: 'library-system', option: 'hybrid', budget: usd(61_000) }),
+        })]);
+        expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.category-two-budget', severity: 'violation', message: "Category 2 requests of FY2021–2025 drawing on applicant-sys's $61,000.00 budget exceed it by $4,000.00" }));
+        expect(render(s, 'frn-sys').categoryTwoBudget?.draws).toEqual([expect.objectContaining({ holder: 'applicant-sys', otherRequests: [{ frn: FRN, amount: usd(25_000) }], remainingAfterThisRequest: -usd(4_000) })]);
+      });
+
+      it('given two outlets’ requests within the system’s budget, then each sees the other and there is no budget finding (compliant)', () => {
+        const s = erateScenario().given(...system(), c2('frn-o2', 'applicant-o2', usd(36_000)), c2(FRN, 'applicant-o1', usd(25_000)));
+        expect(render(s).categoryTwoBudget?.draws).toEqual([expect.objectContaining({ holder: 'applicant-sys', otherRequests: [{ frn: 'frn-o2', amount: usd(36_000) }], remainingAfterThisRequest: 0 })]);
+        expect(render(s).findings.filter((f) => f.ruleId === 'erate.category-two-budget')).toEqual([]);
+      });
+
+      it('given a library no registered system lists, then it keeps its own budget', () => {
+        const s = erateScenario().given(...system(false), c2(FRN, 'applicant-o1', usd(25_000)));
+        expect(render(s).categoryTwoBudget?.draws).toEqual([expect.objectContaining({ holder: 'applicant-o1', otherRequests: [], budget: expect.objectContaining({ scope: 'single', budget: usd(25_000) }) })]);
+      });
     });
 
     it('denied requests, Category 1 requests and requests of another cycle do not use the budget', () => {

@@ -54,6 +54,7 @@ function budgetStep(draw: CategoryTwoBudgetDraw, ctx: FrnContext, by: By): Trace
       unit: b.unit, totalCount: b.totalCount.count, countSource: b.totalCount.source, baselineCount: b.totalCount.baseline?.count ?? null,
       baselineFundingYear: b.totalCount.baseline?.fundingYear ?? null, raisedInFundingYear: b.totalCount.raisedIn?.fundingYear ?? null,
       entities: b.entities.map((e) => `${e.applicant}: ${e.count.count} ${e.unit} (${e.count.source}) × ${e.perUnit} = ${e.amount}, floor ${e.floor}${e.tribal ? ' (Tribal)' : ''} → ${e.greater}`).join('; '),
+      notChildEntities: b.notChildEntities.map((e) => `${e.applicant}: ${e.count.count} ${e.unit} (${e.count.source})`).join('; '),
       basis: b.basis, thisRequest: draw.thisRequest, usedByOtherRequests: draw.usedByOtherRequests, otherRequests: draw.otherRequests.map((o) => `${o.frn} ${o.amount}`).join('; '),
       remainingAfterThisRequest: draw.remainingAfterThisRequest,
     },

@@ -1,5 +1,5 @@
 import { type CalendarDate } from '../shared/dates';
-import { DomainError } from '../shared/errors';
+import { assertNever, DomainError } from '../shared/errors';
 import { identifier } from '../shared/identifier';
 import { type BasisPoints, type Cents } from '../shared/money';
 import { arrayOf, bool, count, cents, object, oneOf, optional, percentInt, text, type Check } from '../shared/validation';
@@ -113,6 +113,8 @@ function refuseContradictoryShare(s: ShareTerms): void {
         if (before && b.fromShare <= before.fromShare) refuse('terms.bands-out-of-order', `Band ${i} starts at ${b.fromShare} bp, not above band ${i - 1} at ${before.fromShare} bp`);
       });
       return;
+    default:
+      assertNever(s);
   }
 }
 

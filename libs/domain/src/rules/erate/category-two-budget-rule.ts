@@ -55,7 +55,10 @@ export interface CategoryTwoBudget {
   unit: BudgetUnit;
   /** The count the per-unit option multiplies: the holder's validated count, else its entities' sum. */
   totalCount: CountInEffect;
+  /** The child entities: the schools or outlets whose count is above zero; the floor and the hybrid are theirs. */
   entities: BudgetEntity[];
+  /** A district's schools with no students, a system's outlets with no square feet: not child entities, no floor. */
+  notChildEntities: BudgetEntity[];
   /** How it was found, in words. */
   basis: string;
   cycle: { firstFundingYear: number; lastFundingYear: number };
@@ -114,7 +117,7 @@ function optionTaken(options: CategoryTwoBudget['options']): BudgetOption {
   return options.floor >= hybrid ? 'floor' : 'hybrid';
 }
 
-function describe(scope: CategoryTwoBudget['scope'], option: BudgetOption, unit: BudgetUnit, total: number, rate: Cents, entities: BudgetEntity[], budget: Cents): string {
+function describeOption(scope: CategoryTwoBudget['scope'], option: BudgetOption, unit: BudgetUnit, total: number, rate: Cents, entities: BudgetEntity[], budget: Cents): string {
   const places = scope === 'library-system' ? 'outlets' : 'schools';
   switch (option) {
     case 'per-unit':
@@ -128,16 +131,24 @@ function describe(scope: CategoryTwoBudget['scope'], option: BudgetOption, unit:
   }
 }
 
+function describe(scope: CategoryTwoBudget['scope'], option: BudgetOption, unit: BudgetUnit, total: number, rate: Cents, entities: BudgetEntity[], notChildEntities: BudgetEntity[], budget: Cents): string {
+  const taken = describeOption(scope, option, unit, total, rate, entities, budget);
+  if (notChildEntities.length === 0) return taken;
+  return `${taken}; ${notChildEntities.map((e) => e.applicant).join(', ')} with no ${unit}: ${notChildEntities.length === 1 ? 'not a child entity' : 'not child entities'}, no floor and no hybrid part (${ERATE_SOURCES.c2BudgetTool})`;
+}
+
 /**
  * The five-year pre-discount Category 2 budget (FCC 19-117): a district's is the greater of the
  * per-student amount for all its students and the floor times its schools; a district of at most
  * `hybridMaxEntities` schools may take the hybrid (each school's greater of the two, summed), and the
  * greatest option applies. A library system likewise by square feet and outlets (Tribal outlets at the
- * Tribal floor); an independent school or library, the greater of its own amount and its floor.
+ * Tribal floor); an independent school or library, the greater of its own amount and its floor. Floors
+ * and the hybrid count only child entities: schools with students, outlets with square feet (USAC
+ * Category Two Budget Tool glossary).
  */
 export const categoryTwoBudgetRule: Rule<CategoryTwoBudgetFacts, CategoryTwoBudgetOutcome, ErateParams> = {
   id: 'erate.category-two-budget',
-  citation: `${ERATE_SOURCES.categoryTwoOrder} ¶¶ 13–18; ${ERATE_SOURCES.categoryTwoBudgetPage}; ${cfr('54.502(b)(3)')}; ${ERATE_SOURCES.tribalOrder}`,
+  citation: `${ERATE_SOURCES.categoryTwoOrder} ¶¶ 13–18; ${ERATE_SOURCES.categoryTwoBudgetPage}; ${ERATE_SOURCES.c2BudgetTool}; ${cfr('54.502(b)(3)')}; ${ERATE_SOURCES.tribalOrder}`,
   apply: (facts, p) => {
     const b = p.categoryTwoBudget;
     const cycle = cycleOf(b);
@@ -152,10 +163,13 @@ export const categoryTwoBudgetRule: Rule<CategoryTwoBudgetFacts, CategoryTwoBudg
     });
     const scope: CategoryTwoBudget['scope'] = parts.length === 0 || !a ? 'single' : a.kind === 'library-system' ? 'library-system' : 'district';
     const tribalSystem = a?.kind === 'library-system' && a.tribal === true;
-    const entities = !a ? [] : scope === 'single' ? [entityOf(facts.holder, a, false, unit, b, facts)] : parts.map(([m, s]) => entityOf(m, s, tribalSystem, unit, b, facts));
+    const all = !a ? [] : scope === 'single' ? [entityOf(facts.holder, a, false, unit, b, facts)] : parts.map(([m, s]) => entityOf(m, s, tribalSystem, unit, b, facts));
+    // Only a school with students or an outlet with square feet is a child entity with a floor of its own.
+    const entities = scope === 'single' ? all : all.filter((e) => e.count.count > 0);
+    const notChildEntities = scope === 'single' ? [] : all.filter((e) => e.count.count <= 0);
     const own = a ? countInEffect(a, unit, cycle, facts.fundingYear) : undefined;
     const totalCount: CountInEffect = scope !== 'single' && own?.source !== 'validated'
-      ? { count: sum(entities.map((e) => e.count.count)), source: entities.every((e) => e.count.source === 'validated') ? 'validated' : 'profile', baseline: null, raisedIn: null, sourceEventIds: entities.flatMap((e) => e.count.sourceEventIds) }
+      ? { count: sum(all.map((e) => e.count.count)), source: all.every((e) => e.count.source === 'validated') ? 'validated' : 'profile', baseline: null, raisedIn: null, sourceEventIds: all.flatMap((e) => e.count.sourceEventIds) }
       : (own ?? { count: 0, source: 'profile', baseline: null, raisedIn: null, sourceEventIds: [] });
     const rate = unit === 'students' ? b.perStudent : b.perLibrarySquareFoot;
     const perUnit = totalCount.count * rate;
@@ -165,8 +179,9 @@ export const categoryTwoBudgetRule: Rule<CategoryTwoBudgetFacts, CategoryTwoBudg
     const option = optionTaken(options);
     const budget = Math.max(perUnit, floor, hybrid ?? 0);
     return {
-      supported: true, holder: facts.holder, scope, budget, option, options, unit, totalCount, entities, basis: describe(scope, option, unit, totalCount.count, rate, entities, budget), cycle,
-      sourceEventIds: [...new Set([...(a?.profileEventIds ?? []), ...parts.flatMap(([, s]) => s.profileEventIds), ...totalCount.sourceEventIds, ...entities.flatMap((e) => e.count.sourceEventIds)])],
+      supported: true, holder: facts.holder, scope, budget, option, options, unit, totalCount, entities, notChildEntities,
+      basis: describe(scope, option, unit, totalCount.count, rate, entities, notChildEntities, budget), cycle,
+      sourceEventIds: [...new Set([...(a?.profileEventIds ?? []), ...parts.flatMap(([, s]) => s.profileEventIds), ...totalCount.sourceEventIds, ...all.flatMap((e) => e.count.sourceEventIds)])],
     };
   },
 };

@@ -65,6 +65,49 @@ describe('district-wide Category 2 budgets (FCC 19-117; USAC "Category Two Budge
     expect(eleven).toEqual(expect.objectContaining({ option: 'per-unit', budget: usd(350_700) }));
   });
 
+  describe('only child entities count toward the floor and the hybrid: a school with students, an outlet with square feet (USAC Category Two Budget Tool glossary, "child entity count")', () => {
+    it('given schools of 0, 1 and 500 students, then the 0-student school has no floor and no hybrid part, the 1-student school has both: hybrid $25,000 + $83,500 = $108,500', () => {
+      const b = budgetOf(districtOf(0, 1, 500), 'applicant-d');
+      // Counting the empty school would give floors of $75,000 and a hybrid of $133,500.
+      expect(b).toEqual(expect.objectContaining({ budget: usd(108_500), option: 'hybrid', options: { perUnit: usd(83_667), floor: usd(50_000), hybrid: usd(108_500) } }));
+      expect(b.entities.map((e) => e.applicant)).toEqual(['applicant-s2', 'applicant-s3']);
+      expect(b.notChildEntities.map((e) => [e.applicant, e.count.count])).toEqual([['applicant-s1', 0]]);
+      expect(b.basis).toBe('hybrid: applicant-s2 $25,000.00 + applicant-s3 $83,500.00 = $108,500.00; applicant-s1 with no students: not a child entity, no floor and no hybrid part (USAC Category Two Budget Tool glossary ("child entity count"))');
+    });
+
+    it('given schools of 1 and 1 students, then both are child entities with floors (compliant, none left out)', () => {
+      const b = budgetOf(districtOf(1, 1), 'applicant-d');
+      expect(b).toEqual(expect.objectContaining({ budget: usd(50_000), option: 'floor', notChildEntities: [], basis: 'floors of 2 schools = $50,000.00' }));
+    });
+
+    it('a school validated at 0 students is not a child entity even when its profile counts some', () => {
+      const s = districtOf(100, 100);
+      s.record(fact('applicant-s2', 'CategoryTwoCountValidated', { fundingYear: 2021, students: 0 }));
+      expect(budgetOf(s, 'applicant-d')).toEqual(expect.objectContaining({ budget: usd(25_000), options: { perUnit: usd(16_700), floor: usd(25_000), hybrid: usd(25_000) } }));
+    });
+
+    it('eleven schools of which one has no students: ten child entities, so the hybrid is open', () => {
+      const b = budgetOf(districtOf(0, ...Array.from({ length: 9 }, () => 10), 2_000), 'applicant-d');
+      expect(b).toEqual(expect.objectContaining({ option: 'hybrid', budget: usd(9 * 25_000 + 334_000), options: expect.objectContaining({ floor: usd(250_000) }) }));
+    });
+
+    it('a library system’s outlet of 0 sq ft has no floor; several are listed together', () => {
+      const s = erateScenario().given(
+        applicantRegistered('applicant-o1', { kind: 'library', librarySquareFeet: 0 }),
+        applicantRegistered('applicant-o2', { kind: 'library' }),
+        applicantRegistered('applicant-o3', { kind: 'library', librarySquareFeet: 1 }),
+        applicantRegistered('applicant-sys', { kind: 'library-system', memberApplicantIds: ['applicant-o1', 'applicant-o2', 'applicant-o3'] }),
+      );
+      const b = budgetOf(s, 'applicant-sys');
+      expect(b).toEqual(expect.objectContaining({ budget: usd(25_000), option: 'floor', options: { perUnit: 450, floor: usd(25_000), hybrid: usd(25_000) } }));
+      expect(b.basis).toBe('the $25,000.00 floor; applicant-o1, applicant-o2 with no square feet: not child entities, no floor and no hybrid part (USAC Category Two Budget Tool glossary ("child entity count"))');
+    });
+
+    it('an independent school is budgeted on its own as before: the floor is its own', () => {
+      expect(single({ kind: 'school', students: 0 })).toEqual(expect.objectContaining({ budget: usd(25_000), notChildEntities: [] }));
+    });
+  });
+
   it('a district that lists no registered school is budgeted on its own count', () => {
     const s = erateScenario().given(applicantRegistered('applicant-d', { students: 1_000 }));
     expect(budgetOf(s, 'applicant-d')).toEqual(expect.objectContaining({ scope: 'single', budget: usd(167_000), options: { perUnit: usd(167_000), floor: usd(25_000), hybrid: null } }));
@@ -182,7 +225,9 @@ describe('district-wide Category 2 budgets (FCC 19-117; USAC "Category Two Budge
         counts.forEach((n, i) => states.set(`applicant-s${i}`, { ...initialApplicantState, registered: true, kind: 'school', district: 'applicant-d', students: n }));
         const b = supported(categoryTwoBudgetRule.apply({ holder: 'applicant-d', directory: applicantDirectoryOf(states), fundingYear: 2022 }, p));
         const total = counts.reduce((x, y) => x + y, 0);
-        expect(b.budget).toBe(Math.max(counts.length * usd(25_000), total * usd(167), counts.length <= 10 ? counts.reduce((x, n) => x + Math.max(n * usd(167), usd(25_000)), 0) : 0));
+        // Only schools with students are child entities with a floor (USAC Category Two Budget Tool glossary, "child entity count").
+        const children = counts.filter((n) => n > 0);
+        expect(b.budget).toBe(Math.max(children.length * usd(25_000), total * usd(167), children.length <= 10 ? children.reduce((x, n) => x + Math.max(n * usd(167), usd(25_000)), 0) : 0));
       }));
     });
   });

@@ -6,6 +6,7 @@ export const ERATE_SOURCES = {
   freeServicesAdvisory: 'USAC Free Services Advisory (Schools and Libraries Program, Step 1 Competitive Bidding, updated September 2015)',
   calculatingDiscountRates: 'USAC FAQ "Calculating Discount Rates"',
   categoryTwoBudgetPage: 'USAC "Category Two Budgets" page',
+  c2BudgetTool: 'USAC Category Two Budget Tool glossary ("child entity count")',
   categoryTwoOrder: 'FCC 19-117 (Category Two Report and Order, December 3, 2019)',
   tribalOrder: 'FCC 2023 Tribal Order (DA 23-56), Tribal library funding floor',
   fy2026Notice: 'FCC Wireline Competition Bureau Public Notice of June 4, 2025 (FY2026–2030 Category Two budget multipliers and floor)',

@@ -12,6 +12,8 @@ export interface InvoiceDeadlineFacts {
   lastDayOfServiceEventIds: string[];
   notification?: { notifiedOn: CalendarDate; eventId: string };
   invoices: readonly { invoiceNumber: string; form: 'BEAR' | 'SPI'; amount: Cents; submittedOn: CalendarDate; eventId: string }[];
+  /** Invoices USAC paid; one with no submission of its number recorded was submitted on or before its payment. */
+  payments: readonly { invoiceNumber: string; amount: Cents; paidOn: CalendarDate; eventId: string }[];
   extensionRequests: readonly { requestedOn: CalendarDate; eventId: string }[];
 }
 
@@ -24,7 +26,8 @@ export interface InvoiceDeadline {
 /**
  * Invoices (BEAR or SPI) are due 120 days after the later of the last date to receive service and the
  * Form 486 notification date. One extension of 120 days is granted when requested on or before the
- * deadline; a request after it, or beyond the one allowed, extends nothing.
+ * deadline; a request after it, or beyond the one allowed, extends nothing. An invoice recorded only as
+ * paid was submitted no later than its payment date.
  */
 export const invoiceDeadlineRule: Rule<InvoiceDeadlineFacts, InvoiceDeadline, ErateParams> = {
   id: 'erate.invoice-deadline',
@@ -67,9 +70,19 @@ export const invoiceDeadlineRule: Rule<InvoiceDeadlineFacts, InvoiceDeadline, Er
         message: `${i.form} invoice ${i.invoiceNumber} (${formatUsd(i.amount)}) submitted on ${i.submittedOn}, after the invoice deadline ${dueOn} (${basis}${extended})`,
         sourceEventIds: [...baseEvents, ...grantedBy, i.eventId],
       }));
-    const open: Breach[] = f.invoices.length === 0
+    // A payment whose submission is not recorded was submitted no later than it was paid: on time when
+    // paid by the deadline; paid after it, the submission date is unknown, so it is not called late.
+    const paidOnly = f.payments.filter((pay) => !f.invoices.some((i) => i.invoiceNumber === pay.invoiceNumber));
+    const unknown: Breach[] = paidOnly
+      .filter((pay) => pay.paidOn > dueOn)
+      .map((pay) => ({
+        severity: 'info',
+        message: `Invoice ${pay.invoiceNumber} (${formatUsd(pay.amount)}) was paid on ${pay.paidOn}, after the invoice deadline ${dueOn} (${basis}${extended}); its submission date is not recorded, so whether it was submitted by the deadline is not known`,
+        sourceEventIds: [...baseEvents, ...grantedBy, pay.eventId],
+      }));
+    const open: Breach[] = f.invoices.length === 0 && paidOnly.length === 0
       ? [{ severity: 'info', message: `Invoices (BEAR or SPI) are due by ${dueOn} (${basis}${extended})`, sourceEventIds: [...baseEvents, ...grantedBy] }]
       : [];
-    return { dueOn, breaches: [...extensionBreaches, ...late, ...open] };
+    return { dueOn, breaches: [...extensionBreaches, ...late, ...unknown, ...open] };
   },
 };
