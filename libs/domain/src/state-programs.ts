@@ -26,6 +26,7 @@ export * from './program/state';
 export * from './program/events';
 export * from './program/terms';
 export { termsInForce, currentTerms } from './program/terms-in-force';
+export { UNCONFIRMED_TX_WORKING_BANDS } from './program/legacy-terms';
 export { stateProgramUpcasters, programEstablishedV1ToV2, type DomainUpcaster } from './program/upcasters';
 export * from './contract/state';
 export * from './contract/events';

@@ -1,4 +1,16 @@
-import { type ProgramTerms } from './terms';
+import { type MatchBand, type ProgramTerms } from './terms';
+
+/**
+ * The match bands the retired Texas rule set used as a working table (more disadvantaged → higher
+ * match). No public source gives Operation Connectivity's bands: whoever records these records them as
+ * unconfirmed, as the upcast terms, the demo scenario and the specs do.
+ */
+export const UNCONFIRMED_TX_WORKING_BANDS: readonly MatchBand[] = [
+  { fromShare: 0, matchRate: 2_500 },
+  { fromShare: 4_000, matchRate: 4_000 },
+  { fromShare: 6_000, matchRate: 5_000 },
+  { fromShare: 8_000, matchRate: 7_500 },
+];
 
 /**
  * The terms the built-in rule sets of schema-1 programs held, kept only so a program stream recorded
@@ -10,12 +22,7 @@ export const LEGACY_RULE_SET_TERMS: Readonly<Record<string, ProgramTerms>> = {
   'state-tx-connectivity-2020': {
     share: {
       kind: 'matching-by-economically-disadvantaged-share',
-      bands: [
-        { fromShare: 0, matchRate: 2_500 },
-        { fromShare: 4_000, matchRate: 4_000 },
-        { fromShare: 6_000, matchRate: 5_000 },
-        { fromShare: 8_000, matchRate: 7_500 },
-      ],
+      bands: [...UNCONFIRMED_TX_WORKING_BANDS],
     },
     interlocalAgreementRequired: true,
     unconfirmed:

@@ -5,6 +5,7 @@ import { stateProgramStreams } from '../state-programs';
 import { type OrderLine } from '../order/events';
 import { type ApplicantProfile } from '../applicant/events';
 import { type ProgramTerms } from '../program/terms';
+import { UNCONFIRMED_TX_WORKING_BANDS } from '../program/legacy-terms';
 
 /**
  * Facts shared by the state-program specs (domain, API and acceptance): Mississippi Connects, Texas
@@ -25,12 +26,7 @@ export const MS_TERMS: ProgramTerms = { share: { kind: 'fixed-split', stateMaxPe
 export const TX_TERMS: ProgramTerms = {
   share: {
     kind: 'matching-by-economically-disadvantaged-share',
-    bands: [
-      { fromShare: 0, matchRate: 2_500 },
-      { fromShare: 4_000, matchRate: 4_000 },
-      { fromShare: 6_000, matchRate: 5_000 },
-      { fromShare: 8_000, matchRate: 7_500 },
-    ],
+    bands: [...UNCONFIRMED_TX_WORKING_BANDS],
   },
   interlocalAgreementRequired: true,
   unconfirmed: 'The seed states only "a state matching component based on the number of economically disadvantaged students" and no band figures',

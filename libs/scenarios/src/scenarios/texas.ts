@@ -1,4 +1,4 @@
-import { type CooperativeContractAwarded, type ProgramTerms } from '@ledger/domain';
+import { type CooperativeContractAwarded, type ProgramTerms, UNCONFIRMED_TX_WORKING_BANDS } from '@ledger/domain';
 import { type ScenarioDefinition, type ScenarioOptions } from '../scenario-append';
 import { runTag, scaledTiers } from '../scaling';
 import { stateProgramStory, type StateProgramStory } from '../state-program-story';
@@ -10,12 +10,7 @@ import { stateProgramStory, type StateProgramStory } from '../state-program-stor
 export const TEXAS_TERMS: ProgramTerms = {
   share: {
     kind: 'matching-by-economically-disadvantaged-share',
-    bands: [
-      { fromShare: 0, matchRate: 2_500 },
-      { fromShare: 4_000, matchRate: 4_000 },
-      { fromShare: 6_000, matchRate: 5_000 },
-      { fromShare: 8_000, matchRate: 7_500 },
-    ],
+    bands: [...UNCONFIRMED_TX_WORKING_BANDS],
   },
   interlocalAgreementRequired: true,
   unconfirmed:

@@ -1,23 +1,13 @@
-import { type CalendarDate } from '../../shared/dates';
-import { formatUsd, type Cents } from '../../shared/money';
+import { type GiftGiven } from '../../provider/events';
+import { formatUsd } from '../../shared/money';
 import { type Rule } from '../../shared/rule';
 import { type Breach } from './breach';
 import { ERATE_SOURCES, cfr } from './citations';
 import { type ErateParams } from './erate-params';
 import { fundingYearOf } from './program-dates-rules';
 
-export interface GiftByProvider {
-  /** The provider stream: the source, its employees and agents counted together. */
-  provider: string;
-  applicant: string;
-  /** The person at the applicant who received it. */
-  recipient: string;
-  description: string;
-  value: Cents;
-  givenOn: CalendarDate;
-  procurement?: string;
-  eventId: string;
-}
+/** A gift as the rule judges it: the provider stream is the source, its employees and agents counted together. */
+export type GiftByProvider = Omit<GiftGiven, 'givenBy'> & { provider: string; eventId: string };
 
 /**
  * A service provider (with its employees and agents, one source) may give a person at an applicant
