@@ -88,6 +88,13 @@ describe('pre-discount cost (erate.pre-discount-cost)', () => {
     });
   });
 
+  it('a line that already costs nothing carries none of a later discount: 2% of $7,000 split 5 : 0 : 2 after cabling is waived', () => {
+    const waived = offer('PriceReductionOffered', { description: 'Cabling waived', lineIds: ['cabling'], amount: usd(3_000) });
+    const r = apply([waived, offer('PromptPaymentDiscountOffered', { rateBasisPoints: 200, withinDays: 10 })]);
+    expect(r.deductions[1]?.perLine).toEqual([usd(100), 0, usd(40)]);
+    expect(r.netPerLine).toEqual([usd(4_900), 0, usd(1_960)]);
+  });
+
   it("a free item's value ($800) comes off the eligible lines only (5 : 3), never the ineligible training", () => {
     const item = offer('FreeItemOffered', { description: 'Wireless controller', quantity: 1, fairMarketValue: usd(800), tiedToPurchase: true, treatment: 'subtract' });
     const r = apply([item]);
