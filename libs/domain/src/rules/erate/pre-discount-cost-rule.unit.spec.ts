@@ -119,6 +119,11 @@ describe('pre-discount cost (erate.pre-discount-cost)', () => {
     ]);
   });
 
+  it('a cost-allocated free item worth as much as the $10,000 paid takes half of it ($5,000)', () => {
+    const item = offer('FreeItemOffered', { description: 'Interactive displays', quantity: 4, fairMarketValue: usd(10_000), tiedToPurchase: true, treatment: 'cost-allocate' });
+    expect(apply([item]).deductions[0]).toMatchObject({ amount: usd(5_000), perLine: [usd(2_500), usd(1_500), usd(1_000)] });
+  });
+
   it('a cost-allocated free item worth nothing, on lines that cost nothing, takes nothing', () => {
     const unpriced = lines.map((l) => ({ ...l, usualUnitPrice: 0 }));
     expect(apply([offer('FreeItemOffered', { description: 'Sticker', quantity: 1, fairMarketValue: 0, tiedToPurchase: true, treatment: 'cost-allocate' })], undefined, unpriced).deductions).toEqual([]);
