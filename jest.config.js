@@ -41,7 +41,9 @@ const base = {
     '^.+\\.m?js$': ['<rootDir>/test/jest/esm-package.transformer.js', { tsconfig: '<rootDir>/tsconfig.esm-interop.json' }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escapeRegExp).join('|')})/)`],
-  modulePathIgnorePatterns: ['<rootDir>/dist'],
+  // Stryker's sandboxes and reports (npm run test:mutation) are copies, never specs of their own.
+  modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.stryker-tmp', '<rootDir>/reports'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/.stryker-tmp/', '<rootDir>/reports/'],
 };
 
 module.exports = {

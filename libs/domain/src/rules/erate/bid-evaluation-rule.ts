@@ -41,7 +41,7 @@ export const costEffectiveSelectionRule: Rule<SelectionFacts, Breach[], EratePar
   apply: ({ bids, selection }) => {
     const priced = bids.map((b) => ({ bid: b, cost: bidEligibleCost(b) })).filter((x): x is { bid: (typeof bids)[number]; cost: Cents } => x.cost !== null);
     const winner = priced.find((x) => x.bid.bidId === selection.bidId);
-    if (!winner || priced.length === 0) return [];
+    if (!winner) return [];
     const cheapest = priced.reduce((a, b) => (b.cost < a.cost ? b : a));
     if (winner.cost <= cheapest.cost || selection.reason !== undefined) return [];
     return [{

@@ -8,6 +8,9 @@ describe('30% rule', () => {
   it('no ineligible share: approvable', () => {
     expect(apply(0, 100_000)).toEqual({ outcome: 'approvable', ineligibleShareBasisPoints: 0 });
   });
+  it('an FRN with no cost at all: approvable, with an ineligible share of 0 (not NaN)', () => {
+    expect(apply(0, 0)).toEqual({ outcome: 'approvable', ineligibleShareBasisPoints: 0 });
+  });
   it('29.99%: reduced by the ineligible share and processed', () => {
     expect(apply(2_999, 10_000)).toEqual({ outcome: 'reduce-by-ineligible-share', ineligibleShareBasisPoints: 2_999 });
   });

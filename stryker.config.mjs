@@ -1,0 +1,30 @@
+// npm run test:mutation: StrykerJS mutates the domain rules and runs the libs/domain unit specs against
+// each mutant (about 30 minutes on 2 busy cores). Outside `npm test` because of that cost.
+// Report: reports/mutation/mutation.html (and mutation.json); sandboxes go to .stryker-tmp/.
+// Scope a run to one file while writing specs: npx stryker run --mutate libs/domain/src/rules/erate/bid-evaluation-rule.ts
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    configFile: 'test/jest/stryker.jest.config.js',
+    enableFindRelatedTests: false,
+  },
+  mutate: ['libs/domain/src/rules/**/*.ts', '!libs/domain/src/rules/**/*.spec.ts'],
+  // Only what the domain specs need is copied into each sandbox.
+  ignorePatterns: ['dist', 'data', 'coverage', 'reports', 'bench/results', '.ci/out', '*.log'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  // The machine is small and shared: a mutant gets three times its tests' dry-run time plus 20 s before it counts as a timeout.
+  timeoutMS: 20_000,
+  timeoutFactor: 3,
+  dryRunTimeoutMinutes: 15,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+  thresholds: { high: 90, low: 80, break: null },
+};
