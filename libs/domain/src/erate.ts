@@ -40,7 +40,7 @@ export { eligibleCostRule } from './rules/erate/eligible-cost-rule';
 export { thirtyPercentRule, type ThirtyPercentOutcome, type DenialGround } from './rules/erate/thirty-percent-rule';
 export { discountRateRule, type DiscountRate, type EntityDiscount } from './rules/erate/discount-rate-rule';
 export { categoryTwoBudgetRule, type CategoryTwoBudget } from './rules/erate/category-two-budget-rule';
-export { allowableContractDateRule, twentyEightDayWaitRule, form486DeadlineRule, recordsRetentionRule, tradeInEligibilityRule } from './rules/erate/program-dates-rules';
+export { allowableContractDate, twentyEightDayWaitRule, form486DeadlineRule, recordsRetentionRule, tradeInEligibilityRule } from './rules/erate/program-dates-rules';
 export { serviceDeliveryDeadlineRule } from './rules/erate/service-delivery-rule';
 export { invoiceDeadlineRule } from './rules/erate/invoice-deadline-rule';
 export { cipaCertificationRule, type CipaCertification } from './rules/erate/cipa-certification-rule';

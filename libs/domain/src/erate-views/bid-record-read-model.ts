@@ -5,7 +5,7 @@ import { type Cents } from '../shared/money';
 import { type ReadModel } from '../shared/read-model';
 import { type BidLine, type EvaluationFactor } from '../procurement/events';
 import { type ProcurementState } from '../procurement/state';
-import { allowableContractDateRule, twentyEightDayWaitRule } from '../rules/erate/program-dates-rules';
+import { allowableContractDate, twentyEightDayWaitRule } from '../rules/erate/program-dates-rules';
 import { bidEligibleCost, costEffectiveSelectionRule, priceWeightRule } from '../rules/erate/bid-evaluation-rule';
 import { type Breach, findingOf } from '../rules/erate/breach';
 import { erateRuleSetOnDate } from '../rule-set/erate-rule-set-lookup';
@@ -54,7 +54,7 @@ export function renderBidRecord(procurement: string, facts: FactsLookup): BidRec
   const bids: BidView[] = state.bids.map((b) => ({
     bidId: b.bidId, spin: b.spin, receivedOn: b.receivedOn, lines: b.lines, bundlePrice: b.bundlePrice ?? null, eligibleCost: bidEligibleCost(b), weightedScore: weighted(b.bidId), sourceEventId: b.eventId,
   }));
-  const acd = allowableContractDateRule.apply({ certifyDate: posted.certifyDate }, p);
+  const acd = allowableContractDate(posted.certifyDate, p);
   const findings: Finding[] = [];
   const add = (rule: Parameters<typeof findingOf>[0]) => (b: Breach) => findings.push(findingOf(rule, ruleSet.id, procurement, b));
   for (const e of state.evaluations) priceWeightRule.apply({ factors: e.factors, eventId: e.eventId }, p).forEach(add(priceWeightRule));

@@ -16,12 +16,8 @@ export const fundingYearOf = (day: CalendarDate): number => {
   return day.slice(5) >= '07-01' ? year : year - 1;
 };
 
-/** The earliest day a contract may be signed: the Form 470 certify date plus 28 days (the certify date counts as day 1). */
-export const allowableContractDateRule: Rule<{ certifyDate: CalendarDate }, CalendarDate, ErateParams> = {
-  id: 'erate.allowable-contract-date',
-  citation: `${cfr('54.503(c)(4)')}; USAC "Allowable Contract Date"`,
-  apply: (f, p) => addDays(f.certifyDate, p.allowableContractDays),
-};
+/** The allowable contract date: the Form 470 certify date plus 28 days (the certify date counts as day 1). */
+export const allowableContractDate = (certifyDate: CalendarDate, p: ErateParams): CalendarDate => addDays(certifyDate, p.allowableContractDays);
 
 /** Something an applicant did that the 28-day wait bars before the allowable contract date. */
 export interface WaitedAct {
@@ -32,14 +28,14 @@ export interface WaitedAct {
 }
 
 /**
- * The same rule as `allowableContractDateRule`, judging acts against its date: no vendor selection,
- * contract signature or Form 471 before the Form 470 has been posted 28 days. On the day itself is allowed.
+ * The allowable contract date rule: no vendor selection, contract signature or Form 471 before the
+ * Form 470 has been posted 28 days. On the day itself is allowed.
  */
 export const twentyEightDayWaitRule: Rule<{ certifyDate: CalendarDate; form470EventId: string; acts: readonly WaitedAct[] }, Breach[], ErateParams> = {
-  id: allowableContractDateRule.id,
-  citation: allowableContractDateRule.citation,
+  id: 'erate.allowable-contract-date',
+  citation: `${cfr('54.503(c)(4)')}; USAC "Allowable Contract Date"`,
   apply: (f, p) => {
-    const allowable = allowableContractDateRule.apply(f, p);
+    const allowable = allowableContractDate(f.certifyDate, p);
     return f.acts
       .filter((a) => a.on < allowable)
       .map((a) => ({

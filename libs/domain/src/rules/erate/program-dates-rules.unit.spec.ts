@@ -1,14 +1,14 @@
 import { erate2025 } from './erate-rule-sets';
 import {
-  allowableContractDateRule, form486DeadlineRule, fundingYearLastDay, fundingYearOf, recordsRetentionRule, tradeInEligibilityRule, twentyEightDayWaitRule,
+  allowableContractDate, form486DeadlineRule, fundingYearLastDay, fundingYearOf, recordsRetentionRule, tradeInEligibilityRule, twentyEightDayWaitRule,
 } from './program-dates-rules';
 
 const p = erate2025.params;
 
 describe('E-Rate program dates', () => {
   it('allowable contract date: certify date + 28 days (certify date is day 1)', () => {
-    expect(allowableContractDateRule.apply({ certifyDate: '2025-01-06' }, p)).toBe('2025-02-03');
-    expect(allowableContractDateRule.apply({ certifyDate: '2024-02-01' }, p)).toBe('2024-02-29');
+    expect(allowableContractDate('2025-01-06', p)).toBe('2025-02-03');
+    expect(allowableContractDate('2024-02-01', p)).toBe('2024-02-29');
   });
   it('Form 486: 120 days after the later of service start and commitment', () => {
     expect(form486DeadlineRule.apply({ serviceStartDate: '2025-07-01', committedOn: '2025-05-15' }, p)).toBe('2025-10-29');
@@ -51,7 +51,7 @@ describe('the 28-day wait (47 CFR § 54.503(c)(4))', () => {
     expect(judge('2025-02-03')).toEqual([]);
     expect(judge('2025-02-04')).toEqual([]);
   });
-  it('is the allowable contract date rule, by id and citation', () => {
-    expect([twentyEightDayWaitRule.id, twentyEightDayWaitRule.citation]).toEqual([allowableContractDateRule.id, allowableContractDateRule.citation]);
+  it('is the allowable contract date rule of 47 CFR § 54.503(c)(4), by id and citation', () => {
+    expect([twentyEightDayWaitRule.id, twentyEightDayWaitRule.citation]).toEqual(['erate.allowable-contract-date', '47 CFR § 54.503(c)(4) (Part 54, Subpart F); USAC "Allowable Contract Date"']);
   });
 });
