@@ -98,7 +98,9 @@ if (!lookup.found) {
         const lea = Chart.getChart('chart-lea').data;
         return { labels: lea.labels, devices: lea.datasets[0]!.data, hotspots: lea.datasets[1]!.data, funds: Chart.getChart('chart-funds').data.datasets[0]!.data };
       });
-      expect(chart).toEqual({ labels: ['Jackson Public Schools', 'Biloxi Public Schools'], devices: [0, 25], hotspots: [0, 5], funds: [2_000_000, 6_400, 0, 2_000_000 - 6_400] });
+      // Remaining is what the program's $200,000,000 of funds has left after the earned state shares committed
+      // (issue 18: never allocations less commitments, which went negative for a program that allocates nothing).
+      expect(chart).toEqual({ labels: ['Jackson Public Schools', 'Biloxi Public Schools'], devices: [0, 25], hotspots: [0, 5], funds: [2_000_000, 6_400, 0, 200_000_000 - 6_400] });
       expect(await page.evaluate(() => (window as unknown as { untouched?: boolean }).untouched)).toBe(true);
       expect(await page.textContent('#status')).toContain('Live');
     }, 60_000);
