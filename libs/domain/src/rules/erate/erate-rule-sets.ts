@@ -81,6 +81,13 @@ export const erateFsa2015: ErateRuleSet = {
   },
 };
 
+/** The public sources every district-wide budget cycle's figures come from, besides the cycle's own notice or order. */
+const districtWideCycleSources: readonly string[] = [
+  ERATE_SOURCES.categoryTwoOrder, ERATE_SOURCES.categoryTwoBudgetPage, ERATE_SOURCES.freeServicesAdvisory, ERATE_SOURCES.modernizationOrder,
+  ERATE_SOURCES.secondModernizationOrder, ERATE_SOURCES.calculatingDiscountRates, ERATE_SOURCES.stateMatchPage, ERATE_SOURCES.documentRetention,
+  ERATE_SOURCES.invoiceExtensions, ERATE_SOURCES.giftRules, cfr('54.502(b)'),
+];
+
 /** FY2021–2025 budget cycle (FCC 19-117, 47 CFR § 54.502(b)(3)): $167/student, $4.50/sq ft, $25,000 floor, Tribal libraries $55,000. */
 export const erate2025: ErateRuleSet = {
   id: 'erate-2025',
@@ -88,11 +95,7 @@ export const erate2025: ErateRuleSet = {
   effectiveTo: '2026-07-01',
   fundingYears: { first: 2021, last: 2025 },
   description: 'E-Rate FY2021–FY2025: Free Services Advisory, FCC 14-99 discount matrix, district-wide five-year Category 2 budgets ($167/student, $4.50/sq ft, $25,000 floor, Tribal libraries $55,000)',
-  sources: [
-    ERATE_SOURCES.categoryTwoOrder, ERATE_SOURCES.categoryTwoBudgetPage, ERATE_SOURCES.tribalOrder, ERATE_SOURCES.freeServicesAdvisory, ERATE_SOURCES.modernizationOrder,
-    ERATE_SOURCES.secondModernizationOrder, ERATE_SOURCES.calculatingDiscountRates, ERATE_SOURCES.stateMatchPage, ERATE_SOURCES.documentRetention,
-    ERATE_SOURCES.invoiceExtensions, ERATE_SOURCES.giftRules, cfr('54.502(b)'),
-  ],
+  sources: [ERATE_SOURCES.tribalOrder, ...districtWideCycleSources],
   unconfirmed: ['Form 471 windows of FY2021–2025 are not recorded: the window check reports them as unknown'],
   params: {
     ...common,
@@ -115,11 +118,7 @@ export const erate2030: ErateRuleSet = {
   effectiveFrom: '2026-07-01',
   fundingYears: { first: 2026, last: 2030 },
   description: 'E-Rate FY2026–FY2030: district-wide five-year Category 2 budgets ($201.57/student, $5.43/sq ft, $30,175 floor, Tribal libraries $66,385)',
-  sources: [
-    ERATE_SOURCES.fy2026Notice, ERATE_SOURCES.categoryTwoOrder, ERATE_SOURCES.categoryTwoBudgetPage, ERATE_SOURCES.freeServicesAdvisory, ERATE_SOURCES.modernizationOrder,
-    ERATE_SOURCES.secondModernizationOrder, ERATE_SOURCES.calculatingDiscountRates, ERATE_SOURCES.stateMatchPage, ERATE_SOURCES.documentRetention,
-    ERATE_SOURCES.invoiceExtensions, ERATE_SOURCES.giftRules, cfr('54.502(b)'),
-  ],
+  sources: [ERATE_SOURCES.fy2026Notice, ...districtWideCycleSources],
   unconfirmed: [
     'The June 4, 2025 public notice figures are recorded as the issue tracker states them; the notice itself was not available to confirm them from here',
     'Form 471 windows of FY2027–2030 are not yet recorded: adopt a new rule set version when USAC announces them',
