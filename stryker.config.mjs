@@ -10,7 +10,7 @@ export default {
   jest: {
     projectType: 'custom',
     configFile: 'test/jest/stryker.jest.config.js',
-    enableFindRelatedTests: false,
+    enableFindRelatedTests: true,
   },
   mutate: ['libs/domain/src/rules/**/*.ts', '!libs/domain/src/rules/**/*.spec.ts'],
   // Only what the domain specs need is copied into each sandbox.
