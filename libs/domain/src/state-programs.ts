@@ -1,7 +1,7 @@
-import { applicantStream } from './applicant/definition';
-import { contractStream } from './contract/definition';
-import { orderStream } from './order/definition';
-import { programStream } from './program/definition';
+import { applicantStream } from './applicant/stream';
+import { contractStream } from './contract/stream';
+import { orderStream } from './order/stream';
+import { programStream } from './program/stream';
 import { type StreamDefinition } from './shared/decider';
 import { type DomainEvent } from './shared/envelope';
 
