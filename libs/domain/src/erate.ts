@@ -26,11 +26,12 @@ export type * from './provider/events';
 export type { ProviderState } from './provider/state';
 
 export type { ErateParams, DiscountBand } from './rules/erate/erate-params';
-export { builtInErateRuleSets, erateFsa2015, erate2025, erate2030, fundingYearOn, adoptionOf, type ErateRuleSet } from './rules/erate/erate-rule-sets';
+export { builtInErateRuleSets, erateFsa2015, erate2025, erate2030, fundingYearOn, type ErateRuleSet } from './rules/erate/erate-rule-sets';
 export { ruleSetInForceRule } from './rules/erate/rule-set-in-force-rule';
 export { ERATE_SOURCES, cfr } from './rules/erate/citations';
 export { ruleSetStream } from './rule-set/stream';
-export { ERATE_RULE_SET_STREAM, type ErateRuleSetAdopted, type RuleSetEvent } from './rule-set/events';
+export { ERATE_RULE_SET_STREAM, type RuleSetEvent } from './rule-set/events';
+export { adoptionOf, type ErateRuleSetAdopted } from './rule-set/adoption';
 export type { RuleSetState, AdoptedErateRuleSet } from './rule-set/state';
 export { erateRuleSetErrors } from './rule-set/rule-set-validation';
 export { knownErateRuleSets, erateRuleSetsAsOf, erateRuleSetForFundingYear, erateRuleSetNamed, type KnownErateRuleSet } from './rule-set/erate-rule-set-lookup';

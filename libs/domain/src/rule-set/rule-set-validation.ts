@@ -3,7 +3,8 @@ import {
   arrayOf, basisPoints, calendarDate, cents, type Check, count, object, oneOf, optional, percentInt, positiveCount, text,
 } from '../shared/validation';
 import { type ErateParams } from '../rules/erate/erate-params';
-import { type ErateRuleSetAdopted, fundingYear } from './events';
+import { type ErateRuleSetAdopted } from './adoption';
+import { fundingYear } from './events';
 
 const err = (field: string, message: string): FieldError[] => [{ field, message }];
 
