@@ -4,12 +4,19 @@ import { type DomainEvent } from '../shared/envelope';
 import { type FieldError } from '../shared/errors';
 import { type BasisPoints, type Cents } from '../shared/money';
 import { streamReference } from '../shared/stream-reference';
-import { CIPA_CERTIFICATIONS, type CipaCertification } from '../rules/erate/cipa-certification-rule';
 import {
   arrayOf, basisPoints, bool, calendarDate, cents, type Check, count, object, oneOf, optional, percentInt, positiveCount, text, validator,
 } from '../shared/validation';
 
 export type ErateCategory = 1 | 2;
+
+/**
+ * The CIPA certification made on the Form 486: the recipients comply; they are undertaking actions to
+ * comply (allowed only in their first funding year); or CIPA does not apply because they receive
+ * telecommunications services only. `not-compliant` records that none of these could be certified.
+ */
+export type CipaCertification = 'compliant' | 'undertaking-actions' | 'not-applicable' | 'not-compliant';
+export const CIPA_CERTIFICATIONS: readonly CipaCertification[] = ['compliant', 'undertaking-actions', 'not-applicable', 'not-compliant'];
 
 /** One line of a Form 471 funding request. Ineligible lines stay on the request so they can be identified and allocated out. */
 export interface FrnLine {

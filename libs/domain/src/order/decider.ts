@@ -3,7 +3,7 @@ import { type ContractState } from '../contract/state';
 import { type Decider, type RecordFact, type RelatedStates } from '../shared/decider';
 import { DomainError, assertNever } from '../shared/errors';
 import { openProgram } from '../program/open-program';
-import { requiresInterlocalAgreement } from '../rules/state-programs/interlocal-agreement-rule';
+import { requiresInterlocalAgreement } from '../program/requirements';
 import { termsInForce } from '../program/terms-in-force';
 import { type OrderEvent, type OrderLine, type OrderPlaced } from './events';
 import { orderTotal } from './order-total';

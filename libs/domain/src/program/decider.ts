@@ -1,6 +1,6 @@
 import { type Decider, type RecordFact } from '../shared/decider';
 import { DomainError } from '../shared/errors';
-import { stateProgramRuleSets } from '../rules/state-programs/rule-sets';
+import { stateProgramRuleSets } from './rule-sets';
 import { type ProgramEvent, type ProgramTermsAmended } from './events';
 import { evolveProgram, initialProgramState, type ProgramState } from './state';
 import { currentTerms } from './terms-in-force';

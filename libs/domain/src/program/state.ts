@@ -3,7 +3,7 @@ import { type CalendarDate, laterOf } from '../shared/dates';
 import { type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
 import { eventOf } from '../shared/event-of';
-import { stateProgramTerms } from '../rules/state-programs/rule-sets';
+import { stateProgramTerms } from './rule-sets';
 import { type ProgramEvent } from './events';
 import { type TermsVersion } from './terms';
 

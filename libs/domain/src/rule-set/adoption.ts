@@ -1,6 +1,6 @@
 import { type CalendarDate } from '../shared/dates';
-import { type ErateParams } from '../rules/erate/erate-params';
-import { type ErateRuleSet } from '../rules/erate/erate-rule-sets';
+import { type ErateParams } from './erate-params';
+import { type ErateRuleSet } from './erate-rule-sets';
 
 /**
  * An E-Rate rule set was adopted: the funding years it governs, every figure the rules use and the

@@ -1,4 +1,4 @@
-import { erate2025, erate2030 } from '../rules/erate/erate-rule-sets';
+import { erate2025, erate2030 } from './erate-rule-sets';
 import { adoptionOf, erateRuleSetOf, sameContent } from './adoption';
 
 describe('a rule set as an adoption records it', () => {

@@ -1,6 +1,6 @@
 import { type Decider, type RecordFact } from '../shared/decider';
 import { DomainError } from '../shared/errors';
-import { builtInErateRuleSets } from '../rules/erate/erate-rule-sets';
+import { builtInErateRuleSets } from './erate-rule-sets';
 import { type ErateRuleSetAdopted, sameContent } from './adoption';
 import { knownErateRuleSets } from './erate-rule-set-lookup';
 import { ERATE_RULE_SET_STREAM, type RuleSetEvent } from './events';

@@ -2,7 +2,7 @@ import { type StreamDefinition } from '../shared/decider';
 import { type DomainEvent } from '../shared/envelope';
 import { type FieldError } from '../shared/errors';
 import { arrayOf, calendarDate, type Check, optional, text, validator } from '../shared/validation';
-import { erate2030 } from '../rules/erate/erate-rule-sets';
+import { erate2030 } from './erate-rule-sets';
 import { adoptionOf, type ErateRuleSetAdopted } from './adoption';
 
 /** The one stream that holds the E-Rate rule sets in the ledger. */

@@ -2,7 +2,7 @@ import { type FieldError } from '../shared/errors';
 import {
   arrayOf, basisPoints, calendarDate, cents, type Check, count, object, oneOf, optional, percentInt, positiveCount, text,
 } from '../shared/validation';
-import { type ErateParams } from '../rules/erate/erate-params';
+import { type ErateParams } from './erate-params';
 import { type ErateRuleSetAdopted } from './adoption';
 import { fundingYear } from './events';
 

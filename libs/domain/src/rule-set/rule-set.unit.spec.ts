@@ -2,7 +2,7 @@ import { DomainError } from '../shared/errors';
 import { fact } from '../testing/scenario';
 import { refusalCode } from '../testing/refusal-code';
 import { applicantRegistered, bidRequestPosted, erateScenario, frnDrafted } from '../testing/erate-fixtures';
-import { builtInErateRuleSets, erate2030 } from '../rules/erate/erate-rule-sets';
+import { builtInErateRuleSets, erate2030 } from './erate-rule-sets';
 import { adoptionOf, type ErateRuleSetAdopted } from './adoption';
 import { type FundingRequestView, renderFundingRequest } from '../erate-views/funding-request-read-model';
 import { renderBidRecord } from '../erate-views/bid-record-read-model';

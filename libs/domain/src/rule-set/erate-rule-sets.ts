@@ -1,6 +1,6 @@
-import { type CalendarDate } from '../../shared/dates';
-import { type RuleSet } from '../../shared/rule';
-import { ERATE_SOURCES, cfr } from './citations';
+import { type CalendarDate } from '../shared/dates';
+import { type RuleSet } from '../shared/rule';
+import { ERATE_SOURCES, cfr } from './erate-sources';
 import { type DiscountBand, type ErateParams } from './erate-params';
 
 /**

@@ -1,5 +1,4 @@
 import { builtInErateRuleSets, erate2025, erate2030, erateFsa2015, fundingYearOn, ruleSetForDate, ruleSetForFundingYear } from './erate-rule-sets';
-import { noRuleSetMessage, ruleSetInForceRule } from './rule-set-in-force-rule';
 
 describe('choosing the E-Rate rule set', () => {
   it('a funding year runs from July 1 to June 30: June 30, 2026 is FY2025, July 1, 2026 is FY2026', () => {
@@ -38,15 +37,5 @@ describe('choosing the E-Rate rule set', () => {
       ['2021-07-01', '2026-07-01'],
       ['2026-07-01', null],
     ]);
-  });
-});
-
-describe('the finding of a request no set judges', () => {
-  it('names the funding year, or the set the draft named', () => {
-    expect(noRuleSetMessage(2031, undefined)).toBe('no rule set adopted for FY2031');
-    expect(noRuleSetMessage(2026, 'erate-1999')).toBe('rule set erate-1999 named by the draft is not known to the ledger');
-  });
-  it('cites the funding-year rule by public name', () => {
-    expect(ruleSetInForceRule).toEqual({ id: 'erate.rule-set-in-force', citation: '47 CFR § 54.507(a) (Part 54, Subpart F); FCC 19-117 (Category Two Report and Order, December 3, 2019)' });
   });
 });
