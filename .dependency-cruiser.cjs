@@ -22,6 +22,13 @@ module.exports = {
       to: { path: '(^libs/(?!domain/))|node_modules/(@nestjs|better-sqlite3|@eventstore|rxjs|fastify)' },
     },
     {
+      name: 'streams-do-not-import-rules',
+      comment: 'Rules judge the facts streams record, so rules may import stream folders, never the reverse; rule parameters a stream needs live in its folder.',
+      severity: 'error',
+      from: { path: '^libs/domain/src/(applicant|asset|contract|funding-request|order|procurement|program|provider|rule-set|shared)/' },
+      to: { path: '^libs/domain/src/rules/' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

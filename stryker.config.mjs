@@ -12,7 +12,14 @@ export default {
     configFile: 'test/jest/stryker.jest.config.js',
     enableFindRelatedTests: true,
   },
-  mutate: ['libs/domain/src/rules/**/*.ts', '!libs/domain/src/rules/**/*.spec.ts'],
+  // The rules, and the rule parameters and lookups that live in the folders of the streams that need them.
+  mutate: [
+    'libs/domain/src/rules/**/*.ts',
+    'libs/domain/src/rule-set/{erate-rule-sets,erate-sources,adoption}.ts',
+    'libs/domain/src/program/{rule-sets,requirements}.ts',
+    'libs/domain/src/contract/rule-sets.ts',
+    '!libs/domain/src/rules/**/*.spec.ts',
+  ],
   // Only what the domain specs need is copied into each sandbox.
   ignorePatterns: ['dist', 'data', 'coverage', 'reports', 'bench/results', '.ci/out', '*.log'],
   coverageAnalysis: 'perTest',

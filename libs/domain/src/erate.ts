@@ -25,12 +25,13 @@ export type { AssetState } from './asset/state';
 export type * from './provider/events';
 export type { ProviderState } from './provider/state';
 
-export type { ErateParams, DiscountBand } from './rules/erate/erate-params';
-export { builtInErateRuleSets, erateFsa2015, erate2025, erate2030, fundingYearOn, adoptionOf, type ErateRuleSet } from './rules/erate/erate-rule-sets';
+export type { ErateParams, DiscountBand } from './rule-set/erate-params';
+export { builtInErateRuleSets, erateFsa2015, erate2025, erate2030, fundingYearOn, type ErateRuleSet } from './rule-set/erate-rule-sets';
 export { ruleSetInForceRule } from './rules/erate/rule-set-in-force-rule';
-export { ERATE_SOURCES, cfr } from './rules/erate/citations';
+export { ERATE_SOURCES, cfr } from './rule-set/erate-sources';
 export { ruleSetStream } from './rule-set/stream';
-export { ERATE_RULE_SET_STREAM, type ErateRuleSetAdopted, type RuleSetEvent } from './rule-set/events';
+export { ERATE_RULE_SET_STREAM, type RuleSetEvent } from './rule-set/events';
+export { adoptionOf, type ErateRuleSetAdopted } from './rule-set/adoption';
 export type { RuleSetState, AdoptedErateRuleSet } from './rule-set/state';
 export { erateRuleSetErrors } from './rule-set/rule-set-validation';
 export { knownErateRuleSets, erateRuleSetsAsOf, erateRuleSetForFundingYear, erateRuleSetNamed, type KnownErateRuleSet } from './rule-set/erate-rule-set-lookup';
@@ -43,7 +44,7 @@ export { categoryTwoBudgetRule, type CategoryTwoBudget } from './rules/erate/cat
 export { allowableContractDate, twentyEightDayWaitRule, form486DeadlineRule, recordsRetentionRule, tradeInEligibilityRule } from './rules/erate/program-dates-rules';
 export { serviceDeliveryDeadlineRule } from './rules/erate/service-delivery-rule';
 export { invoiceDeadlineRule } from './rules/erate/invoice-deadline-rule';
-export { cipaCertificationRule, type CipaCertification } from './rules/erate/cipa-certification-rule';
+export { cipaCertificationRule } from './rules/erate/cipa-certification-rule';
 export { form471WindowRule } from './rules/erate/form-471-window-rule';
 export { giftRule } from './rules/erate/gift-rule';
 export { providerDonationRule, grantIndependenceRule } from './rules/erate/provider-donation-rule';

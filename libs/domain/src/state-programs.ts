@@ -1,7 +1,7 @@
-import { applicantStream } from './applicant/definition';
-import { contractStream } from './contract/definition';
-import { orderStream } from './order/definition';
-import { programStream } from './program/definition';
+import { applicantStream } from './applicant/stream';
+import { contractStream } from './contract/stream';
+import { orderStream } from './order/stream';
+import { programStream } from './program/stream';
 import { type StreamDefinition } from './shared/decider';
 import { type DomainEvent } from './shared/envelope';
 
@@ -28,12 +28,13 @@ export * from './program/terms';
 export { termsInForce, currentTerms } from './program/terms-in-force';
 export { UNCONFIRMED_TX_WORKING_BANDS } from './program/legacy-terms';
 export { stateProgramUpcasters, programEstablishedV1ToV2, type DomainUpcaster } from './program/upcasters';
+export * from './program/rule-sets';
 export * from './contract/state';
 export * from './contract/events';
+export * from './contract/rule-sets';
 export * from './order/state';
 export * from './order/events';
 export { orderTotal, lineTotal } from './order/order-total';
-export * from './rules/state-programs/rule-sets';
 export { CITATIONS as STATE_PROGRAM_CITATIONS, STATE_PROGRAM_SOURCES } from './rules/state-programs/citations';
 export * from './rules/state-programs/fixed-split-cost-share-rule';
 export * from './rules/state-programs/flat-match-rule';

@@ -38,4 +38,3 @@ export { rebuild, type RebuildOptions, type RebuildProgress, type RebuildResult 
 export { factsAsOf, renderAsOf, resolveAsOf, type AsOf, type AsOfSources } from './as-of/replay';
 export { toInstant } from './instant';
 export { toEnvelope } from './envelope';
-export { checkStoredEvent, type StoredEventVerdict } from './stored-event-check';

@@ -1,5 +1,5 @@
-import { type Envelope, type StreamDefinition } from '@ledger/domain';
-import { checkStoredEvent, StreamStopped, upcasterChain } from '@ledger/projections';
+import { checkStoredEvent, type Envelope, type StreamDefinition } from '@ledger/domain';
+import { StreamStopped, upcasterChain } from '@ledger/projections';
 import { type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { ProblemException, problem } from '../http/problem';
 import { type LedgerCatalog } from '../ledger/ledger-catalog';

@@ -5,7 +5,9 @@ import { type FieldError } from '../shared/errors';
 import { identifier } from '../shared/identifier';
 import { streamReference } from '../shared/stream-reference';
 import { arrayOf, bool, calendarDate, count, oneOf, optional, text, validator, type Check } from '../shared/validation';
-import { type ApplicantKind, type Locale } from './state';
+
+export type ApplicantKind = 'school-district' | 'school' | 'library' | 'library-system' | 'consortium';
+export type Locale = 'urban' | 'rural';
 
 export const APPLICANT_KINDS: readonly ApplicantKind[] = ['school-district', 'school', 'library', 'library-system', 'consortium'];
 export const LOCALES: readonly Locale[] = ['urban', 'rural'];

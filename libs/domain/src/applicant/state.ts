@@ -1,7 +1,8 @@
 import { type CalendarDate } from '../shared/dates';
-
-export type ApplicantKind = 'school-district' | 'school' | 'library' | 'library-system' | 'consortium';
-export type Locale = 'urban' | 'rural';
+import { type Envelope } from '../shared/envelope';
+import { assertNever } from '../shared/errors';
+import { eventOf } from '../shared/event-of';
+import { type ApplicantEvent, type ApplicantKind, type ApplicantProfile, type Locale } from './events';
 
 /** An interlocal agreement with an education service center, approved for one state program. */
 export interface InterlocalAgreement {
@@ -94,3 +95,49 @@ export const initialApplicantState: ApplicantState = {
   needs: [],
   programsJoined: [],
 };
+
+const profileOf = (d: ApplicantProfile): ApplicantProfile => ({
+  name: d.name,
+  kind: d.kind,
+  usState: d.usState,
+  students: d.students,
+  nslpEligibleStudents: d.nslpEligibleStudents,
+  economicallyDisadvantagedStudents: d.economicallyDisadvantagedStudents,
+  locale: d.locale,
+  cep: d.cep,
+  ...(d.librarySquareFeet === undefined ? {} : { librarySquareFeet: d.librarySquareFeet }),
+  memberApplicantIds: d.memberApplicantIds,
+  ...(d.district === undefined ? {} : { district: d.district }),
+  ...(d.directlyCertifiedStudents === undefined ? {} : { directlyCertifiedStudents: d.directlyCertifiedStudents }),
+  ...(d.locatedInDistrict === undefined ? {} : { locatedInDistrict: d.locatedInDistrict }),
+  ...(d.tribal === undefined ? {} : { tribal: d.tribal }),
+});
+
+/** Clears the optional profile fields so a correction without them really removes them. */
+const withoutOptionalProfile = (state: ApplicantState): ApplicantState => {
+  const { librarySquareFeet: _sq, district: _d, directlyCertifiedStudents: _dc, locatedInDistrict: _l, tribal: _t, ...rest } = state;
+  return rest;
+};
+
+export function evolveApplicant(state: ApplicantState, envelope: Envelope<ApplicantEvent>): ApplicantState {
+  const event = eventOf(envelope);
+  switch (event.type) {
+    case 'ApplicantRegistered':
+      return { ...withoutOptionalProfile(state), ...profileOf(event.data), registered: true, registeredEventId: envelope.id, profileEventIds: [envelope.id] };
+    case 'ApplicantProfileCorrected':
+      return { ...withoutOptionalProfile(state), ...profileOf(event.data), profileEventIds: [...state.profileEventIds, envelope.id] };
+    case 'InterlocalAgreementApproved':
+      return {
+        ...state,
+        interlocalAgreements: [...state.interlocalAgreements, { ...event.data, eventId: envelope.id, position: envelope.position }],
+      };
+    case 'NeedEstimated':
+      return { ...state, needs: [...state.needs.filter((n) => n.area !== event.data.area), { ...event.data, eventId: envelope.id }] };
+    case 'ProgramJoined':
+      return { ...state, programsJoined: [...state.programsJoined, { ...event.data, eventId: envelope.id }] };
+    case 'CategoryTwoCountValidated':
+      return { ...state, categoryTwoCounts: [...(state.categoryTwoCounts ?? []), { ...event.data, eventId: envelope.id }] };
+    default:
+      return assertNever(event);
+  }
+}

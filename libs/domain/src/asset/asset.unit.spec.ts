@@ -1,7 +1,7 @@
 import { fact } from '../testing/scenario';
 import { refusalCode } from '../testing/refusal-code';
 import { erateScenario, frnDrafted } from '../testing/erate-fixtures';
-import { assetEventValidators as v } from './events';
+import { assetEvents } from './events';
 import { assetStream } from './stream';
 
 const installed = (frn = 'frn-1') => fact('asset-1', 'AssetInstalled', { frn, installedOn: '2020-08-15', product: 'Switch', model: 'SW-48', location: 'MDF', eligible: true, quantity: 1 });
@@ -33,7 +33,7 @@ describe('asset validators', () => {
     for (const [type, spec] of Object.entries(assetStream.events)) expect([type, spec.validate(spec.example)]).toEqual([type, []]);
   });
   it('name every bad field', () => {
-    expect(v.AssetInstalled({ frn: 'asset-1', installedOn: '2020-13-01', product: '', eligible: 1, quantity: 0 }).map((e) => e.field).sort()).toEqual(['eligible', 'frn', 'installedOn', 'product', 'quantity']);
-    expect(v.AssetTradedIn({ tradedInOn: '2020-01-01', value: '100', appliedToFrn: 'frn 1' }).map((e) => e.field).sort()).toEqual(['appliedToFrn', 'value']);
+    expect(assetEvents.AssetInstalled.validate({ frn: 'asset-1', installedOn: '2020-13-01', product: '', eligible: 1, quantity: 0 }).map((e) => e.field).sort()).toEqual(['eligible', 'frn', 'installedOn', 'product', 'quantity']);
+    expect(assetEvents.AssetTradedIn.validate({ tradedInOn: '2020-01-01', value: '100', appliedToFrn: 'frn 1' }).map((e) => e.field).sort()).toEqual(['appliedToFrn', 'value']);
   });
 });

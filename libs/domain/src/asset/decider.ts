@@ -15,7 +15,7 @@ const isDrafted = (related: RelatedStates, frn: string): boolean => (related.get
  * or already gone, and a trade-in applied to an FRN never drafted. An early trade-in is recorded: the
  * asset register reports it.
  */
-export function decideAsset(command: RecordFact<AssetEvent>, state: AssetState, related: RelatedStates): AssetEvent[] {
+function decideAsset(command: RecordFact<AssetEvent>, state: AssetState, related: RelatedStates): AssetEvent[] {
   const { event, stream } = command;
   switch (event.type) {
     case 'AssetInstalled':

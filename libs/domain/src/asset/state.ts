@@ -1,5 +1,6 @@
 import { type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
+import { eventOf } from '../shared/event-of';
 import { type AssetDisposed, type AssetEvent, type AssetInstalled, type AssetTradedIn } from './events';
 
 interface Sourced { eventId: string; position: number }
@@ -15,7 +16,7 @@ export const initialAssetState: AssetState = {};
 
 export function evolveAsset(state: AssetState, e: Envelope<AssetEvent>): AssetState {
   const at = { eventId: e.id, position: e.position };
-  const event = { type: e.type, data: e.data } as AssetEvent;
+  const event = eventOf(e);
   switch (event.type) {
     case 'AssetInstalled':
       return { ...state, installed: { ...event.data, ...at } };

@@ -5,7 +5,7 @@ import { type FieldError } from '../shared/errors';
 import { identifier } from '../shared/identifier';
 import { type Cents } from '../shared/money';
 import { arrayOf, calendarDate, cents, count, object, oneOf, positiveCount, text, validator, type Check } from '../shared/validation';
-import { COOPERATIVE_CONTRACT_RULE_SET_IDS } from '../rules/state-programs/rule-sets';
+import { COOPERATIVE_CONTRACT_RULE_SET_IDS } from './rule-sets';
 
 export const LINE_KINDS = ['device', 'hotspot', 'service'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];

@@ -1,5 +1,8 @@
 import { type CalendarDate } from '../shared/dates';
-import { type CatalogItem, type SlaTerms, type StateRole } from './events';
+import { type Envelope } from '../shared/envelope';
+import { assertNever } from '../shared/errors';
+import { eventOf } from '../shared/event-of';
+import { type CatalogItem, type ContractEvent, type SlaTerms, type StateRole } from './events';
 
 export interface ParticipatingAddendum {
   usState: string;
@@ -38,3 +41,36 @@ export const initialContractState: ContractState = {
   addenda: [],
   extensionEventIds: [],
 };
+
+export function evolveContract(state: ContractState, envelope: Envelope<ContractEvent>): ContractState {
+  const event = eventOf(envelope);
+  switch (event.type) {
+    case 'CooperativeContractAwarded': {
+      const d = event.data;
+      return {
+        ...state,
+        awarded: true,
+        awardedEventId: envelope.id,
+        name: d.name,
+        leadState: d.leadState,
+        vendor: d.vendor,
+        catalog: d.catalog,
+        termStart: d.termStart,
+        termEnd: d.termEnd,
+        sla: d.sla,
+        ruleSet: d.ruleSet,
+      };
+    }
+    case 'ParticipatingAddendumSigned':
+      return { ...state, addenda: [...state.addenda, { ...event.data, eventId: envelope.id }] };
+    case 'ContractExtended':
+      return {
+        ...state,
+        termEnd: event.data.termEnd,
+        sla: state.sla && { ...state.sla, repairReplacementCoverageEndsOn: event.data.repairReplacementCoverageEndsOn },
+        extensionEventIds: [...state.extensionEventIds, envelope.id],
+      };
+    default:
+      return assertNever(event);
+  }
+}

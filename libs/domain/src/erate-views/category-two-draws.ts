@@ -6,7 +6,7 @@ import { type ApplicantState } from '../applicant/state';
 import { type FrnState } from '../funding-request/state';
 import { findingOf } from '../rules/erate/breach';
 import { categoryTwoBudgetRule, type CategoryTwoBudget } from '../rules/erate/category-two-budget-rule';
-import { type ErateParams } from '../rules/erate/erate-params';
+import { type ErateParams } from '../rule-set/erate-params';
 import { type DraftedFrn } from './frn-context';
 import { erateRuleSetOfFrn, frnFigures } from './frn-figures';
 import { type CategoryTwoBudgetView } from './funding-request-view';

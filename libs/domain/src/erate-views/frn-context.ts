@@ -5,7 +5,7 @@ import { type AssetState } from '../asset/state';
 import { type FrnState } from '../funding-request/state';
 import { type ProcurementState } from '../procurement/state';
 import { type ProviderState } from '../provider/state';
-import { type ErateRuleSet } from '../rules/erate/erate-rule-sets';
+import { type ErateRuleSet } from '../rule-set/erate-rule-sets';
 import { type DonationByProvider } from '../rules/erate/provider-donation-rule';
 
 export type DraftedFrn = FrnState & { draft: NonNullable<FrnState['draft']> };

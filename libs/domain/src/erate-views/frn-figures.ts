@@ -1,7 +1,7 @@
 import { type FactsLookup } from '../shared/facts';
 import { type BasisPoints } from '../shared/money';
 import { type FrnDraft, type FrnLineState, type FrnState } from '../funding-request/state';
-import { type ErateRuleSet } from '../rules/erate/erate-rule-sets';
+import { type ErateRuleSet } from '../rule-set/erate-rule-sets';
 import { erateRuleSetForRequest } from '../rule-set/erate-rule-set-lookup';
 import { type EligibleCost, eligibleCostRule } from '../rules/erate/eligible-cost-rule';
 import { type PreDiscountCost, preDiscountCostRule } from '../rules/erate/pre-discount-cost-rule';

@@ -1,7 +1,7 @@
 import { type Decider, type RecordFact, type RelatedStates } from '../shared/decider';
 import { DomainError, assertNever } from '../shared/errors';
 import { formatUsd } from '../shared/money';
-import { assertKnownErateRuleSet, relatedRuleSets } from '../rule-set/decider';
+import { assertKnownErateRuleSet, relatedRuleSets } from '../rule-set/known-rule-set';
 import { type FrnEvent } from './events';
 import { committedAmount, evolveFrn, type FrnState, initialFrnState } from './state';
 
@@ -14,7 +14,7 @@ const refuse = (code: string, message: string): never => {
  * draft or submission, a commitment before submission, money on an FRN never committed. Offers that
  * break the Free Services Advisory are recorded; the funding-request model turns them into findings.
  */
-export function decideFrn(command: RecordFact<FrnEvent>, state: FrnState, related: RelatedStates = new Map()): FrnEvent[] {
+function decideFrn(command: RecordFact<FrnEvent>, state: FrnState, related: RelatedStates): FrnEvent[] {
   const { event, stream } = command;
   if (event.type === 'FundingRequestDrafted') {
     if (state.draft) refuse('frn-already-drafted', `${stream} was already drafted`);
@@ -104,6 +104,6 @@ export function decideFrn(command: RecordFact<FrnEvent>, state: FrnState, relate
 export const frnDecider: Decider<FrnEvent, FrnState> = {
   initialState: initialFrnState,
   related: (command) => (command.event.type === 'FundingRequestDrafted' ? relatedRuleSets(command.metadata) : []),
-  decide: (command, state, related) => decideFrn(command, state, related),
+  decide: decideFrn,
   evolve: evolveFrn,
 };

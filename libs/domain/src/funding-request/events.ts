@@ -1,14 +1,22 @@
 import { type CalendarDate } from '../shared/dates';
+import { type StreamDefinition } from '../shared/decider';
 import { type DomainEvent } from '../shared/envelope';
 import { type FieldError } from '../shared/errors';
 import { type BasisPoints, type Cents } from '../shared/money';
 import { streamReference } from '../shared/stream-reference';
-import { CIPA_CERTIFICATIONS, type CipaCertification } from '../rules/erate/cipa-certification-rule';
 import {
   arrayOf, basisPoints, bool, calendarDate, cents, type Check, count, object, oneOf, optional, percentInt, positiveCount, text, validator,
 } from '../shared/validation';
 
 export type ErateCategory = 1 | 2;
+
+/**
+ * The CIPA certification made on the Form 486: the recipients comply; they are undertaking actions to
+ * comply (allowed only in their first funding year); or CIPA does not apply because they receive
+ * telecommunications services only. `not-compliant` records that none of these could be certified.
+ */
+export type CipaCertification = 'compliant' | 'undertaking-actions' | 'not-applicable' | 'not-compliant';
+export const CIPA_CERTIFICATIONS: readonly CipaCertification[] = ['compliant', 'undertaking-actions', 'not-applicable', 'not-compliant'];
 
 /** One line of a Form 471 funding request. Ineligible lines stay on the request so they can be identified and allocated out. */
 export interface FrnLine {
@@ -179,37 +187,157 @@ const withCrossChecks =
 
 const lineIds = optional(arrayOf(text, { min: 1, max: 1_000 }));
 
-export const frnEventValidators: Record<FrnEventType, (data: unknown) => FieldError[]> = {
-  FundingRequestDrafted: withCrossChecks(
-    validator({
-      applicant: streamReference('applicant'), category, spin: text, procurement: streamReference('procurement'), contractNumber: optional(text),
-      fundingYear, serviceStartDate: calendarDate, serviceEndDate: optional(calendarDate), recurring: optional(bool),
-      lines: arrayOf(frnLineCheck, { min: 1, max: 1_000 }), singleBundlePrice: optional(cents),
+export const frnEvents: StreamDefinition<FrnEvent>['events'] = {
+  FundingRequestDrafted: {
+    description: 'A funding request was drafted with its lines, provider and procurement',
+    schemaVersion: 1,
+    validate: withCrossChecks(
+      validator({
+        applicant: streamReference('applicant'), category, spin: text, procurement: streamReference('procurement'), contractNumber: optional(text),
+        fundingYear, serviceStartDate: calendarDate, serviceEndDate: optional(calendarDate), recurring: optional(bool),
+        lines: arrayOf(frnLineCheck, { min: 1, max: 1_000 }), singleBundlePrice: optional(cents),
+      }),
+      uniqueLineIds,
+      withinLimit,
+    ),
+    example: {
+      applicant: 'applicant-lea-12', category: 1, spin: '143001234', procurement: 'procurement-470-250001', contractNumber: 'C-2025-7',
+      fundingYear: 2025, serviceStartDate: '2025-07-01',
+      lines: [
+        { lineId: 'L1', product: 'Internet access 1 Gbps', model: 'IA-1G', location: 'District office', eligible: true, ancillary: false, specificallyRequested: true, quantity: 12, usualUnitPrice: 150_000 },
+        { lineId: 'L2', product: 'Web hosting', model: 'WH-S', location: 'District office', eligible: false, ancillary: false, specificallyRequested: true, quantity: 12, usualUnitPrice: 5_000 },
+      ],
+    },
+  },
+  FundingRequestLineCorrected: {
+    description: 'A line was corrected; names the event that last set it',
+    schemaVersion: 1,
+    validate: withCrossChecks(validator({ correctsEventId: text, line: frnLineCheck, reason: text }), lineWithinLimit),
+    example: {
+      correctsEventId: '00000000-0000-4000-8000-000000000001', reason: 'Model number typo',
+      line: { lineId: 'L2', product: 'Web hosting', model: 'WH-M', location: 'District office', eligible: false, ancillary: false, specificallyRequested: true, quantity: 12, usualUnitPrice: 5_000 },
+    },
+  },
+  PriceReductionOffered: {
+    description: 'The provider reduced the price (amount or rate), for some lines or all',
+    schemaVersion: 1,
+    validate: withCrossChecks(validator({ description: text, lineIds, amount: optional(cents), rateBasisPoints: optional(basisPoints) }), amountOrRate),
+    example: { description: '20% promotional reduction', rateBasisPoints: 2_000 },
+  },
+  BundleDiscountOffered: {
+    description: 'The provider quoted a lower total for lines bought together; the discount is allocated proportionally',
+    schemaVersion: 1,
+    validate: validator({ description: text, lineIds, partsOutsideRequestUsualCost: optional(cents), quotedTotal: cents }),
+    example: { description: 'Internet + hosting bundle', lineIds: ['L1', 'L2'], quotedTotal: 32_000 },
+  },
+  FreeItemOffered: {
+    description: 'The provider offered a free item; its fair market value is subtracted or cost-allocated',
+    schemaVersion: 1,
+    validate: validator({
+      description: text, quantity: positiveCount, fairMarketValue: cents, tiedToPurchase: bool, treatment: oneOf(['subtract', 'cost-allocate', 'not-deducted'] as const),
     }),
-    uniqueLineIds,
-    withinLimit,
-  ),
-  FundingRequestLineCorrected: withCrossChecks(validator({ correctsEventId: text, line: frnLineCheck, reason: text }), lineWithinLimit),
-  PriceReductionOffered: withCrossChecks(validator({ description: text, lineIds, amount: optional(cents), rateBasisPoints: optional(basisPoints) }), amountOrRate),
-  BundleDiscountOffered: validator({ description: text, lineIds, partsOutsideRequestUsualCost: optional(cents), quotedTotal: cents }),
-  FreeItemOffered: validator({
-    description: text, quantity: positiveCount, fairMarketValue: cents, tiedToPurchase: bool, treatment: oneOf(['subtract', 'cost-allocate', 'not-deducted'] as const),
-  }),
-  PromptPaymentDiscountOffered: validator({ rateBasisPoints: basisPoints, withinDays: count }),
-  DonationRecorded: validator({ donor: text, description: text, value: cents, fromServiceProvider: bool, tiedToBid: bool }),
-  GrantReceived: validator({ grantor: text, amount: cents, receivedOn: calendarDate, independentOfServiceProvider: bool }),
-  CostAllocationDeclared: validator({ lineId: text, eligibleBasisPoints: basisPoints, method: text }),
-  StateMatchCommitted: validator({ statePercent: percentInt, source: text }),
-  FundingRequestOfferWithdrawn: validator({ withdrawnEventId: text, reason: text }),
-  FundingRequestSubmitted: validator({ form471Number: text, submittedOn: calendarDate }),
-  FundingCommitted: validator({ amount: cents, committedOn: calendarDate }),
-  FundingReduced: validator({ amount: cents, reducedOn: calendarDate, reason: text }),
-  FundingDenied: validator({ deniedOn: calendarDate, reason: text }),
-  Form486Filed: validator({ filedOn: calendarDate, cipa: optional(oneOf(CIPA_CERTIFICATIONS)) }),
-  Form486Notified: validator({ notifiedOn: calendarDate }),
-  InvoiceSubmitted: validator({ invoiceNumber: text, form: oneOf(['BEAR', 'SPI'] as const), amount: cents, submittedOn: calendarDate }),
-  InvoiceDeadlineExtensionRequested: validator({ requestedOn: calendarDate, reason: optional(text) }),
-  ServiceDeliveryDeadlineExtended: validator({ newDeadline: calendarDate, grantedOn: calendarDate, reason: text }),
-  ServiceDelivered: validator({ description: text, deliveredOn: calendarDate }),
-  InvoicePaid: validator({ invoiceNumber: text, amount: cents, paidOn: calendarDate }),
+    example: { description: 'Five cell phones', quantity: 5, fairMarketValue: 70_000, tiedToPurchase: true, treatment: 'subtract' },
+  },
+  PromptPaymentDiscountOffered: {
+    description: 'A discount for paying within a number of days',
+    schemaVersion: 1,
+    validate: validator({ rateBasisPoints: basisPoints, withinDays: count }),
+    example: { rateBasisPoints: 1_000, withinDays: 30 },
+  },
+  DonationRecorded: {
+    description: 'The applicant received a donation connected to this request',
+    schemaVersion: 1,
+    validate: validator({ donor: text, description: text, value: cents, fromServiceProvider: bool, tiedToBid: bool }),
+    example: { donor: 'Acme Networks', description: 'Rack cabinets', value: 50_000, fromServiceProvider: true, tiedToBid: true },
+  },
+  GrantReceived: {
+    description: 'A grant towards the applicant share',
+    schemaVersion: 1,
+    validate: validator({ grantor: text, amount: cents, receivedOn: calendarDate, independentOfServiceProvider: bool }),
+    example: { grantor: 'State Library Foundation', amount: 500_000, receivedOn: '2025-05-01', independentOfServiceProvider: true },
+  },
+  CostAllocationDeclared: {
+    description: 'The eligible share of a mixed line',
+    schemaVersion: 1,
+    validate: validator({ lineId: text, eligibleBasisPoints: basisPoints, method: text }),
+    example: { lineId: 'L1', eligibleBasisPoints: 8_500, method: 'Share of ports serving classrooms' },
+  },
+  StateMatchCommitted: {
+    description: 'State funds match part of the cost, raising the discount',
+    schemaVersion: 1,
+    validate: validator({ statePercent: percentInt, source: text }),
+    example: { statePercent: 10, source: 'State broadband match program' },
+  },
+  FundingRequestOfferWithdrawn: {
+    description: 'An offer, donation, grant or allocation was recorded in error or withdrawn',
+    schemaVersion: 1,
+    validate: validator({ withdrawnEventId: text, reason: text }),
+    example: { withdrawnEventId: '00000000-0000-4000-8000-000000000002', reason: 'Offer expired before contract' },
+  },
+  FundingRequestSubmitted: {
+    description: 'The Form 471 with this FRN was certified and submitted',
+    schemaVersion: 1,
+    validate: validator({ form471Number: text, submittedOn: calendarDate }),
+    example: { form471Number: '251000123', submittedOn: '2025-03-20' },
+  },
+  FundingCommitted: {
+    description: 'USAC committed funds (FCDL)',
+    schemaVersion: 1,
+    validate: validator({ amount: cents, committedOn: calendarDate }),
+    example: { amount: 1_440_000, committedOn: '2025-06-15' },
+  },
+  FundingReduced: {
+    description: 'The commitment was reduced',
+    schemaVersion: 1,
+    validate: validator({ amount: cents, reducedOn: calendarDate, reason: text }),
+    example: { amount: 60_000, reducedOn: '2025-09-01', reason: 'Ineligible share removed' },
+  },
+  FundingDenied: {
+    description: 'USAC denied the request',
+    schemaVersion: 1,
+    validate: validator({ deniedOn: calendarDate, reason: text }),
+    example: { deniedOn: '2025-06-15', reason: 'Ineligible share 30% or more' },
+  },
+  Form486Filed: {
+    description: 'The receipt-of-service confirmation (Form 486) was filed, with its CIPA certification',
+    schemaVersion: 1,
+    validate: validator({ filedOn: calendarDate, cipa: optional(oneOf(CIPA_CERTIFICATIONS)) }),
+    example: { filedOn: '2025-08-01', cipa: 'compliant' },
+  },
+  Form486Notified: {
+    description: 'USAC issued the Form 486 notification letter; the invoice deadline counts from it',
+    schemaVersion: 1,
+    validate: validator({ notifiedOn: calendarDate }),
+    example: { notifiedOn: '2025-08-20' },
+  },
+  InvoiceSubmitted: {
+    description: 'An invoice (BEAR by the applicant, SPI by the provider) was submitted to USAC',
+    schemaVersion: 1,
+    validate: validator({ invoiceNumber: text, form: oneOf(['BEAR', 'SPI'] as const), amount: cents, submittedOn: calendarDate }),
+    example: { invoiceNumber: 'INV-1', form: 'SPI', amount: 720_000, submittedOn: '2025-10-01' },
+  },
+  InvoiceDeadlineExtensionRequested: {
+    description: 'The applicant or provider asked USAC to extend the invoice deadline',
+    schemaVersion: 1,
+    validate: validator({ requestedOn: calendarDate, reason: optional(text) }),
+    example: { requestedOn: '2026-10-01', reason: 'Provider billing delayed' },
+  },
+  ServiceDeliveryDeadlineExtended: {
+    description: 'USAC extended the service delivery deadline',
+    schemaVersion: 1,
+    validate: validator({ newDeadline: calendarDate, grantedOn: calendarDate, reason: text }),
+    example: { newDeadline: '2027-09-30', grantedOn: '2026-08-15', reason: 'Equipment back-ordered' },
+  },
+  ServiceDelivered: {
+    description: 'Services or equipment of the request were delivered',
+    schemaVersion: 1,
+    validate: validator({ description: text, deliveredOn: calendarDate }),
+    example: { description: 'Switches installed at the high school', deliveredOn: '2026-08-20' },
+  },
+  InvoicePaid: {
+    description: 'USAC paid an invoice (BEAR or SPI) on the commitment',
+    schemaVersion: 1,
+    validate: validator({ invoiceNumber: text, amount: cents, paidOn: calendarDate }),
+    example: { invoiceNumber: 'INV-1', amount: 720_000, paidOn: '2025-12-01' },
+  },
 };

@@ -1,6 +1,7 @@
 import { type CalendarDate, calendarDateOf } from '../shared/dates';
 import { type DomainEvent, effectiveInstant, type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
+import { eventOf } from '../shared/event-of';
 import { type Cents } from '../shared/money';
 import {
   type BundleDiscountOffered, type CostAllocationDeclared, type DonationRecorded, type FreeItemOffered, type FrnEvent, type FrnLine,
@@ -69,7 +70,7 @@ const namedRuleSet = (e: Envelope): { ruleSet?: string } => (typeof e.metadata.r
 
 export function evolveFrn(state: FrnState, e: Envelope<FrnEvent>): FrnState {
   const at = { eventId: e.id, position: e.position };
-  const event = { type: e.type, data: e.data } as FrnEvent;
+  const event = eventOf(e);
   switch (event.type) {
     case 'FundingRequestDrafted': {
       const { lines, ...rest } = event.data;

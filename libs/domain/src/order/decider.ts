@@ -1,15 +1,13 @@
 import { type ApplicantState } from '../applicant/state';
 import { type ContractState } from '../contract/state';
-import { type Decider, type RelatedStates } from '../shared/decider';
-import { laterOf } from '../shared/dates';
-import { eventOf } from '../shared/event-of';
+import { type Decider, type RecordFact, type RelatedStates } from '../shared/decider';
 import { DomainError, assertNever } from '../shared/errors';
 import { openProgram } from '../program/open-program';
-import { requiresInterlocalAgreement } from '../rules/state-programs/interlocal-agreement-rule';
+import { requiresInterlocalAgreement } from '../program/requirements';
 import { termsInForce } from '../program/terms-in-force';
 import { type OrderEvent, type OrderLine, type OrderPlaced } from './events';
 import { orderTotal } from './order-total';
-import { initialOrderState, type OrderState } from './state';
+import { evolveOrder, initialOrderState, type OrderState } from './state';
 
 function awardedContract(related: RelatedStates, contract: string): ContractState {
   const state = related.get(contract) as ContractState | undefined;
@@ -50,6 +48,63 @@ const placedAndLive = (state: OrderState, stream: string): void => {
   if (state.cancelled) throw new DomainError('order-cancelled', `${stream} was cancelled on ${state.cancelled.cancelledOn}`);
 };
 
+/**
+ * Refuses facts that cannot have happened to this order: a quote after placement, lines off the
+ * contract's catalog, a placement under a program not open or not joined, shares that do not make the
+ * total, facts on an order never placed or already cancelled, a payment above its claim, and claims,
+ * breaches or remedies recorded twice.
+ */
+function decideOrder(command: RecordFact<OrderEvent>, state: OrderState, related: RelatedStates): OrderEvent[] {
+  const event = command.event;
+  const stream = command.stream;
+  switch (event.type) {
+    case 'QuoteReceived':
+      if (state.placed) throw new DomainError('order-already-placed', `${stream} was already placed; quotes come before the order`);
+      refuseLinesOutsideCatalog(event.data.lines, awardedContract(related, event.data.contract), event.data.contract);
+      return [event];
+    case 'OrderPlaced':
+      if (state.placed) throw new DomainError('order-already-placed', `${stream} was already placed`);
+      refuseImpossiblePlacement(event.data, related);
+      return [event];
+    case 'OrderSharesCorrected':
+      placedAndLive(state, stream);
+      refuseSharesNotMakingTotal(event.data, state.total);
+      return [event];
+    case 'OrderDelivered':
+      placedAndLive(state, stream);
+      if (state.delivered) throw new DomainError('order-already-delivered', `${stream} was delivered on ${state.delivered.deliveredOn}`);
+      return [event];
+    case 'OrderCancelled':
+      placedAndLive(state, stream);
+      if (state.delivered) throw new DomainError('order-already-delivered', `${stream} was delivered on ${state.delivered.deliveredOn} and cannot be cancelled`);
+      return [event];
+    case 'CostShareClaimed':
+      placedAndLive(state, stream);
+      if (state.claims.some((c) => c.claimId === event.data.claimId)) throw new DomainError('claim-already-made', `Claim ${event.data.claimId} already exists on ${stream}`);
+      return [event];
+    case 'ReimbursementPaid': {
+      const claim = state.claims.find((c) => c.claimId === event.data.claimId);
+      if (!claim) throw new DomainError('claim-not-found', `No claim ${event.data.claimId} on ${stream}`);
+      if (claim.paid + event.data.amount > claim.amount) {
+        throw new DomainError('reimbursement-above-claim', `Paying ${event.data.amount} would bring claim ${claim.claimId} to ${claim.paid + event.data.amount}, above the ${claim.amount} claimed`);
+      }
+      return [event];
+    }
+    case 'SlaBreachReported':
+      placedAndLive(state, stream);
+      if (state.breaches.some((b) => b.breachId === event.data.breachId)) throw new DomainError('breach-already-reported', `Breach ${event.data.breachId} already reported on ${stream}`);
+      return [event];
+    case 'SlaRemedyApplied': {
+      const breach = state.breaches.find((b) => b.breachId === event.data.breachId);
+      if (!breach) throw new DomainError('breach-not-reported', `No breach ${event.data.breachId} was reported on ${stream}`);
+      if (breach.remedy) throw new DomainError('breach-already-remedied', `Breach ${breach.breachId} was remedied on ${breach.remedy.appliedOn}`);
+      return [event];
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
 export const orderDecider: Decider<OrderEvent, OrderState> = {
   initialState: initialOrderState,
   related: (command) => {
@@ -58,129 +113,6 @@ export const orderDecider: Decider<OrderEvent, OrderState> = {
     if (event.type === 'QuoteReceived') return [event.data.contract];
     return [];
   },
-  decide: (command, state, related) => {
-    const event = command.event;
-    const stream = command.stream;
-    switch (event.type) {
-      case 'QuoteReceived':
-        if (state.placed) throw new DomainError('order-already-placed', `${stream} was already placed; quotes come before the order`);
-        refuseLinesOutsideCatalog(event.data.lines, awardedContract(related, event.data.contract), event.data.contract);
-        return [event];
-      case 'OrderPlaced':
-        if (state.placed) throw new DomainError('order-already-placed', `${stream} was already placed`);
-        refuseImpossiblePlacement(event.data, related);
-        return [event];
-      case 'OrderSharesCorrected':
-        placedAndLive(state, stream);
-        refuseSharesNotMakingTotal(event.data, state.total);
-        return [event];
-      case 'OrderDelivered':
-        placedAndLive(state, stream);
-        if (state.delivered) throw new DomainError('order-already-delivered', `${stream} was delivered on ${state.delivered.deliveredOn}`);
-        return [event];
-      case 'OrderCancelled':
-        placedAndLive(state, stream);
-        if (state.delivered) throw new DomainError('order-already-delivered', `${stream} was delivered on ${state.delivered.deliveredOn} and cannot be cancelled`);
-        return [event];
-      case 'CostShareClaimed':
-        placedAndLive(state, stream);
-        if (state.claims.some((c) => c.claimId === event.data.claimId)) throw new DomainError('claim-already-made', `Claim ${event.data.claimId} already exists on ${stream}`);
-        return [event];
-      case 'ReimbursementPaid': {
-        const claim = state.claims.find((c) => c.claimId === event.data.claimId);
-        if (!claim) throw new DomainError('claim-not-found', `No claim ${event.data.claimId} on ${stream}`);
-        if (claim.paid + event.data.amount > claim.amount) {
-          throw new DomainError('reimbursement-above-claim', `Paying ${event.data.amount} would bring claim ${claim.claimId} to ${claim.paid + event.data.amount}, above the ${claim.amount} claimed`);
-        }
-        return [event];
-      }
-      case 'SlaBreachReported':
-        placedAndLive(state, stream);
-        if (state.breaches.some((b) => b.breachId === event.data.breachId)) throw new DomainError('breach-already-reported', `Breach ${event.data.breachId} already reported on ${stream}`);
-        return [event];
-      case 'SlaRemedyApplied': {
-        const breach = state.breaches.find((b) => b.breachId === event.data.breachId);
-        if (!breach) throw new DomainError('breach-not-reported', `No breach ${event.data.breachId} was reported on ${stream}`);
-        if (breach.remedy) throw new DomainError('breach-already-remedied', `Breach ${breach.breachId} was remedied on ${breach.remedy.appliedOn}`);
-        return [event];
-      }
-      default:
-        return assertNever(event);
-    }
-  },
-  evolve: (state, envelope) => {
-    const event = eventOf(envelope);
-    switch (event.type) {
-      case 'QuoteReceived':
-        return {
-          ...state,
-          quoteEventIds: [...state.quoteEventIds, envelope.id],
-          quotes: [...state.quotes, { ...event.data, eventId: envelope.id }],
-          lastFactOn: laterOf(state.lastFactOn, event.data.quotedOn),
-        };
-      case 'OrderPlaced': {
-        const d = event.data;
-        return {
-          ...state,
-          placed: true,
-          placedEventId: envelope.id,
-          placedPosition: envelope.position,
-          placedOn: d.placedOn,
-          program: d.program,
-          contract: d.contract,
-          applicant: d.applicant,
-          lines: d.lines,
-          total: orderTotal(d.lines),
-          stateShare: d.stateShare,
-          districtShare: d.districtShare,
-          placedShares: { stateShare: d.stateShare, districtShare: d.districtShare },
-          lastFactOn: laterOf(state.lastFactOn, d.placedOn),
-        };
-      }
-      case 'OrderSharesCorrected': {
-        const d = event.data;
-        return {
-          ...state,
-          stateShare: d.stateShare,
-          districtShare: d.districtShare,
-          corrections: [...state.corrections, { ...d, eventId: envelope.id }],
-          lastFactOn: laterOf(state.lastFactOn, d.correctedOn),
-        };
-      }
-      case 'OrderDelivered':
-        return { ...state, delivered: { ...event.data, eventId: envelope.id }, lastFactOn: laterOf(state.lastFactOn, event.data.deliveredOn) };
-      case 'OrderCancelled':
-        return { ...state, cancelled: { ...event.data, eventId: envelope.id }, lastFactOn: laterOf(state.lastFactOn, event.data.cancelledOn) };
-      case 'CostShareClaimed':
-        return {
-          ...state,
-          claims: [...state.claims, { ...event.data, eventId: envelope.id, paid: 0, paymentEventIds: [] }],
-          lastFactOn: laterOf(state.lastFactOn, event.data.claimedOn),
-        };
-      case 'ReimbursementPaid':
-        return {
-          ...state,
-          claims: state.claims.map((c) =>
-            c.claimId === event.data.claimId ? { ...c, paid: c.paid + event.data.amount, paymentEventIds: [...c.paymentEventIds, envelope.id] } : c,
-          ),
-          lastFactOn: laterOf(state.lastFactOn, event.data.paidOn),
-        };
-      case 'SlaBreachReported':
-        return {
-          ...state,
-          breaches: [...state.breaches, { ...event.data, eventId: envelope.id, remedy: null }],
-          lastFactOn: laterOf(state.lastFactOn, event.data.reportedOn),
-        };
-      case 'SlaRemedyApplied':
-        return {
-          ...state,
-          breaches: state.breaches.map((b) =>
-            b.breachId === event.data.breachId ? { ...b, remedy: { remedy: event.data.remedy, appliedOn: event.data.appliedOn, eventId: envelope.id } } : b,
-          ),
-          lastFactOn: laterOf(state.lastFactOn, event.data.appliedOn),
-        };
-      default:
-        return assertNever(event);
-    }
-  },
+  decide: decideOrder,
+  evolve: evolveOrder,
 };

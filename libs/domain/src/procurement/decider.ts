@@ -1,6 +1,6 @@
 import { type Decider, type RecordFact, type RelatedStates } from '../shared/decider';
 import { DomainError, assertNever } from '../shared/errors';
-import { assertKnownErateRuleSet, relatedRuleSets } from '../rule-set/decider';
+import { assertKnownErateRuleSet, relatedRuleSets } from '../rule-set/known-rule-set';
 import { type ProcurementEvent } from './events';
 import { evolveProcurement, initialProcurementState, type ProcurementState } from './state';
 
@@ -9,7 +9,7 @@ const refuse = (code: string, message: string): never => {
 };
 
 /** Refuses bids, evaluations, selections and contracts on a bid request never posted, and references to bids never received. */
-export function decideProcurement(command: RecordFact<ProcurementEvent>, state: ProcurementState, related: RelatedStates = new Map()): ProcurementEvent[] {
+function decideProcurement(command: RecordFact<ProcurementEvent>, state: ProcurementState, related: RelatedStates): ProcurementEvent[] {
   const { event, stream } = command;
   if (event.type === 'BidRequestPosted') {
     if (state.posted) refuse('procurement-already-posted', `${stream} was already posted as Form 470 ${state.posted.form470Number}`);
@@ -48,6 +48,6 @@ export function decideProcurement(command: RecordFact<ProcurementEvent>, state: 
 export const procurementDecider: Decider<ProcurementEvent, ProcurementState> = {
   initialState: initialProcurementState,
   related: (command) => (command.event.type === 'BidRequestPosted' ? relatedRuleSets(command.metadata) : []),
-  decide: (command, state, related) => decideProcurement(command, state, related),
+  decide: decideProcurement,
   evolve: evolveProcurement,
 };

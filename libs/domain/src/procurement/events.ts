@@ -1,4 +1,5 @@
 import { type CalendarDate } from '../shared/dates';
+import { type StreamDefinition } from '../shared/decider';
 import { type DomainEvent } from '../shared/envelope';
 import { type FieldError } from '../shared/errors';
 import { type Cents } from '../shared/money';
@@ -79,12 +80,44 @@ const evaluation = validator({
   evaluatedOn: calendarDate,
 });
 
-export const procurementEventValidators: Record<ProcurementEventType, (data: unknown) => FieldError[]> = {
-  BidRequestPosted: validator({
-    form470Number: text, applicant: streamReference('applicant'), category, servicesRequested: arrayOf(text, { min: 1, max: 200 }), certifyDate: calendarDate,
-  }),
-  BidReceived: (data) => [...bid(data), ...bidWithinLimit(data)],
-  BidEvaluationRecorded: (data) => [...evaluation(data), ...weightsSumTo100(data)],
-  VendorSelected: validator({ bidId: text, selectedOn: calendarDate, reason: optional(text) }),
-  ContractSigned: validator({ bidId: text, contractNumber: text, signedOn: calendarDate }),
+export const procurementEvents: StreamDefinition<ProcurementEvent>['events'] = {
+  BidRequestPosted: {
+    description: 'The Form 470 was certified and posted',
+    schemaVersion: 1,
+    validate: validator({
+      form470Number: text, applicant: streamReference('applicant'), category, servicesRequested: arrayOf(text, { min: 1, max: 200 }), certifyDate: calendarDate,
+    }),
+    example: { form470Number: '250001', applicant: 'applicant-lea-12', category: 1, servicesRequested: ['Internet access 1 Gbps'], certifyDate: '2025-01-06' },
+  },
+  BidReceived: {
+    description: 'A provider bid, line by line',
+    schemaVersion: 1,
+    validate: (data) => [...bid(data), ...bidWithinLimit(data)],
+    example: {
+      bidId: 'B1', spin: '143001234', receivedOn: '2025-01-20',
+      lines: [{ product: 'Internet access 1 Gbps', model: 'IA-1G', eligible: true, ancillary: false, quantity: 12, usualUnitPrice: 150_000 }],
+    },
+  },
+  BidEvaluationRecorded: {
+    description: 'Evaluation factors with weights, and points per bid and factor',
+    schemaVersion: 1,
+    validate: (data) => [...evaluation(data), ...weightsSumTo100(data)],
+    example: {
+      evaluatedOn: '2025-02-05',
+      factors: [{ name: 'Price', weightPercent: 40, isPrice: true }, { name: 'Experience', weightPercent: 30, isPrice: false }, { name: 'Service', weightPercent: 30, isPrice: false }],
+      scores: [{ bidId: 'B1', factor: 'Price', points: 40 }],
+    },
+  },
+  VendorSelected: {
+    description: 'The winning bid and why',
+    schemaVersion: 1,
+    validate: validator({ bidId: text, selectedOn: calendarDate, reason: optional(text) }),
+    example: { bidId: 'B1', selectedOn: '2025-02-06', reason: 'Lowest eligible cost' },
+  },
+  ContractSigned: {
+    description: 'The contract with the winning provider was signed',
+    schemaVersion: 1,
+    validate: validator({ bidId: text, contractNumber: text, signedOn: calendarDate }),
+    example: { bidId: 'B1', contractNumber: 'C-2025-7', signedOn: '2025-02-10' },
+  },
 };

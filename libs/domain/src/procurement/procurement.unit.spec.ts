@@ -1,7 +1,7 @@
 import { fact } from '../testing/scenario';
 import { refusalCode } from '../testing/refusal-code';
 import { bidLine, bidReceived, bidRequestPosted, erateScenario } from '../testing/erate-fixtures';
-import { procurementEventValidators as v } from './events';
+import { procurementEvents } from './events';
 import { procurementStream } from './stream';
 
 const P = 'procurement-470';
@@ -37,21 +37,21 @@ describe('procurement validators', () => {
     for (const [type, spec] of Object.entries(procurementStream.events)) expect([type, spec.validate(spec.example)]).toEqual([type, []]);
   });
   it('name every bad field', () => {
-    expect(v.BidRequestPosted({ form470Number: '', applicant: 'x', category: 0, servicesRequested: [], certifyDate: '6/1/2025' }).map((e) => e.field).sort()).toEqual(
+    expect(procurementEvents.BidRequestPosted.validate({ form470Number: '', applicant: 'x', category: 0, servicesRequested: [], certifyDate: '6/1/2025' }).map((e) => e.field).sort()).toEqual(
       ['applicant', 'category', 'certifyDate', 'form470Number', 'servicesRequested'],
     );
-    expect(v.BidReceived({ bidId: 'B', spin: 'S', receivedOn: '2025-01-01', lines: [{ ...bidLine(), usualUnitPrice: -5, colour: 'red' }] }).map((e) => e.field).sort()).toEqual(
+    expect(procurementEvents.BidReceived.validate({ bidId: 'B', spin: 'S', receivedOn: '2025-01-01', lines: [{ ...bidLine(), usualUnitPrice: -5, colour: 'red' }] }).map((e) => e.field).sort()).toEqual(
       ['lines[0].colour', 'lines[0].usualUnitPrice'],
     );
   });
   it('a bid too large for exact arithmetic is refused', () => {
-    expect(v.BidReceived({ bidId: 'B', spin: 'S', receivedOn: '2025-01-01', lines: [bidLine({ quantity: 1_000_000, usualUnitPrice: 1_000_000 })] })).toEqual([
+    expect(procurementEvents.BidReceived.validate({ bidId: 'B', spin: 'S', receivedOn: '2025-01-01', lines: [bidLine({ quantity: 1_000_000, usualUnitPrice: 1_000_000 })] })).toEqual([
       { field: 'lines', message: 'must total at most 900000000000 cents' },
     ]);
   });
 
   it('evaluation weights must add up to 100', () => {
-    const errors = v.BidEvaluationRecorded({ evaluatedOn: '2025-02-01', factors: [{ name: 'Price', weightPercent: 40, isPrice: true }, { name: 'Fit', weightPercent: 40, isPrice: false }], scores: [] });
+    const errors = procurementEvents.BidEvaluationRecorded.validate({ evaluatedOn: '2025-02-01', factors: [{ name: 'Price', weightPercent: 40, isPrice: true }, { name: 'Fit', weightPercent: 40, isPrice: false }], scores: [] });
     expect(errors).toEqual([{ field: 'factors', message: 'weights must add up to 100 (they add up to 80)' }]);
   });
 });

@@ -1,6 +1,7 @@
 import { type CalendarDate, calendarDateOf } from '../shared/dates';
 import { effectiveInstant, type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
+import { eventOf } from '../shared/event-of';
 import { type BidEvaluationRecorded, type BidReceived, type BidRequestPosted, type ContractSigned, type ProcurementEvent, type VendorSelected } from './events';
 
 interface Sourced { eventId: string; position: number }
@@ -22,7 +23,7 @@ export const initialProcurementState: ProcurementState = { bids: [], evaluations
 
 export function evolveProcurement(state: ProcurementState, e: Envelope<ProcurementEvent>): ProcurementState {
   const at = { eventId: e.id, position: e.position };
-  const event = { type: e.type, data: e.data } as ProcurementEvent;
+  const event = eventOf(e);
   switch (event.type) {
     case 'BidRequestPosted':
       return { ...state, posted: { ...event.data, ...at, postedOn: calendarDateOf(effectiveInstant(e)), ...(typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {}) } };

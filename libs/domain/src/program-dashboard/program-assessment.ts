@@ -10,9 +10,11 @@ import { termsInForce } from '../program/terms-in-force';
 import { type TermsVersion } from '../program/terms';
 import { quoteComparisonRule, type QuoteComparison } from '../rules/state-programs/quote-comparison-rule';
 import { decideShare, type ShareDecision } from './share-decision';
-import { agreementsForProgram, orderCountsRule, requiresInterlocalAgreement, type OrderCountsOutcome } from '../rules/state-programs/interlocal-agreement-rule';
+import { agreementsForProgram, orderCountsRule, type OrderCountsOutcome } from '../rules/state-programs/interlocal-agreement-rule';
+import { requiresInterlocalAgreement } from '../program/requirements';
 import { orderPriceRule, type LinePriceCheck } from '../rules/state-programs/order-price-rule';
-import { cooperativeContractRuleSets, stateProgramRuleSets, type CooperativeContractParams, type StateProgramParams } from '../rules/state-programs/rule-sets';
+import { cooperativeContractRuleSets, type CooperativeContractParams } from '../contract/rule-sets';
+import { stateProgramRuleSets, type StateProgramParams } from '../program/rule-sets';
 
 export interface AssessedOrder {
   stream: string;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { type Envelope } from '../shared/envelope';
-import { programStream } from './definition';
+import { programStream } from './stream';
 import { type ProgramState } from './state';
 
 const STREAM = 'program-ms-connects';

@@ -1,5 +1,10 @@
 import { type Cents } from '../shared/money';
-import { type CalendarDate } from '../shared/dates';
+import { type CalendarDate, laterOf } from '../shared/dates';
+import { type Envelope } from '../shared/envelope';
+import { assertNever } from '../shared/errors';
+import { eventOf } from '../shared/event-of';
+import { stateProgramTerms } from './rule-sets';
+import { type ProgramEvent } from './events';
 import { type TermsVersion } from './terms';
 
 export interface FundsAllocation {
@@ -50,3 +55,48 @@ export const initialProgramState: ProgramState = {
   closed: null,
   lastFactOn: '',
 };
+
+export function evolveProgram(state: ProgramState, envelope: Envelope<ProgramEvent>): ProgramState {
+  const event = eventOf(envelope);
+  switch (event.type) {
+    case 'ProgramEstablished': {
+      const d = event.data;
+      return {
+        ...state,
+        established: true,
+        establishedEventId: envelope.id,
+        name: d.name,
+        usState: d.usState,
+        fundingSource: d.fundingSource,
+        totalFunds: d.totalFunds,
+        termsVersions: [{ version: 1, eventId: envelope.id, position: envelope.position, effectiveFrom: d.establishedOn, terms: d.terms }],
+        ruleSet: d.ruleSet ?? stateProgramTerms.id,
+        establishedOn: d.establishedOn,
+        lastFactOn: laterOf(state.lastFactOn, d.establishedOn),
+      };
+    }
+    case 'ProgramTermsAmended': {
+      const d = event.data;
+      const version = { version: state.termsVersions.length + 1, eventId: envelope.id, position: envelope.position, effectiveFrom: d.effectiveFrom, terms: d.terms };
+      return { ...state, termsVersions: [...state.termsVersions, version] };
+    }
+    case 'ProgramFundsAllocated':
+      return {
+        ...state,
+        allocations: [...state.allocations, { ...event.data, eventId: envelope.id }],
+        lastFactOn: laterOf(state.lastFactOn, event.data.allocatedOn),
+      };
+    case 'ParticipationRequirementSet': {
+      const { requirement, esc, deadline, setOn } = event.data;
+      return {
+        ...state,
+        requirements: [...state.requirements, { requirement, esc, deadline, eventId: envelope.id }],
+        lastFactOn: laterOf(state.lastFactOn, setOn),
+      };
+    }
+    case 'ProgramClosed':
+      return { ...state, closed: { ...event.data, eventId: envelope.id }, lastFactOn: laterOf(state.lastFactOn, event.data.closedOn) };
+    default:
+      return assertNever(event);
+  }
+}

@@ -4,7 +4,6 @@ import { identifier } from '../shared/identifier';
 import { type BasisPoints, type Cents } from '../shared/money';
 import { arrayOf, bool, count, cents, object, oneOf, optional, percentInt, text, type Check } from '../shared/validation';
 import { LINE_KINDS, type LineKind } from '../contract/events';
-import { SHARE_KINDS, type ShareKind } from '../rules/state-programs/rule-sets';
 
 /** The state covers up to `stateMaxPercent` of the cost if the district covers at least `districtMinPercent`. */
 export interface FixedSplitShare {
@@ -33,7 +32,10 @@ export interface BandedMatchShare {
 }
 
 export type ShareTerms = FixedSplitShare | FlatMatchShare | BandedMatchShare;
-export { SHARE_KINDS, type ShareKind };
+
+/** The kinds of share a program may state. */
+export const SHARE_KINDS = ['fixed-split', 'flat-match', 'matching-by-economically-disadvantaged-share'] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];
 
 /** The most the state pays, where the program states a limit. */
 export interface ShareCaps {

@@ -1,6 +1,6 @@
 import { type Envelope } from '../shared/envelope';
 import { LEGACY_RULE_SET_TERMS } from './legacy-terms';
-import { stateProgramTerms } from '../rules/state-programs/rule-sets';
+import { stateProgramTerms } from './rule-sets';
 
 /** Structurally the projections' `Upcaster`: the domain names it, the stores apply it on every read. */
 export interface DomainUpcaster {

@@ -1,5 +1,5 @@
 import { type Envelope } from '../shared/envelope';
-import { programStream } from './definition';
+import { programStream } from './stream';
 import { LEGACY_RULE_SET_TERMS } from './legacy-terms';
 import { type ProgramState } from './state';
 import { programEstablishedV1ToV2 } from './upcasters';

@@ -1,5 +1,5 @@
 import { type Decider, type RecordFact, type RelatedStates } from '../shared/decider';
-import { assertKnownErateRuleSet, relatedRuleSets } from '../rule-set/decider';
+import { assertKnownErateRuleSet, relatedRuleSets } from '../rule-set/known-rule-set';
 import { DomainError, assertNever } from '../shared/errors';
 import { type ProviderEvent } from './events';
 import { evolveProvider, initialProviderState, type ProviderState } from './state';
@@ -9,7 +9,7 @@ const refuse = (code: string, message: string): never => {
 };
 
 /** Refuses a second registration, a SPIN that is not the stream's own, and anything by a provider never registered. */
-export function decideProvider(command: RecordFact<ProviderEvent>, state: ProviderState, related: RelatedStates = new Map()): ProviderEvent[] {
+function decideProvider(command: RecordFact<ProviderEvent>, state: ProviderState, related: RelatedStates): ProviderEvent[] {
   const { event, stream } = command;
   switch (event.type) {
     case 'ServiceProviderRegistered':
@@ -34,6 +34,6 @@ export function decideProvider(command: RecordFact<ProviderEvent>, state: Provid
 export const providerDecider: Decider<ProviderEvent, ProviderState> = {
   initialState: initialProviderState,
   related: (command) => (command.event.type === 'ProviderDonationMade' || command.event.type === 'GiftGiven' ? relatedRuleSets(command.metadata) : []),
-  decide: (command, state, related) => decideProvider(command, state, related),
+  decide: decideProvider,
   evolve: evolveProvider,
 };

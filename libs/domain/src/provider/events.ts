@@ -1,6 +1,6 @@
 import { type CalendarDate } from '../shared/dates';
+import { type StreamDefinition } from '../shared/decider';
 import { type DomainEvent } from '../shared/envelope';
-import { type FieldError } from '../shared/errors';
 import { type Cents } from '../shared/money';
 import { streamReference } from '../shared/stream-reference';
 import { bool, calendarDate, cents, optional, text, validator } from '../shared/validation';
@@ -49,15 +49,38 @@ export type ProviderEvent =
 
 export type ProviderEventType = ProviderEvent['type'];
 
-export const providerEventValidators: Record<ProviderEventType, (data: unknown) => FieldError[]> = {
-  ServiceProviderRegistered: validator({ spin: text, name: text, registeredOn: calendarDate }),
-  SubcontractorEngaged: validator({ subcontractorSpin: text, engagedOn: calendarDate, procurement: optional(streamReference('procurement')) }),
-  ProviderDonationMade: validator({
-    donationId: text, recipientOrganization: text, beneficiaryApplicant: optional(streamReference('applicant')), amount: cents, madeOn: calendarDate,
-    earmarkedForApplicant: bool, tiedToProcurement: optional(streamReference('procurement')), bonaFideIndependentGrant: bool,
-  }),
-  GiftGiven: validator({
-    applicant: streamReference('applicant'), recipient: text, description: text, value: cents, givenOn: calendarDate,
-    procurement: optional(streamReference('procurement')), givenBy: optional(text),
-  }),
+export const providerEvents: StreamDefinition<ProviderEvent>['events'] = {
+  ServiceProviderRegistered: {
+    description: 'A service provider registered its SPIN',
+    schemaVersion: 1,
+    validate: validator({ spin: text, name: text, registeredOn: calendarDate }),
+    example: { spin: '143001234', name: 'Acme Networks', registeredOn: '2024-11-01' },
+  },
+  SubcontractorEngaged: {
+    description: 'The provider engaged a subcontractor',
+    schemaVersion: 1,
+    validate: validator({ subcontractorSpin: text, engagedOn: calendarDate, procurement: optional(streamReference('procurement')) }),
+    example: { subcontractorSpin: '143009999', engagedOn: '2025-02-12', procurement: 'procurement-470-250001' },
+  },
+  ProviderDonationMade: {
+    description: 'The provider donated money or goods to an organisation',
+    schemaVersion: 1,
+    validate: validator({
+      donationId: text, recipientOrganization: text, beneficiaryApplicant: optional(streamReference('applicant')), amount: cents, madeOn: calendarDate,
+      earmarkedForApplicant: bool, tiedToProcurement: optional(streamReference('procurement')), bonaFideIndependentGrant: bool,
+    }),
+    example: {
+      donationId: 'D1', recipientOrganization: 'County Education Foundation', beneficiaryApplicant: 'applicant-lea-12', amount: 1_000_000, madeOn: '2025-01-15',
+      earmarkedForApplicant: true, bonaFideIndependentGrant: false,
+    },
+  },
+  GiftGiven: {
+    description: 'The provider, an employee or an agent gave a gift to a person at an applicant',
+    schemaVersion: 1,
+    validate: validator({
+      applicant: streamReference('applicant'), recipient: text, description: text, value: cents, givenOn: calendarDate,
+      procurement: optional(streamReference('procurement')), givenBy: optional(text),
+    }),
+    example: { applicant: 'applicant-lea-12', recipient: 'Technology director', description: 'Basketball tickets', value: 12_000, givenOn: '2025-01-20', procurement: 'procurement-470-250001', givenBy: 'Account manager' },
+  },
 };

@@ -1,7 +1,7 @@
 import { fact } from '../testing/scenario';
 import { refusalCode } from '../testing/refusal-code';
 import { erateScenario } from '../testing/erate-fixtures';
-import { providerEventValidators as v } from './events';
+import { providerEvents } from './events';
 import { providerStream } from './stream';
 
 const registered = fact('provider-111', 'ServiceProviderRegistered', { spin: '111', name: 'Acme', registeredOn: '2024-01-01' });
@@ -43,7 +43,7 @@ describe('provider validators', () => {
     for (const [type, spec] of Object.entries(providerStream.events)) expect([type, spec.validate(spec.example)]).toEqual([type, []]);
   });
   it('name every bad field', () => {
-    expect(v.ProviderDonationMade({ donationId: 'D', recipientOrganization: 'F', beneficiaryApplicant: 'lea', amount: -1, madeOn: 'soon', earmarkedForApplicant: 'yes', tiedToProcurement: 'frn-1' }).map((e) => e.field).sort()).toEqual(
+    expect(providerEvents.ProviderDonationMade.validate({ donationId: 'D', recipientOrganization: 'F', beneficiaryApplicant: 'lea', amount: -1, madeOn: 'soon', earmarkedForApplicant: 'yes', tiedToProcurement: 'frn-1' }).map((e) => e.field).sort()).toEqual(
       ['amount', 'beneficiaryApplicant', 'bonaFideIndependentGrant', 'earmarkedForApplicant', 'madeOn', 'tiedToProcurement'],
     );
   });

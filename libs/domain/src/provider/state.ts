@@ -1,5 +1,6 @@
 import { type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
+import { eventOf } from '../shared/event-of';
 import { type GiftGiven, type ProviderDonationMade, type ProviderEvent, type ServiceProviderRegistered, type SubcontractorEngaged } from './events';
 
 interface Sourced { eventId: string; position: number }
@@ -17,7 +18,7 @@ export const initialProviderState: ProviderState = { subcontractors: [], donatio
 
 export function evolveProvider(state: ProviderState, e: Envelope<ProviderEvent>): ProviderState {
   const at = { eventId: e.id, position: e.position };
-  const event = { type: e.type, data: e.data } as ProviderEvent;
+  const event = eventOf(e);
   switch (event.type) {
     case 'ServiceProviderRegistered':
       return { ...state, registration: { ...event.data, ...at } };

@@ -1,11 +1,11 @@
-import { type Decider, type RecordFact, type RelatedStates } from '../shared/decider';
+import { type Decider, type RecordFact } from '../shared/decider';
 import { DomainError } from '../shared/errors';
-import { type EventMetadata } from '../shared/envelope';
-import { builtInErateRuleSets, sameContent } from '../rules/erate/erate-rule-sets';
+import { builtInErateRuleSets } from './erate-rule-sets';
+import { type ErateRuleSetAdopted, sameContent } from './adoption';
 import { knownErateRuleSets } from './erate-rule-set-lookup';
-import { ERATE_RULE_SET_STREAM, type ErateRuleSetAdopted, type RuleSetEvent } from './events';
+import { ERATE_RULE_SET_STREAM, type RuleSetEvent } from './events';
 import { erateRuleSetErrors } from './rule-set-validation';
-import { evolveRuleSets, initialRuleSetState, type RuleSetState } from './state';
+import { evolveRuleSet, initialRuleSetState, type RuleSetState } from './state';
 
 const refuse = (code: string, message: string): never => {
   throw new DomainError(code, message);
@@ -22,7 +22,7 @@ const overlap = (a: ErateRuleSetAdopted['fundingYears'], b: ErateRuleSetAdopted[
  * overlap an in-force set it does not supersede. Recording a built-in with its own content always
  * succeeds once: it is known already, the record shows it in the log.
  */
-export function decideRuleSet(command: RecordFact<RuleSetEvent>, state: RuleSetState): RuleSetEvent[] {
+function decideRuleSet(command: RecordFact<RuleSetEvent>, state: RuleSetState): RuleSetEvent[] {
   const { event, stream } = command;
   if (stream !== ERATE_RULE_SET_STREAM) refuse('rule-set-stream-unknown', `E-Rate rule sets are recorded on ${ERATE_RULE_SET_STREAM}, not ${stream}`);
   const a = event.data;
@@ -46,20 +46,8 @@ export function decideRuleSet(command: RecordFact<RuleSetEvent>, state: RuleSetS
   return [event];
 }
 
-/** Deciders of facts whose metadata may name a rule set read the rule-set stream to know every adopted one. */
-export const relatedRuleSets = (metadata: EventMetadata): string[] => (metadata.ruleSet !== undefined ? [ERATE_RULE_SET_STREAM] : []);
-
-/** Refuses a fact whose metadata names a rule set that is neither built in nor adopted. */
-export function assertKnownErateRuleSet(metadata: EventMetadata, related: RelatedStates): void {
-  if (metadata.ruleSet === undefined) return;
-  const known = knownErateRuleSets(related.get(ERATE_RULE_SET_STREAM) as RuleSetState | undefined);
-  if (!known.some((k) => k.ruleSet.id === metadata.ruleSet)) {
-    throw new DomainError('unknown-rule-set', `Rule set ${String(metadata.ruleSet)} is not an E-Rate rule set (${known.map((k) => k.ruleSet.id).join(', ')})`);
-  }
-}
-
 export const ruleSetDecider: Decider<RuleSetEvent, RuleSetState> = {
   initialState: initialRuleSetState,
-  decide: (command, state) => decideRuleSet(command, state),
-  evolve: evolveRuleSets,
+  decide: decideRuleSet,
+  evolve: evolveRuleSet,
 };

@@ -1,6 +1,7 @@
 import { type CalendarDate } from '../shared/dates';
 import { type FactsLookup } from '../shared/facts';
-import { builtInErateRuleSets, type ErateRuleSet, erateRuleSetOf, ruleSetForDate, ruleSetForFundingYear } from '../rules/erate/erate-rule-sets';
+import { builtInErateRuleSets, type ErateRuleSet, ruleSetForDate, ruleSetForFundingYear } from './erate-rule-sets';
+import { erateRuleSetOf } from './adoption';
 import { ERATE_RULE_SET_STREAM } from './events';
 import { type RuleSetState } from './state';
 

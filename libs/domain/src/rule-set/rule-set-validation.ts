@@ -2,8 +2,9 @@ import { type FieldError } from '../shared/errors';
 import {
   arrayOf, basisPoints, calendarDate, cents, type Check, count, object, oneOf, optional, percentInt, positiveCount, text,
 } from '../shared/validation';
-import { type ErateParams } from '../rules/erate/erate-params';
-import { type ErateRuleSetAdopted, fundingYear } from './events';
+import { type ErateParams } from './erate-params';
+import { type ErateRuleSetAdopted } from './adoption';
+import { fundingYear } from './events';
 
 const err = (field: string, message: string): FieldError[] => [{ field, message }];
 

@@ -1,6 +1,6 @@
 import { type FactsLookup } from '../shared/facts';
 import { type ReadModel } from '../shared/read-model';
-import { type ErateParams } from '../rules/erate/erate-params';
+import { type ErateParams } from './erate-params';
 import { erateRuleSetsAsOf, type KnownErateRuleSet } from './erate-rule-set-lookup';
 import { ERATE_RULE_SET_STREAM } from './events';
 

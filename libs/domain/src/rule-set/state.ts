@@ -1,6 +1,8 @@
 import { type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
-import { type ErateRuleSetAdopted, type RuleSetEvent } from './events';
+import { eventOf } from '../shared/event-of';
+import { type ErateRuleSetAdopted } from './adoption';
+import { type RuleSetEvent } from './events';
 
 /** An adoption as recorded, with the event and position that recorded it. */
 export interface AdoptedErateRuleSet extends ErateRuleSetAdopted {
@@ -14,8 +16,8 @@ export interface RuleSetState {
 
 export const initialRuleSetState: RuleSetState = { adoptions: [] };
 
-export function evolveRuleSets(state: RuleSetState, e: Envelope<RuleSetEvent>): RuleSetState {
-  const event = { type: e.type, data: e.data } as RuleSetEvent;
+export function evolveRuleSet(state: RuleSetState, e: Envelope<RuleSetEvent>): RuleSetState {
+  const event = eventOf(e);
   switch (event.type) {
     case 'ErateRuleSetAdopted':
       return { adoptions: [...state.adoptions, { ...event.data, eventId: e.id, position: e.position }] };

@@ -1,11 +1,10 @@
-import { type Envelope, type FactsLookup, FoldedFacts, type ReadModel, streamPrefix } from '@ledger/domain';
+import { checkStoredEvent, type Envelope, type FactsLookup, FoldedFacts, type ReadModel, streamPrefix } from '@ledger/domain';
 import { type EventStore, type RecordedEvent, StreamNotFound } from '@ledger/event-store';
 import { toEnvelope } from '../envelope';
 import { AsOfBeyondProjection, InvalidAsOf, ProjectionFoldFailed, StreamStopped } from '../errors';
 import { toInstant } from '../instant';
 import { ReadModels, type Rendered } from '../read-models';
 import { type ReadModelStore } from '../store/read-model-store';
-import { checkStoredEvent } from '../stored-event-check';
 import { upcasterChain } from '../upcasting';
 import { AsOfFacts } from './as-of-facts';
 import { RecordingFacts } from './recording-facts';

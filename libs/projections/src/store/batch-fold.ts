@@ -1,8 +1,7 @@
-import { linkTargetsOf, type StreamDefinition, streamPrefix } from '@ledger/domain';
+import { checkStoredEvent, linkTargetsOf, type StreamDefinition, streamPrefix } from '@ledger/domain';
 import { type RecordedEvent } from '@ledger/event-store';
 import { toEnvelope } from '../envelope';
 import { ProjectionError, ProjectionFoldFailed, ProjectionIntegrityError } from '../errors';
-import { checkStoredEvent } from '../stored-event-check';
 import { type Upcast } from '../upcasting';
 import { type SkippedEvents, type StreamRow, type StreamStop } from './stream-row';
 

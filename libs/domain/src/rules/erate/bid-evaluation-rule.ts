@@ -2,8 +2,8 @@ import { type Cents, formatUsd, sum } from '../../shared/money';
 import { type Rule } from '../../shared/rule';
 import { type BidReceived, type EvaluationFactor } from '../../procurement/events';
 import { type Breach } from './breach';
-import { type ErateParams } from './erate-params';
-import { ERATE_SOURCES, cfr } from './citations';
+import { type ErateParams } from '../../rule-set/erate-params';
+import { ERATE_SOURCES, cfr } from '../../rule-set/erate-sources';
 
 /**
  * The eligible cost a bid offers, ineligible extras not counted: its eligible lines, or its single

@@ -1,7 +1,7 @@
 import { usd } from '../../shared/money';
 import { type BidLine, type BidReceived, type EvaluationFactor } from '../../procurement/events';
 import { bidEligibleCost, costEffectiveSelectionRule, priceWeightRule } from './bid-evaluation-rule';
-import { erate2025 } from './erate-rule-sets';
+import { erate2025 } from '../../rule-set/erate-rule-sets';
 
 const p = erate2025.params;
 

@@ -3,8 +3,8 @@ import { type Cents, formatUsd, sum } from '../../shared/money';
 import { type Rule } from '../../shared/rule';
 import { type ApplicantDirectory } from '../../applicant/directory';
 import { type ApplicantState } from '../../applicant/state';
-import { ERATE_SOURCES, cfr } from './citations';
-import { type DistrictWideCategoryTwoBudget, type ErateParams } from './erate-params';
+import { ERATE_SOURCES, cfr } from '../../rule-set/erate-sources';
+import { type DistrictWideCategoryTwoBudget, type ErateParams } from '../../rule-set/erate-params';
 
 export interface CategoryTwoBudgetFacts {
   /** The applicant whose budget it is: a district, library system, or independent school or library. */

@@ -6,8 +6,8 @@ import { usd } from '../../shared/money';
 import { applicantRegistered, erateScenario } from '../../testing/erate-fixtures';
 import { fact, type Scenario } from '../../testing/scenario';
 import { type CategoryTwoBudget, type CategoryTwoBudgetOutcome, categoryTwoBudgetRule } from './category-two-budget-rule';
-import { type ErateParams } from './erate-params';
-import { erate2025, erate2030, erateFsa2015 } from './erate-rule-sets';
+import { type ErateParams } from '../../rule-set/erate-params';
+import { erate2025, erate2030, erateFsa2015 } from '../../rule-set/erate-rule-sets';
 
 const p = erate2025.params;
 const supported = (o: CategoryTwoBudgetOutcome): CategoryTwoBudget => {

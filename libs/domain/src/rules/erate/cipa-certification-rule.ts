@@ -1,17 +1,10 @@
 import { type CalendarDate } from '../../shared/dates';
 import { assertNever } from '../../shared/errors';
 import { type Rule } from '../../shared/rule';
+import { type CipaCertification } from '../../funding-request/events';
 import { type Breach } from './breach';
-import { ERATE_SOURCES, cfr } from './citations';
-import { type ErateParams } from './erate-params';
-
-/**
- * The CIPA certification made on the Form 486: the recipients comply; they are undertaking actions to
- * comply (allowed only in their first funding year); or CIPA does not apply because they receive
- * telecommunications services only. `not-compliant` records that none of these could be certified.
- */
-export type CipaCertification = 'compliant' | 'undertaking-actions' | 'not-applicable' | 'not-compliant';
-export const CIPA_CERTIFICATIONS: readonly CipaCertification[] = ['compliant', 'undertaking-actions', 'not-applicable', 'not-compliant'];
+import { ERATE_SOURCES, cfr } from '../../rule-set/erate-sources';
+import { type ErateParams } from '../../rule-set/erate-params';
 
 export interface CipaFacts {
   category: 1 | 2;

@@ -1,5 +1,6 @@
-import { type CipaCertification, cipaCertificationRule } from './cipa-certification-rule';
-import { erate2025 } from './erate-rule-sets';
+import { type CipaCertification } from '../../funding-request/events';
+import { cipaCertificationRule } from './cipa-certification-rule';
+import { erate2025 } from '../../rule-set/erate-rule-sets';
 
 const judge = (cipa: CipaCertification | undefined, category: 1 | 2 = 1) =>
   cipaCertificationRule.apply({ category, form486: { filedOn: '2025-08-01', eventId: 'e-486', ...(cipa ? { cipa } : {}) } }, erate2025.params);

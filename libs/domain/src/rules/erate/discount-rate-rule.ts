@@ -2,10 +2,11 @@ import { assertNever } from '../../shared/errors';
 import { mulDiv } from '../../shared/money';
 import { type Rule } from '../../shared/rule';
 import { type ApplicantDirectory } from '../../applicant/directory';
-import { type ApplicantState, type Locale } from '../../applicant/state';
+import { type Locale } from '../../applicant/events';
+import { type ApplicantState } from '../../applicant/state';
 import { type ErateCategory } from '../../funding-request/events';
-import { ERATE_SOURCES, cfr } from './citations';
-import { type ErateParams } from './erate-params';
+import { ERATE_SOURCES, cfr } from '../../rule-set/erate-sources';
+import { type ErateParams } from '../../rule-set/erate-params';
 
 /** Counts are kept in ten-thousandths of a student so the CEP multiplier (in basis points) stays exact. */
 const SCALE = 10_000;

@@ -5,7 +5,7 @@ import { type ApplicantState, initialApplicantState } from '../../applicant/stat
 import { applicantRegistered, erateScenario } from '../../testing/erate-fixtures';
 import { type Scenario } from '../../testing/scenario';
 import { discountRateRule } from './discount-rate-rule';
-import { erate2025, erate2030 } from './erate-rule-sets';
+import { erate2025, erate2030 } from '../../rule-set/erate-rule-sets';
 
 const p = erate2025.params;
 const applicant = (a: Partial<ApplicantState>): ApplicantState => ({ ...initialApplicantState, registered: true, students: 10_000, ...a });

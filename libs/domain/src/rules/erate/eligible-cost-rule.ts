@@ -1,8 +1,8 @@
 import { applyRate, type BasisPoints, type Cents, sum } from '../../shared/money';
 import { type Rule } from '../../shared/rule';
 import { type FrnLine } from '../../funding-request/events';
-import { type ErateParams } from './erate-params';
-import { ERATE_SOURCES } from './citations';
+import { type ErateParams } from '../../rule-set/erate-params';
+import { ERATE_SOURCES } from '../../rule-set/erate-sources';
 
 export interface EligibleCostFacts {
   lines: readonly FrnLine[];

@@ -1,7 +1,7 @@
 import { usd } from '../../shared/money';
 import { type FrnLine } from '../../funding-request/events';
 import { eligibleCostRule } from './eligible-cost-rule';
-import { erate2025 } from './erate-rule-sets';
+import { erate2025 } from '../../rule-set/erate-rule-sets';
 
 const p = erate2025.params;
 

@@ -1,8 +1,8 @@
 import { addDays, type CalendarDate } from '../../shared/dates';
 import { type Rule } from '../../shared/rule';
 import { type Breach } from './breach';
-import { cfr } from './citations';
-import { type ErateParams } from './erate-params';
+import { cfr } from '../../rule-set/erate-sources';
+import { type ErateParams } from '../../rule-set/erate-params';
 
 export interface Form471WindowFacts {
   fundingYear: number;

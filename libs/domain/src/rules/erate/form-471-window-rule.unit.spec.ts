@@ -1,4 +1,4 @@
-import { erate2025, erate2030 } from './erate-rule-sets';
+import { erate2025, erate2030 } from '../../rule-set/erate-rule-sets';
 import { type Form471WindowFacts, form471WindowRule } from './form-471-window-rule';
 
 const p = erate2030.params;

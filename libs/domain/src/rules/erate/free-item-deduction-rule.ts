@@ -2,8 +2,8 @@ import { formatUsd } from '../../shared/money';
 import { type Rule } from '../../shared/rule';
 import { type FreeItemOffered } from '../../funding-request/events';
 import { type Breach } from './breach';
-import { type ErateParams } from './erate-params';
-import { ERATE_SOURCES } from './citations';
+import { type ErateParams } from '../../rule-set/erate-params';
+import { ERATE_SOURCES } from '../../rule-set/erate-sources';
 
 /**
  * A free item offered as a sales inducement must be subtracted at fair market value or cost-allocated

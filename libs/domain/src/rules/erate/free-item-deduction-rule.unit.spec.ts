@@ -1,6 +1,6 @@
 import { usd } from '../../shared/money';
 import { type FreeItemOffered } from '../../funding-request/events';
-import { erate2025 } from './erate-rule-sets';
+import { erate2025 } from '../../rule-set/erate-rule-sets';
 import { freeItemDeductionRule } from './free-item-deduction-rule';
 
 const p = erate2025.params;

@@ -3,8 +3,8 @@ import { type Rule } from '../../shared/rule';
 import { type FrnLineState } from '../../funding-request/state';
 import { type BidReceived } from '../../procurement/events';
 import { type Breach } from './breach';
-import { type ErateParams } from './erate-params';
-import { ERATE_SOURCES } from './citations';
+import { type ErateParams } from '../../rule-set/erate-params';
+import { ERATE_SOURCES } from '../../rule-set/erate-sources';
 
 /** Ineligible components are identified by product name, model number and location, in the request and in the asset register. */
 export const ineligibleIdentificationRule: Rule<{ items: readonly { label: string; eligible: boolean; product?: string; model?: string; location?: string; sourceEventIds: string[] }[] }, Breach[], ErateParams> = {

@@ -1,7 +1,7 @@
 import { usd } from '../../shared/money';
 import { type FrnLineState } from '../../funding-request/state';
 import { type BidLine, type BidReceived } from '../../procurement/events';
-import { erate2025 } from './erate-rule-sets';
+import { erate2025 } from '../../rule-set/erate-rule-sets';
 import { ineligibleIdentificationRule, inflatedEligibleCostRule } from './frn-line-rules';
 
 const p = erate2025.params;

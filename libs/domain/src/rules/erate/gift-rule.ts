@@ -2,8 +2,8 @@ import { type GiftGiven } from '../../provider/events';
 import { formatUsd } from '../../shared/money';
 import { type Rule } from '../../shared/rule';
 import { type Breach } from './breach';
-import { ERATE_SOURCES, cfr } from './citations';
-import { type ErateParams } from './erate-params';
+import { ERATE_SOURCES, cfr } from '../../rule-set/erate-sources';
+import { type ErateParams } from '../../rule-set/erate-params';
 import { fundingYearOf } from './program-dates-rules';
 
 /** A gift as the rule judges it: the provider stream is the source, its employees and agents counted together. */

@@ -2,8 +2,8 @@ import { addDays, type CalendarDate, laterOf } from '../../shared/dates';
 import { formatUsd, type Cents } from '../../shared/money';
 import { type Rule } from '../../shared/rule';
 import { type Breach } from './breach';
-import { ERATE_SOURCES, cfr } from './citations';
-import { type ErateParams } from './erate-params';
+import { ERATE_SOURCES, cfr } from '../../rule-set/erate-sources';
+import { type ErateParams } from '../../rule-set/erate-params';
 
 export interface InvoiceDeadlineFacts {
   /** The last date to receive service: the request's service end date, else its service delivery deadline. */

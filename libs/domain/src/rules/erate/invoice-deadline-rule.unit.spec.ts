@@ -1,4 +1,4 @@
-import { erate2025 } from './erate-rule-sets';
+import { erate2025 } from '../../rule-set/erate-rule-sets';
 import { type InvoiceDeadlineFacts, invoiceDeadlineRule } from './invoice-deadline-rule';
 
 const p = erate2025.params;

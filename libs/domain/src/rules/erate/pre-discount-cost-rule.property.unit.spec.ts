@@ -3,7 +3,7 @@ import { applyRate, sum } from '../../shared/money';
 import { type FrnLine } from '../../funding-request/events';
 import { type FrnOffer } from '../../funding-request/state';
 import { eligibleCostRule } from './eligible-cost-rule';
-import { erate2025 } from './erate-rule-sets';
+import { erate2025 } from '../../rule-set/erate-rule-sets';
 import { preDiscountCostRule } from './pre-discount-cost-rule';
 
 const p = erate2025.params;

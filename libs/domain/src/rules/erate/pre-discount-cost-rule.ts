@@ -3,8 +3,8 @@ import { allocate, applyRate, type Cents, mulDiv, sum } from '../../shared/money
 import { type Rule } from '../../shared/rule';
 import { type FrnLine } from '../../funding-request/events';
 import { type FrnOffer } from '../../funding-request/state';
-import { type ErateParams } from './erate-params';
-import { ERATE_SOURCES } from './citations';
+import { type ErateParams } from '../../rule-set/erate-params';
+import { ERATE_SOURCES } from '../../rule-set/erate-sources';
 
 export type DeductionKind = 'price-reduction' | 'bundle-discount' | 'free-item' | 'prompt-payment-discount' | 'donation';
 

@@ -1,8 +1,8 @@
 import { addDays, addYears, type CalendarDate, laterOf } from '../../shared/dates';
 import { type Rule } from '../../shared/rule';
 import { type Breach } from './breach';
-import { ERATE_SOURCES, cfr } from './citations';
-import { type ErateParams } from './erate-params';
+import { ERATE_SOURCES, cfr } from '../../rule-set/erate-sources';
+import { type ErateParams } from '../../rule-set/erate-params';
 
 /**
  * The last day of a funding year. The funding year is defined, not a figure of a rule set: it runs

@@ -1,4 +1,4 @@
-import { erate2025 } from './erate-rule-sets';
+import { erate2025 } from '../../rule-set/erate-rule-sets';
 import {
   allowableContractDate, form486DeadlineRule, fundingYearLastDay, fundingYearOf, recordsRetentionRule, tradeInEligibilityRule, twentyEightDayWaitRule,
 } from './program-dates-rules';

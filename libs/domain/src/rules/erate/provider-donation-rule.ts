@@ -2,8 +2,8 @@ import { formatUsd } from '../../shared/money';
 import { type Rule } from '../../shared/rule';
 import { type ProviderDonationMade } from '../../provider/events';
 import { type Breach } from './breach';
-import { type ErateParams } from './erate-params';
-import { ERATE_SOURCES } from './citations';
+import { type ErateParams } from '../../rule-set/erate-params';
+import { ERATE_SOURCES } from '../../rule-set/erate-sources';
 
 export interface DonationByProvider extends ProviderDonationMade {
   eventId: string;

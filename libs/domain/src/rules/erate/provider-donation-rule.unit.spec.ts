@@ -1,5 +1,5 @@
 import { usd } from '../../shared/money';
-import { erate2025 } from './erate-rule-sets';
+import { erate2025 } from '../../rule-set/erate-rule-sets';
 import { type DonationByProvider, grantIndependenceRule, providerDonationRule } from './provider-donation-rule';
 
 const p = erate2025.params;

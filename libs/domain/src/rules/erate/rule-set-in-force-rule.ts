@@ -1,5 +1,5 @@
 import { type Rule } from '../../shared/rule';
-import { ERATE_SOURCES, cfr } from './citations';
+import { ERATE_SOURCES, cfr } from '../../rule-set/erate-sources';
 
 /**
  * A funding request is judged by the rule set for its funding year: discounts, Category 2 budgets and

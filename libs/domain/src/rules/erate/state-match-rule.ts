@@ -3,8 +3,8 @@ import { type Cents, mulDiv } from '../../shared/money';
 import { type Rule } from '../../shared/rule';
 import { type ErateCategory } from '../../funding-request/events';
 import { type Breach } from './breach';
-import { ERATE_SOURCES } from './citations';
-import { type ErateParams } from './erate-params';
+import { ERATE_SOURCES } from '../../rule-set/erate-sources';
+import { type ErateParams } from '../../rule-set/erate-params';
 
 export interface StateMatchFacts {
   category: ErateCategory;

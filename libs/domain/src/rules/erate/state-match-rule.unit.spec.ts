@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { usd } from '../../shared/money';
-import { erate2025, erate2030 } from './erate-rule-sets';
+import { erate2025, erate2030 } from '../../rule-set/erate-rule-sets';
 import { type StateMatchFacts, stateMatchRule } from './state-match-rule';
 
 const p = erate2025.params;

@@ -1,7 +1,7 @@
 import { type BasisPoints, type Cents } from '../../shared/money';
 import { type Rule } from '../../shared/rule';
-import { type ErateParams } from './erate-params';
-import { ERATE_SOURCES } from './citations';
+import { type ErateParams } from '../../rule-set/erate-params';
+import { ERATE_SOURCES } from '../../rule-set/erate-sources';
 
 export type ThirtyPercentOutcome = 'approvable' | 'reduce-by-ineligible-share' | 'deny';
 export type DenialGround = 'serious-violation' | 'unseparated-bundle' | 'ineligible-share';

@@ -1,4 +1,4 @@
-import { erate2025 } from './erate-rule-sets';
+import { erate2025 } from '../../rule-set/erate-rule-sets';
 import { thirtyPercentRule } from './thirty-percent-rule';
 
 const apply = (ineligible: number, total: number, extra: { seriousViolation?: boolean; unseparatedBundle?: boolean } = {}) =>

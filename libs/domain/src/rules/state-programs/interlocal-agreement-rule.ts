@@ -3,11 +3,6 @@ import { type Rule } from '../../shared/rule';
 import { type InterlocalAgreement } from '../../applicant/state';
 import { type ProgramState } from '../../program/state';
 import { CITATIONS } from './citations';
-import { type ProgramTerms } from '../../program/terms';
-
-/** A program needs an interlocal agreement when its terms say so or it set that participation requirement. */
-export const requiresInterlocalAgreement = (program: ProgramState, terms: ProgramTerms | null): boolean =>
-  terms?.interlocalAgreementRequired === true || program.requirements.some((r) => r.requirement === 'interlocal-agreement');
 
 const sameEsc = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 

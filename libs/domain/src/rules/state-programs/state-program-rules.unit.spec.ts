@@ -2,10 +2,9 @@ import { type InterlocalAgreement } from '../../applicant/state';
 import { initialProgramState, type ProgramState } from '../../program/state';
 import { type CostShareClaim } from '../../order/state';
 import { usd } from '../../shared/money';
-import { MS_TERMS, TX_TERMS } from '../../testing/state-program-fixtures';
 import { claimRule } from './claim-rule';
 import { economicallyDisadvantagedMatchRule } from './economically-disadvantaged-match-rule';
-import { agreementDeadlineRule, agreementsForProgram, orderCountsRule, requiresInterlocalAgreement } from './interlocal-agreement-rule';
+import { agreementDeadlineRule, agreementsForProgram, orderCountsRule } from './interlocal-agreement-rule';
 import { leaAllocationRule } from './lea-allocation-rule';
 import { programFundsRule } from './program-funds-rule';
 
@@ -19,14 +18,6 @@ const requiring = (...escs: string[]): ProgramState => ({
 });
 
 describe('interlocal agreement rules (Texas: "school boards had to approve an interlocal agreement with the Region 4 ESC")', () => {
-  it('a program needs an agreement when its terms say so, or when it set the requirement; otherwise not', () => {
-    expect(requiresInterlocalAgreement(requiring(), TX_TERMS)).toBe(true);
-    expect(requiresInterlocalAgreement(requiring(), MS_TERMS)).toBe(false);
-    expect(requiresInterlocalAgreement(requiring(), null)).toBe(false);
-    expect(requiresInterlocalAgreement(requiring('Region 4 ESC'), MS_TERMS)).toBe(true);
-    expect(requiresInterlocalAgreement(requiring('Region 4 ESC'), null)).toBe(true);
-  });
-
   it('only agreements for this program count, not one for another state\'s program', () => {
     const mine = agreement('2020-07-25');
     expect(agreementsForProgram(TX, requiring('Region 4 ESC'), [mine, agreement('2020-07-20', 'Region 4 ESC', OK)])).toEqual([mine]);

@@ -1,7 +1,6 @@
-import { type CalendarDate } from '../../shared/dates';
-import { type RuleSet } from '../../shared/rule';
-import { type ErateRuleSetAdopted } from '../../rule-set/events';
-import { ERATE_SOURCES, cfr } from './citations';
+import { type CalendarDate } from '../shared/dates';
+import { type RuleSet } from '../shared/rule';
+import { ERATE_SOURCES, cfr } from './erate-sources';
 import { type DiscountBand, type ErateParams } from './erate-params';
 
 /**
@@ -160,32 +159,3 @@ export function ruleSetForDate(inForce: readonly ErateRuleSet[], date: CalendarD
   const byStart = [...inForce].sort((a, b) => a.fundingYears.first - b.fundingYears.first);
   return ruleSetForFundingYear(inForce, fundingYear) ?? byStart.filter((s) => s.fundingYears.first <= fundingYear).at(-1) ?? byStart[0];
 }
-
-/** A rule set as an adoption records it; the dates in force follow from its funding years (July 1 to July 1). */
-export function erateRuleSetOf(adoption: ErateRuleSetAdopted): ErateRuleSet {
-  const { first, last } = adoption.fundingYears;
-  return {
-    id: adoption.id, description: adoption.description, fundingYears: adoption.fundingYears, params: adoption.params, sources: adoption.sources, unconfirmed: adoption.unconfirmed,
-    effectiveFrom: `${first}-07-01`, ...(last === undefined ? {} : { effectiveTo: `${last + 1}-07-01` }),
-  };
-}
-
-/** The adoption that records a built-in set on the rule-set stream. */
-export const adoptionOf = (set: ErateRuleSet, adoptedOn: CalendarDate): ErateRuleSetAdopted => ({
-  id: set.id, description: set.description, fundingYears: set.fundingYears, params: set.params, sources: set.sources, unconfirmed: set.unconfirmed, adoptedOn,
-});
-
-/** JSON with keys in order, so two sets compare by content whatever order their fields were written in. */
-const canonical = (value: unknown): string =>
-  Array.isArray(value)
-    ? `[${value.map(canonical).join(',')}]`
-    : value !== null && typeof value === 'object'
-      ? `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
-      : JSON.stringify(value);
-
-/** Whether an adoption carries exactly a set's content (its date of adoption aside). */
-export const sameContent = (adoption: ErateRuleSetAdopted, set: ErateRuleSet): boolean => {
-  const { adoptedOn: _adoptedOn, ...content } = adoption;
-  const { adoptedOn: _builtInOn, ...builtIn } = adoptionOf(set, adoption.adoptedOn);
-  return canonical(content) === canonical(builtIn);
-};

@@ -3,6 +3,7 @@ import { programDecider } from './decider';
 import { programEvents, type ProgramEvent } from './events';
 import { type ProgramState } from './state';
 
+/** `program-<id>`: a state program, its terms in every version, its allocations and requirements. */
 export const programStream: StreamDefinition<ProgramEvent, ProgramState> = {
   prefix: 'program',
   description: 'A state program (e.g. Mississippi Connects, Texas Operation Connectivity): funds, cost share, participation rules.',

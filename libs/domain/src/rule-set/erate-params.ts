@@ -1,4 +1,4 @@
-import { type BasisPoints, type Cents } from '../../shared/money';
+import { type BasisPoints, type Cents } from '../shared/money';
 
 /** One NSLP band of the discount matrix: discounts (integer percent) from `fromBasisPoints` up to the next band. */
 export interface DiscountBand {

@@ -3,6 +3,7 @@ import { applicantDecider } from './decider';
 import { applicantEvents, type ApplicantEvent } from './events';
 import { type ApplicantState } from './state';
 
+/** `applicant-<id>`: a district, school, library, library system or consortium, and the programs it takes part in. */
 export const applicantStream: StreamDefinition<ApplicantEvent, ApplicantState> = {
   prefix: 'applicant',
   description: 'An applicant (district/LEA, school, library, consortium): profile, interlocal agreements, needs, programs joined.',
