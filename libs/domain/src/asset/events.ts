@@ -23,7 +23,6 @@ export type AssetEvent =
   | DomainEvent<'AssetTradedIn', AssetTradedIn>
   | DomainEvent<'AssetDisposed', AssetDisposed>;
 
-export type AssetEventType = AssetEvent['type'];
 
 export const assetEvents: StreamDefinition<AssetEvent>['events'] = {
   AssetInstalled: {

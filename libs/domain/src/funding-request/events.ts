@@ -128,7 +128,6 @@ export type FrnEvent =
   | DomainEvent<'ServiceDelivered', ServiceDelivered>
   | DomainEvent<'InvoicePaid', InvoicePaid>;
 
-export type FrnEventType = FrnEvent['type'];
 
 const category: Check = (v, f) => (v === 1 || v === 2 ? [] : [{ field: f, message: 'must be 1 or 2' }]);
 const fundingYear: Check = (v, f) =>

@@ -46,7 +46,6 @@ export type ProcurementEvent =
   | DomainEvent<'VendorSelected', VendorSelected>
   | DomainEvent<'ContractSigned', ContractSigned>;
 
-export type ProcurementEventType = ProcurementEvent['type'];
 
 const category: Check = (v, f) => (v === 1 || v === 2 ? [] : [{ field: f, message: 'must be 1 or 2' }]);
 

@@ -47,7 +47,6 @@ export type ProviderEvent =
   | DomainEvent<'ProviderDonationMade', ProviderDonationMade>
   | DomainEvent<'GiftGiven', GiftGiven>;
 
-export type ProviderEventType = ProviderEvent['type'];
 
 export const providerEvents: StreamDefinition<ProviderEvent>['events'] = {
   ServiceProviderRegistered: {
