@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
-import { KeyRegistry } from '../../apps/api/src/auth/key-registry';
-import { type Role } from '../../apps/api/src/auth/roles';
+import { KeyRegistry, type Role } from '@ledger/ledger';
 import { startServer, type ServerProcess } from './server-process';
 import { repoRoot } from './workspace';
 

@@ -5,7 +5,7 @@ import { type ReadModel } from '@ledger/domain';
 import { type EventStore } from '@ledger/event-store';
 import { AsOfBeyondProjection, InvalidAsOf, Projector, ReadModels, RecordingFacts, renderAsOf, resolveAsOf, StreamStopped, type AsOf } from '@ledger/projections';
 import { badRequest, notFound } from '../http/problem';
-import { LedgerCatalog } from '../ledger/ledger-catalog';
+import { LedgerCatalog } from '@ledger/ledger';
 import { EVENT_STORE } from '../ledger/tokens';
 import { ReadModelSource, type LedgerChange, type RenderedModel } from './read-model-source';
 

@@ -7,12 +7,10 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type EventStore } from '@ledger/event-store';
 import { AppModule, type AppParts } from '../../app.module';
-import { KeyRegistry } from '../../auth/key-registry';
-import { type Role } from '../../auth/roles';
+import { KeyRegistry, productionCatalog, type Role } from '@ledger/ledger';
 import { validateConfig } from '../../config/validate-config';
 import { createApp } from '../../create-app';
 import { sendProblem } from '../../http/problem.filter';
-import { productionCatalog } from '../../ledger/production-catalog';
 import { EVENT_STORE } from '../../ledger/tokens';
 import { ProjectedReadModelSource } from '../../read/projected-read-model-source';
 import { ReadModelSource } from '../../read/read-model-source';

@@ -1,7 +1,7 @@
 import { writeExportPackage, type AuditableEvent, type AuditLog, type ExportPackageSummary, type ExportScope, type SignedCheckpoint } from '@ledger/audit';
 import { ERATE_RULE_SET_STREAM, ledgerRuleSetsAsOf, ruleSetsReadModel, type FactsLookup, type ReadModel } from '@ledger/domain';
 import { StreamNotFound, type EventStore, type RecordedEvent } from '@ledger/event-store';
-import { type LedgerCatalog } from '../ledger/ledger-catalog';
+import { type LedgerCatalog } from '../catalog/ledger-catalog';
 import { RecordingFacts } from '@ledger/projections';
 
 /** The read models that describe each kind of export subject. */
