@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { join } from 'node:path';
-import { BENCH_API_ENV, issueKey, startApi } from '../harness/api-process';
+import { API_LABEL, BENCH_API_ENV, issueKey, startApi } from '../harness/api-process';
 import { corpusAppends, ensureCorpus } from '../harness/corpus';
 import { type Bench, type Measurement, rssBar, toMiB } from '../harness/report';
 import { formatRatio } from '../harness/verdicts';
@@ -49,8 +49,8 @@ export const httpBench: Bench = async ({ events, quick }) => {
     name: 'http',
     title: `Single-event appends over HTTP, ${CONNECTIONS} concurrent connections, ${duration} s after a warm-up`,
     measurements: [
-      figure('ledger API (node dist/apps/api/src/main.js)', api),
-      latency('ledger API (node dist/apps/api/src/main.js)', api),
+      figure(API_LABEL, api),
+      latency(API_LABEL, api),
       figure('bare Fastify POST handler', bare),
       latency('bare Fastify POST handler', bare),
       figure('Fastify + the ledger\'s SQLite append, nothing else', stored),

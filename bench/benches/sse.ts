@@ -1,21 +1,16 @@
 import { Agent } from 'node:http';
-import { join } from 'node:path';
+import { issueKey, startApi } from '../harness/api-process';
 import { corpusAppends, ensureCorpus } from '../harness/corpus';
 import { summarize } from '../harness/percentiles';
 import { type Bench, rssBar, toMiB } from '../harness/report';
-import { startAnnouncingServer } from '../harness/server-process';
 import { SseListener } from '../harness/sse-listener';
 import { nowMs } from '../harness/timer';
+import { freshDir } from '../harness/workspace';
 
 const SUBSCRIBERS = 1000;
 /** docs/architecture.md, quality bars: 1,000 SSE subscribers, p99 append-to-delivery ≤ 100 ms. */
 const CEILING_MS = 100;
 const PREFIX = 'applicant-sse-';
-
-interface Announced {
-  baseUrl: string;
-  keys: Record<'integration' | 'dashboard', string>;
-}
 
 /**
  * 1,000 subscribers on the live firehose (`GET /v1/live/events?prefix=…`), then appends over HTTP at
@@ -26,16 +21,13 @@ export const sseBench: Bench = async ({ events, quick }) => {
   const sample = sampleEvent(ensureCorpus(events), 'ApplicantRegistered');
   const appends = quick ? 50 : 200;
   const paceMs = 50;
-  const server = await startAnnouncingServer<Announced>(join(__dirname, '..', 'servers', 'live-ledger.js'), {
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '1000000000',
-    CHECKPOINT_INTERVAL_MS: '10000',
-    SSE_MAX_SUBSCRIBERS_PER_KEY: String(SUBSCRIBERS),
-  });
+  const dataDir = freshDir('sse-api');
+  const keys = { integration: await issueKey(dataDir, 'integration'), dashboard: await issueKey(dataDir, 'dashboard') };
+  const server = await startApi(dataDir, { SSE_MAX_SUBSCRIBERS_PER_KEY: String(SUBSCRIBERS) });
   const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
   const listeners: SseListener[] = [];
   try {
-    const { baseUrl, keys } = server.announced;
+    const { baseUrl } = server;
     const url = `${baseUrl}/v1/live/events?prefix=${PREFIX}`;
     const connectStarted = nowMs();
     for (let opened = 0; opened < SUBSCRIBERS; opened += 100) {
@@ -87,7 +79,7 @@ export const sseBench: Bench = async ({ events, quick }) => {
       ],
       notes: [
         `${summary.count.toLocaleString('en-US')} deliveries measured, ${missing} missing, ${failedPosts} appends refused; ${SUBSCRIBERS} subscribers connected in ${connectSeconds.toFixed(1)} s.`,
-        `Server settings: SSE_MAX_SUBSCRIBERS_PER_KEY=${SUBSCRIBERS} (all subscribers share one dashboard key), rate limit raised; started like the API's live specs start it (apps/api/src/live/testing).`,
+        `Server settings: SSE_MAX_SUBSCRIBERS_PER_KEY=${SUBSCRIBERS} (all subscribers share one dashboard key), rate limit raised; the production server, started as the http bench starts it.`,
         'Subscribers run in the bench process on the same 2 cores as the server.',
       ],
     };

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
 import { Projector, ReadModels, ReadModelStore, READ_MODELS_FILE, renderAsOf } from '@ledger/projections';
-import { productionCatalog } from '../../apps/api/src/ledger/production-catalog';
+import { productionCatalog } from '@ledger/ledger';
 import { caseMain } from '../harness/case-process';
 import { nowMs } from '../harness/timer';
 import { type AsOfInput, type AsOfOutcome, type AsOfPoint } from './inputs';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { linkTargetsOf, type StreamDefinition, streamPrefix } from '@ledger/domain';
 import { type RawEventRow, toRecordedEvent } from '@ledger/event-store';
 import { toEnvelope } from '@ledger/projections';
-import { productionCatalog } from '../../apps/api/src/ledger/production-catalog';
+import { productionCatalog } from '@ledger/ledger';
 import { caseMain } from '../harness/case-process';
 import { throughput, type Throughput } from '../harness/throughput';
 import { type LedgerDataInput } from './inputs';

@@ -1,9 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
-import { SEED_PRINCIPAL } from '../../apps/api/src/demo/seed-scenario';
-import { writePathFor } from '../../apps/api/src/demo/write-path';
-import { productionCatalog } from '../../apps/api/src/ledger/production-catalog';
+import { productionCatalog, SEED_PRINCIPAL, writePathFor } from '@ledger/ledger';
 import { caseMain } from '../harness/case-process';
 import { historyAppends, readCorpusPlan } from '../harness/corpus';
 import { throughput } from '../harness/throughput';

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
 import { ReadModels, ReadModelStore, READ_MODELS_FILE, rebuild } from '@ledger/projections';
-import { productionCatalog } from '../../apps/api/src/ledger/production-catalog';
+import { productionCatalog } from '@ledger/ledger';
 import { caseMain } from '../harness/case-process';
 import { throughput } from '../harness/throughput';
 import { type LedgerDataInput, type RebuildOutcome } from './inputs';

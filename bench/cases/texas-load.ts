@@ -1,9 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
-import { seedScenario } from '../../apps/api/src/demo/seed-scenario';
-import { writePathFor } from '../../apps/api/src/demo/write-path';
-import { productionCatalog } from '../../apps/api/src/ledger/production-catalog';
+import { productionCatalog, seedScenario, writePathFor } from '@ledger/ledger';
 import { caseMain } from '../harness/case-process';
 import { type TexasInput, type TexasLoadOutcome } from './inputs';
 

@@ -4,7 +4,7 @@ import { programDashboardReadModel, type OrderState } from '@ledger/domain';
 import { SqliteEventStore } from '@ledger/event-store';
 import { ReadModels, ReadModelStore, READ_MODELS_FILE, rebuild } from '@ledger/projections';
 import { scenarioNamed } from '@ledger/scenarios';
-import { productionCatalog } from '../../apps/api/src/ledger/production-catalog';
+import { productionCatalog } from '@ledger/ledger';
 import { caseMain } from '../harness/case-process';
 import { nowMs } from '../harness/timer';
 import { type TexasInput, type TexasProjectOutcome } from './inputs';

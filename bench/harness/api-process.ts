@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
-import { KeyRegistry } from '../../apps/api/src/auth/key-registry';
-import { type Role } from '../../apps/api/src/auth/roles';
+import { KeyRegistry, type Role } from '@ledger/ledger';
 import { startServer, type ServerProcess } from './server-process';
 import { repoRoot } from './workspace';
 
@@ -24,7 +23,13 @@ export async function issueKey(dataDir: string, role: Role): Promise<string> {
   }
 }
 
-/** `node dist/apps/api/src/main.js`, the production entry point, over `dataDir`. */
+/** What the bench calls the API in its figures: the server `npm start` runs. */
+export const API_LABEL = 'ledger API (production server)';
+
+/** The production server's entry point, as package.json names it ("main", what `npm start` runs). */
+const apiEntryPoint = (): string => join(repoRoot(), (JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { main: string }).main);
+
+/** The production server over `dataDir`. */
 export function startApi(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  return startServer(join(repoRoot(), 'dist', 'apps', 'api', 'src', 'main.js'), [], { ...BENCH_API_ENV, ...env, DATA_DIR: dataDir, HOST: '127.0.0.1' });
+  return startServer(apiEntryPoint(), [], { ...BENCH_API_ENV, ...env, DATA_DIR: dataDir, HOST: '127.0.0.1' });
 }

@@ -35,29 +35,6 @@ function nodeArgs(script: string): string[] {
   return ['--cpu-prof', `--cpu-prof-dir=${join(benchDir(), 'profiles')}`, `--cpu-prof-name=${name}`, '--require', join(__dirname, 'exit-on-sigusr2.js'), script];
 }
 
-/** Starts `node script` that prints one JSON line when it listens (its URL and anything else it wants known). */
-export async function startAnnouncingServer<A extends { baseUrl: string }>(script: string, env: Record<string, string>): Promise<ServerProcess & { announced: A }> {
-  const child = spawn(process.execPath, nodeArgs(script), { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const announced = await new Promise<A>((resolve, reject) => {
-    let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`${script} did not start within 60 s: ${stderr}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const newline = stdout.indexOf('\n');
-      if (newline < 0) return;
-      clearTimeout(timer);
-      resolve(JSON.parse(stdout.slice(0, newline)) as A);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${script} exited (${code}) before it listened: ${stderr}`));
-    });
-  });
-  return { pid: child.pid!, baseUrl: announced.baseUrl, announced, peakRssBytes: () => peakRssOf(child.pid!), stop: () => stop(child) };
-}
-
 /** Starts `node script` with `env`, waits until `GET readyPath` answers, and returns its handle. */
 export async function startServer(script: string, args: string[], env: Record<string, string>, readyPath = '/health'): Promise<ServerProcess> {
   const port = await freePort();

@@ -1,7 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { ledgerStreams } from '@ledger/domain';
 import { applicantRegistered, fact, frnDrafted } from '@ledger/domain/testing';
-import { type Role } from '../../apps/api/src/auth/roles';
+import { type Role } from '@ledger/ledger';
 import { captureProcessOutput } from '../support/captured-output';
 import { startTestLedger, type TestLedger, type TestResponse } from '../support/ledger-app';
 import { lastPosition, postFacts } from '../support/recorded-facts';

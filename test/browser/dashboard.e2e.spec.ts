@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { LedgerClient } from '@ledger/client';
-import { startLiveLedger, type LiveLedger } from '../../apps/api/src/live/testing/live-ledger';
-import { establishStateProgram, type StateProgramLedger } from '../../apps/api/src/live/testing/state-program-facts';
+import { startLiveLedger, type LiveLedger } from '../../apps/api/testing/live-ledger';
+import { establishStateProgram, type StateProgramLedger } from '../../apps/api/testing/state-program-facts';
 import { findChromium } from './find-chromium';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

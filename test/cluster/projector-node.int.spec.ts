@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEsdbDouble, type EsdbDouble } from '@ledger/event-store/testing';
 import { ReadModelStore, readModelsFile } from '@ledger/projections';
-import { productionCatalog } from '../../apps/api/src/ledger/production-catalog';
+import { productionCatalog } from '@ledger/ledger';
 import { startChildLedger, type ChildLedger } from '../reliability/support/child-ledger';
 import { call } from '../reliability/support/http-call';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';

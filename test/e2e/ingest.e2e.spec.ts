@@ -1,6 +1,6 @@
 import { applicantStream } from '@ledger/domain';
 import { StoreUnavailable, type EventStore } from '@ledger/event-store';
-import { IdempotencyRecords } from '../../apps/api/src/ingest/idempotency';
+import { IdempotencyRecords } from '@ledger/ledger';
 import { EVENT_STORE } from '../../apps/api/src/ledger/tokens';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { hashSecret, newApiKey, secretMatches } from '../../apps/api/src/auth/api-key-format';
+import { hashSecret, newApiKey, secretMatches } from '@ledger/ledger';
 
 jest.mock('node:crypto', () => {
   const actual = jest.requireActual<typeof import('node:crypto')>('node:crypto');

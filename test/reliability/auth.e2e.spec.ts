@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { type EventStore } from '@ledger/event-store';
-import { hashSecret, parseApiKey } from '../../apps/api/src/auth/api-key-format';
+import { hashSecret, parseApiKey } from '@ledger/ledger';
 import { EVENT_STORE } from '../../apps/api/src/ledger/tokens';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { need, registered } from './support/applicant-facts';

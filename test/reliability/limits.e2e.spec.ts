@@ -1,7 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { type EventStore } from '@ledger/event-store';
-import { KeyRegistry } from '../../apps/api/src/auth/key-registry';
-import { type Role } from '../../apps/api/src/auth/roles';
+import { KeyRegistry, type Role } from '@ledger/ledger';
 import { EVENT_STORE } from '../../apps/api/src/ledger/tokens';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { need, registered } from './support/applicant-facts';

@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { KeyRegistry, productionCatalog, type Role } from '@ledger/ledger';
 import { validateConfig } from '../../apps/api/src/config/validate-config';
 import { createApp } from '../../apps/api/src/create-app';
-import { KeyRegistry } from '../../apps/api/src/auth/key-registry';
-import { type Role } from '../../apps/api/src/auth/roles';
-import { productionCatalog } from '../../apps/api/src/ledger/production-catalog';
 
 export interface TestLedger {
   app: NestFastifyApplication;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { InvalidConfiguration, validateConfig } from './config/validate-config';
 import { createApp } from './create-app';
-import { productionCatalog } from './ledger/production-catalog';
+import { productionCatalog } from '@ledger/ledger';
 import { loadDemoOnFirstRun } from './demo/load-demo-on-first-run';
 import { recordBuiltInRuleSetsOnStart } from './rule-sets/record-on-start';
 

@@ -1,6 +1,6 @@
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type LedgerCatalog } from './ledger/ledger-catalog';
+import { type LedgerCatalog } from '@ledger/ledger';
 
 type Examples = Record<string, { summary: string; value: unknown }>;
 

@@ -1,7 +1,7 @@
 import { type FactsLookup } from '@ledger/domain';
 import { type EventStore } from '@ledger/event-store';
 import { ReadModelStore, StreamStopped } from '@ledger/projections';
-import { productionCatalog } from '../../api/src/ledger/production-catalog';
+import { productionCatalog } from '@ledger/ledger';
 import { CliError } from './cli-io';
 
 export interface FoldedLedger {

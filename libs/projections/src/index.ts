@@ -36,5 +36,6 @@ export { ReadModels, type ProjectionChange, type Rendered } from './read-models'
 export { Projector, type ProjectorOptions, type ProjectorStatus, type WaitForOptions } from './projector';
 export { rebuild, type RebuildOptions, type RebuildProgress, type RebuildResult } from './rebuild';
 export { factsAsOf, renderAsOf, resolveAsOf, type AsOf, type AsOfSources } from './as-of/replay';
+export { RecordingFacts } from './as-of/recording-facts';
 export { toInstant } from './instant';
 export { toEnvelope } from './envelope';

@@ -9,12 +9,10 @@ import { type EventStore } from '@ledger/event-store';
 import { factsAsOf, ReadModels } from '@ledger/projections';
 import { Allow } from '../auth/allow.decorator';
 import { badRequest, notFound, ProblemException, problem } from '../http/problem';
-import { LedgerCatalog } from '../ledger/ledger-catalog';
+import { AuditTrail, LedgerCatalog, storedEvents, writeAuditPackage } from '@ledger/ledger';
 import { streamOf } from '../read/stream-of';
 import { EVENT_STORE } from '../ledger/tokens';
 import { ProjectedReadModelSource } from '../read/projected-read-model-source';
-import { writeAuditPackage } from './audit-package';
-import { AuditTrail, storedEvents } from './audit-trail';
 
 const integer = (raw: string | undefined, field: string): number | undefined => {
   if (raw === undefined) return undefined;

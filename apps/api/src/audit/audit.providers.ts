@@ -3,7 +3,7 @@ import { type EventStore } from '@ledger/event-store';
 import { AppConfig } from '../config/app-config';
 import { EVENT_STORE } from '../ledger/tokens';
 import { logSubscriptionRetry } from '../store/subscription-retry-log';
-import { AuditTrail } from './audit-trail';
+import { AuditTrail } from '@ledger/ledger';
 
 @Injectable()
 export class AuditLifecycle implements OnApplicationBootstrap, OnModuleDestroy {

@@ -1,6 +1,6 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { type Principal, type Role } from './roles';
+import { type Principal, type Role } from '@ledger/ledger';
 
 export const ALLOWED_ROLES = 'ledger:allowed-roles';
 export const PUBLIC_ROUTE = 'ledger:public';

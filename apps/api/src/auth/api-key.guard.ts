@@ -1,8 +1,7 @@
 import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, type AuthenticatedRequest } from './allow.decorator';
-import { KeyRegistry } from './key-registry';
-import { type Role } from './roles';
+import { KeyRegistry, type Role } from '@ledger/ledger';
 
 /** Reads the key from `X-Api-Key` or `Authorization: Bearer`, never from the URL. */
 export function presentedKey(headers: AuthenticatedRequest['headers']): string | undefined {

@@ -2,10 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@n
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { badRequest, notFound } from '../http/problem';
-import { validateBody } from '../http/validate-body';
+import { KeyRegistry, type Role, ROLES, validateBody } from '@ledger/ledger';
 import { Allow } from './allow.decorator';
-import { KeyRegistry } from './key-registry';
-import { ROLES, type Role } from './roles';
 
 export class IssueKeyDto {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES)

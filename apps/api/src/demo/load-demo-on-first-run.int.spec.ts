@@ -4,15 +4,11 @@ import { join } from 'node:path';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type EventStore } from '@ledger/event-store';
 import { demoStreams, streamIdOf } from '@ledger/scenarios';
-import { KeyRegistry } from '../auth/key-registry';
-import { ROLES } from '../auth/roles';
-import { AppendService } from '../ingest/append.service';
+import { AppendService, DEMO_KEYS_FILE, DEMO_RUN, KeyRegistry, productionCatalog, ROLES, seedScenario, type DemoKeysFile } from '@ledger/ledger';
 import { validateConfig } from '../config/validate-config';
 import { createApp } from '../create-app';
-import { productionCatalog } from '../ledger/production-catalog';
 import { EVENT_STORE } from '../ledger/tokens';
-import { DEMO_KEYS_FILE, DEMO_RUN, loadDemoOnFirstRun, type DemoKeysFile } from './load-demo-on-first-run';
-import { seedScenario } from './seed-scenario';
+import { loadDemoOnFirstRun } from './load-demo-on-first-run';
 
 jest.setTimeout(60_000);
 

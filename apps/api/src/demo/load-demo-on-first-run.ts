@@ -1,99 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type INestApplicationContext } from '@nestjs/common';
 import { type EventStore } from '@ledger/event-store';
-import { ERATE_RULE_SET_STREAM } from '@ledger/domain';
-import { demoStreams, streamIdOf } from '@ledger/scenarios';
-import { KeyRegistry } from '../auth/key-registry';
-import { ROLES, type Role } from '../auth/roles';
+import { AppendService, KeyRegistry, loadDemoOnFirstRun as loadDemo, type DemoInfo } from '@ledger/ledger';
 import { type AppConfig } from '../config/app-config';
-import { AppendService } from '../ingest/append.service';
 import { EVENT_STORE } from '../ledger/tokens';
-import { seedScenario } from './seed-scenario';
-
-/** The demo always uses seed 1 at scale 1, so the walkthrough's ids are the ones a user sees. */
-export const DEMO_RUN = { seed: 1, scale: 1 } as const;
-export const DEMO_KEYS_FILE = 'demo-keys.json';
-
-export interface DemoKeysFile {
-  scenario: 'demo';
-  seed: number;
-  keys: Record<Role, { keyId: string; key: string }>;
-}
-
-export interface DemoInfo {
-  /** True when this start loaded the demo (the first one); false when it was already there or the store holds other data. */
-  loadedNow: boolean;
-  /** Undefined when the store already held other data, so no demo was loaded. */
-  keys?: DemoKeysFile['keys'];
-  dashboardPath: string;
-}
 
 const baseUrl = (config: AppConfig): string => `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
 
-function readKeys(file: string): DemoKeysFile | undefined {
-  if (!existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, 'utf8')) as DemoKeysFile;
-}
-
-function writeKeys(file: string, keys: DemoKeysFile): void {
-  // Created 0600 and chmod-ed again in case the file existed with wider rights: it holds admin secrets.
-  writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
-}
-
-/** A store whose log holds nothing but the rule sets every start records is as good as empty. */
-async function holdsOnlyBuiltInRuleSets(store: EventStore): Promise<boolean> {
-  for await (const event of store.readAll()) if (event.stream !== ERATE_RULE_SET_STREAM) return false;
-  return true;
-}
-
-/**
- * DEMO=true (`npm start -- --demo`): on the first start with an empty store, loads the `demo`
- * scenario through the write path, issues one API key per role and keeps them in
- * `<DATA_DIR>/demo-keys.json` (mode 0600); on every demo start prints the dashboard URL and the keys.
- * A first start that was interrupted (demo data but no keys file) is completed: seeding is idempotent.
- * A store holding other data is left alone.
- */
+/** DEMO=true (`npm start -- --demo`): loads the demo through this app's store, write path and keys, under DATA_DIR (libs/ledger, seeding). */
 export async function loadDemoOnFirstRun(app: INestApplicationContext, config: AppConfig, print: (text: string) => void = (t) => process.stdout.write(t)): Promise<DemoInfo> {
-  const store = app.get<EventStore>(EVENT_STORE);
-  const streams = demoStreams(DEMO_RUN.seed);
-  const dashboardPath = `/dashboard?program=${streamIdOf(streams.texasProgram)}`;
-  mkdirSync(config.DATA_DIR, { recursive: true });
-  const file = join(config.DATA_DIR, DEMO_KEYS_FILE);
-  let saved = readKeys(file);
-  let loadedNow = false;
-
-  if (!saved) {
-    const empty = await holdsOnlyBuiltInRuleSets(store);
-    const interrupted = (await store.streamRevision(streams.texasProgram)) !== undefined;
-    if (!empty && !interrupted) {
-      print(`DEMO: ${config.DATA_DIR} already holds ledger data, so the demo was not loaded. Use an empty DATA_DIR, or issue keys with \`npm run ledger -- keys create\`.\n`);
-      return { loadedNow: false, dashboardPath };
-    }
-    const summary = await seedScenario(app.get(AppendService), 'demo', DEMO_RUN);
-    const registry = app.get(KeyRegistry);
-    const keys = {} as DemoKeysFile['keys'];
-    for (const role of ROLES) {
-      const issued = await registry.issue(role, `Demo ${role} key`);
-      keys[role] = { keyId: issued.keyId, key: issued.key };
-    }
-    saved = { scenario: 'demo', seed: DEMO_RUN.seed, keys };
-    writeKeys(file, saved);
-    loadedNow = true;
-    print(`DEMO: loaded the demo scenario (${summary.events} events) and issued one key per role; they are kept in ${file}.\n`);
-  }
-
-  const url = baseUrl(config);
-  print(
-    [
-      `DEMO dashboard: ${url}${dashboardPath}`,
-      `     Mississippi: ${url}/dashboard?program=${streamIdOf(streams.mississippiProgram)}`,
-      `     funding request explained: ${url}/v1/funding-requests/${streamIdOf(streams.cleanFundingRequest)}/explain`,
-      'DEMO keys (send as X-Api-Key):',
-      ...ROLES.map((role) => `  ${role.padEnd(11)} ${saved.keys[role].key}`),
-      '',
-    ].join('\n'),
-  );
-  return { loadedNow, keys: saved.keys, dashboardPath };
+  const ledger = { store: app.get<EventStore>(EVENT_STORE), appends: app.get(AppendService), keys: app.get(KeyRegistry) };
+  return loadDemo(ledger, config.DATA_DIR, baseUrl(config), print);
 }

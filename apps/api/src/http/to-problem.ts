@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError, InvalidEventData } from '@ledger/domain';
 import { DuplicateEventId, InvalidAppend, StoreClosed, StoreUnavailable, StreamNotFound, WrongExpectedVersion } from '@ledger/event-store';
+import { isApplicationError, type ApplicationError } from '@ledger/ledger';
 import { StreamStopped } from '@ledger/projections';
 import { problem, ProblemException, type Problem } from './problem';
 
@@ -25,6 +26,7 @@ const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
  */
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemException) return error.problem;
+  if (isApplicationError(error)) return applicationProblem(error);
   if (error instanceof InvalidEventData)
     return problem(400, 'invalid-event', `The ${error.eventType} event is not valid`, error.message, { errors: error.fieldErrors });
   if (error instanceof DomainError)
@@ -51,6 +53,36 @@ export function toProblem(error: unknown): Problem {
   if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500)
     return problem(fastify.statusCode, 'invalid-request', 'The request is not valid', fastify.message);
   return problem(500, 'internal', 'Internal error', 'The ledger could not complete the request; nothing was written unless a 201 was returned.');
+}
+
+/** The application layer's refusals (libs/ledger), each with the answer the API has always given it. */
+function applicationProblem(error: ApplicationError): Problem {
+  switch (error.kind) {
+    case 'key-may-not-write-stream':
+      return problem(403, 'forbidden', 'This API key may not do that', error.message);
+    case 'unknown-stream-kind':
+      return problem(404, 'not-found', 'Not found', error.message);
+    case 'invalid-stream-name':
+    case 'invalid-events':
+    case 'invalid-request':
+      return problem(400, 'invalid-request', 'The request is not valid', error.message, error.fieldErrors.length ? { errors: error.fieldErrors } : {});
+    case 'batch-too-large':
+      return problem(413, 'batch-too-large', 'Too many events in one append', error.message);
+    case 'request-in-progress':
+      return problem(409, 'idempotent-request-in-progress', 'Conflict', error.message);
+    case 'idempotency-key-reused':
+      return problem(409, 'idempotency-key-reused', 'Conflict', error.message);
+    case 'stream-takes-no-facts':
+      // A fact on top of a malformed one cannot be decided; retrying will not help until the stream is corrected (409, not 503).
+      return problem(409, 'stream-stopped', 'This stream takes no new facts: it stopped at a malformed stored event', error.message, {
+        stream: error.stream,
+        position: error.position,
+        eventType: error.eventType,
+        reason: error.reason,
+      });
+    case 'invalid-rule-set':
+      return problem(422, 'fact-refused', 'The ledger refuses this fact', error.message, { code: error.code, errors: error.fieldErrors });
+  }
 }
 
 const TITLES: Record<number, [string, string]> = {

@@ -8,7 +8,7 @@ import { startTestLedger, type TestLedger } from '../../../../test/support/ledge
 import { validateConfig } from '../config/validate-config';
 import { createApp } from '../create-app';
 import { EVENT_STORE } from '../ledger/tokens';
-import { productionCatalog } from '../ledger/production-catalog';
+import { productionCatalog } from '@ledger/ledger';
 
 /**
  * The write path decides on cached stream states. These specs put a second API node on the same

@@ -3,14 +3,12 @@ import { ApiBody, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/
 import type { FastifyReply } from 'fastify';
 import { StreamNotFound, type EventStore } from '@ledger/event-store';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
-import { type Principal } from '../auth/roles';
+import { AppendService, type Principal, validateBody } from '@ledger/ledger';
 import { badRequest, notFound, problem, ProblemException } from '../http/problem';
-import { validateBody } from '../http/validate-body';
 import { LedgerMetrics } from '../metrics/ledger-metrics';
 import { EVENT_STORE } from '../ledger/tokens';
 import { streamPrefix } from '@ledger/domain';
 import { AppendEventsDto } from './append-request.dto';
-import { AppendService } from './append.service';
 import { expectedRevisionOf } from './expected-revision';
 import { wellFormedAppendBody } from './well-formed-append-body';
 

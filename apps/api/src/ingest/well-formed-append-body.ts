@@ -1,5 +1,5 @@
 import { isISO8601, isUUID } from 'class-validator';
-import { MAX_BODY_DEPTH, nestedDeeperThan } from '../http/validate-body';
+import { MAX_BODY_DEPTH, nestedDeeperThan } from '@ledger/ledger';
 import { type AppendEventsDto, type EventDto, type EventMetadataDto } from './append-request.dto';
 
 /*

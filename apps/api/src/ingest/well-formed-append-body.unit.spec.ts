@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { ledgerStreams } from '@ledger/domain';
-import { ProblemException } from '../http/problem';
-import { validateBody } from '../http/validate-body';
+import { InvalidRequest, validateBody } from '@ledger/ledger';
 import { AppendEventsDto } from './append-request.dto';
 import { wellFormedAppendBody } from './well-formed-append-body';
 
@@ -10,7 +9,7 @@ function slowPath(body: unknown): { json: string } | { refused: true } {
   try {
     return { json: JSON.stringify(validateBody(AppendEventsDto, body)) };
   } catch (error) {
-    if (error instanceof ProblemException) return { refused: true };
+    if (error instanceof InvalidRequest) return { refused: true };
     throw error;
   }
 }

@@ -1,8 +1,8 @@
 import { firstValueFrom, take, toArray, type Observable } from 'rxjs';
 import { LedgerApiError, LedgerClient, type LiveMessage } from '@ledger/client';
 import { LiveSessions } from './live-sessions';
-import { startLiveLedger, type LiveLedger } from './testing/live-ledger';
-import { establishStateProgram } from './testing/state-program-facts';
+import { startLiveLedger, type LiveLedger } from '../../testing/live-ledger';
+import { establishStateProgram } from '../../testing/state-program-facts';
 
 interface Recorded {
   stream: string;

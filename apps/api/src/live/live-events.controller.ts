@@ -3,7 +3,7 @@ import { ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags } 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_STREAM_NAME, type EventStore } from '@ledger/event-store';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
-import { type Principal } from '../auth/roles';
+import { type Principal } from '@ledger/ledger';
 import { badRequest } from '../http/problem';
 import { EVENT_STORE } from '../ledger/tokens';
 import { lastEventIdOf } from './last-event-id';

@@ -2,8 +2,8 @@ import { connect } from 'node:net';
 import { SseParser, type SseEvent } from '@ledger/client';
 import { LedgerMetrics } from '../metrics/ledger-metrics';
 import { LiveSessions } from './live-sessions';
-import { startLiveLedger, type LiveLedger } from './testing/live-ledger';
-import { dataOf, openSse } from './testing/sse-probe';
+import { startLiveLedger, type LiveLedger } from '../../testing/live-ledger';
+import { dataOf, openSse } from '../../testing/sse-probe';
 
 const until = async (condition: () => boolean, timeoutMs = 5_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;

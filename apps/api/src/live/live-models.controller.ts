@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Inject, Param, Req, Res } from '@nestjs/commo
 import { ApiHeader, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
-import { type Principal } from '../auth/roles';
+import { type Principal } from '@ledger/ledger';
 import { type EventStore } from '@ledger/event-store';
 import { notFound } from '../http/problem';
 import { EVENT_STORE } from '../ledger/tokens';

@@ -1,8 +1,8 @@
 import { LedgerClient, type SseEvent } from '@ledger/client';
 import { LiveSessions } from './live-sessions';
-import { startLiveLedger, type LiveLedger } from './testing/live-ledger';
-import { dataOf, openSse, type SseProbe } from './testing/sse-probe';
-import { establishStateProgram, type StateProgramLedger } from './testing/state-program-facts';
+import { startLiveLedger, type LiveLedger } from '../../testing/live-ledger';
+import { dataOf, openSse, type SseProbe } from '../../testing/sse-probe';
+import { establishStateProgram, type StateProgramLedger } from '../../testing/state-program-facts';
 
 const until = async (condition: () => boolean, timeoutMs = 5_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;

@@ -4,7 +4,7 @@ import { type Subscription } from 'rxjs';
 import { Projector, ReadModels, ReadModelStore, readModelsFile, type StreamStop } from '@ledger/projections';
 import { type EventStore } from '@ledger/event-store';
 import { AppConfig } from '../config/app-config';
-import { LedgerCatalog } from '../ledger/ledger-catalog';
+import { LedgerCatalog } from '@ledger/ledger';
 import { logSubscriptionRetry } from '../store/subscription-retry-log';
 import { EVENT_STORE, PROJECTOR_STATUS, type ProjectorStatus } from '../ledger/tokens';
 

@@ -3,11 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { concat, defer, EMPTY, filter, map, of, share, type Observable } from 'rxjs';
 import { type ReadModel } from '@ledger/domain';
 import { type EventStore } from '@ledger/event-store';
-import { AsOfBeyondProjection, InvalidAsOf, Projector, ReadModels, renderAsOf, resolveAsOf, StreamStopped, type AsOf } from '@ledger/projections';
+import { AsOfBeyondProjection, InvalidAsOf, Projector, ReadModels, RecordingFacts, renderAsOf, resolveAsOf, StreamStopped, type AsOf } from '@ledger/projections';
 import { badRequest, notFound } from '../http/problem';
-import { LedgerCatalog } from '../ledger/ledger-catalog';
+import { LedgerCatalog } from '@ledger/ledger';
 import { EVENT_STORE } from '../ledger/tokens';
-import { RecordingFacts } from './recording-facts';
 import { ReadModelSource, type LedgerChange, type RenderedModel } from './read-model-source';
 
 /** How long a read waits for the projector to reach a position it was asked about. */

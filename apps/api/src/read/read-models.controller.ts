@@ -6,7 +6,7 @@ import { type EventStore } from '@ledger/event-store';
 import { Allow } from '../auth/allow.decorator';
 import { badRequest, notFound } from '../http/problem';
 import { EVENT_STORE } from '../ledger/tokens';
-import { idsOf, sourceEvents, withSources } from './explain';
+import { idsOf, sourceEvents, withSources } from '@ledger/ledger';
 import { ProjectedReadModelSource } from './projected-read-model-source';
 import { type RenderedModel } from './read-model-source';
 import { streamOf } from './stream-of';

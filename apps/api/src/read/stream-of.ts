@@ -1,6 +1,6 @@
 import { MAX_STREAM_NAME } from '@ledger/event-store';
 import { badRequest } from '../http/problem';
-import { isAddressable } from '../ledger/ledger-catalog';
+import { isAddressable } from '@ledger/ledger';
 
 /**
  * The stream a route's id names (`frn` + `2025-0001` → `frn-2025-0001`); 400 when no stream could have

@@ -8,9 +8,8 @@ import { demoStreams } from '@ledger/scenarios';
 import { validateConfig } from '../config/validate-config';
 import { createApp } from '../create-app';
 import { loadDemoOnFirstRun } from '../demo/load-demo-on-first-run';
-import { productionCatalog } from '../ledger/production-catalog';
+import { BUILT_IN_PRINCIPAL, productionCatalog } from '@ledger/ledger';
 import { EVENT_STORE } from '../ledger/tokens';
-import { BUILT_IN_PRINCIPAL } from './record-built-in-rule-sets';
 import { recordBuiltInRuleSetsOnStart } from './record-on-start';
 
 jest.setTimeout(60_000);

@@ -1,9 +1,8 @@
 import { type INestApplicationContext } from '@nestjs/common';
 import { type EventStore } from '@ledger/event-store';
 import { type AppConfig } from '../config/app-config';
-import { AppendService } from '../ingest/append.service';
+import { AppendService, recordBuiltInRuleSets } from '@ledger/ledger';
 import { EVENT_STORE } from '../ledger/tokens';
-import { recordBuiltInRuleSets } from './record-built-in-rule-sets';
 
 /**
  * On an API node's start, records the built-in rule sets not yet in the log (the first start records

@@ -2,12 +2,10 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query } from '@
 import { ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ERATE_RULE_SET_STREAM } from '@ledger/domain';
 import { Allow, CurrentPrincipal } from '../auth/allow.decorator';
-import { type Principal } from '../auth/roles';
+import { adoptRuleSet, AppendService, type Principal } from '@ledger/ledger';
 import { badRequest } from '../http/problem';
-import { AppendService } from '../ingest/append.service';
 import { ProjectedReadModelSource } from '../read/projected-read-model-source';
 import { AdoptRuleSetDto } from './adopt-rule-set.dto';
-import { adoptRuleSet } from './adoption';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 

@@ -1,8 +1,7 @@
 import { type Command } from 'commander';
 import { formatUsd, type Finding, type OrderView, type ProgramDashboard, type TraceStep } from '@ledger/domain';
-import { productionCatalog } from '../../../api/src/ledger/production-catalog';
-import { idsOf, sourceEvents, withSources, type SourceEvent } from '../../../api/src/read/explain';
-import { RecordingFacts } from '../../../api/src/read/recording-facts';
+import { idsOf, productionCatalog, type SourceEvent, sourceEvents, withSources } from '@ledger/ledger';
+import { RecordingFacts } from '@ledger/projections';
 import { CliError, type CliIo } from '../cli-io';
 import { resolveDataDir, withStore } from '../data-dir';
 import { foldLedger, parseAsOf } from '../ledger-facts';

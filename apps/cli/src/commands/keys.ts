@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { KeyRegistry } from '../../../api/src/auth/key-registry';
-import { ROLES, type Role } from '../../../api/src/auth/roles';
+import { KeyRegistry, type Role, ROLES } from '@ledger/ledger';
 import { CliError, type CliIo } from '../cli-io';
 import { resolveDataDir, withStore } from '../data-dir';
 

@@ -1,7 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import { type Command } from 'commander';
 import { ReadModels, ReadModelStore, readModelsFile, rebuild } from '@ledger/projections';
-import { productionCatalog } from '../../../api/src/ledger/production-catalog';
+import { productionCatalog } from '@ledger/ledger';
 import { type CliIo } from '../cli-io';
 import { resolveDataDir, withStore } from '../data-dir';
 

@@ -1,6 +1,6 @@
 import { type Command } from 'commander';
 import { StreamNotFound } from '@ledger/event-store';
-import { productionCatalog } from '../../../api/src/ledger/production-catalog';
+import { productionCatalog } from '@ledger/ledger';
 import { CliError, type CliIo } from '../cli-io';
 import { resolveDataDir, withStore } from '../data-dir';
 import { foldLedger, parseAsOf } from '../ledger-facts';

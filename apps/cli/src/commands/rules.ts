@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { type Command } from 'commander';
 import { ERATE_RULE_SET_STREAM, renderRuleSets, type RuleSetView } from '@ledger/domain';
-import { type Principal } from '../../../api/src/auth/roles';
-import { writePathFor } from '../../../api/src/demo/write-path';
-import { toProblem } from '../../../api/src/http/to-problem';
-import { productionCatalog } from '../../../api/src/ledger/production-catalog';
-import { adoptRuleSet } from '../../../api/src/rule-sets/adoption';
-import { recordBuiltInRuleSets } from '../../../api/src/rule-sets/record-built-in-rule-sets';
+import { adoptRuleSet, type Principal, productionCatalog, recordBuiltInRuleSets, writePathFor } from '@ledger/ledger';
 import { CliError, type CliIo } from '../cli-io';
 import { resolveDataDir, withStore } from '../data-dir';
+import { describeError } from '../describe-error';
 import { foldLedger, parseAsOf } from '../ledger-facts';
 
 /** The actor of an adoption from the CLI: whoever holds the data directory, as an administrator would. */
@@ -64,10 +60,10 @@ export function registerRulesCommand(program: Command, io: CliIo): void {
           const adopted = await adoptRuleSet(writePath, CLI_RULES_PRINCIPAL, body);
           io.stdout.write(`Adopted ${adopted.ruleSet} on ${adopted.stream} at position ${adopted.position} (event ${adopted.eventId}).\n`);
         } catch (error) {
-          const problem = toProblem(error);
-          const code = typeof problem.code === 'string' ? ` [${problem.code}]` : '';
-          const fields = (problem.errors ?? []).map((e) => `\n  ${e.field}: ${e.message}`).join('');
-          throw new CliError(`rule set not adopted${code}: ${problem.detail ?? problem.title}${fields}`);
+          const failure = describeError(error);
+          const code = failure.code === undefined ? '' : ` [${failure.code}]`;
+          const fields = failure.fieldErrors.map((e) => `\n  ${e.field}: ${e.message}`).join('');
+          throw new CliError(`rule set not adopted${code}: ${failure.detail}${fields}`);
         }
       });
     });

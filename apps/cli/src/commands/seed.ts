@@ -1,13 +1,10 @@
 import { SingleBar } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { MAX_SCALE, SCENARIO_NAMES, scenarioNamed, streamIdOf } from '@ledger/scenarios';
-import { countAppends, seedScenario } from '../../../api/src/demo/seed-scenario';
-import { writePathFor } from '../../../api/src/demo/write-path';
-import { toProblem } from '../../../api/src/http/to-problem';
-import { productionCatalog } from '../../../api/src/ledger/production-catalog';
-import { recordBuiltInRuleSets } from '../../../api/src/rule-sets/record-built-in-rule-sets';
+import { countAppends, productionCatalog, recordBuiltInRuleSets, seedScenario, writePathFor } from '@ledger/ledger';
 import { CliError, type CliIo } from '../cli-io';
 import { resolveDataDir, withStore } from '../data-dir';
+import { describeError } from '../describe-error';
 
 export const parseScale = (value: string): number => {
   const scale = Number(value);
@@ -66,8 +63,8 @@ async function seed(options: SeedOptions, io: CliIo): Promise<void> {
       await recordBuiltInRuleSets(writePath, store);
       return await seedScenario(writePath, scenario.name, run, ({ done }) => bar.update(done));
     } catch (error) {
-      const problem = toProblem(error);
-      throw new CliError(`seeding ${scenario.name} stopped: ${problem.title}: ${problem.detail ?? ''}${problem.status === 409 || problem.status === 422 ? ` (does ${dataDir} already hold another run of this scenario and seed at a different scale? use another --seed or --data-dir)` : ''}`);
+      const failure = describeError(error);
+      throw new CliError(`seeding ${scenario.name} stopped: ${failure.title}: ${failure.detail}${failure.clash ? ` (does ${dataDir} already hold another run of this scenario and seed at a different scale? use another --seed or --data-dir)` : ''}`);
     } finally {
       bar.stop();
     }

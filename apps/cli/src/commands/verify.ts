@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type Command } from 'commander';
 import { AuditLog, auditLogFile, DEFAULT_SIGNING_KEY_FILE, verifyExportPackage, verifyLedger, type VerificationReport } from '@ledger/audit';
 import { createPublicKey } from 'node:crypto';
-import { storedEvents } from '../../../api/src/audit/audit-trail';
+import { storedEvents } from '@ledger/ledger';
 import { CliError, type CliIo } from '../cli-io';
 import { resolveDataDir, withStore } from '../data-dir';
 

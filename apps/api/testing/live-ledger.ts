@@ -6,18 +6,16 @@ import { ModuleRef, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type EventStore } from '@ledger/event-store';
-import { AppModule, type AppParts } from '../../app.module';
-import { KeyRegistry } from '../../auth/key-registry';
-import { type Role } from '../../auth/roles';
-import { validateConfig } from '../../config/validate-config';
-import { createApp } from '../../create-app';
-import { sendProblem } from '../../http/problem.filter';
-import { productionCatalog } from '../../ledger/production-catalog';
-import { EVENT_STORE } from '../../ledger/tokens';
-import { ProjectedReadModelSource } from '../../read/projected-read-model-source';
-import { ReadModelSource } from '../../read/read-model-source';
-import { LiveEventsController } from '../live-events.controller';
-import { liveControllers, liveProviders } from '../live.controllers';
+import { KeyRegistry, productionCatalog, type Role } from '@ledger/ledger';
+import { AppModule, type AppParts } from '../src/app.module';
+import { validateConfig } from '../src/config/validate-config';
+import { createApp } from '../src/create-app';
+import { sendProblem } from '../src/http/problem.filter';
+import { EVENT_STORE } from '../src/ledger/tokens';
+import { ProjectedReadModelSource } from '../src/read/projected-read-model-source';
+import { ReadModelSource } from '../src/read/read-model-source';
+import { LiveEventsController } from '../src/live/live-events.controller';
+import { liveControllers, liveProviders } from '../src/live/live.controllers';
 
 /** A real ledger app listening on an ephemeral loopback port, with one key per role. */
 export interface LiveLedger {

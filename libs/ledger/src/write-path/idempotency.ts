@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { StreamNotFound, WrongExpectedVersion, type EventStore, type JsonObject, type RecordedEvent } from '@ledger/event-store';
-import { conflict } from '../http/problem';
+import { IdempotencyKeyReused } from '../errors';
 
 /**
  * Idempotency records are ledger events in an internal stream per (key id, Idempotency-Key), so
@@ -150,8 +150,7 @@ export class IdempotencyRecords {
     }
     const first = events[0];
     if (!first) return undefined;
-    if (first.data.fingerprint !== fingerprint)
-      throw conflict('idempotency-key-reused', 'This Idempotency-Key was already used with a different request; use a new key for a new request.');
+    if (first.data.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
     const completed = events.find((e) => e.type === 'IdempotentRequestCompleted');
     const last = events[events.length - 1]!;
     const claims = events.filter((e) => e.type === 'IdempotentRequestClaimed');

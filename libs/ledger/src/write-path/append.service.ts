@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type DomainEvent, InvalidEventData, type RecordFact, type FieldError } from '@ledger/domain';
 import { DuplicateEventId, WrongExpectedVersion, type EventStore, type EventToAppend, type ExpectedRevision, type JsonObject } from '@ledger/event-store';
-import { type Principal } from '../auth/roles';
-import { badRequest, conflict, notFound, ProblemException, problem } from '../http/problem';
-import { type LedgerCatalog } from '../ledger/ledger-catalog';
-import { type AppendEventsDto } from './append-request.dto';
+import { type LedgerCatalog } from '../catalog/ledger-catalog';
+import { BatchTooLarge, InvalidEvents, InvalidStreamName, KeyMayNotWriteStream, RequestInProgress, UnknownStreamKind } from '../errors';
+import { type Principal } from '../keys/roles';
+import { type AppendEvents } from './append-events';
 import { idempotencyStream, idempotencyTag, idempotentEventId, requestFingerprint, type ClaimAttempt, type ClaimOutcome, type IdempotencyRecords, type StoredResponse } from './idempotency';
 import { KeyedQueue } from './keyed-queue';
 import { recordedAppend } from './recorded-append';
@@ -13,7 +13,7 @@ import { type StreamStates } from './stream-states';
 export interface AppendCommand {
   principal: Principal;
   stream: string;
-  body: AppendEventsDto;
+  body: AppendEvents;
   expected: ExpectedRevision | undefined;
   idempotencyKey: string | undefined;
 }
@@ -54,13 +54,11 @@ export class AppendService {
   async append(command: AppendCommand): Promise<AppendOutcome> {
     const { principal, stream, body, idempotencyKey } = command;
     if (principal.streamPrefix && !stream.startsWith(principal.streamPrefix))
-      throw new ProblemException(problem(403, 'forbidden', 'This API key may not do that', `This key may only write streams starting with "${principal.streamPrefix}".`));
+      throw new KeyMayNotWriteStream(stream, principal.streamPrefix);
     const definition = this.catalog.definitionOf(stream);
-    if (!definition) throw notFound(`No stream kind for "${stream}". Streams are named <kind>-<id> with kind one of: ${this.catalog.streams.map((d) => d.prefix).join(', ')}.`);
-    if (!this.catalog.hasValidId(stream))
-      throw badRequest(`"${stream}" is not a valid stream name: <kind>-<id>, the id starting with a letter or digit and made of letters, digits and . _ : @ -.`, [{ field: 'stream', message: 'must be <kind>-<id>' }]);
-    if (body.events.length > this.maxEventsPerAppend)
-      throw new ProblemException(problem(413, 'batch-too-large', 'Too many events in one append', `At most ${this.maxEventsPerAppend} events per append; got ${body.events.length}.`));
+    if (!definition) throw new UnknownStreamKind(stream, this.catalog.streams.map((d) => d.prefix));
+    if (!this.catalog.hasValidId(stream)) throw new InvalidStreamName(stream);
+    if (body.events.length > this.maxEventsPerAppend) throw new BatchTooLarge(this.maxEventsPerAppend, body.events.length);
     this.validateData(definition, body);
 
     if (idempotencyKey === undefined) return this.queue.run(stream, () => this.decideAndAppend(command, undefined, NOTHING_TO_CLAIM));
@@ -125,8 +123,7 @@ export class AppendService {
             outcome = await claimAt(outcome.revision);
             continue;
           }
-          if (Date.now() - started > CLAIM_WAIT_MS)
-            throw conflict('idempotent-request-in-progress', 'Another try of this request (same Idempotency-Key and body) is still in progress; retry in a few seconds to get its answer.');
+          if (Date.now() - started > CLAIM_WAIT_MS) throw new RequestInProgress();
           await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
           outcome = (await this.idempotency.observe(idemStream, fingerprint)) ?? (await claimAt());
           continue;
@@ -149,13 +146,13 @@ export class AppendService {
     })();
   }
 
-  private validateData(definition: NonNullable<ReturnType<LedgerCatalog['definitionOf']>>, body: AppendEventsDto): void {
+  private validateData(definition: NonNullable<ReturnType<LedgerCatalog['definitionOf']>>, body: AppendEvents): void {
     const errors: FieldError[] = body.events.flatMap((event, i) => {
       const spec = this.catalog.eventSpec(definition, event.type);
       if (!spec) return [{ field: `events[${i}].type`, message: `is not an event of ${definition.prefix} streams (one of ${Object.keys(definition.events).join(', ')})` }];
       return spec.validate(event.data).map((e) => ({ field: `events[${i}].data${e.field ? `.${e.field}` : ''}`, message: e.message }));
     });
-    if (errors.length > 0) throw badRequest(`${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.field).join(', ')}`, errors);
+    if (errors.length > 0) throw new InvalidEvents(errors);
   }
 
   /**
@@ -222,7 +219,7 @@ export class AppendService {
   private async decide(command: AppendCommand, initial: unknown, tag: string | undefined): Promise<EventToAppend[]> {
     const { stream, body, principal, idempotencyKey } = command;
     const definition = this.catalog.definitionOf(stream);
-    if (!definition) throw notFound(stream);
+    if (!definition) throw new UnknownStreamKind(stream, this.catalog.streams.map((d) => d.prefix));
     const decider = definition.decider;
     const out: EventToAppend[] = [];
     let state = initial;

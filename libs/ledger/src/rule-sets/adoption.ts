@@ -1,9 +1,9 @@
 import { ERATE_RULE_SET_STREAM, type ErateRuleSetAdopted, erateRuleSetErrors } from '@ledger/domain';
-import { type Principal } from '../auth/roles';
-import { problem, ProblemException } from '../http/problem';
-import { validateBody } from '../http/validate-body';
-import { type AppendService } from '../ingest/append.service';
-import { AdoptRuleSetDto } from './adopt-rule-set.dto';
+import { InvalidRuleSet } from '../errors';
+import { type Principal } from '../keys/roles';
+import { validateBody } from '../validation/validate-body';
+import { type AppendService } from '../write-path/append.service';
+import { RuleSetAdoptionRequest } from './adoption-request';
 
 export interface Adopted {
   ruleSet: string;
@@ -14,12 +14,12 @@ export interface Adopted {
 }
 
 /**
- * The adoption an admin asked for, checked at the boundary (400 naming the field for a body that is not
- * an adoption) and in substance (422 `rule-set-invalid` naming every bad figure); absent optionals left
+ * The adoption an admin asked for, checked at the boundary (InvalidRequest naming the field for a body that
+ * is not an adoption) and in substance (InvalidRuleSet naming every bad figure); absent optionals left
  * out, `adoptedOn` today when not given.
  */
 export function adoptionFromBody(raw: unknown, today: string): ErateRuleSetAdopted {
-  const body = validateBody(AdoptRuleSetDto, raw);
+  const body = validateBody(RuleSetAdoptionRequest, raw);
   const { first, last } = body.fundingYears;
   const adoption: ErateRuleSetAdopted = {
     id: body.id, description: body.description, fundingYears: { first, ...(last === undefined ? {} : { last }) },
@@ -27,13 +27,11 @@ export function adoptionFromBody(raw: unknown, today: string): ErateRuleSetAdopt
     ...(body.supersedes === undefined ? {} : { supersedes: body.supersedes }), adoptedOn: body.adoptedOn ?? today,
   };
   const errors = erateRuleSetErrors(adoption);
-  if (errors.length > 0) {
-    throw new ProblemException(problem(422, 'fact-refused', 'The ledger refuses this fact', `Rule set ${adoption.id} is not valid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { code: 'rule-set-invalid', errors }));
-  }
+  if (errors.length > 0) throw new InvalidRuleSet(adoption.id, errors);
   return adoption;
 }
 
-/** Records an adoption on the rule-set stream through the write path; the decider refuses what cannot be adopted (422). */
+/** Records an adoption on the rule-set stream through the write path; the decider refuses what cannot be adopted (a DomainError). */
 export async function adoptRuleSet(appends: AppendService, principal: Principal, raw: unknown, idempotencyKey?: string): Promise<Adopted> {
   const adoption = adoptionFromBody(raw, new Date().toISOString().slice(0, 10));
   const outcome = await appends.append({

@@ -1,6 +1,6 @@
 import { generateScenario, type ScenarioAppend, type ScenarioOptions } from '@ledger/scenarios';
-import { type Principal } from '../auth/roles';
-import { type AppendService } from '../ingest/append.service';
+import { type Principal } from '../keys/roles';
+import { type AppendService } from '../write-path/append.service';
 
 /** The principal generated data is written as: an internal actor, never an issued API key. */
 export const SEED_PRINCIPAL: Principal = { keyId: 'internal-demo-generator', role: 'admin', label: 'Demo data generator' };

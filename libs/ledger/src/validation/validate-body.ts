@@ -1,8 +1,9 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { badRequest, type FieldProblem } from './problem';
+import { type FieldError } from '@ledger/domain';
+import { InvalidRequest } from '../errors';
 
-const flatten = (errors: ValidationError[], parent = ''): FieldProblem[] =>
+const flatten = (errors: ValidationError[], parent = ''): FieldError[] =>
   errors.flatMap((e) => {
     const field = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message: message.replace(/^property \S+ /, '') }));
@@ -32,13 +33,10 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
  * path (`events[2].metadata.occurredAt`), nothing transformed silently.
  */
 export function validateBody<T extends object>(dto: ClassConstructor<T>, body: unknown): T {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('The body must be a JSON object.');
-  if (nestedDeeperThan(body, MAX_BODY_DEPTH)) throw badRequest(`The body nests objects or arrays more than ${MAX_BODY_DEPTH} levels deep.`);
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new InvalidRequest('The body must be a JSON object.');
+  if (nestedDeeperThan(body, MAX_BODY_DEPTH)) throw new InvalidRequest(`The body nests objects or arrays more than ${MAX_BODY_DEPTH} levels deep.`);
   const instance = plainToInstance(dto, body);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-  if (errors.length > 0) {
-    const fields = flatten(errors);
-    throw badRequest(`${fields.length} invalid field${fields.length === 1 ? '' : 's'}: ${fields.map((f) => f.field).join(', ')}`, fields);
-  }
+  if (errors.length > 0) throw InvalidRequest.ofFields(flatten(errors));
   return instance;
 }

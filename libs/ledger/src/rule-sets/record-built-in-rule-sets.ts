@@ -1,7 +1,7 @@
 import { adoptionOf, builtInErateRuleSets, DomainError, ERATE_RULE_SET_STREAM } from '@ledger/domain';
 import { StreamNotFound, type EventStore } from '@ledger/event-store';
-import { type Principal } from '../auth/roles';
-import { type AppendService } from '../ingest/append.service';
+import { type Principal } from '../keys/roles';
+import { type AppendService } from '../write-path/append.service';
 
 /** The actor the built-in rule sets are recorded as: the ledger itself, never an issued API key. */
 export const BUILT_IN_PRINCIPAL: Principal = { keyId: 'internal-built-in-rule-sets', role: 'admin', label: 'Built-in rule sets' };

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { applicantStream } from '@ledger/domain';
 import { InMemoryEventStore, StoreUnavailable, WrongExpectedVersion, type AppendOptions, type AppendResult, type EventStore, type EventToAppend } from '@ledger/event-store';
-import { type Principal } from '../auth/roles';
-import { writePathFor } from '../demo/write-path';
-import { productionCatalog } from '../ledger/production-catalog';
-import { type AppendEventsDto } from './append-request.dto';
+import { type Principal } from '../keys/roles';
+import { writePathFor } from './write-path';
+import { productionCatalog } from '../catalog/production-catalog';
+import { type AppendEvents } from './append-events';
 import { AppendService } from './append.service';
 import { IdempotencyRecords, idempotencyStream } from './idempotency';
 import { StreamStates } from './stream-states';
@@ -24,7 +24,7 @@ class AcceptsRepeatedIds extends InMemoryEventStore {
 const principal: Principal = { keyId: 'k-erp', role: 'integration', label: 'district ERP' };
 const need = (area: string) => ({ type: 'NeedEstimated', data: { area, devices: 10, hotspots: 2, unconnectedHouseholds: 1, estimatedOn: '2020-05-20' } });
 const registered = { type: 'ApplicantRegistered', data: applicantStream.events.ApplicantRegistered.example };
-const body = (...events: { type: string; data: unknown }[]) => ({ events }) as unknown as AppendEventsDto;
+const body = (...events: { type: string; data: unknown }[]) => ({ events }) as unknown as AppendEvents;
 const needs = async (store: EventStore, stream: string) => (await store.readStream(stream)).filter((e) => e.type === 'NeedEstimated').length;
 const typesOf = async (store: EventStore, stream: string) => (await store.readStream(stream).catch(() => [])).map((e) => e.type);
 /** Releases are written in the background after the failed request has been answered. */

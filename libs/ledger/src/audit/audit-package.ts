@@ -1,8 +1,8 @@
 import { writeExportPackage, type AuditableEvent, type AuditLog, type ExportPackageSummary, type ExportScope, type SignedCheckpoint } from '@ledger/audit';
 import { ERATE_RULE_SET_STREAM, ledgerRuleSetsAsOf, ruleSetsReadModel, type FactsLookup, type ReadModel } from '@ledger/domain';
 import { StreamNotFound, type EventStore, type RecordedEvent } from '@ledger/event-store';
-import { type LedgerCatalog } from '../ledger/ledger-catalog';
-import { RecordingFacts } from '../read/recording-facts';
+import { type LedgerCatalog } from '../catalog/ledger-catalog';
+import { RecordingFacts } from '@ledger/projections';
 
 /** The read models that describe each kind of export subject. */
 const MODELS_BY_SCOPE: Record<Exclude<ExportScope['kind'], 'all'>, { prefix: string; models: string[] }> = {

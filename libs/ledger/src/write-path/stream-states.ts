@@ -1,12 +1,8 @@
 import { checkStoredEvent, type Envelope, type StreamDefinition } from '@ledger/domain';
 import { StreamStopped, upcasterChain } from '@ledger/projections';
 import { type EventStore, type RecordedEvent } from '@ledger/event-store';
-import { ProblemException, problem } from '../http/problem';
-import { type LedgerCatalog } from '../ledger/ledger-catalog';
-
-/** A fact on top of a malformed one cannot be decided; retrying will not help until the stream is corrected (409, not 503). */
-const streamStopped = (stop: StreamStopped): ProblemException =>
-  new ProblemException(problem(409, 'stream-stopped', 'This stream takes no new facts: it stopped at a malformed stored event', stop.message, { stream: stop.stream, position: stop.position, eventType: stop.eventType, reason: stop.reason }));
+import { type LedgerCatalog } from '../catalog/ledger-catalog';
+import { StreamTakesNoFacts } from '../errors';
 
 export interface LoadedState {
   /** -1 when the stream has no events. */
@@ -79,7 +75,7 @@ export class StreamStates {
         const envelope = this.upcast(toEnvelope(event));
         // The write path folds as the projection does: unknown types skipped, a malformed event stops the stream.
         const verdict = checkStoredEvent(fold, envelope);
-        if (verdict.kind === 'malformed') throw streamStopped(new StreamStopped(stream, event.position, event.type, verdict.reason));
+        if (verdict.kind === 'malformed') throw new StreamTakesNoFacts(new StreamStopped(stream, event.position, event.type, verdict.reason));
         if (verdict.kind === 'fold') state = fold.decider.evolve(state, envelope);
         revision = event.revision;
       }
