@@ -10,13 +10,13 @@ module.exports = {
       comment: 'Another lib is reached only through @ledger/<lib>, which resolves to its src/index.ts (or testing/index.ts).',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/(src|testing|src/testing)/index\\.ts$'] },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/(src|testing)/index\\.ts$'] },
     },
     {
       name: 'apps-use-lib-indexes-only',
       severity: 'error',
       from: { path: '^(apps|test|bench)/' },
-      to: { path: '^libs/', pathNot: '^libs/[^/]+/(src|testing|src/testing)/index\\.ts$' },
+      to: { path: '^libs/', pathNot: '^libs/[^/]+/(src|testing)/index\\.ts$' },
     },
     {
       name: 'domain-is-pure',

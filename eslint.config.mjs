@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', 'test/**/*.ts', 'libs/*/testing/**/*.ts', 'libs/*/src/testing/**/*.ts'],
+    files: ['**/*.spec.ts', 'test/**/*.ts', 'libs/*/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

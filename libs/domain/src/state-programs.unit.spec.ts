@@ -1,6 +1,6 @@
 import { InvalidEventData } from './shared/errors';
 import { applicantStream, type CooperativeContractAwarded, contractStream, orderStream, programStream, stateProgramStreams } from './state-programs';
-import { Scenario, fact } from './testing/scenario';
+import { Scenario, fact } from '../testing/scenario';
 
 const fieldsOf = (errors: { field: string }[]) => errors.map((e) => e.field).sort();
 

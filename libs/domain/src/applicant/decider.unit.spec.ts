@@ -1,6 +1,6 @@
-import { fact } from '../testing/scenario';
-import { MS, district, msConnectsEstablished, newScenario, registered } from '../testing/state-program-fixtures';
-import { refusalCode } from '../testing/refusal-code';
+import { fact } from '../../testing/scenario';
+import { MS, district, msConnectsEstablished, newScenario, registered } from '../../testing/state-program-fixtures';
+import { refusalCode } from '../../testing/refusal-code';
 import { InvalidEventData } from '../shared/errors';
 import { applicantEvents } from './events';
 import { type ApplicantState } from './state';

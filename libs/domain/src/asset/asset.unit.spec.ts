@@ -1,6 +1,6 @@
-import { fact } from '../testing/scenario';
-import { refusalCode } from '../testing/refusal-code';
-import { erateScenario, frnDrafted } from '../testing/erate-fixtures';
+import { fact } from '../../testing/scenario';
+import { refusalCode } from '../../testing/refusal-code';
+import { erateScenario, frnDrafted } from '../../testing/erate-fixtures';
 import { assetEvents } from './events';
 import { assetStream } from './stream';
 

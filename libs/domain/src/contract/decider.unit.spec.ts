@@ -1,6 +1,6 @@
-import { fact } from '../testing/scenario';
-import { MLTI, mltiAwarded, newScenario } from '../testing/state-program-fixtures';
-import { refusalCode } from '../testing/refusal-code';
+import { fact } from '../../testing/scenario';
+import { MLTI, mltiAwarded, newScenario } from '../../testing/state-program-fixtures';
+import { refusalCode } from '../../testing/refusal-code';
 import { type ContractState } from './state';
 
 describe('contract decider', () => {

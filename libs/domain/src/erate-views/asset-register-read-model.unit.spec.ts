@@ -1,6 +1,6 @@
 import { usd } from '../shared/money';
-import { fact } from '../testing/scenario';
-import { applicantRegistered, erateScenario, frnDrafted, frnLine } from '../testing/erate-fixtures';
+import { fact } from '../../testing/scenario';
+import { applicantRegistered, erateScenario, frnDrafted, frnLine } from '../../testing/erate-fixtures';
 import { assetRegisterReadModel } from './asset-register-read-model';
 import { renderFundingRequest } from './funding-request-read-model';
 

@@ -1,6 +1,6 @@
 import { usd } from '../shared/money';
-import { fact } from '../testing/scenario';
-import { bidLine, bidReceived, bidRequestPosted, erateScenario } from '../testing/erate-fixtures';
+import { fact } from '../../testing/scenario';
+import { bidLine, bidReceived, bidRequestPosted, erateScenario } from '../../testing/erate-fixtures';
 import { bidRecordReadModel } from './bid-record-read-model';
 
 const P = 'procurement-470';

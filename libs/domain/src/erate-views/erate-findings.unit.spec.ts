@@ -1,6 +1,6 @@
 import { usd } from '../shared/money';
-import { fact } from '../testing/scenario';
-import { applicantRegistered, bidReceived, bidRequestPosted, erateScenario, frnDrafted, frnLine } from '../testing/erate-fixtures';
+import { fact } from '../../testing/scenario';
+import { applicantRegistered, bidReceived, bidRequestPosted, erateScenario, frnDrafted, frnLine } from '../../testing/erate-fixtures';
 import { erateFindingsForApplicant, erateFindingsForFrn } from './erate-findings';
 
 const world = () =>

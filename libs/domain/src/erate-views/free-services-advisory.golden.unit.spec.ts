@@ -1,6 +1,6 @@
 import { usd } from '../shared/money';
-import { fact } from '../testing/scenario';
-import { applicantRegistered, erateScenario, frnDrafted, frnLine } from '../testing/erate-fixtures';
+import { fact } from '../../testing/scenario';
+import { applicantRegistered, erateScenario, frnDrafted, frnLine } from '../../testing/erate-fixtures';
 import { renderFundingRequest } from './funding-request-read-model';
 
 // Golden tests: the worked examples of the USAC Free Services Advisory (September 2015), to the cent.

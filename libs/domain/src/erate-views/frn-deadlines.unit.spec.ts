@@ -1,7 +1,7 @@
 import { usd } from '../shared/money';
-import { refusalCode } from '../testing/refusal-code';
-import { fact } from '../testing/scenario';
-import { applicantRegistered, bidRequestPosted, erateScenario, frnDrafted } from '../testing/erate-fixtures';
+import { refusalCode } from '../../testing/refusal-code';
+import { fact } from '../../testing/scenario';
+import { applicantRegistered, bidRequestPosted, erateScenario, frnDrafted } from '../../testing/erate-fixtures';
 import { renderFundingRequest } from './funding-request-read-model';
 
 const FRN = 'frn-1';

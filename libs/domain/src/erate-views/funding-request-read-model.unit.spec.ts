@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { FoldedFacts } from '../shared/folded-facts';
 import { usd } from '../shared/money';
-import { fact } from '../testing/scenario';
-import { applicantRegistered, bidLine, bidReceived, bidRequestPosted, erateScenario, frnDrafted, frnLine } from '../testing/erate-fixtures';
+import { fact } from '../../testing/scenario';
+import { applicantRegistered, bidLine, bidReceived, bidRequestPosted, erateScenario, frnDrafted, frnLine } from '../../testing/erate-fixtures';
 import { stateProgramStreams } from '../state-programs';
 import { erateStreams } from '../erate';
 import { fundingRequestReadModel, renderFundingRequest } from './funding-request-read-model';

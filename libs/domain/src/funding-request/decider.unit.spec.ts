@@ -1,6 +1,6 @@
-import { fact } from '../testing/scenario';
-import { refusalCode } from '../testing/refusal-code';
-import { applicantRegistered, erateScenario, frnDrafted, frnLine } from '../testing/erate-fixtures';
+import { fact } from '../../testing/scenario';
+import { refusalCode } from '../../testing/refusal-code';
+import { applicantRegistered, erateScenario, frnDrafted, frnLine } from '../../testing/erate-fixtures';
 
 const FRN = 'frn-1';
 const submitted = fact(FRN, 'FundingRequestSubmitted', { form471Number: '251000123', submittedOn: '2025-03-20' });

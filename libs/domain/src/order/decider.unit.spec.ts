@@ -1,7 +1,7 @@
 import { usd } from '../shared/money';
-import { fact } from '../testing/scenario';
-import { MS, chromebooks, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../testing/state-program-fixtures';
-import { refusalCode } from '../testing/refusal-code';
+import { fact } from '../../testing/scenario';
+import { MS, chromebooks, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../../testing/state-program-fixtures';
+import { refusalCode } from '../../testing/refusal-code';
 import { type OrderState } from './state';
 
 const JACKSON = 'applicant-jackson';

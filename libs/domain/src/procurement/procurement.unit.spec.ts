@@ -1,6 +1,6 @@
-import { fact } from '../testing/scenario';
-import { refusalCode } from '../testing/refusal-code';
-import { bidLine, bidReceived, bidRequestPosted, erateScenario } from '../testing/erate-fixtures';
+import { fact } from '../../testing/scenario';
+import { refusalCode } from '../../testing/refusal-code';
+import { bidLine, bidReceived, bidRequestPosted, erateScenario } from '../../testing/erate-fixtures';
 import { procurementEvents } from './events';
 import { procurementStream } from './stream';
 

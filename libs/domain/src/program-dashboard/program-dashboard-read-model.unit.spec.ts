@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { FoldedFacts } from '../shared/folded-facts';
 import { usd } from '../shared/money';
-import { fact } from '../testing/scenario';
+import { fact } from '../../testing/scenario';
 import { stateProgramStreams } from '../state-programs';
 import { programDashboardReadModel } from './program-dashboard-read-model';
 import { stateProgramFindingsForApplicant } from './program-findings';
-import { MS, chromebooks, fundsAllocated, hotspots, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../testing/state-program-fixtures';
+import { MS, chromebooks, fundsAllocated, hotspots, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../../testing/state-program-fixtures';
 
 const JACKSON = 'applicant-jackson';
 const GULFPORT = 'applicant-gulfport';

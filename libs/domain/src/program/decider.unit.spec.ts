@@ -1,8 +1,8 @@
 import { usd } from '../shared/money';
-import { fact } from '../testing/scenario';
-import { MS, MS_TERMS, msConnectsEstablished, newScenario } from '../testing/state-program-fixtures';
+import { fact } from '../../testing/scenario';
+import { MS, MS_TERMS, msConnectsEstablished, newScenario } from '../../testing/state-program-fixtures';
 import { type ProgramState } from './state';
-import { refusalCode } from '../testing/refusal-code';
+import { refusalCode } from '../../testing/refusal-code';
 
 const established = msConnectsEstablished().data as Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import { MS_TERMS, TX_TERMS } from '../testing/state-program-fixtures';
+import { MS_TERMS, TX_TERMS } from '../../testing/state-program-fixtures';
 import { requiresInterlocalAgreement } from './requirements';
 import { initialProgramState, type ProgramState } from './state';
 

@@ -1,4 +1,4 @@
-import { MS_TERMS } from '../testing/state-program-fixtures';
+import { MS_TERMS } from '../../testing/state-program-fixtures';
 import { type ProgramTerms, refuseContradictoryTerms } from './terms';
 
 describe('program terms: the share check is exhaustive over share kinds', () => {

@@ -1,6 +1,6 @@
-import { fact } from '../testing/scenario';
-import { refusalCode } from '../testing/refusal-code';
-import { erateScenario } from '../testing/erate-fixtures';
+import { fact } from '../../testing/scenario';
+import { refusalCode } from '../../testing/refusal-code';
+import { erateScenario } from '../../testing/erate-fixtures';
 import { providerEvents } from './events';
 import { providerStream } from './stream';
 

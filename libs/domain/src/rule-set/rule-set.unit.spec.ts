@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/errors';
-import { fact } from '../testing/scenario';
-import { refusalCode } from '../testing/refusal-code';
-import { applicantRegistered, bidRequestPosted, erateScenario, frnDrafted } from '../testing/erate-fixtures';
+import { fact } from '../../testing/scenario';
+import { refusalCode } from '../../testing/refusal-code';
+import { applicantRegistered, bidRequestPosted, erateScenario, frnDrafted } from '../../testing/erate-fixtures';
 import { builtInErateRuleSets, erate2030 } from './erate-rule-sets';
 import { adoptionOf, type ErateRuleSetAdopted } from './adoption';
 import { type FundingRequestView, renderFundingRequest } from '../erate-views/funding-request-read-model';

@@ -3,8 +3,8 @@ import { applicantDirectory, applicantDirectoryOf } from '../../applicant/direct
 import { type ApplicantProfile } from '../../applicant/events';
 import { type ApplicantState, initialApplicantState } from '../../applicant/state';
 import { usd } from '../../shared/money';
-import { applicantRegistered, erateScenario } from '../../testing/erate-fixtures';
-import { fact, type Scenario } from '../../testing/scenario';
+import { applicantRegistered, erateScenario } from '../../../testing/erate-fixtures';
+import { fact, type Scenario } from '../../../testing/scenario';
 import { type CategoryTwoBudget, type CategoryTwoBudgetOutcome, categoryTwoBudgetRule } from './category-two-budget-rule';
 import { type ErateParams } from '../../rule-set/erate-params';
 import { erate2025, erate2030, erateFsa2015 } from '../../rule-set/erate-rule-sets';

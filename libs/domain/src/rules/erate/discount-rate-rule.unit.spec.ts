@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { applicantDirectory, applicantDirectoryOf } from '../../applicant/directory';
 import { type ApplicantProfile } from '../../applicant/events';
 import { type ApplicantState, initialApplicantState } from '../../applicant/state';
-import { applicantRegistered, erateScenario } from '../../testing/erate-fixtures';
-import { type Scenario } from '../../testing/scenario';
+import { applicantRegistered, erateScenario } from '../../../testing/erate-fixtures';
+import { type Scenario } from '../../../testing/scenario';
 import { discountRateRule } from './discount-rate-rule';
 import { erate2025, erate2030 } from '../../rule-set/erate-rule-sets';
 

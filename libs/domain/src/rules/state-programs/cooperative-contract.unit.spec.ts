@@ -1,5 +1,5 @@
 import { usd } from '../../shared/money';
-import { fact } from '../../testing/scenario';
+import { fact } from '../../../testing/scenario';
 import { programDashboardReadModel } from '../../program-dashboard/program-dashboard-read-model';
 import { programFindings } from '../../program-dashboard/program-findings';
 import {
@@ -15,7 +15,7 @@ import {
   orderPlaced,
   registered,
   txConnectivityEstablished,
-} from '../../testing/state-program-fixtures';
+} from '../../../testing/state-program-fixtures';
 import { volumeTierRule } from './volume-tier-rule';
 
 const JACKSON = 'applicant-jackson';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { usd } from '../../shared/money';
-import { fact } from '../../testing/scenario';
+import { fact } from '../../../testing/scenario';
 import { programDashboardReadModel } from '../../program-dashboard/program-dashboard-read-model';
 import { programFindings } from '../../program-dashboard/program-findings';
 import { orderViewReadModel } from '../../program-dashboard/order-view-read-model';
-import { MS, MS_TERMS, chromebooks, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../../testing/state-program-fixtures';
+import { MS, MS_TERMS, chromebooks, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../../../testing/state-program-fixtures';
 import { earnedShareRule } from './earned-share-rule';
 import { fixedSplitCostShareRule } from './fixed-split-cost-share-rule';
 

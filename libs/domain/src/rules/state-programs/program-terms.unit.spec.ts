@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { usd } from '../../shared/money';
-import { fact, type FactToRecord } from '../../testing/scenario';
+import { fact, type FactToRecord } from '../../../testing/scenario';
 import { programDashboardReadModel } from '../../program-dashboard/program-dashboard-read-model';
 import { programFindings } from '../../program-dashboard/program-findings';
 import { orderViewReadModel } from '../../program-dashboard/order-view-read-model';
 import { FoldedFacts } from '../../shared/folded-facts';
 import { stateProgramStreams } from '../../state-programs';
 import { type ProgramTerms } from '../../program/terms';
-import { MS, MS_TERMS, chromebooks, hotspots, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../../testing/state-program-fixtures';
+import { MS, MS_TERMS, chromebooks, hotspots, mltiJoinedByMsAndTx, msConnectsEstablished, newScenario, orderPlaced, registered } from '../../../testing/state-program-fixtures';
 import { eligibleTotal, isEligible } from './eligible-items';
 import { flatMatchRule } from './flat-match-rule';
 import { quoteComparisonRule } from './quote-comparison-rule';

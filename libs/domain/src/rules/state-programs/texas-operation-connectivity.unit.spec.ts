@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { usd } from '../../shared/money';
-import { fact } from '../../testing/scenario';
+import { fact } from '../../../testing/scenario';
 import { programDashboardReadModel } from '../../program-dashboard/program-dashboard-read-model';
 import { programFindings, stateProgramFindingsForApplicant } from '../../program-dashboard/program-findings';
-import { TX, TX_TERMS, chromebooks, mltiJoinedByMsAndTx, newScenario, orderPlaced, registered, txConnectivityEstablished } from '../../testing/state-program-fixtures';
-import { refusalCode } from '../../testing/refusal-code';
+import { TX, TX_TERMS, chromebooks, mltiJoinedByMsAndTx, newScenario, orderPlaced, registered, txConnectivityEstablished } from '../../../testing/state-program-fixtures';
+import { refusalCode } from '../../../testing/refusal-code';
 import { economicallyDisadvantagedMatchRule } from './economically-disadvantaged-match-rule';
 import { type BandedMatchShare } from '../../program/terms';
 

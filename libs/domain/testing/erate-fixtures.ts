@@ -1,9 +1,9 @@
-import { stateProgramStreams } from '../state-programs';
-import { erateStreams } from '../erate';
-import { type ApplicantProfile } from '../applicant/events';
-import { type FrnLine, type FundingRequestDrafted } from '../funding-request/events';
-import { type BidLine, type BidReceived, type BidRequestPosted } from '../procurement/events';
-import { type EventMetadata } from '../shared/envelope';
+import { stateProgramStreams } from '../src/state-programs';
+import { erateStreams } from '../src/erate';
+import { type ApplicantProfile } from '../src/applicant/events';
+import { type FrnLine, type FundingRequestDrafted } from '../src/funding-request/events';
+import { type BidLine, type BidReceived, type BidRequestPosted } from '../src/procurement/events';
+import { type EventMetadata } from '../src/shared/envelope';
 import { fact, type FactToRecord, Scenario } from './scenario';
 
 /** A scenario over every stream of the ledger, so E-Rate views can read applicants too. */

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/errors';
+import { DomainError } from '../src/shared/errors';
 
 /** The DomainError code a fact is refused with (the API's 422), or a failure when it was accepted. */
 export function refusalCode(record: () => unknown): string {

@@ -1,11 +1,11 @@
-import { type EventMetadata } from '../shared/envelope';
-import { usd, type Cents } from '../shared/money';
+import { type EventMetadata } from '../src/shared/envelope';
+import { usd, type Cents } from '../src/shared/money';
 import { fact, Scenario, type FactToRecord } from './scenario';
-import { stateProgramStreams } from '../state-programs';
-import { type OrderLine } from '../order/events';
-import { type ApplicantProfile } from '../applicant/events';
-import { type ProgramTerms } from '../program/terms';
-import { UNCONFIRMED_TX_WORKING_BANDS } from '../program/legacy-terms';
+import { stateProgramStreams } from '../src/state-programs';
+import { type OrderLine } from '../src/order/events';
+import { type ApplicantProfile } from '../src/applicant/events';
+import { type ProgramTerms } from '../src/program/terms';
+import { UNCONFIRMED_TX_WORKING_BANDS } from '../src/program/legacy-terms';
 
 /**
  * Facts shared by the state-program specs (domain, API and acceptance): Mississippi Connects, Texas

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type StreamDefinition, type RecordFact } from '../shared/decider';
-import { type DomainEvent, type Envelope, type EventMetadata } from '../shared/envelope';
-import { InvalidEventData } from '../shared/errors';
-import { FoldedFacts } from '../shared/folded-facts';
+import { type StreamDefinition, type RecordFact } from '../src/shared/decider';
+import { type DomainEvent, type Envelope, type EventMetadata } from '../src/shared/envelope';
+import { InvalidEventData } from '../src/shared/errors';
+import { FoldedFacts } from '../src/shared/folded-facts';
 
 export interface FactToRecord {
   stream: string;
