@@ -18,7 +18,8 @@ export {
 export { validateBody, nestedDeeperThan, MAX_BODY_DEPTH } from './validation/validate-body';
 export { LedgerCatalog, isAddressable } from './catalog/ledger-catalog';
 export { productionCatalog } from './catalog/production-catalog';
-export { AppendService, type AppendCommand, type AppendOutcome } from './write-path/append.service';
+export { AppendService } from './write-path/append.service';
+export { type AppendCommand, type AppendOutcome } from './write-path/append-command';
 export { type AppendEvents, type NewEvent, type NewEventMetadata } from './write-path/append-events';
 export { IdempotencyRecords, type StoredResponse } from './write-path/idempotency';
 export { StreamStates } from './write-path/stream-states';

@@ -10,4 +10,4 @@ export * from './read-model';
 export * from './folded-facts';
 export * from './validation';
 export * from './stream-reference';
-export * from './stored-event-check';
+export * from './fold-stored-event';

@@ -1,4 +1,4 @@
-import { checkStoredEvent, type Envelope, type StreamDefinition } from '@ledger/domain';
+import { type Envelope, foldStoredEvent, type StreamDefinition } from '@ledger/domain';
 import { StreamStopped, upcasterChain } from '@ledger/projections';
 import { type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { type LedgerCatalog } from '../catalog/ledger-catalog';
@@ -74,9 +74,9 @@ export class StreamStates {
         // Stored events of an older schema fold in the current shape, as the projector folds them.
         const envelope = this.upcast(toEnvelope(event));
         // The write path folds as the projection does: unknown types skipped, a malformed event stops the stream.
-        const verdict = checkStoredEvent(fold, envelope);
-        if (verdict.kind === 'malformed') throw new StreamTakesNoFacts(new StreamStopped(stream, event.position, event.type, verdict.reason));
-        if (verdict.kind === 'fold') state = fold.decider.evolve(state, envelope);
+        const folded = foldStoredEvent(fold, state, envelope);
+        if (folded.kind === 'stopped') throw new StreamTakesNoFacts(new StreamStopped(stream, event.position, event.type, folded.reason));
+        if (folded.kind === 'folded') state = folded.state;
         revision = event.revision;
       }
     }

@@ -46,7 +46,8 @@ const accounts = ['a1', 'a2', 'a3', 'a4'] as const;
 type Step =
   | { kind: 'owner'; owner: number; vip: boolean }
   | { kind: 'account'; account: number; owner: number; move: 'deposit' | 'legacy-deposit' | 'withdraw' | 'transfer'; amount: number }
-  | { kind: 'bonus'; owner: number; amount: number };
+  | { kind: 'bonus'; owner: number; amount: number }
+  | { kind: 'newer'; owner: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('owner' as const), owner: fc.nat(2), vip: fc.boolean() }),
@@ -58,9 +59,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     amount: fc.integer({ min: 1, max: 9999 }),
   }),
   fc.record({ kind: fc.constant('bonus' as const), owner: fc.nat(2), amount: fc.integer({ min: 1, max: 500 }) }),
+  fc.record({ kind: fc.constant('newer' as const), owner: fc.nat(2) }),
 );
 
-/** Turns random steps into a valid history: a stream's first event registers or opens it. */
+/**
+ * Turns random steps into a history: a stream's first event of its own types registers or opens it; an
+ * event of a type a newer version wrote may come anywhere, even first (the projector skips it).
+ */
 function history(steps: readonly Step[]): Fact[] {
   const registered = new Set<string>();
   const opened = new Set<string>();
@@ -95,6 +100,8 @@ function history(steps: readonly Step[]): Fact[] {
       }
       case 'bonus':
         return fact(`bonus-${owners[s.owner] ?? 'o1'}`, 'BonusGranted', { amountCents: s.amount });
+      case 'newer':
+        return fact(`owner-${owners[s.owner] ?? 'o1'}`, 'OwnerNicknamed', { nickname: 'Al' });
     }
     throw new Error('unreachable');
   });

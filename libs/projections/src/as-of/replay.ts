@@ -1,4 +1,4 @@
-import { checkStoredEvent, type Envelope, type FactsLookup, FoldedFacts, type ReadModel, streamPrefix } from '@ledger/domain';
+import { type Envelope, type FactsLookup, FoldedFacts, type ReadModel, type StoredEventFold } from '@ledger/domain';
 import { type EventStore, type RecordedEvent, StreamNotFound } from '@ledger/event-store';
 import { toEnvelope } from '../envelope';
 import { AsOfBeyondProjection, InvalidAsOf, ProjectionFoldFailed, StreamStopped } from '../errors';
@@ -78,23 +78,14 @@ function addReached(needed: Set<string>, recording: RecordingFacts, live: FactsL
 /** Folds as the live store does: unknown types skipped, a malformed event stops its stream (here: the replay). */
 function fold(catalog: ReadModelStore['catalog'], events: RecordedEvent[], upcast: (e: Envelope) => Envelope): FoldedFacts {
   const facts = new FoldedFacts(catalog);
-  const definitions = new Map(catalog.map((d) => [d.prefix, d]));
   for (const event of events.sort((a, b) => a.position - b.position)) {
-    let envelope: Envelope;
+    let folded: StoredEventFold | undefined;
     try {
-      envelope = upcast(toEnvelope(event));
+      folded = facts.apply(upcast(toEnvelope(event)));
     } catch (error) {
       throw new ProjectionFoldFailed(event.position, event.stream, event.type, error);
     }
-    const definition = definitions.get(streamPrefix(event.stream));
-    const verdict = definition ? checkStoredEvent(definition, envelope) : { kind: 'fold' as const };
-    if (verdict.kind === 'unknown-type') continue;
-    if (verdict.kind === 'malformed') throw new StreamStopped(event.stream, event.position, event.type, verdict.reason);
-    try {
-      facts.apply(envelope);
-    } catch (error) {
-      throw new ProjectionFoldFailed(event.position, event.stream, event.type, error);
-    }
+    if (folded?.kind === 'stopped') throw new StreamStopped(event.stream, event.position, event.type, folded.reason);
   }
   return facts;
 }

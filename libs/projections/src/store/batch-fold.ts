@@ -1,4 +1,4 @@
-import { checkStoredEvent, linkTargetsOf, type StreamDefinition, streamPrefix } from '@ledger/domain';
+import { foldStoredEvent, linkTargetsOf, type StoredEventFold, type StreamDefinition, streamPrefix } from '@ledger/domain';
 import { type RecordedEvent } from '@ledger/event-store';
 import { toEnvelope } from '../envelope';
 import { ProjectionError, ProjectionFoldFailed, ProjectionIntegrityError } from '../errors';
@@ -127,20 +127,28 @@ export class BatchFold {
       if (error instanceof ProjectionError) throw error;
       throw new ProjectionFoldFailed(event.position, stream, event.type, error);
     }
-    const verdict = checkStoredEvent(current.definition, envelope);
-    if (verdict.kind === 'unknown-type') {
-      this.skip(current.prefix, envelope.type, event.position);
-      return this.advance(current, event);
+    let folded: StoredEventFold;
+    try {
+      folded = foldStoredEvent(current.definition, current.state, envelope);
+    } catch (error) {
+      if (error instanceof ProjectionError) throw error;
+      throw new ProjectionFoldFailed(event.position, stream, event.type, error);
     }
-    if (verdict.kind === 'malformed') {
-      // That stream stops here with the reason; every other stream goes on.
-      current.stopped = true;
-      this.stops.push({ stream, position: event.position, eventType: event.type, reason: verdict.reason });
-      return this.advance(current, event);
+    switch (folded.kind) {
+      case 'skipped':
+        this.skip(current.prefix, envelope.type, event.position);
+        return this.advance(current, event);
+      case 'stopped':
+        // That stream stops here with the reason; every other stream goes on.
+        current.stopped = true;
+        this.stops.push({ stream, position: event.position, eventType: event.type, reason: folded.reason });
+        return this.advance(current, event);
+      case 'folded':
+        break;
     }
     let targets: string[];
     try {
-      const after: unknown = current.definition.decider.evolve(current.state, envelope);
+      const after = folded.state;
       if (after === undefined || typeof after === 'function' || typeof after === 'symbol') {
         throw new Error('the state is not JSON (evolve returned undefined or a function)');
       }

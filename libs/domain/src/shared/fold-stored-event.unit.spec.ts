@@ -1,6 +1,6 @@
 import { type StreamDefinition } from './decider';
 import { type Envelope } from './envelope';
-import { checkStoredEvent } from './stored-event-check';
+import { foldStoredEvent } from './fold-stored-event';
 import { count, validator } from './validation';
 
 const counter = {
@@ -13,16 +13,16 @@ const counter = {
 
 const stored = (type: string, data: unknown): Envelope => ({ id: 'e1', stream: 'counter-1', revision: 0, position: 1, type, data, metadata: {}, recordedAt: '2026-01-01T00:00:00.000Z' });
 
-describe('checking a stored event before it is folded', () => {
+describe('folding a stored event into its stream', () => {
   it('folds an event the catalog accepts', () => {
-    expect(checkStoredEvent(counter, stored('Added', { by: 2 }))).toEqual({ kind: 'fold' });
+    expect(foldStoredEvent(counter, 4, stored('Added', { by: 2 }))).toEqual({ kind: 'folded', state: 5 });
   });
   it('skips a type the stream does not know, own keys only', () => {
-    expect(checkStoredEvent(counter, stored('Reset', {}))).toEqual({ kind: 'unknown-type' });
-    expect(checkStoredEvent(counter, stored('toString', {}))).toEqual({ kind: 'unknown-type' });
+    expect(foldStoredEvent(counter, 4, stored('Reset', {}))).toEqual({ kind: 'skipped' });
+    expect(foldStoredEvent(counter, 4, stored('toString', {}))).toEqual({ kind: 'skipped' });
   });
   it('stops at an event the catalog refuses, naming each field', () => {
-    expect(checkStoredEvent(counter, stored('Added', { by: -1 }))).toEqual({ kind: 'malformed', reason: expect.stringMatching(/^by: /) });
-    expect(checkStoredEvent(counter, stored('Added', null))).toEqual({ kind: 'malformed', reason: '(data): must be an object' });
+    expect(foldStoredEvent(counter, 4, stored('Added', { by: -1 }))).toEqual({ kind: 'stopped', reason: expect.stringMatching(/^by: /) });
+    expect(foldStoredEvent(counter, 4, stored('Added', null))).toEqual({ kind: 'stopped', reason: '(data): must be an object' });
   });
 });
