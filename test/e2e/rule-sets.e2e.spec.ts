@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { AppConfig } from '../../apps/api/src/config/app-config';
 import { EVENT_STORE } from '../../apps/api/src/ledger/tokens';
-import { recordBuiltInRuleSetsOnStart } from '../../apps/api/src/rule-sets/record-on-start';
+import { recordBuiltInRuleSetsOnStart } from '../../apps/api/src/admin/record-rule-sets-on-start';
 import { startTestLedger, type TestLedger } from '../support/ledger-app';
 
 /** A FY2031–2035 set with erate-2030's figures under a new id. */

@@ -3,7 +3,7 @@ import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiSecurity, ApiTags } 
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { badRequest, notFound } from '../http/problem';
 import { KeyRegistry, type Role, ROLES, validateBody } from '@ledger/ledger';
-import { Allow } from './allow.decorator';
+import { Allow } from '../auth/allow.decorator';
 
 export class IssueKeyDto {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES)

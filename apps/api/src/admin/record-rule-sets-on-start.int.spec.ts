@@ -10,7 +10,7 @@ import { createApp } from '../create-app';
 import { loadDemoOnFirstRun } from '../demo/load-demo-on-first-run';
 import { BUILT_IN_PRINCIPAL, productionCatalog } from '@ledger/ledger';
 import { EVENT_STORE } from '../ledger/tokens';
-import { recordBuiltInRuleSetsOnStart } from './record-on-start';
+import { recordBuiltInRuleSetsOnStart } from './record-rule-sets-on-start';
 
 jest.setTimeout(60_000);
 

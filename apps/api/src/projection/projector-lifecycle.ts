@@ -1,12 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type Provider } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { type Subscription } from 'rxjs';
-import { Projector, ReadModels, ReadModelStore, readModelsFile, type StreamStop } from '@ledger/projections';
+import { Projector, ReadModels, type StreamStop } from '@ledger/projections';
 import { type EventStore } from '@ledger/event-store';
 import { AppConfig } from '../config/app-config';
-import { LedgerCatalog } from '@ledger/ledger';
-import { logSubscriptionRetry } from '../store/subscription-retry-log';
-import { EVENT_STORE, PROJECTOR_STATUS, type ProjectorStatus } from '../ledger/tokens';
+import { EVENT_STORE, type ProjectorStatus } from '../ledger/tokens';
 
 /** What a lag counts on each store, and the lag above which /health reports the projector as degraded unless PROJECTOR_LAG_DEGRADED_ABOVE says otherwise. */
 const LAG = { sqlite: { unit: 'events', degradedAbove: 10_000 }, eventstoredb: { unit: 'log bytes', degradedAbove: 10_000_000 } } as const;
@@ -59,21 +56,3 @@ export class ProjectorLifecycle implements OnApplicationBootstrap, OnModuleDestr
     };
   }
 }
-
-export const projectionProviders: Provider[] = [
-  {
-    provide: ReadModels,
-    useFactory: (config: AppConfig, catalog: LedgerCatalog) => {
-      mkdirSync(config.DATA_DIR, { recursive: true });
-      return new ReadModels(ReadModelStore.open({ file: readModelsFile(config.DATA_DIR), catalog: catalog.streams, upcasters: catalog.upcasters }));
-    },
-    inject: [AppConfig, LedgerCatalog],
-  },
-  {
-    provide: Projector,
-    useFactory: (store: EventStore, models: ReadModels) => new Projector(store, models, { onRetry: logSubscriptionRetry(new Logger('Projector')) }),
-    inject: [EVENT_STORE, ReadModels],
-  },
-  ProjectorLifecycle,
-  { provide: PROJECTOR_STATUS, useExisting: ProjectorLifecycle },
-];
