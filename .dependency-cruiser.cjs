@@ -7,7 +7,8 @@ module.exports = {
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'lib-internals-only-through-index',
-      comment: 'Another lib is reached only through @ledger/<lib>, which resolves to its src/index.ts (or testing/index.ts).',
+      comment:
+        'Another lib is reached only through @ledger/<lib>, which resolves to its src/index.ts (or testing/index.ts).',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
       to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/(src|testing)/index\\.ts$'] },
@@ -26,9 +27,12 @@ module.exports = {
     },
     {
       name: 'streams-do-not-import-rules',
-      comment: 'Rules judge the facts streams record, so rules may import stream folders, never the reverse; rule parameters a stream needs live in its folder.',
+      comment:
+        'Rules judge the facts streams record, so rules may import stream folders, never the reverse; rule parameters a stream needs live in its folder.',
       severity: 'error',
-      from: { path: '^libs/domain/src/(applicant|asset|contract|funding-request|order|procurement|program|provider|rule-set|shared)/' },
+      from: {
+        path: '^libs/domain/src/(applicant|asset|contract|funding-request|order|procurement|program|provider|rule-set|shared)/',
+      },
       to: { path: '^libs/domain/src/rules/' },
     },
     {
@@ -76,7 +80,8 @@ module.exports = {
     },
     {
       name: 'ledger-imports-the-libs-below-it',
-      comment: 'The application layer builds on domain, event-store, projections, audit and scenarios; never on the HTTP client.',
+      comment:
+        'The application layer builds on domain, event-store, projections, audit and scenarios; never on the HTTP client.',
       severity: 'error',
       from: { path: '^libs/ledger/' },
       to: { path: '^libs/(?!(ledger|domain|event-store|projections|audit|scenarios)/)' },

@@ -38,7 +38,10 @@ const base = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
     // NestJS 12 ships ES modules; jest on Node 20 cannot require() them, so they are compiled to CommonJS.
-    '^.+\\.m?js$': ['<rootDir>/test/jest/esm-package.transformer.js', { tsconfig: '<rootDir>/tsconfig.esm-interop.json' }],
+    '^.+\\.m?js$': [
+      '<rootDir>/test/jest/esm-package.transformer.js',
+      { tsconfig: '<rootDir>/tsconfig.esm-interop.json' },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escapeRegExp).join('|')})/)`],
   // Stryker's sandboxes and reports (npm run test:mutation) are copies, never specs of their own.
@@ -50,7 +53,11 @@ module.exports = {
   // CI runs on a busy 2-core machine: a spawned server or a fold of thousands of events may take longer
   // than jest's 5 s default there; tests that wait for something bound the wait themselves.
   testTimeout: 60_000,
-  reporters: ['default', '<rootDir>/test/jest/summary-reporter.js', '<rootDir>/test/jest/reliability-summary-reporter.js'],
+  reporters: [
+    'default',
+    '<rootDir>/test/jest/summary-reporter.js',
+    '<rootDir>/test/jest/reliability-summary-reporter.js',
+  ],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
     { ...base, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },

@@ -14,7 +14,8 @@ function main(): void {
   const files = process.argv.length > 2 ? process.argv.slice(2) : newest ? [newest] : [];
   if (files.length === 0) throw new Error(`No results file given and none in ${resultsDir()}: run npm run bench first`);
   const doc = join(repoRoot(), 'BENCHMARKS.md');
-  const shown = (file: string): string => (relative(repoRoot(), file).startsWith('..') ? file : relative(repoRoot(), file));
+  const shown = (file: string): string =>
+    relative(repoRoot(), file).startsWith('..') ? file : relative(repoRoot(), file);
   const generated = files.map((file) => resultsMarkdown(readResults(file), shown(file))).join('\n\n---\n\n');
   writeFileSync(doc, replaceGenerated(readFileSync(doc, 'utf8'), generated));
   process.stdout.write(`BENCHMARKS.md now shows ${files.join(', ')}\n`);

@@ -33,8 +33,12 @@ async function main(): Promise<number> {
   const options: BenchOptions = { quick: args.quick, events: args.events ?? (args.quick ? QUICK_EVENTS : FULL_EVENTS) };
   const machine = machineDetails(benchDir());
   const startedAt = new Date().toISOString();
-  print(`Procurement Ledger benchmarks — ${args.names.join(', ')} — ${options.events.toLocaleString('en-US')} events${options.quick ? ' (quick)' : ''}`);
-  print(`${machine.cpuModel}, ${machine.cores} cores, ${formatNumber(machine.memoryBytes / 2 ** 30)} GiB, Node ${machine.node}, ${machine.os}; data in ${benchDir()} (${machine.benchDirFilesystem ?? '?'})\n`);
+  print(
+    `Procurement Ledger benchmarks — ${args.names.join(', ')} — ${options.events.toLocaleString('en-US')} events${options.quick ? ' (quick)' : ''}`,
+  );
+  print(
+    `${machine.cpuModel}, ${machine.cores} cores, ${formatNumber(machine.memoryBytes / 2 ** 30)} GiB, Node ${machine.node}, ${machine.os}; data in ${benchDir()} (${machine.benchDirFilesystem ?? '?'})\n`,
+  );
   const outcomes: BenchOutcome[] = [];
   for (const name of args.names) {
     const started = Date.now();
@@ -55,11 +59,21 @@ async function main(): Promise<number> {
   print(
     renderTable(
       ['bar', 'measured', 'target', 'result'],
-      [...verdicts.map((v) => [v.label, v.figure, v.target, v.pass ? 'pass' : 'FAIL']), ...skipped.map((s) => [s.label, '', '', 'skipped'])],
+      [
+        ...verdicts.map((v) => [v.label, v.figure, v.target, v.pass ? 'pass' : 'FAIL']),
+        ...skipped.map((s) => [s.label, '', '', 'skipped']),
+      ],
     ),
   );
   const file = join(resultsDir(), `bench-${startedAt.replace(/[:.]/g, '-')}.json`);
-  const record: ResultsRecord = { startedAt, finishedAt: new Date().toISOString(), argv: process.argv.slice(2), options, machine, outcomes };
+  const record: ResultsRecord = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    argv: process.argv.slice(2),
+    options,
+    machine,
+    outcomes,
+  };
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
   print(`\nResults: ${file}`);
   print(`To put these figures in BENCHMARKS.md: node dist/bench/report-markdown.js ${file}`);
@@ -71,7 +85,13 @@ function printReport(report: BenchReport & { verdicts: Verdict[] }): void {
   print(
     renderTable(
       ['subject', 'metric', 'value', 'unit', 'peak RSS MiB'],
-      report.measurements.map((m) => [m.subject, m.metric, formatNumber(m.value), m.unit, m.peakRssMiB === undefined ? '' : formatNumber(m.peakRssMiB)]),
+      report.measurements.map((m) => [
+        m.subject,
+        m.metric,
+        formatNumber(m.value),
+        m.unit,
+        m.peakRssMiB === undefined ? '' : formatNumber(m.peakRssMiB),
+      ]),
     ),
   );
   for (const v of report.verdicts) print(`  ${v.pass ? 'pass' : 'FAIL'}  ${v.label}: ${v.figure} (target ${v.target})`);
@@ -85,7 +105,9 @@ const print = (line: string): void => void process.stdout.write(`${line}\n`);
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof BenchUsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof BenchUsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(2);
   },
 );

@@ -8,7 +8,10 @@ import { type BatchAppendInput, type EmmettAppendInput, type EmmettThroughput } 
 
 const BATCH = 100;
 
-const EMMETT_BARS = ['batch append vs emmett-sqlite, default connections', 'batch append vs emmett-sqlite, one reused connection'] as const;
+const EMMETT_BARS = [
+  'batch append vs emmett-sqlite, default connections',
+  'batch append vs emmett-sqlite, one reused connection',
+] as const;
 
 /**
  * Batch appends of the corpus, 100 events per append, all at synchronous=FULL, each in its own process.
@@ -24,7 +27,10 @@ export const appendBench: Bench = async ({ events, quick }) => {
   const ledger = await runCase<BatchAppendInput, Throughput>('append-ledger', input);
   const emmett = withPeer
     ? {
-        default: await runCase<EmmettAppendInput, EmmettThroughput>('append-emmett', { ...input, connection: 'default' }),
+        default: await runCase<EmmettAppendInput, EmmettThroughput>('append-emmett', {
+          ...input,
+          connection: 'default',
+        }),
         reused: await runCase<EmmettAppendInput, EmmettThroughput>('append-emmett', { ...input, connection: 'reused' }),
       }
     : undefined;
@@ -38,21 +44,50 @@ export const appendBench: Bench = async ({ events, quick }) => {
   });
   const emmettBars: Bar[] = emmett
     ? [
-        { kind: 'at-least-ratio', label: EMMETT_BARS[0], measured: ledger.result.perSecond, baseline: emmett.default.result.perSecond, minimum: 3 },
-        { kind: 'at-least-ratio', label: EMMETT_BARS[1], measured: ledger.result.perSecond, baseline: emmett.reused.result.perSecond, minimum: 3 },
+        {
+          kind: 'at-least-ratio',
+          label: EMMETT_BARS[0],
+          measured: ledger.result.perSecond,
+          baseline: emmett.default.result.perSecond,
+          minimum: 3,
+        },
+        {
+          kind: 'at-least-ratio',
+          label: EMMETT_BARS[1],
+          measured: ledger.result.perSecond,
+          baseline: emmett.reused.result.perSecond,
+          minimum: 3,
+        },
       ]
     : [];
-  const skipped: SkippedBar[] = emmett ? [] : EMMETT_BARS.map((label) => ({ label, reason: 'bench/peer is not installed and quick mode does not install it (no network); run the full bench once, or `npm ci --legacy-peer-deps` in bench/peer' }));
+  const skipped: SkippedBar[] = emmett
+    ? []
+    : EMMETT_BARS.map((label) => ({
+        label,
+        reason:
+          'bench/peer is not installed and quick mode does not install it (no network); run the full bench once, or `npm ci --legacy-peer-deps` in bench/peer',
+      }));
   return {
     name: 'append',
     title: `Batch append: ${events.toLocaleString('en-US')} events, ${BATCH} per append, WAL + synchronous=FULL`,
     measurements: [
       figure('ledger SqliteEventStore', ledger),
       figure('raw better-sqlite3 insert loop', raw),
-      ...(emmett ? [figure('emmett-sqlite 0.42.4 (default connections)', emmett.default), figure('emmett-sqlite 0.42.4 (one reused connection)', emmett.reused)] : []),
+      ...(emmett
+        ? [
+            figure('emmett-sqlite 0.42.4 (default connections)', emmett.default),
+            figure('emmett-sqlite 0.42.4 (one reused connection)', emmett.reused),
+          ]
+        : []),
     ],
     bars: [
-      { kind: 'at-least-ratio', label: 'batch append vs raw better-sqlite3', measured: ledger.result.perSecond, baseline: raw.result.perSecond, minimum: 0.7 },
+      {
+        kind: 'at-least-ratio',
+        label: 'batch append vs raw better-sqlite3',
+        measured: ledger.result.perSecond,
+        baseline: raw.result.perSecond,
+        minimum: 0.7,
+      },
       ...emmettBars,
       rssBar('batch append (ledger process)', toMiB(ledger.peakRssBytes)),
     ],

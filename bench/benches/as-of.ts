@@ -17,17 +17,48 @@ export const asOfBench: Bench = async ({ events, quick }) => {
     name: 'as-of',
     title: `As-of replay of ${frn} (${frnEvents} events, the busiest FRN) in a ledger of ${data.head.toLocaleString('en-US')} events`,
     measurements: summaries.flatMap((s) => [
-      { subject: `renderAsOf ${s.label} (position ${s.position})`, metric: 'first call', value: s.coldMs, unit: 'ms', peakRssMiB: toMiB(out.peakRssBytes) },
-      { subject: `renderAsOf ${s.label} (position ${s.position})`, metric: `p50 of ${s.warm.count}`, value: s.warm.p50, unit: 'ms', details: { ...s.warm } },
-      { subject: `renderAsOf ${s.label} (position ${s.position})`, metric: `p99 of ${s.warm.count}`, value: s.warm.p99, unit: 'ms' },
+      {
+        subject: `renderAsOf ${s.label} (position ${s.position})`,
+        metric: 'first call',
+        value: s.coldMs,
+        unit: 'ms',
+        peakRssMiB: toMiB(out.peakRssBytes),
+      },
+      {
+        subject: `renderAsOf ${s.label} (position ${s.position})`,
+        metric: `p50 of ${s.warm.count}`,
+        value: s.warm.p50,
+        unit: 'ms',
+        details: { ...s.warm },
+      },
+      {
+        subject: `renderAsOf ${s.label} (position ${s.position})`,
+        metric: `p99 of ${s.warm.count}`,
+        value: s.warm.p99,
+        unit: 'ms',
+      },
     ]),
     bars: [
-      { kind: 'at-most', label: 'as-of replay of one FRN, p99 of repeated calls', measured: worstWarmP99, maximum: CEILING_MS, unit: 'ms' },
-      { kind: 'at-most', label: 'as-of replay of one FRN, first call in a fresh process', measured: Math.max(...points.map((p) => p.coldMs)), maximum: CEILING_MS, unit: 'ms' },
+      {
+        kind: 'at-most',
+        label: 'as-of replay of one FRN, p99 of repeated calls',
+        measured: worstWarmP99,
+        maximum: CEILING_MS,
+        unit: 'ms',
+      },
+      {
+        kind: 'at-most',
+        label: 'as-of replay of one FRN, first call in a fresh process',
+        measured: Math.max(...points.map((p) => p.coldMs)),
+        maximum: CEILING_MS,
+        unit: 'ms',
+      },
       rssBar('as-of', toMiB(out.peakRssBytes)),
     ],
     notes: [
-      catchUpSeconds > 0 ? `The read models were behind and caught up first (${catchUpSeconds.toFixed(1)} s, untimed); run rebuild first to reuse its read models.` : 'Read models left current by rebuild were reused.',
+      catchUpSeconds > 0
+        ? `The read models were behind and caught up first (${catchUpSeconds.toFixed(1)} s, untimed); run rebuild first to reuse its read models.`
+        : 'Read models left current by rebuild were reused.',
       'The first call includes JIT warm-up of a fresh process; a running API answers like the repeated calls.',
     ],
   };

@@ -31,7 +31,13 @@ export const sseBench: Bench = async ({ events, quick }) => {
     const url = `${baseUrl}/v1/live/events?prefix=${PREFIX}`;
     const connectStarted = nowMs();
     for (let opened = 0; opened < SUBSCRIBERS; opened += 100) {
-      listeners.push(...(await Promise.all(Array.from({ length: Math.min(100, SUBSCRIBERS - opened) }, () => SseListener.open(url, { 'x-api-key': keys.dashboard }, agent)))));
+      listeners.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(100, SUBSCRIBERS - opened) }, () =>
+            SseListener.open(url, { 'x-api-key': keys.dashboard }, agent),
+          ),
+        )),
+      );
     }
     const connectSeconds = (nowMs() - connectStarted) / 1000;
     const run = Date.now().toString(36);
@@ -68,13 +74,31 @@ export const sseBench: Bench = async ({ events, quick }) => {
       name: 'sse',
       title: `${SUBSCRIBERS} SSE subscribers on /v1/live/events, ${appends} single-event appends over HTTP, one every ${paceMs} ms`,
       measurements: [
-        { subject: 'append → delivery, all subscribers', metric: 'p50', value: summary.p50, unit: 'ms', peakRssMiB: peak },
+        {
+          subject: 'append → delivery, all subscribers',
+          metric: 'p50',
+          value: summary.p50,
+          unit: 'ms',
+          peakRssMiB: peak,
+        },
         { subject: 'append → delivery, all subscribers', metric: 'p90', value: summary.p90, unit: 'ms' },
         { subject: 'append → delivery, all subscribers', metric: 'p99', value: summary.p99, unit: 'ms' },
-        { subject: 'append → delivery, all subscribers', metric: 'max', value: summary.max, unit: 'ms', details: { ...summary, missing, failedPosts, connectSeconds } },
+        {
+          subject: 'append → delivery, all subscribers',
+          metric: 'max',
+          value: summary.max,
+          unit: 'ms',
+          details: { ...summary, missing, failedPosts, connectSeconds },
+        },
       ],
       bars: [
-        { kind: 'at-most', label: `SSE append → delivery p99, ${SUBSCRIBERS} subscribers`, measured: p99, maximum: CEILING_MS, unit: 'ms' },
+        {
+          kind: 'at-most',
+          label: `SSE append → delivery p99, ${SUBSCRIBERS} subscribers`,
+          measured: p99,
+          maximum: CEILING_MS,
+          unit: 'ms',
+        },
         rssBar(`SSE, ${SUBSCRIBERS} subscribers (API process)`, peak),
       ],
       notes: [
@@ -91,7 +115,11 @@ export const sseBench: Bench = async ({ events, quick }) => {
 };
 
 /** Waits until every listener has every position, or the time is up. */
-async function settle(listeners: readonly SseListener[], positions: readonly number[], timeoutMs: number): Promise<void> {
+async function settle(
+  listeners: readonly SseListener[],
+  positions: readonly number[],
+  timeoutMs: number,
+): Promise<void> {
   const deadline = nowMs() + timeoutMs;
   while (nowMs() < deadline) {
     if (listeners.every((l) => positions.every((p) => l.arrivals.has(p)))) return;

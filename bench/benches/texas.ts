@@ -21,16 +21,55 @@ export const texasBench: Bench = async ({ quick }) => {
   const project = await runCase<TexasInput, TexasProjectOutcome>('texas-project', input);
   const l = load.result;
   const p = project.result;
-  const count = (metric: string, value: number, unit: string, details?: Record<string, unknown>): Measurement => ({ subject: 'texas scenario, as projected', metric, value, unit, ...(details ? { details } : {}) });
+  const count = (metric: string, value: number, unit: string, details?: Record<string, unknown>): Measurement => ({
+    subject: 'texas scenario, as projected',
+    metric,
+    value,
+    unit,
+    ...(details ? { details } : {}),
+  });
   return {
     name: 'texas',
     title: `Texas Operation Connectivity at scale ${SCALE} (seed ${SEED}): generate + load through the write path, then rebuild every read model`,
     measurements: [
-      { subject: 'generate + load (write path, sequential, NORMAL)', metric: 'seconds', value: l.seconds, unit: 's', peakRssMiB: toMiB(load.peakRssBytes), details: { ...l } },
-      { subject: 'generate + load (write path, sequential, NORMAL)', metric: 'throughput', value: l.facts / l.seconds, unit: 'facts/s' },
-      { subject: 'rebuild all read models', metric: 'seconds', value: p.rebuildSeconds, unit: 's', peakRssMiB: toMiB(project.peakRssBytes), details: { ...p } },
-      { subject: 'rebuild all read models', metric: 'throughput', value: p.events / p.rebuildSeconds, unit: 'events/s' },
-      ...(p.dashboardMs === undefined ? [] : [{ subject: 'program dashboard, first render from the rebuilt models', metric: 'latency', value: p.dashboardMs, unit: 'ms' }]),
+      {
+        subject: 'generate + load (write path, sequential, NORMAL)',
+        metric: 'seconds',
+        value: l.seconds,
+        unit: 's',
+        peakRssMiB: toMiB(load.peakRssBytes),
+        details: { ...l },
+      },
+      {
+        subject: 'generate + load (write path, sequential, NORMAL)',
+        metric: 'throughput',
+        value: l.facts / l.seconds,
+        unit: 'facts/s',
+      },
+      {
+        subject: 'rebuild all read models',
+        metric: 'seconds',
+        value: p.rebuildSeconds,
+        unit: 's',
+        peakRssMiB: toMiB(project.peakRssBytes),
+        details: { ...p },
+      },
+      {
+        subject: 'rebuild all read models',
+        metric: 'throughput',
+        value: p.events / p.rebuildSeconds,
+        unit: 'events/s',
+      },
+      ...(p.dashboardMs === undefined
+        ? []
+        : [
+            {
+              subject: 'program dashboard, first render from the rebuilt models',
+              metric: 'latency',
+              value: p.dashboardMs,
+              unit: 'ms',
+            },
+          ]),
       count('facts generated and recorded', l.facts, 'events'),
       count('events stored (facts + idempotency records)', p.events, 'events'),
       count('orders placed', p.orders, 'orders', { cancelled: p.cancelledOrders }),
@@ -39,8 +78,20 @@ export const texasBench: Bench = async ({ quick }) => {
       count('LEAs with orders', p.leasWithOrders, 'LEAs'),
     ],
     bars: [
-      { kind: 'at-least', label: 'texas: devices ordered and not cancelled', measured: p.devicesNotCancelled, minimum: MIN_DEVICES, unit: 'devices' },
-      { kind: 'at-least', label: 'texas: LEAs with orders', measured: p.leasWithOrders, minimum: MIN_LEAS, unit: 'LEAs' },
+      {
+        kind: 'at-least',
+        label: 'texas: devices ordered and not cancelled',
+        measured: p.devicesNotCancelled,
+        minimum: MIN_DEVICES,
+        unit: 'devices',
+      },
+      {
+        kind: 'at-least',
+        label: 'texas: LEAs with orders',
+        measured: p.leasWithOrders,
+        minimum: MIN_LEAS,
+        unit: 'LEAs',
+      },
       rssBar('texas generate + load', toMiB(load.peakRssBytes)),
       rssBar('texas rebuild', toMiB(project.peakRssBytes)),
     ],

@@ -14,7 +14,10 @@ interface SQLiteConnection {
 }
 interface EmmettSqlite {
   sqliteConnection(options: { fileName: string }): SQLiteConnection;
-  getSQLiteEventStore(options: { fileName: string; connectionOptions?: { singleton: true; connection: SQLiteConnection } }): {
+  getSQLiteEventStore(options: {
+    fileName: string;
+    connectionOptions?: { singleton: true; connection: SQLiteConnection };
+  }): {
     appendToStream(stream: string, events: { type: string; data: unknown; metadata?: unknown }[]): Promise<unknown>;
   };
 }
@@ -34,7 +37,9 @@ caseMain<EmmettAppendInput, EmmettThroughput>(async ({ corpus, batchSize, connec
     unwaitedPragmaFailures += 1;
   });
   const shared = connection === 'reused' ? emmett.sqliteConnection({ fileName }) : undefined;
-  const store = emmett.getSQLiteEventStore(shared ? { fileName, connectionOptions: { singleton: true, connection: shared } } : { fileName });
+  const store = emmett.getSQLiteEventStore(
+    shared ? { fileName, connectionOptions: { singleton: true, connection: shared } } : { fileName },
+  );
   // Schema creation on first use is not part of appending.
   await store.appendToStream('warm-up', [{ type: 'WarmedUp', data: {} }]);
   const probe = shared ?? emmett.sqliteConnection({ fileName });
@@ -65,6 +70,7 @@ caseMain<EmmettAppendInput, EmmettThroughput>(async ({ corpus, batchSize, connec
   const stored = (await check.querySingle<{ n: number }>('SELECT count(*) AS n FROM emt_messages'))?.n ?? -1;
   check.close();
   // One more for the warm-up event.
-  if (stored !== events + 1) throw new Error(`emmett stored ${stored} messages for ${events} appended events and 1 warm-up`);
+  if (stored !== events + 1)
+    throw new Error(`emmett stored ${stored} messages for ${events} appended events and 1 warm-up`);
   return { ...throughput(events, watch.seconds), synchronous, unwaitedPragmaFailures, busyRetries };
 });

@@ -19,7 +19,9 @@ caseMain<BatchAppendInput, Throughput>(async ({ corpus, batchSize }) => {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  const insert = db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const watch = new Stopwatch();
   let events = 0;
   let stream = 0;
@@ -27,10 +29,14 @@ caseMain<BatchAppendInput, Throughput>(async ({ corpus, batchSize }) => {
     stream += 1;
     const name = `bench-${stream}`;
     await watch.time(() =>
-      db.transaction(() => {
-        const recordedAt = new Date().toISOString();
-        batch.forEach((e, revision) => insert.run(e.id, name, revision, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), recordedAt));
-      }).immediate(),
+      db
+        .transaction(() => {
+          const recordedAt = new Date().toISOString();
+          batch.forEach((e, revision) =>
+            insert.run(e.id, name, revision, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), recordedAt),
+          );
+        })
+        .immediate(),
     );
     events += batch.length;
   }

@@ -19,14 +19,22 @@ caseMain<AsOfInput, AsOfOutcome>(async ({ dir, repeats }) => {
   const eventFile = join(dir, 'events.sqlite');
   const scan = new Database(eventFile, { readonly: true, fileMustExist: true });
   const busiest = scan
-    .prepare("SELECT stream, count(*) AS n FROM events WHERE stream LIKE 'frn-%' GROUP BY stream ORDER BY n DESC, stream LIMIT 1")
+    .prepare(
+      "SELECT stream, count(*) AS n FROM events WHERE stream LIKE 'frn-%' GROUP BY stream ORDER BY n DESC, stream LIMIT 1",
+    )
     .get() as { stream: string; n: number } | undefined;
   if (!busiest) throw new Error('The ledger holds no funding request');
-  const positions = (scan.prepare('SELECT position FROM events WHERE stream = ? ORDER BY revision').all(busiest.stream) as { position: number }[]).map((r) => r.position);
+  const positions = (
+    scan.prepare('SELECT position FROM events WHERE stream = ? ORDER BY revision').all(busiest.stream) as {
+      position: number;
+    }[]
+  ).map((r) => r.position);
   scan.close();
 
   const eventStore = SqliteEventStore.open({ file: eventFile, synchronous: 'FULL' });
-  const models = new ReadModels(ReadModelStore.open({ file: join(dir, READ_MODELS_FILE), catalog: catalog.streams, upcasters: catalog.upcasters }));
+  const models = new ReadModels(
+    ReadModelStore.open({ file: join(dir, READ_MODELS_FILE), catalog: catalog.streams, upcasters: catalog.upcasters }),
+  );
   const head = await eventStore.headPosition();
   const catchUpStarted = nowMs();
   const behind = models.position < head;

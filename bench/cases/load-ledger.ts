@@ -20,7 +20,8 @@ caseMain<LedgerDataInput, LoadOutcome>(async ({ corpus, events, dir }) => {
     const { head, refused, examples } = JSON.parse(readFileSync(marker, 'utf8')) as LoadOutcome;
     return { head, refused, examples };
   }
-  for (const name of ['events.sqlite', 'events.sqlite-wal', 'events.sqlite-shm']) rmSync(join(dir, name), { force: true });
+  for (const name of ['events.sqlite', 'events.sqlite-wal', 'events.sqlite-shm'])
+    rmSync(join(dir, name), { force: true });
   const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), synchronous: 'NORMAL' });
   const writePath = writePathFor(store, productionCatalog());
   const started = process.hrtime.bigint();
@@ -32,7 +33,13 @@ caseMain<LedgerDataInput, LoadOutcome>(async ({ corpus, events, dir }) => {
       for (const append of historyAppends(history)) {
         facts += append.events.length;
         try {
-          await writePath.append({ principal: SEED_PRINCIPAL, stream: append.stream, body: { events: append.events }, expected: undefined, idempotencyKey: undefined });
+          await writePath.append({
+            principal: SEED_PRINCIPAL,
+            stream: append.stream,
+            body: { events: append.events },
+            expected: undefined,
+            idempotencyKey: undefined,
+          });
         } catch (error) {
           // Runs of different seeds share a few entities (a provider's SPIN): the write path refuses
           // the second registration as an impossible fact, exactly as it would an integration's.

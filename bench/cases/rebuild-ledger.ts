@@ -12,7 +12,9 @@ caseMain<LedgerDataInput, RebuildOutcome>(async ({ dir }) => {
   const file = join(dir, READ_MODELS_FILE);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   const eventStore = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), synchronous: 'FULL' });
-  const models = new ReadModels(ReadModelStore.open({ file, catalog: productionCatalog().streams, upcasters: productionCatalog().upcasters }));
+  const models = new ReadModels(
+    ReadModelStore.open({ file, catalog: productionCatalog().streams, upcasters: productionCatalog().upcasters }),
+  );
   const head = await eventStore.headPosition();
   const started = process.hrtime.bigint();
   const result = await rebuild({ eventStore, models });

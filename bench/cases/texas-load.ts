@@ -11,7 +11,8 @@ import { type TexasInput, type TexasLoadOutcome } from './inputs';
  * Generation is timed with the load: the generator yields as the write path consumes.
  */
 caseMain<TexasInput, TexasLoadOutcome>(async ({ dir, seed, scale }) => {
-  for (const name of ['events.sqlite', 'events.sqlite-wal', 'events.sqlite-shm']) rmSync(join(dir, name), { force: true });
+  for (const name of ['events.sqlite', 'events.sqlite-wal', 'events.sqlite-shm'])
+    rmSync(join(dir, name), { force: true });
   const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), synchronous: 'NORMAL' });
   try {
     const started = process.hrtime.bigint();

@@ -18,7 +18,9 @@ caseMain<TexasInput, TexasProjectOutcome>(async ({ dir, seed, scale, renderDashb
   const file = join(dir, READ_MODELS_FILE);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   const eventStore = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), synchronous: 'FULL' });
-  const models = new ReadModels(ReadModelStore.open({ file, catalog: productionCatalog().streams, upcasters: productionCatalog().upcasters }));
+  const models = new ReadModels(
+    ReadModelStore.open({ file, catalog: productionCatalog().streams, upcasters: productionCatalog().upcasters }),
+  );
   try {
     const started = process.hrtime.bigint();
     const result = await rebuild({ eventStore, models });
@@ -34,13 +36,18 @@ caseMain<TexasInput, TexasProjectOutcome>(async ({ dir, seed, scale, renderDashb
       events += 1;
       if (event.type === 'OrderPlaced') orderStreams.add(event.stream);
     }
-    const orders = [...orderStreams].map((stream) => {
-      const state = models.state<OrderState>(stream);
-      if (!state?.placed) throw new Error(`${stream} recorded OrderPlaced but its projected state is not placed`);
-      return { stream, state };
-    }).filter((o) => o.state.program === program);
+    const orders = [...orderStreams]
+      .map((stream) => {
+        const state = models.state<OrderState>(stream);
+        if (!state?.placed) throw new Error(`${stream} recorded OrderPlaced but its projected state is not placed`);
+        return { stream, state };
+      })
+      .filter((o) => o.state.program === program);
     const units = (kind: 'device' | 'hotspot', which: typeof orders): number =>
-      which.reduce((total, o) => total + o.state.lines.filter((l) => l.kind === kind).reduce((t, l) => t + l.quantity, 0), 0);
+      which.reduce(
+        (total, o) => total + o.state.lines.filter((l) => l.kind === kind).reduce((t, l) => t + l.quantity, 0),
+        0,
+      );
     const notCancelled = orders.filter((o) => !o.state.cancelled);
     const leas = new Set(orders.map((o) => o.state.applicant));
 
@@ -52,7 +59,9 @@ caseMain<TexasInput, TexasProjectOutcome>(async ({ dir, seed, scale, renderDashb
       if (!dashboard) throw new Error(`${program} has no dashboard after the rebuild`);
       const listed = new Set(dashboard.orders.map((o) => o.order));
       if (listed.size !== orders.length || orders.some((o) => !listed.has(o.stream))) {
-        throw new Error(`The dashboard of ${program} lists ${listed.size} orders; the projected order states hold ${orders.length}`);
+        throw new Error(
+          `The dashboard of ${program} lists ${listed.size} orders; the projected order states hold ${orders.length}`,
+        );
       }
     }
     return {

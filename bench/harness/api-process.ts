@@ -27,7 +27,8 @@ export async function issueKey(dataDir: string, role: Role): Promise<string> {
 export const API_LABEL = 'ledger API (production server)';
 
 /** The production server's entry point, as package.json names it ("main", what `npm start` runs). */
-const apiEntryPoint = (): string => join(repoRoot(), (JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { main: string }).main);
+const apiEntryPoint = (): string =>
+  join(repoRoot(), (JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { main: string }).main);
 
 /** The production server over `dataDir`. */
 export function startApi(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {

@@ -17,7 +17,8 @@ export function parseBenchArgs(argv: readonly string[], known: readonly string[]
     else if (arg === '--events' || arg.startsWith('--events=')) {
       const value = arg === '--events' ? argv[(i += 1)] : arg.slice('--events='.length);
       const parsed = Number((value ?? '').replace(/_/g, ''));
-      if (!Number.isSafeInteger(parsed) || parsed < 1000) throw new BenchUsageError(`--events must be an integer of at least 1000, got ${value ?? 'nothing'}`);
+      if (!Number.isSafeInteger(parsed) || parsed < 1000)
+        throw new BenchUsageError(`--events must be an integer of at least 1000, got ${value ?? 'nothing'}`);
       events = parsed;
     } else if (arg.startsWith('-')) throw new BenchUsageError(`Unknown option ${arg}`);
     else if (!known.includes(arg)) throw new BenchUsageError(`Unknown bench "${arg}"; choose from ${known.join(', ')}`);

@@ -12,12 +12,22 @@ describe('parseBenchArgs', () => {
   });
 
   it('reads --quick and --events in both spellings, with digit separators', () => {
-    expect(parseBenchArgs(['--quick', '--events', '200_000'], KNOWN)).toEqual({ names: KNOWN, quick: true, events: 200_000 });
-    expect(parseBenchArgs(['rebuild', '--events=50000'], KNOWN)).toEqual({ names: ['rebuild'], quick: false, events: 50_000 });
+    expect(parseBenchArgs(['--quick', '--events', '200_000'], KNOWN)).toEqual({
+      names: KNOWN,
+      quick: true,
+      events: 200_000,
+    });
+    expect(parseBenchArgs(['rebuild', '--events=50000'], KNOWN)).toEqual({
+      names: ['rebuild'],
+      quick: false,
+      events: 50_000,
+    });
   });
 
   it('names an unknown bench, an unknown option and a bad event count', () => {
-    expect(() => parseBenchArgs(['apend'], KNOWN)).toThrow(new BenchUsageError('Unknown bench "apend"; choose from append, http, rebuild, as-of, sse'));
+    expect(() => parseBenchArgs(['apend'], KNOWN)).toThrow(
+      new BenchUsageError('Unknown bench "apend"; choose from append, http, rebuild, as-of, sse'),
+    );
     expect(() => parseBenchArgs(['--fast'], KNOWN)).toThrow(/Unknown option --fast/);
     expect(() => parseBenchArgs(['--events', 'many'], KNOWN)).toThrow(/--events must be an integer/);
     expect(() => parseBenchArgs(['--events'], KNOWN)).toThrow(/got nothing/);

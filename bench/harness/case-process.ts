@@ -18,7 +18,14 @@ type CaseMessage<R> = { ok: true; output: CaseOutput<R> } | { ok: false; error: 
  */
 export function runCase<I, R>(caseName: string, input: I): Promise<CaseOutput<R>> {
   const script = join(__dirname, '..', 'cases', `${caseName}.js`);
-  const execArgv = process.env['BENCH_CPU_PROF'] === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(benchDir(), 'profiles')}`, `--cpu-prof-name=${caseName}-${Date.now()}.cpuprofile`] : [];
+  const execArgv =
+    process.env['BENCH_CPU_PROF'] === '1'
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${join(benchDir(), 'profiles')}`,
+          `--cpu-prof-name=${caseName}-${Date.now()}.cpuprofile`,
+        ]
+      : [];
   return new Promise((resolve, reject) => {
     const child = fork(script, [JSON.stringify(input)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let settled = false;
@@ -42,6 +49,7 @@ export function caseMain<I, R>(run: (input: I) => Promise<R>): void {
   };
   run(input).then(
     (result) => send({ ok: true, output: { result, peakRssBytes: process.resourceUsage().maxRSS * 1024 } }),
-    (error: unknown) => send({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      send({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 }

@@ -73,7 +73,8 @@ export function ensureCorpus(events: number): string {
   return file;
 }
 
-export const readCorpusPlan = (file: string): CorpusHistory[] => JSON.parse(readFileSync(`${file}.plan.json`, 'utf8')) as CorpusHistory[];
+export const readCorpusPlan = (file: string): CorpusHistory[] =>
+  JSON.parse(readFileSync(`${file}.plan.json`, 'utf8')) as CorpusHistory[];
 
 /** The corpus appends in order, read synchronously in large chunks so reading never interleaves with a timed await. */
 export function* corpusAppends(file: string): Generator<ScenarioAppend> {

@@ -42,4 +42,10 @@ export const toMiB = (bytes: number): number => bytes / MiB;
 /** docs/architecture.md, quality bars: RSS ≤ 512 MB throughout, for every ledger process. */
 export const RSS_CEILING_MIB = 512;
 
-export const rssBar = (label: string, peakRssMiB: number): Bar => ({ kind: 'at-most', label: `${label}: peak RSS`, measured: peakRssMiB, maximum: RSS_CEILING_MIB, unit: 'MiB' });
+export const rssBar = (label: string, peakRssMiB: number): Bar => ({
+  kind: 'at-most',
+  label: `${label}: peak RSS`,
+  measured: peakRssMiB,
+  maximum: RSS_CEILING_MIB,
+  unit: 'MiB',
+});

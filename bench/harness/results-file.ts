@@ -26,7 +26,9 @@ export const readResults = (file: string): ResultsRecord => JSON.parse(readFileS
 
 /** The newest results file of a directory (names sort by start time), if any. */
 export function newestResults(dir: string): string | undefined {
-  const files = readdirSync(dir).filter((f) => /^bench-.*\.json$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^bench-.*\.json$/.test(f))
+    .sort();
   const newest = files[files.length - 1];
   return newest === undefined ? undefined : join(dir, newest);
 }

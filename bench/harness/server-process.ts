@@ -32,13 +32,28 @@ const profiling = (): boolean => process.env['BENCH_CPU_PROF'] === '1';
 function nodeArgs(script: string): string[] {
   if (!profiling()) return [script];
   const name = `${basename(script, '.js')}-${Date.now()}.cpuprofile`;
-  return ['--cpu-prof', `--cpu-prof-dir=${join(benchDir(), 'profiles')}`, `--cpu-prof-name=${name}`, '--require', join(__dirname, 'exit-on-sigusr2.js'), script];
+  return [
+    '--cpu-prof',
+    `--cpu-prof-dir=${join(benchDir(), 'profiles')}`,
+    `--cpu-prof-name=${name}`,
+    '--require',
+    join(__dirname, 'exit-on-sigusr2.js'),
+    script,
+  ];
 }
 
 /** Starts `node script` with `env`, waits until `GET readyPath` answers, and returns its handle. */
-export async function startServer(script: string, args: string[], env: Record<string, string>, readyPath = '/health'): Promise<ServerProcess> {
+export async function startServer(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  readyPath = '/health',
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs(script), ...args], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs(script), ...args], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const baseUrl = `http://127.0.0.1:${port}`;

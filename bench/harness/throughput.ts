@@ -5,4 +5,8 @@ export interface Throughput {
   perSecond: number;
 }
 
-export const throughput = (events: number, seconds: number): Throughput => ({ events, seconds, perSecond: seconds > 0 ? events / seconds : 0 });
+export const throughput = (events: number, seconds: number): Throughput => ({
+  events,
+  seconds,
+  perSecond: seconds > 0 ? events / seconds : 0,
+});

@@ -23,7 +23,13 @@ export function judge(bar: Bar): Verdict {
     case 'at-least-ratio': {
       if (!(bar.baseline > 0)) throw new RangeError(`${bar.label}: baseline must be positive, got ${bar.baseline}`);
       const ratio = bar.measured / bar.baseline;
-      return { label: bar.label, figure: formatRatio(ratio), target: `≥ ${formatRatio(bar.minimum)}`, pass: ratio >= bar.minimum, value: ratio };
+      return {
+        label: bar.label,
+        figure: formatRatio(ratio),
+        target: `≥ ${formatRatio(bar.minimum)}`,
+        pass: ratio >= bar.minimum,
+        value: ratio,
+      };
     }
     case 'at-most':
       return {

@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   let position = 0;
   app.post<{ Params: { stream: string } }>('/v1/streams/:stream/events', async (request, reply) => {
     position += 1;
-    return reply.code(201).send({ stream: request.params.stream, revision: 0, positions: [position], eventIds: [null] });
+    return reply
+      .code(201)
+      .send({ stream: request.params.stream, revision: 0, positions: [position], eventIds: [null] });
   });
   app.get('/health', async () => ({ status: 'ok' }));
   await app.listen({ port: Number(process.env['PORT'] ?? 0), host: '127.0.0.1' });

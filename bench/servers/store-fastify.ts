@@ -12,11 +12,21 @@ async function main(): Promise<void> {
   if (!dataDir) throw new Error('DATA_DIR is required');
   const store = SqliteEventStore.open({ file: join(dataDir, 'events.sqlite'), synchronous: 'FULL' });
   const app = Fastify({ logger: false });
-  app.post<{ Params: { stream: string }; Body: EventToAppend }>('/v1/streams/:stream/events', async (request, reply) => {
-    const { type, data, metadata } = request.body;
-    const result = await store.append(request.params.stream, [{ type, data, metadata }], { expectedRevision: 'no_stream' });
-    return reply.code(201).send({ stream: request.params.stream, revision: result.nextExpectedRevision, positions: result.positions, eventIds: [null] });
-  });
+  app.post<{ Params: { stream: string }; Body: EventToAppend }>(
+    '/v1/streams/:stream/events',
+    async (request, reply) => {
+      const { type, data, metadata } = request.body;
+      const result = await store.append(request.params.stream, [{ type, data, metadata }], {
+        expectedRevision: 'no_stream',
+      });
+      return reply.code(201).send({
+        stream: request.params.stream,
+        revision: result.nextExpectedRevision,
+        positions: result.positions,
+        eventIds: [null],
+      });
+    },
+  );
   app.get('/health', async () => ({ status: 'ok' }));
   await app.listen({ port: Number(process.env['PORT'] ?? 0), host: '127.0.0.1' });
 }

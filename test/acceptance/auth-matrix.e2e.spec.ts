@@ -37,37 +37,120 @@ const id = (stream: string) => stream.slice(stream.indexOf('-') + 1);
 
 const MATRIX: readonly Row[] = [
   // Ingest and raw streams
-  { method: 'POST', route: '/v1/streams/:stream/events', allowed: ['integration'], url: (fx) => `/v1/streams/${fx.stream()}/events`, body: () => ({ events: [applicantRegistered('x')].map(({ type, data }) => ({ type, data })) }) },
+  {
+    method: 'POST',
+    route: '/v1/streams/:stream/events',
+    allowed: ['integration'],
+    url: (fx) => `/v1/streams/${fx.stream()}/events`,
+    body: () => ({ events: [applicantRegistered('x')].map(({ type, data }) => ({ type, data })) }),
+  },
   { method: 'GET', route: '/v1/streams/:stream', allowed: ['auditor'], url: (fx) => `/v1/streams/${fx.frn}` },
   // Read models
-  { method: 'GET', route: '/v1/funding-requests/:id', allowed: READERS, url: (fx) => `/v1/funding-requests/${id(fx.frn)}` },
-  { method: 'GET', route: '/v1/funding-requests/:id/compliance', allowed: READERS, url: (fx) => `/v1/funding-requests/${id(fx.frn)}/compliance` },
-  { method: 'GET', route: '/v1/funding-requests/:id/explain', allowed: ['auditor'], url: (fx) => `/v1/funding-requests/${id(fx.frn)}/explain` },
-  { method: 'GET', route: '/v1/applicants/:id/compliance', allowed: READERS, url: (fx) => `/v1/applicants/${id(fx.applicant)}/compliance` },
-  { method: 'GET', route: '/v1/programs/:id/dashboard', allowed: READERS, url: (fx) => `/v1/programs/${id(fx.program)}/dashboard` },
-  { method: 'GET', route: '/v1/programs/:id/compliance', allowed: READERS, url: (fx) => `/v1/programs/${id(fx.program)}/compliance` },
-  { method: 'GET', route: '/v1/programs/:id/explain', allowed: ['auditor'], url: (fx) => `/v1/programs/${id(fx.program)}/explain` },
+  {
+    method: 'GET',
+    route: '/v1/funding-requests/:id',
+    allowed: READERS,
+    url: (fx) => `/v1/funding-requests/${id(fx.frn)}`,
+  },
+  {
+    method: 'GET',
+    route: '/v1/funding-requests/:id/compliance',
+    allowed: READERS,
+    url: (fx) => `/v1/funding-requests/${id(fx.frn)}/compliance`,
+  },
+  {
+    method: 'GET',
+    route: '/v1/funding-requests/:id/explain',
+    allowed: ['auditor'],
+    url: (fx) => `/v1/funding-requests/${id(fx.frn)}/explain`,
+  },
+  {
+    method: 'GET',
+    route: '/v1/applicants/:id/compliance',
+    allowed: READERS,
+    url: (fx) => `/v1/applicants/${id(fx.applicant)}/compliance`,
+  },
+  {
+    method: 'GET',
+    route: '/v1/programs/:id/dashboard',
+    allowed: READERS,
+    url: (fx) => `/v1/programs/${id(fx.program)}/dashboard`,
+  },
+  {
+    method: 'GET',
+    route: '/v1/programs/:id/compliance',
+    allowed: READERS,
+    url: (fx) => `/v1/programs/${id(fx.program)}/compliance`,
+  },
+  {
+    method: 'GET',
+    route: '/v1/programs/:id/explain',
+    allowed: ['auditor'],
+    url: (fx) => `/v1/programs/${id(fx.program)}/explain`,
+  },
   { method: 'GET', route: '/v1/orders/:id', allowed: READERS, url: () => '/v1/orders/none-such' },
   { method: 'GET', route: '/v1/orders/:id/explain', allowed: ['auditor'], url: () => '/v1/orders/none-such/explain' },
   { method: 'GET', route: '/v1/assets', allowed: READERS, url: (fx) => `/v1/assets?frn=${id(fx.frn)}` },
   { method: 'GET', route: '/v1/procurements/:id', allowed: READERS, url: () => '/v1/procurements/470-none' },
   // Live (SSE): requests an allowed caller gets an answer to without opening a stream that never ends
-  { method: 'GET', route: '/v1/live/events', allowed: READERS, url: () => '/v1/live/events?prefix=%20not%20a%20prefix' },
+  {
+    method: 'GET',
+    route: '/v1/live/events',
+    allowed: READERS,
+    url: () => '/v1/live/events?prefix=%20not%20a%20prefix',
+  },
   { method: 'GET', route: '/v1/live/programs/:id', allowed: READERS, url: () => '/v1/live/programs/none-such' },
-  { method: 'GET', route: '/v1/live/funding-requests/:id', allowed: READERS, url: () => '/v1/live/funding-requests/none-such' },
-  { method: 'GET', route: '/v1/live/applicants/:id/compliance', allowed: READERS, url: () => '/v1/live/applicants/none-such/compliance' },
+  {
+    method: 'GET',
+    route: '/v1/live/funding-requests/:id',
+    allowed: READERS,
+    url: () => '/v1/live/funding-requests/none-such',
+  },
+  {
+    method: 'GET',
+    route: '/v1/live/applicants/:id/compliance',
+    allowed: READERS,
+    url: () => '/v1/live/applicants/none-such/compliance',
+  },
   // Audit
   { method: 'GET', route: '/v1/audit/checkpoint', allowed: ['auditor'], url: () => '/v1/audit/checkpoint' },
-  { method: 'GET', route: '/v1/audit/proof/:position', allowed: ['auditor'], url: (fx) => `/v1/audit/proof/${fx.position}` },
+  {
+    method: 'GET',
+    route: '/v1/audit/proof/:position',
+    allowed: ['auditor'],
+    url: (fx) => `/v1/audit/proof/${fx.position}`,
+  },
   { method: 'GET', route: '/v1/audit/consistency', allowed: ['auditor'], url: () => '/v1/audit/consistency?from=1' },
-  { method: 'GET', route: '/v1/audit/export', allowed: ['auditor'], url: (fx) => `/v1/audit/export?scope=frn&id=${id(fx.frn)}` },
+  {
+    method: 'GET',
+    route: '/v1/audit/export',
+    allowed: ['auditor'],
+    url: (fx) => `/v1/audit/export?scope=frn&id=${id(fx.frn)}`,
+  },
   // Administration
   { method: 'GET', route: '/v1/admin/keys', allowed: ['admin'], url: () => '/v1/admin/keys' },
-  { method: 'POST', route: '/v1/admin/keys', allowed: ['admin'], url: () => '/v1/admin/keys', body: () => ({ role: 'dashboard', label: 'auth matrix' }) },
-  { method: 'DELETE', route: '/v1/admin/keys/:keyId', allowed: ['admin'], url: () => '/v1/admin/keys/0000000000000000' },
+  {
+    method: 'POST',
+    route: '/v1/admin/keys',
+    allowed: ['admin'],
+    url: () => '/v1/admin/keys',
+    body: () => ({ role: 'dashboard', label: 'auth matrix' }),
+  },
+  {
+    method: 'DELETE',
+    route: '/v1/admin/keys/:keyId',
+    allowed: ['admin'],
+    url: () => '/v1/admin/keys/0000000000000000',
+  },
   { method: 'GET', route: '/v1/admin/rebuild', allowed: ['admin'], url: () => '/v1/admin/rebuild' },
   { method: 'POST', route: '/v1/admin/rebuild', allowed: ['admin'], url: () => '/v1/admin/rebuild' },
-  { method: 'POST', route: '/v1/admin/rule-sets', allowed: ['admin'], url: () => '/v1/admin/rule-sets', body: () => ({ id: 'not a set' }) },
+  {
+    method: 'POST',
+    route: '/v1/admin/rule-sets',
+    allowed: ['admin'],
+    url: () => '/v1/admin/rule-sets',
+    body: () => ({ id: 'not a set' }),
+  },
   // Rule sets
   { method: 'GET', route: '/v1/rule-sets', allowed: ['dashboard', 'auditor', 'admin'], url: () => '/v1/rule-sets' },
   // Public: operations, documentation, the dashboard page
@@ -77,7 +160,12 @@ const MATRIX: readonly Row[] = [
   { method: 'GET', route: '/docs/openapi.json', allowed: 'public', url: () => '/docs/openapi.json' },
   { method: 'GET', route: '/docs-yaml', allowed: 'public', url: () => '/docs-yaml' },
   { method: 'GET', route: '/dashboard', allowed: 'public', url: () => '/dashboard' },
-  { method: 'GET', route: '/dashboard/assets/chart.umd.js', allowed: 'public', url: () => '/dashboard/assets/chart.umd.js' },
+  {
+    method: 'GET',
+    route: '/dashboard/assets/chart.umd.js',
+    allowed: 'public',
+    url: () => '/dashboard/assets/chart.umd.js',
+  },
   { method: 'GET', route: '/dashboard/assets/:file', allowed: 'public', url: () => '/dashboard/assets/dashboard.js' },
 ];
 
@@ -99,7 +187,11 @@ function servedRoutes(ledger: TestLedger): Set<string> {
     const path = (parents[depth - 1] ?? '') + match[2]!;
     parents[depth] = path;
     parents.length = depth + 1;
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim()).filter((m) => m && m !== 'HEAD')) served.add(`${method} ${path}`);
+    for (const method of (match[3] ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter((m) => m && m !== 'HEAD'))
+      served.add(`${method} ${path}`);
   }
   return served;
 }
@@ -120,15 +212,36 @@ describe('acceptance: every role × every route', () => {
       applicantRegistered('applicant-auth-matrix'),
       frnDrafted('frn-auth-matrix', { applicant: 'applicant-auth-matrix' }),
       fact('program-auth-matrix', 'ProgramEstablished', {
-        name: 'Mississippi Connects', usState: 'MS', fundingSource: 'CARES Act', totalFunds: 100_000_000,
-        terms: { share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 }, interlocalAgreementRequired: false }, establishedOn: '2020-07-01',
+        name: 'Mississippi Connects',
+        usState: 'MS',
+        fundingSource: 'CARES Act',
+        totalFunds: 100_000_000,
+        terms: {
+          share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 },
+          interlocalAgreementRequired: false,
+        },
+        establishedOn: '2020-07-01',
       }),
     ]);
-    fx = { stream: () => `applicant-auth-matrix-${++n}`, applicant: 'applicant-auth-matrix', frn: 'frn-auth-matrix', program: 'program-auth-matrix', position: lastPosition(posted) };
-    await ledger.request('GET', `/v1/funding-requests/auth-matrix?minPosition=${fx.position}`, { key: ledger.keys.auditor });
+    fx = {
+      stream: () => `applicant-auth-matrix-${++n}`,
+      applicant: 'applicant-auth-matrix',
+      frn: 'frn-auth-matrix',
+      program: 'program-auth-matrix',
+      position: lastPosition(posted),
+    };
+    await ledger.request('GET', `/v1/funding-requests/auth-matrix?minPosition=${fx.position}`, {
+      key: ledger.keys.auditor,
+    });
     for (const role of ROLES) {
-      const issued = await ledger.request('POST', '/v1/admin/keys', { key: ledger.keys.admin, body: { role, label: `revoked ${role}` } });
-      const gone = await ledger.request('DELETE', `/v1/admin/keys/${issued.body.keyId}`, { key: ledger.keys.admin, body: { reason: 'auth matrix' } });
+      const issued = await ledger.request('POST', '/v1/admin/keys', {
+        key: ledger.keys.admin,
+        body: { role, label: `revoked ${role}` },
+      });
+      const gone = await ledger.request('DELETE', `/v1/admin/keys/${issued.body.keyId}`, {
+        key: ledger.keys.admin,
+        body: { reason: 'auth matrix' },
+      });
       expect(gone.status).toBe(200);
       revoked[role] = issued.body.key;
     }
@@ -136,7 +249,10 @@ describe('acceptance: every role × every route', () => {
   afterAll(async () => ledger.close());
 
   const call = (row: Row, key: string | undefined): Promise<TestResponse> =>
-    ledger.request(row.method, row.url(fx), { ...(key === undefined ? {} : { key }), ...(row.body ? { body: row.body(fx) } : {}) });
+    ledger.request(row.method, row.url(fx), {
+      ...(key === undefined ? {} : { key }),
+      ...(row.body ? { body: row.body(fx) } : {}),
+    });
 
   it('the app serves no route the matrix does not list', () => {
     const listed = new Set(MATRIX.map(rowKey));
@@ -147,11 +263,14 @@ describe('acceptance: every role × every route', () => {
   const outcome = (row: Row, res: TestResponse): string | number => {
     if (row.allowed === 'public') return res.status;
     if (res.status === 404 && !served.has(rowKey(row))) return 'route not served (404)';
-    if (res.status === 401 || res.status === 403) return `${res.status} ${res.headers['content-type']?.toString().includes('application/problem+json') ? 'problem+json' : 'without problem+json'}`;
+    if (res.status === 401 || res.status === 403)
+      return `${res.status} ${res.headers['content-type']?.toString().includes('application/problem+json') ? 'problem+json' : 'without problem+json'}`;
     return res.status >= 500 ? `server error ${res.status}` : 'answered';
   };
 
-  it.each(MATRIX.map((row) => [rowKey(row), row.allowed === 'public' ? 'public' : row.allowed.join(', '), row] as const))('%s (allowed: %s)', async (_, __, row) => {
+  it.each(
+    MATRIX.map((row) => [rowKey(row), row.allowed === 'public' ? 'public' : row.allowed.join(', '), row] as const),
+  )('%s (allowed: %s)', async (_, __, row) => {
     const callers: [string, string | undefined][] = [
       ...ROLES.map((role): [string, string] => [role, ledger.keys[role]]),
       ['no key', undefined],
@@ -170,9 +289,13 @@ describe('acceptance: every role × every route', () => {
   });
 
   it('the key may also come as Authorization: Bearer, and never from the query string', async () => {
-    const bearer = await ledger.request('GET', '/v1/admin/keys', { headers: { authorization: `Bearer ${ledger.keys.admin}` } });
+    const bearer = await ledger.request('GET', '/v1/admin/keys', {
+      headers: { authorization: `Bearer ${ledger.keys.admin}` },
+    });
     expect(bearer.status).toBe(200);
-    expect((await ledger.request('GET', `/v1/admin/keys?apiKey=${ledger.keys.admin}&key=${ledger.keys.admin}`)).status).toBe(401);
+    expect(
+      (await ledger.request('GET', `/v1/admin/keys?apiKey=${ledger.keys.admin}&key=${ledger.keys.admin}`)).status,
+    ).toBe(401);
   });
 });
 
@@ -184,17 +307,43 @@ describe('acceptance: keys never appear in the logs', () => {
       const ledger = await startTestLedger({ LOG_LEVEL: 'debug' });
       try {
         keys.push(...Object.values(ledger.keys));
-        const issued = await ledger.request('POST', '/v1/admin/keys', { key: ledger.keys.admin, body: { role: 'integration', label: 'log check', streamPrefix: 'applicant-log-' } });
+        const issued = await ledger.request('POST', '/v1/admin/keys', {
+          key: ledger.keys.admin,
+          body: { role: 'integration', label: 'log check', streamPrefix: 'applicant-log-' },
+        });
         expect(issued.status).toBe(201);
         keys.push(issued.body.key);
         await postFacts(ledger, [applicantRegistered('applicant-log-1')], issued.body.key);
-        expect((await ledger.request('GET', '/v1/streams/applicant-log-1', { headers: { authorization: `Bearer ${ledger.keys.auditor}` } })).status).toBe(200);
-        expect((await ledger.request('POST', '/v1/streams/applicant-other-1/events', { key: issued.body.key, body: { events: [] } })).status).toBeGreaterThanOrEqual(400);
+        expect(
+          (
+            await ledger.request('GET', '/v1/streams/applicant-log-1', {
+              headers: { authorization: `Bearer ${ledger.keys.auditor}` },
+            })
+          ).status,
+        ).toBe(200);
+        expect(
+          (
+            await ledger.request('POST', '/v1/streams/applicant-other-1/events', {
+              key: issued.body.key,
+              body: { events: [] },
+            })
+          ).status,
+        ).toBeGreaterThanOrEqual(400);
         expect((await ledger.request('GET', '/v1/admin/keys', { key: ledger.keys.dashboard })).status).toBe(403);
-        expect((await ledger.request('DELETE', `/v1/admin/keys/${issued.body.keyId}`, { key: ledger.keys.admin })).status).toBe(200);
+        expect(
+          (await ledger.request('DELETE', `/v1/admin/keys/${issued.body.keyId}`, { key: ledger.keys.admin })).status,
+        ).toBe(200);
         expect((await ledger.request('GET', '/v1/admin/keys', { key: issued.body.key })).status).toBe(401);
         // A malformed JSON body and a server-side problem path still must not echo the headers.
-        expect((await ledger.request('POST', '/v1/streams/applicant-log-2/events', { key: ledger.keys.integration, rawBody: '{"events": [', headers: { 'content-type': 'application/json' } })).status).toBe(400);
+        expect(
+          (
+            await ledger.request('POST', '/v1/streams/applicant-log-2/events', {
+              key: ledger.keys.integration,
+              rawBody: '{"events": [',
+              headers: { 'content-type': 'application/json' },
+            })
+          ).status,
+        ).toBe(400);
       } finally {
         await ledger.close();
       }
@@ -216,7 +365,11 @@ describe('acceptance: keys never appear in the logs', () => {
 
 describe('acceptance: the OpenAPI document', () => {
   let ledger: TestLedger;
-  let doc: Record<string, unknown> & { openapi: string; paths: Record<string, Record<string, unknown>>; components?: Record<string, Record<string, unknown>> };
+  let doc: Record<string, unknown> & {
+    openapi: string;
+    paths: Record<string, Record<string, unknown>>;
+    components?: Record<string, Record<string, unknown>>;
+  };
   beforeAll(async () => {
     ledger = await startTestLedger();
     const res = await ledger.request('GET', '/docs/openapi.json');
@@ -234,15 +387,20 @@ describe('acceptance: the OpenAPI document', () => {
       expect(path.startsWith('/')).toBe(true);
       const operations = Object.entries(item).filter(([k]) => verbs.includes(k));
       expect(operations.length).toBeGreaterThan(0);
-      for (const [, operation] of operations) expect(Object.keys((operation as { responses: object }).responses).length).toBeGreaterThan(0);
+      for (const [, operation] of operations)
+        expect(Object.keys((operation as { responses: object }).responses).length).toBeGreaterThan(0);
       // Every {parameter} of a path is declared as a path parameter.
       for (const name of [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1])) {
         for (const [, operation] of operations) {
-          expect((operation as { parameters?: { in: string; name: string }[] }).parameters ?? []).toContainEqual(expect.objectContaining({ in: 'path', name }));
+          expect((operation as { parameters?: { in: string; name: string }[] }).parameters ?? []).toContainEqual(
+            expect.objectContaining({ in: 'path', name }),
+          );
         }
       }
     }
-    expect(doc.components?.securitySchemes?.['api-key']).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }));
+    expect(doc.components?.securitySchemes?.['api-key']).toEqual(
+      expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }),
+    );
   });
 
   it('validates against the OpenAPI 3.0 schema (independent validator, @apidevtools/swagger-parser)', async () => {
@@ -268,21 +426,37 @@ describe('acceptance: the OpenAPI document', () => {
         .slice(2)
         .split('/')
         .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .reduce<unknown>((at, token) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[token] : undefined), doc);
+        .reduce<unknown>(
+          (at, token) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[token] : undefined),
+          doc,
+        );
     const unresolved = refs.filter((ref) => !ref.startsWith('#/') || resolve(ref) === undefined);
     expect(unresolved).toEqual([]);
   });
 
   it('documents every served API route (the dashboard page and Swagger UI aside)', () => {
-    const documented = new Set(Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((verb) => `${verb.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`)));
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, item]) =>
+        Object.keys(item).map((verb) => `${verb.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`),
+      ),
+    );
     const api = [...servedRoutes(ledger)].filter((r) => !/ \/(docs|dashboard)\b/.test(r));
     expect(api.filter((r) => !documented.has(r))).toEqual([]);
   });
 
   it('lists every event type of the catalog as a request example of the append operation, with valid data', () => {
-    const append = doc.paths['/v1/streams/{stream}/events']?.post as { requestBody: { content: Record<string, { examples?: Record<string, { value: { events: { type: string; data: unknown }[] } }> }> } };
+    const append = doc.paths['/v1/streams/{stream}/events']?.post as {
+      requestBody: {
+        content: Record<
+          string,
+          { examples?: Record<string, { value: { events: { type: string; data: unknown }[] } }> }
+        >;
+      };
+    };
     const examples = append.requestBody.content['application/json']?.examples ?? {};
-    const catalog = ledgerStreams.flatMap((definition) => Object.entries(definition.events).map(([type, spec]) => ({ type, spec })));
+    const catalog = ledgerStreams.flatMap((definition) =>
+      Object.entries(definition.events).map(([type, spec]) => ({ type, spec })),
+    );
     expect(catalog.length).toBeGreaterThan(0);
     expect(Object.keys(examples).sort()).toEqual(catalog.map((e) => e.type).sort());
     for (const { type, spec } of catalog) {

@@ -24,7 +24,8 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
   afterAll(async () => ledger.close());
 
   const auditor = () => ledger.keys.auditor;
-  const get = (url: string, headers: Record<string, string> = {}): Promise<TestResponse> => ledger.request('GET', url, { key: auditor(), headers });
+  const get = (url: string, headers: Record<string, string> = {}): Promise<TestResponse> =>
+    ledger.request('GET', url, { key: auditor(), headers });
   const rawEvents = async (stream: string): Promise<RawEvent[]> => {
     const res = await get(`/v1/streams/${stream}`);
     expect(res.status).toBe(200);
@@ -40,10 +41,15 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
     const frn = `frn-replay-${name}`;
     const [registration, draft] = await postFacts(ledger, [
       applicantRegistered(applicant),
-      frnDrafted(frn, { applicant, lines: [frnLine({ lineId: 'L1', product: 'Internet access', usualUnitPrice: usd(100) })] }),
+      frnDrafted(frn, {
+        applicant,
+        lines: [frnLine({ lineId: 'L1', product: 'Internet access', usualUnitPrice: usd(100) })],
+      }),
     ]);
     await sleep(25);
-    const [reduction] = await postFacts(ledger, [fact(frn, 'PriceReductionOffered', { description: '20 percent price reduction', rateBasisPoints: 2_000 })]);
+    const [reduction] = await postFacts(ledger, [
+      fact(frn, 'PriceReductionOffered', { description: '20 percent price reduction', rateBasisPoints: 2_000 }),
+    ]);
     return { applicant, frn, id: `replay-${name}`, registration: registration!, draft: draft!, reduction: reduction! };
   };
 
@@ -53,14 +59,27 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
 
       const before = await get(`/v1/funding-requests/${h.id}?asOf=${h.draft.position}`);
       expect(before.status).toBe(200);
-      expect(before.body).toMatchObject({ model: 'funding-request', id: h.frn, position: h.draft.position, asOf: String(h.draft.position) });
-      expect(before.body.data).toMatchObject({ position: h.draft.position, usualCost: usd(100), deductions: [], eligiblePreDiscountCost: usd(100), requestedCommitment: usd(80) });
+      expect(before.body).toMatchObject({
+        model: 'funding-request',
+        id: h.frn,
+        position: h.draft.position,
+        asOf: String(h.draft.position),
+      });
+      expect(before.body.data).toMatchObject({
+        position: h.draft.position,
+        usualCost: usd(100),
+        deductions: [],
+        eligiblePreDiscountCost: usd(100),
+        requestedCommitment: usd(80),
+      });
 
       const at = await get(`/v1/funding-requests/${h.id}?asOf=${h.reduction.position}`);
       expect(at.status).toBe(200);
       expect(at.body.position).toBe(h.reduction.position);
       expect(at.body.data).toMatchObject({ eligiblePreDiscountCost: usd(80), requestedCommitment: usd(64) });
-      expect(at.body.data.deductions).toEqual([expect.objectContaining({ kind: 'price-reduction', amount: usd(20), sourceEventId: h.reduction.id })]);
+      expect(at.body.data.deductions).toEqual([
+        expect.objectContaining({ kind: 'price-reduction', amount: usd(20), sourceEventId: h.reduction.id }),
+      ]);
 
       const now = await readModel(ledger, `/v1/funding-requests/${h.id}`, h.reduction.position, auditor());
       expect(now.body.data.eligiblePreDiscountCost).toBe(usd(80));
@@ -77,7 +96,9 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
     it('the same past position always gives the same bytes and ETag, whatever was appended since', async () => {
       const h = await priceReductionHistory('stable');
       const first = await get(`/v1/funding-requests/${h.id}?asOf=${h.draft.position}`);
-      const posted = await postFacts(ledger, [fact(h.frn, 'PromptPaymentDiscountOffered', { rateBasisPoints: 1_000, withinDays: 30 })]);
+      const posted = await postFacts(ledger, [
+        fact(h.frn, 'PromptPaymentDiscountOffered', { rateBasisPoints: 1_000, withinDays: 30 }),
+      ]);
       await readModel(ledger, `/v1/funding-requests/${h.id}`, lastPosition(posted), auditor());
       const again = await get(`/v1/funding-requests/${h.id}?asOf=${h.draft.position}`);
       expect(again.text).toBe(first.text);
@@ -94,7 +115,8 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
       expect(Date.parse(reduction!.recordedAt)).toBeGreaterThan(Date.parse(draft!.recordedAt));
 
       // An instant is resolved against the projected log: wait (minPosition) until it holds the appends.
-      const asOfInstant = (instant: string) => get(`/v1/funding-requests/${h.id}?asOf=${encodeURIComponent(instant)}&minPosition=${h.reduction.position}`);
+      const asOfInstant = (instant: string) =>
+        get(`/v1/funding-requests/${h.id}?asOf=${encodeURIComponent(instant)}&minPosition=${h.reduction.position}`);
       const before = await asOfInstant(draft!.recordedAt);
       expect(before.status).toBe(200);
       expect(before.body).toMatchObject({ position: h.draft.position, asOf: draft!.recordedAt });
@@ -111,8 +133,12 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
       const [draft] = await rawEvents(h.frn);
       const ms = Date.parse(draft!.recordedAt);
       const inChicago = new Date(ms - 6 * 3_600_000).toISOString().replace('Z', '-06:00');
-      const utc = await get(`/v1/funding-requests/${h.id}?asOf=${encodeURIComponent(draft!.recordedAt)}&minPosition=${h.reduction.position}`);
-      const local = await get(`/v1/funding-requests/${h.id}?asOf=${encodeURIComponent(inChicago)}&minPosition=${h.reduction.position}`);
+      const utc = await get(
+        `/v1/funding-requests/${h.id}?asOf=${encodeURIComponent(draft!.recordedAt)}&minPosition=${h.reduction.position}`,
+      );
+      const local = await get(
+        `/v1/funding-requests/${h.id}?asOf=${encodeURIComponent(inChicago)}&minPosition=${h.reduction.position}`,
+      );
       expect(utc.body.position).toBe(h.draft.position);
       expect(local.status).toBe(200);
       expect(local.body.position).toBe(utc.body.position);
@@ -129,13 +155,26 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
     // 100 students: erate-fsa-2015 computes no Category 2 budget (its per-school, inflation-adjusted
     // budgets are marked unsupported, and an info finding quotes why); FY2021–2025 (erate-2025) is the
     // $25,000 floor (100 × $167 is less), so a $20,000 request leaves $5,000.
-    const categoryTwoRequest = (frn: string, applicant: string, fundingYear: number, occurredAt: string, ruleSet?: string) =>
+    const categoryTwoRequest = (
+      frn: string,
+      applicant: string,
+      fundingYear: number,
+      occurredAt: string,
+      ruleSet?: string,
+    ) =>
       frnDrafted(
         frn,
-        { applicant, category: 2, fundingYear, serviceStartDate: `${fundingYear}-07-01`, lines: [frnLine({ lineId: 'SW', product: 'Switches', usualUnitPrice: usd(20_000) })] },
+        {
+          applicant,
+          category: 2,
+          fundingYear,
+          serviceStartDate: `${fundingYear}-07-01`,
+          lines: [frnLine({ lineId: 'SW', product: 'Switches', usualUnitPrice: usd(20_000) })],
+        },
         { occurredAt, ...(ruleSet ? { ruleSet } : {}) },
       );
-    const budgetFindings = (view: { findings: { ruleId: string }[] }) => view.findings.filter((f) => f.ruleId === 'erate.category-two-budget');
+    const budgetFindings = (view: { findings: { ruleId: string }[] }) =>
+      view.findings.filter((f) => f.ruleId === 'erate.category-two-budget');
 
     it('an FY2019 FRN is judged by erate-fsa-2015 (no budget, and the finding saying why) as of then and now', async () => {
       const applicant = 'applicant-rules-a';
@@ -145,14 +184,30 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
       ]);
       const draft = posted[1]!;
       // A later fact on the same request, recorded after the rule-set change took effect.
-      const later = await postFacts(ledger, [fact('frn-rules-2019', 'FundingRequestSubmitted', { form471Number: '191000001', submittedOn: '2019-03-20' }, { occurredAt: '2019-03-20T15:00:00Z' })]);
+      const later = await postFacts(ledger, [
+        fact(
+          'frn-rules-2019',
+          'FundingRequestSubmitted',
+          { form471Number: '191000001', submittedOn: '2019-03-20' },
+          { occurredAt: '2019-03-20T15:00:00Z' },
+        ),
+      ]);
 
       const replayed = await get(`/v1/funding-requests/rules-2019?asOf=${draft.position}`);
       expect(replayed.status).toBe(200);
-      expect(replayed.body.data).toMatchObject({ ruleSet: 'erate-fsa-2015', status: 'drafted', categoryTwoBudget: null });
-      expect(budgetFindings(replayed.body.data)).toEqual([expect.objectContaining({
-        ruleSet: 'erate-fsa-2015', severity: 'info', message: expect.stringContaining('No Category 2 budget is computed under erate-fsa-2015'), sourceEventIds: [draft.id],
-      })]);
+      expect(replayed.body.data).toMatchObject({
+        ruleSet: 'erate-fsa-2015',
+        status: 'drafted',
+        categoryTwoBudget: null,
+      });
+      expect(budgetFindings(replayed.body.data)).toEqual([
+        expect.objectContaining({
+          ruleSet: 'erate-fsa-2015',
+          severity: 'info',
+          message: expect.stringContaining('No Category 2 budget is computed under erate-fsa-2015'),
+          sourceEventIds: [draft.id],
+        }),
+      ]);
 
       const now = await readModel(ledger, '/v1/funding-requests/rules-2019', lastPosition(later), auditor());
       expect(now.body.data).toMatchObject({ ruleSet: 'erate-fsa-2015', status: 'submitted', categoryTwoBudget: null });
@@ -166,7 +221,14 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
         categoryTwoRequest('frn-rules-2025', applicant, 2025, '2025-02-03T15:00:00Z'),
       ]);
       const view = (await get(`/v1/funding-requests/rules-2025?asOf=${lastPosition(posted)}`)).body.data;
-      expect(view).toMatchObject({ ruleSet: 'erate-2025', categoryTwoBudget: { budget: usd(25_000), cycle: { firstFundingYear: 2021, lastFundingYear: 2025 }, remainingAfterThisRequest: usd(5_000) } });
+      expect(view).toMatchObject({
+        ruleSet: 'erate-2025',
+        categoryTwoBudget: {
+          budget: usd(25_000),
+          cycle: { firstFundingYear: 2021, lastFundingYear: 2025 },
+          remainingAfterThisRequest: usd(5_000),
+        },
+      });
       expect(budgetFindings(view)).toEqual([]);
     });
 
@@ -176,7 +238,8 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
         applicantRegistered(applicant, { students: 100, nslpEligibleStudents: 60 }),
         categoryTwoRequest('frn-rules-named', applicant, 2019, '2025-02-03T15:00:00Z', 'erate-fsa-2015'),
       ]);
-      const view = (await readModel(ledger, '/v1/funding-requests/rules-named', lastPosition(posted), auditor())).body.data;
+      const view = (await readModel(ledger, '/v1/funding-requests/rules-named', lastPosition(posted), auditor())).body
+        .data;
       expect(view).toMatchObject({ ruleSet: 'erate-fsa-2015', categoryTwoBudget: null });
       const explained = await get('/v1/funding-requests/rules-named/explain');
       expect(explained.body.ruleSet).toBe('erate-fsa-2015');
@@ -186,8 +249,22 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
 
   describe('explain', () => {
     type Source = { id: string; stream: string; revision: number; position: number; type: string };
-    type Step = { step: string; ruleId: string; ruleSet: string; citation: string; values: Record<string, unknown>; sources: Source[]; sourceEventIds: string[] };
-    const sourceOf = (p: PostedFact): Source => ({ id: p.id, stream: p.stream, revision: p.revision, position: p.position, type: p.type });
+    type Step = {
+      step: string;
+      ruleId: string;
+      ruleSet: string;
+      citation: string;
+      values: Record<string, unknown>;
+      sources: Source[];
+      sourceEventIds: string[];
+    };
+    const sourceOf = (p: PostedFact): Source => ({
+      id: p.id,
+      stream: p.stream,
+      revision: p.revision,
+      position: p.position,
+      type: p.type,
+    });
     const stepNamed = (steps: Step[], name: string): Step => {
       const found = steps.find((s) => s.step === name);
       if (!found) throw new Error(`no ${name} step in ${steps.map((s) => s.step).join(', ')}`);
@@ -203,20 +280,57 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
       expect(res.body).toMatchObject({ frn: h.frn, ruleSet: 'erate-2025', status: 'drafted' });
       expect(res.body.position).toBeGreaterThanOrEqual(h.reduction.position);
       const steps = res.body.steps as Step[];
-      expect(steps.map((s) => s.step)).toEqual(expect.arrayContaining(['usual-cost', 'deduction:price-reduction', 'eligible-cost', '30-percent-rule', 'discount-rate', 'commitment']));
+      expect(steps.map((s) => s.step)).toEqual(
+        expect.arrayContaining([
+          'usual-cost',
+          'deduction:price-reduction',
+          'eligible-cost',
+          '30-percent-rule',
+          'discount-rate',
+          'commitment',
+        ]),
+      );
       for (const step of steps) {
-        expect(step).toEqual(expect.objectContaining({ ruleId: expect.stringMatching(/^erate\./), ruleSet: 'erate-2025', citation: expect.stringMatching(/\S/) }));
+        expect(step).toEqual(
+          expect.objectContaining({
+            ruleId: expect.stringMatching(/^erate\./),
+            ruleSet: 'erate-2025',
+            citation: expect.stringMatching(/\S/),
+          }),
+        );
         expect(step.sources.map((s) => s.id)).toEqual(step.sourceEventIds);
       }
 
       expect(stepNamed(steps, 'usual-cost').sources).toEqual([sourceOf(h.draft)]);
-      expect(stepNamed(steps, 'deduction:price-reduction')).toMatchObject({ ruleId: 'erate.pre-discount-cost', values: { amount: usd(20) }, sources: [sourceOf(h.reduction)] });
-      expect(stepNamed(steps, 'deduction:price-reduction').citation).toBe(`${ERATE_SOURCES.freeServicesAdvisory}, "Basic Principles"; Examples 1, 2, 3 and 5`);
+      expect(stepNamed(steps, 'deduction:price-reduction')).toMatchObject({
+        ruleId: 'erate.pre-discount-cost',
+        values: { amount: usd(20) },
+        sources: [sourceOf(h.reduction)],
+      });
+      expect(stepNamed(steps, 'deduction:price-reduction').citation).toBe(
+        `${ERATE_SOURCES.freeServicesAdvisory}, "Basic Principles"; Examples 1, 2, 3 and 5`,
+      );
       expect(stepNamed(steps, 'discount-rate').sources).toEqual([sourceOf(h.registration)]);
-      expect(stepNamed(steps, 'commitment').values).toMatchObject({ eligible: usd(80), ratePercent: 80, requestedCommitment: usd(64) });
+      expect(stepNamed(steps, 'commitment').values).toMatchObject({
+        eligible: usd(80),
+        ratePercent: 80,
+        requestedCommitment: usd(64),
+      });
       expect(stepNamed(steps, '30-percent-rule').sources).toEqual([sourceOf(h.draft), sourceOf(h.reduction)]);
-      for (const finding of res.body.findings as { ruleId: string; ruleSet: string; citation: string; sources: Source[]; sourceEventIds: string[] }[]) {
-        expect(finding).toEqual(expect.objectContaining({ ruleId: expect.any(String), ruleSet: 'erate-2025', citation: expect.stringMatching(/\S/) }));
+      for (const finding of res.body.findings as {
+        ruleId: string;
+        ruleSet: string;
+        citation: string;
+        sources: Source[];
+        sourceEventIds: string[];
+      }[]) {
+        expect(finding).toEqual(
+          expect.objectContaining({
+            ruleId: expect.any(String),
+            ruleSet: 'erate-2025',
+            citation: expect.stringMatching(/\S/),
+          }),
+        );
         expect(finding.sources.map((s) => s.id)).toEqual(finding.sourceEventIds);
       }
     });
@@ -252,20 +366,32 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
       expect(unchanged.status).toBe(304);
       expect(unchanged.text).toBe('');
       expect(unchanged.headers.etag).toBe(etag);
-      expect((await get(`/v1/funding-requests/${h.id}`, { 'if-none-match': `"something-else", ${etag}` })).status).toBe(304);
+      expect((await get(`/v1/funding-requests/${h.id}`, { 'if-none-match': `"something-else", ${etag}` })).status).toBe(
+        304,
+      );
       expect((await get(`/v1/funding-requests/${h.id}`, { 'if-none-match': '"something-else"' })).status).toBe(200);
 
-      const more = await postFacts(ledger, [fact(h.frn, 'PromptPaymentDiscountOffered', { rateBasisPoints: 1_000, withinDays: 30 })]);
-      const changed = await readModel(ledger, `/v1/funding-requests/${h.id}`, lastPosition(more), auditor(), { 'if-none-match': etag });
+      const more = await postFacts(ledger, [
+        fact(h.frn, 'PromptPaymentDiscountOffered', { rateBasisPoints: 1_000, withinDays: 30 }),
+      ]);
+      const changed = await readModel(ledger, `/v1/funding-requests/${h.id}`, lastPosition(more), auditor(), {
+        'if-none-match': etag,
+      });
       expect(changed.status).toBe(200);
       expect(changed.headers.etag).not.toBe(etag);
       expect(changed.body.data.eligiblePreDiscountCost).toBe(usd(72));
-      expect((await get(`/v1/funding-requests/${h.id}`, { 'if-none-match': changed.headers.etag as string })).status).toBe(304);
+      expect(
+        (await get(`/v1/funding-requests/${h.id}`, { 'if-none-match': changed.headers.etag as string })).status,
+      ).toBe(304);
     });
 
     it('every read model says the position it reflects, in the body and the X-Ledger-Position header', async () => {
       const h = await priceReductionHistory('position-header');
-      for (const path of [`/v1/funding-requests/${h.id}`, `/v1/funding-requests/${h.id}/compliance`, `/v1/applicants/replay-position-header/compliance`]) {
+      for (const path of [
+        `/v1/funding-requests/${h.id}`,
+        `/v1/funding-requests/${h.id}/compliance`,
+        `/v1/applicants/replay-position-header/compliance`,
+      ]) {
         const res = await readModel(ledger, path, h.reduction.position, auditor());
         expect(res.status).toBe(200);
         expect(res.body.position).toBeGreaterThanOrEqual(h.reduction.position);
@@ -278,7 +404,11 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
 
   describe('bad requests', () => {
     it('404 problem+json for an unknown FRN, with and without asOf', async () => {
-      for (const url of ['/v1/funding-requests/2099-9999', '/v1/funding-requests/2099-9999?asOf=0', '/v1/funding-requests/2099-9999/compliance']) {
+      for (const url of [
+        '/v1/funding-requests/2099-9999',
+        '/v1/funding-requests/2099-9999?asOf=0',
+        '/v1/funding-requests/2099-9999/compliance',
+      ]) {
         const res = await get(url);
         expect(res.status).toBe(404);
         expect(res.headers['content-type']).toContain('application/problem+json');
@@ -296,7 +426,10 @@ describe('acceptance: replay as of a past point, explain, ETags', () => {
       ['a position beyond the newest', '999999999'],
     ])('400 naming asOf for %s', async (_, asOf) => {
       const h = await priceReductionHistory(`bad-asof-${asOf.replace(/[^A-Za-z0-9]/g, '')}`);
-      for (const url of [`/v1/funding-requests/${h.id}?asOf=${encodeURIComponent(asOf)}`, `/v1/funding-requests/${h.id}/explain?asOf=${encodeURIComponent(asOf)}`]) {
+      for (const url of [
+        `/v1/funding-requests/${h.id}?asOf=${encodeURIComponent(asOf)}`,
+        `/v1/funding-requests/${h.id}/explain?asOf=${encodeURIComponent(asOf)}`,
+      ]) {
         const res = await get(url);
         expect(res.status).toBe(400);
         expect(res.headers['content-type']).toContain('application/problem+json');

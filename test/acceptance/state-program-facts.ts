@@ -1,5 +1,12 @@
 import { type Cents } from '@ledger/domain';
-import { mltiJoinedByMsAndTx, msConnectsEstablished, orderPlaced, registered, txConnectivityEstablished, type Placement } from '@ledger/domain/testing';
+import {
+  mltiJoinedByMsAndTx,
+  msConnectsEstablished,
+  orderPlaced,
+  registered,
+  txConnectivityEstablished,
+  type Placement,
+} from '@ledger/domain/testing';
 import { type FactToPost } from '../support/recorded-facts';
 
 /**

@@ -23,15 +23,27 @@ describe('acceptance: a new state states its own program terms, and explains eve
     usState: 'OH',
     fundingSource: 'State appropriation',
     totalFunds: usd(1_000_000),
-    terms: { share: { kind: 'fixed-split', stateMaxPercent: 70, districtMinPercent: 30 }, caps: { perOrder: usd(50_000) }, eligibleItems: { kinds: ['device'] }, interlocalAgreementRequired: false },
+    terms: {
+      share: { kind: 'fixed-split', stateMaxPercent: 70, districtMinPercent: 30 },
+      caps: { perOrder: usd(50_000) },
+      eligibleItems: { kinds: ['device'] },
+      interlocalAgreementRequired: false,
+    },
     establishedOn: '2021-01-04',
   });
   const amended = fact(program, 'ProgramTermsAmended', {
-    terms: { share: { kind: 'fixed-split', stateMaxPercent: 50, districtMinPercent: 50 }, interlocalAgreementRequired: false },
+    terms: {
+      share: { kind: 'fixed-split', stateMaxPercent: 50, districtMinPercent: 50 },
+      interlocalAgreementRequired: false,
+    },
     effectiveFrom: '2021-03-01',
     reason: 'Second round: half of the remaining funds per order',
   });
-  const post = (stream: string, type: string, data: unknown) => ledger.request('POST', `/v1/streams/${stream}/events`, { key: ledger.keys.integration, body: { events: [{ type, data }] } });
+  const post = (stream: string, type: string, data: unknown) =>
+    ledger.request('POST', `/v1/streams/${stream}/events`, {
+      key: ledger.keys.integration,
+      body: { events: [{ type, data }] },
+    });
   const auditorGet = (url: string) => ledger.request('GET', url, { key: ledger.keys.auditor });
 
   it('establish, order, amend, order again: each order is judged under the terms in force on its date, and explain names the terms version with positions', async () => {
@@ -41,10 +53,24 @@ describe('acceptance: a new state states its own program terms, and explains eve
       fact(f.mlti, 'ParticipatingAddendumSigned', { usState: 'OH', role: 'master-contract', signedOn: '2021-01-04' }),
       f.registered(district, { name: 'Columbus City Schools', usState: 'OH' }),
       // $30,000 of Chromebooks (eligible) and $1,000 of hotspots (not): the state may pay 70% of $30,000 = $21,000.
-      f.orderPlaced('order-oh-1', { program, applicant: district, lines: [chromebooks(100), hotspots(10)], stateShare: usd(21_000), districtShare: usd(10_000), placedOn: '2021-02-01' }),
+      f.orderPlaced('order-oh-1', {
+        program,
+        applicant: district,
+        lines: [chromebooks(100), hotspots(10)],
+        stateShare: usd(21_000),
+        districtShare: usd(10_000),
+        placedOn: '2021-02-01',
+      }),
       amended,
       // After the amendment: 50/50 with no cap and every line eligible.
-      f.orderPlaced('order-oh-2', { program, applicant: district, lines: [chromebooks(100)], stateShare: usd(15_000), districtShare: usd(15_000), placedOn: '2021-03-01' }),
+      f.orderPlaced('order-oh-2', {
+        program,
+        applicant: district,
+        lines: [chromebooks(100)],
+        stateShare: usd(15_000),
+        districtShare: usd(15_000),
+        placedOn: '2021-03-01',
+      }),
     ]);
     const at = lastPosition(posted);
     const idOf = (type: string) => posted.find((p) => p.type === type)!;
@@ -55,26 +81,50 @@ describe('acceptance: a new state states its own program terms, and explains eve
       order: 'order-oh-1',
       program,
       ruleSet: 'state-program-terms',
-      terms: { version: 1, eventId: idOf('ProgramEstablished').id, effectiveFrom: '2021-01-04', position: idOf('ProgramEstablished').position },
+      terms: {
+        version: 1,
+        eventId: idOf('ProgramEstablished').id,
+        effectiveFrom: '2021-01-04',
+        position: idOf('ProgramEstablished').position,
+      },
       stateShare: usd(21_000),
       districtShare: usd(10_000),
       earnedStateShare: usd(21_000),
       earnedReason: 'terms-met',
     });
     const earnedStep = first.body.steps.find((s: { step: string }) => s.step === 'State share earned');
-    expect(earnedStep.values).toMatchObject({ maxStateShare: usd(21_000), minDistrictShare: usd(10_000), earnedStateShare: usd(21_000) });
+    expect(earnedStep.values).toMatchObject({
+      maxStateShare: usd(21_000),
+      minDistrictShare: usd(10_000),
+      earnedStateShare: usd(21_000),
+    });
     expect(earnedStep.sources.map((s: { type: string; position: number }) => [s.type, s.position])).toEqual([
       ['ProgramEstablished', idOf('ProgramEstablished').position],
       ['OrderPlaced', posted.find((p) => p.stream === 'order-oh-1')!.position],
     ]);
 
     const second = await auditorGet(`/v1/orders/oh-2/explain?asOf=${at}`);
-    expect(second.body).toMatchObject({ terms: { version: 2, eventId: idOf('ProgramTermsAmended').id, effectiveFrom: '2021-03-01' }, earnedStateShare: usd(15_000), earnedReason: 'terms-met' });
+    expect(second.body).toMatchObject({
+      terms: { version: 2, eventId: idOf('ProgramTermsAmended').id, effectiveFrom: '2021-03-01' },
+      earnedStateShare: usd(15_000),
+      earnedReason: 'terms-met',
+    });
 
     const programExplain = await auditorGet(`/v1/programs/ohio-devices-oh1/explain?asOf=${at}`);
     expect(programExplain.status).toBe(200);
-    expect(programExplain.body).toMatchObject({ program, funds: { total: usd(1_000_000), committed: usd(36_000), remaining: usd(964_000), overCommitted: 0 }, terms: { version: 2, effectiveFrom: '2021-03-01' } });
-    expect(programExplain.body.steps.map((s: { step: string }) => s.step)).toEqual(['Program funds', 'Terms version 1', 'Terms version 2', 'Order order-oh-1', 'Order order-oh-2', 'Committed and remaining']);
+    expect(programExplain.body).toMatchObject({
+      program,
+      funds: { total: usd(1_000_000), committed: usd(36_000), remaining: usd(964_000), overCommitted: 0 },
+      terms: { version: 2, effectiveFrom: '2021-03-01' },
+    });
+    expect(programExplain.body.steps.map((s: { step: string }) => s.step)).toEqual([
+      'Program funds',
+      'Terms version 1',
+      'Terms version 2',
+      'Order order-oh-1',
+      'Order order-oh-2',
+      'Committed and remaining',
+    ]);
 
     const view = await readModel(ledger, '/v1/orders/oh-1', at);
     expect(view.status).toBe(200);
@@ -84,17 +134,43 @@ describe('acceptance: a new state states its own program terms, and explains eve
   it('refuses (422, naming the rule) terms that contradict themselves, an unknown rule set and an overlapping amendment, and records nothing', async () => {
     const other = 'program-ohio-bad-oh1';
     const bad = (terms: unknown) => ({ ...(established.data as object), terms });
-    const split = await post(other, 'ProgramEstablished', bad({ share: { kind: 'fixed-split', stateMaxPercent: 70, districtMinPercent: 20 }, interlocalAgreementRequired: false }));
+    const split = await post(
+      other,
+      'ProgramEstablished',
+      bad({
+        share: { kind: 'fixed-split', stateMaxPercent: 70, districtMinPercent: 20 },
+        interlocalAgreementRequired: false,
+      }),
+    );
     expect(split.status).toBe(422);
     expect(split.body.code).toBe('terms.split-does-not-add-up');
-    const bands = await post(other, 'ProgramEstablished', bad({ share: { kind: 'matching-by-economically-disadvantaged-share', bands: [{ fromShare: 0, matchRate: 2_500 }, { fromShare: 0, matchRate: 5_000 }] }, interlocalAgreementRequired: false }));
+    const bands = await post(
+      other,
+      'ProgramEstablished',
+      bad({
+        share: {
+          kind: 'matching-by-economically-disadvantaged-share',
+          bands: [
+            { fromShare: 0, matchRate: 2_500 },
+            { fromShare: 0, matchRate: 5_000 },
+          ],
+        },
+        interlocalAgreementRequired: false,
+      }),
+    );
     expect(bands.body.code).toBe('terms.bands-out-of-order');
-    const ruleSet = await post(other, 'ProgramEstablished', { ...(established.data as object), ruleSet: 'state-zz-2020' });
+    const ruleSet = await post(other, 'ProgramEstablished', {
+      ...(established.data as object),
+      ruleSet: 'state-zz-2020',
+    });
     expect(ruleSet.status).toBe(422);
     expect(ruleSet.body.code).toBe('unknown-rule-set');
     expect((await auditorGet(`/v1/streams/${other}`)).status).toBe(404);
 
-    const overlap = await post(program, 'ProgramTermsAmended', { ...(amended.data as object), effectiveFrom: '2021-03-01' });
+    const overlap = await post(program, 'ProgramTermsAmended', {
+      ...(amended.data as object),
+      effectiveFrom: '2021-03-01',
+    });
     expect(overlap.status).toBe(422);
     expect(overlap.body.code).toBe('terms.effective-dates-overlap');
   });

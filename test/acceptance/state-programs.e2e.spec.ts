@@ -20,7 +20,12 @@ describe('acceptance: state programs over HTTP', () => {
   const urlId = (stream: string, prefix: string): string => stream.slice(prefix.length + 1);
   const scenario = async (facts: FactToPost[]) => {
     const posted = await postFacts(ledger, facts);
-    return { posted, at: lastPosition(posted), idOf: (type: string, stream?: string) => posted.find((p) => p.type === type && (stream === undefined || p.stream === stream))!.id };
+    return {
+      posted,
+      at: lastPosition(posted),
+      idOf: (type: string, stream?: string) =>
+        posted.find((p) => p.type === type && (stream === undefined || p.stream === stream))!.id,
+    };
   };
   const dashboard = async (program: string, at: number) => {
     const res = await readModel(ledger, `/v1/programs/${urlId(program, 'program')}/dashboard`, at);
@@ -58,26 +63,91 @@ describe('acceptance: state programs over HTTP', () => {
         ms.msConnectsEstablished(),
         ...ms.mltiJoinedByMsAndTx(),
         ms.registered(ms.jackson),
-        ms.registered(ms.gulfport, { name: 'Gulfport School District', students: 6_000, nslpEligibleStudents: 3_500, economicallyDisadvantagedStudents: 3_400 }),
+        ms.registered(ms.gulfport, {
+          name: 'Gulfport School District',
+          students: 6_000,
+          nslpEligibleStudents: 3_500,
+          economicallyDisadvantagedStudents: 3_400,
+        }),
         allocate(ms.jackson, usd(1_000_000)),
         allocate(ms.gulfport, usd(300_000)),
         // $250,000: 800 Chromebooks and 100 hotspots, 80/20.
-        ms.orderPlaced(`order-j-${ms.ms}`, { program: ms.ms, applicant: ms.jackson, lines: [chromebooks(800), hotspots(100)], stateShare: usd(200_000), districtShare: usd(50_000) }),
+        ms.orderPlaced(`order-j-${ms.ms}`, {
+          program: ms.ms,
+          applicant: ms.jackson,
+          lines: [chromebooks(800), hotspots(100)],
+          stateShare: usd(200_000),
+          districtShare: usd(50_000),
+        }),
         // $30,000: 100 Chromebooks, 75/25.
-        ms.orderPlaced(`order-g-${ms.ms}`, { program: ms.ms, applicant: ms.gulfport, lines: [chromebooks(100)], stateShare: usd(22_500), districtShare: usd(7_500) }),
+        ms.orderPlaced(`order-g-${ms.ms}`, {
+          program: ms.ms,
+          applicant: ms.gulfport,
+          lines: [chromebooks(100)],
+          stateShare: usd(22_500),
+          districtShare: usd(7_500),
+        }),
         fact(`order-j-${ms.ms}`, 'CostShareClaimed', { claimId: 'c-1', amount: usd(200_000), claimedOn: '2020-09-01' }),
         fact(`order-j-${ms.ms}`, 'ReimbursementPaid', { claimId: 'c-1', amount: usd(150_000), paidOn: '2020-10-01' }),
       ]);
 
       const d = await dashboard(ms.ms, at);
-      expect(d).toMatchObject({ name: 'Mississippi Connects', usState: 'MS', ruleSet: 'state-program-terms', status: 'open', asOf: '2020-10-01' });
-      expect(d.funds).toEqual({ total: usd(200_000_000), allocated: usd(1_300_000), unallocated: usd(198_700_000), overAllocated: 0, committed: usd(222_500), spent: usd(150_000), remaining: usd(199_777_500), overCommitted: 0 });
+      expect(d).toMatchObject({
+        name: 'Mississippi Connects',
+        usState: 'MS',
+        ruleSet: 'state-program-terms',
+        status: 'open',
+        asOf: '2020-10-01',
+      });
+      expect(d.funds).toEqual({
+        total: usd(200_000_000),
+        allocated: usd(1_300_000),
+        unallocated: usd(198_700_000),
+        overAllocated: 0,
+        committed: usd(222_500),
+        spent: usd(150_000),
+        remaining: usd(199_777_500),
+        overCommitted: 0,
+      });
       expect(d.shares).toEqual({ state: usd(222_500), district: usd(57_500) });
       expect(d.byLea).toEqual([
-        { applicant: ms.jackson, name: 'Jackson Public Schools', allocated: usd(1_000_000), committed: usd(200_000), spent: usd(150_000), stateShare: usd(200_000), districtShare: usd(50_000), interlocalAgreementApprovedOn: null, orders: 1, devices: 800, hotspots: 100 },
-        { applicant: ms.gulfport, name: 'Gulfport School District', allocated: usd(300_000), committed: usd(22_500), spent: 0, stateShare: usd(22_500), districtShare: usd(7_500), interlocalAgreementApprovedOn: null, orders: 1, devices: 100, hotspots: 0 },
+        {
+          applicant: ms.jackson,
+          name: 'Jackson Public Schools',
+          allocated: usd(1_000_000),
+          committed: usd(200_000),
+          spent: usd(150_000),
+          stateShare: usd(200_000),
+          districtShare: usd(50_000),
+          interlocalAgreementApprovedOn: null,
+          orders: 1,
+          devices: 800,
+          hotspots: 100,
+        },
+        {
+          applicant: ms.gulfport,
+          name: 'Gulfport School District',
+          allocated: usd(300_000),
+          committed: usd(22_500),
+          spent: 0,
+          stateShare: usd(22_500),
+          districtShare: usd(7_500),
+          interlocalAgreementApprovedOn: null,
+          orders: 1,
+          devices: 100,
+          hotspots: 0,
+        },
       ]);
-      expect(d.byVendor).toEqual([{ vendor: 'Acme Learning Devices', contracts: [ms.mlti], total: usd(280_000), orders: 2, devices: 900, hotspots: 100 }]);
+      expect(d.byVendor).toEqual([
+        {
+          vendor: 'Acme Learning Devices',
+          contracts: [ms.mlti],
+          total: usd(280_000),
+          orders: 2,
+          devices: 900,
+          hotspots: 100,
+        },
+      ]);
       expect(d.findings).toEqual([]);
       expect((await programCompliance(ms.ms, at)).status).toBe('clean');
     });
@@ -86,23 +156,53 @@ describe('acceptance: state programs over HTTP', () => {
       const ms = mississippi();
       const order = `order-1-${ms.ms}`;
       const { at } = await scenario([
-        ms.msConnectsEstablished(), ...ms.mltiJoinedByMsAndTx(), ms.registered(ms.jackson),
-        ms.orderPlaced(order, { program: ms.ms, applicant: ms.jackson, lines: [millionDollarOrder], stateShare: usd(800_000), districtShare: usd(200_000) }),
+        ms.msConnectsEstablished(),
+        ...ms.mltiJoinedByMsAndTx(),
+        ms.registered(ms.jackson),
+        ms.orderPlaced(order, {
+          program: ms.ms,
+          applicant: ms.jackson,
+          lines: [millionDollarOrder],
+          stateShare: usd(800_000),
+          districtShare: usd(200_000),
+        }),
       ]);
 
       const d = await dashboard(ms.ms, at);
-      expect(d.orders).toEqual([expect.objectContaining({ order, total: usd(1_000_000), stateShare: usd(800_000), districtShare: usd(200_000), maxStateShare: usd(800_000), counted: true, notCountedReason: null })]);
+      expect(d.orders).toEqual([
+        expect.objectContaining({
+          order,
+          total: usd(1_000_000),
+          stateShare: usd(800_000),
+          districtShare: usd(200_000),
+          maxStateShare: usd(800_000),
+          counted: true,
+          notCountedReason: null,
+        }),
+      ]);
       expect(d.funds.committed).toBe(usd(800_000));
       expect(d.shares).toEqual({ state: usd(800_000), district: usd(200_000) });
       expect(await programCompliance(ms.ms, at)).toMatchObject({ status: 'clean', findings: [] });
-      expect((await applicantCompliance(ms.jackson, at)).findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('state.'))).toEqual([]);
+      expect(
+        (await applicantCompliance(ms.jackson, at)).findings.filter((f: { ruleId: string }) =>
+          f.ruleId.startsWith('state.'),
+        ),
+      ).toEqual([]);
     });
 
     it('a 75/25 split is fine: the state may pay less than its maximum', async () => {
       const ms = mississippi();
       const { at } = await scenario([
-        ms.msConnectsEstablished(), ...ms.mltiJoinedByMsAndTx(), ms.registered(ms.jackson),
-        ms.orderPlaced(`order-1-${ms.ms}`, { program: ms.ms, applicant: ms.jackson, lines: [millionDollarOrder], stateShare: usd(750_000), districtShare: usd(250_000) }),
+        ms.msConnectsEstablished(),
+        ...ms.mltiJoinedByMsAndTx(),
+        ms.registered(ms.jackson),
+        ms.orderPlaced(`order-1-${ms.ms}`, {
+          program: ms.ms,
+          applicant: ms.jackson,
+          lines: [millionDollarOrder],
+          stateShare: usd(750_000),
+          districtShare: usd(250_000),
+        }),
       ]);
       expect(await programCompliance(ms.ms, at)).toMatchObject({ status: 'clean', findings: [] });
     });
@@ -111,8 +211,16 @@ describe('acceptance: state programs over HTTP', () => {
       const ms = mississippi();
       const order = `order-1-${ms.ms}`;
       const { at, idOf } = await scenario([
-        ms.msConnectsEstablished(), ...ms.mltiJoinedByMsAndTx(), ms.registered(ms.jackson),
-        ms.orderPlaced(order, { program: ms.ms, applicant: ms.jackson, lines: [millionDollarOrder], stateShare: usd(850_000), districtShare: usd(150_000) }),
+        ms.msConnectsEstablished(),
+        ...ms.mltiJoinedByMsAndTx(),
+        ms.registered(ms.jackson),
+        ms.orderPlaced(order, {
+          program: ms.ms,
+          applicant: ms.jackson,
+          lines: [millionDollarOrder],
+          stateShare: usd(850_000),
+          districtShare: usd(150_000),
+        }),
       ]);
       const violation = {
         ruleId: 'state.fixed-split-cost-share',
@@ -127,7 +235,13 @@ describe('acceptance: state programs over HTTP', () => {
       };
 
       const d = await dashboard(ms.ms, at);
-      expect(d.orders[0]).toMatchObject({ order, stateShare: usd(850_000), maxStateShare: usd(800_000), earnedStateShare: 0, earnedReason: 'district-below-minimum' });
+      expect(d.orders[0]).toMatchObject({
+        order,
+        stateShare: usd(850_000),
+        maxStateShare: usd(800_000),
+        earnedStateShare: 0,
+        earnedReason: 'district-below-minimum',
+      });
       expect(d.funds.committed).toBe(0);
       const program = await programCompliance(ms.ms, at);
       expect(program).toMatchObject({ status: 'findings', counts: { serious: 0, violation: 1 } });
@@ -143,19 +257,34 @@ describe('acceptance: state programs over HTTP', () => {
       const houston = `applicant-houston-isd-${tag}`;
       const order = (id: string, placedOn: string, stateShare = usd(75_000)): FactToPost =>
         // 400 Chromebooks at $250 = $100,000; Houston's 85% share is the top band of the table: a 75% match, $75,000.
-        f.orderPlaced(`${id}-${tag}`, { program: f.tx, applicant: houston, lines: [chromebooks(400, usd(250))], stateShare, districtShare: usd(100_000) - stateShare, placedOn });
-      const ilaApproved = (approvedOn: string, esc = 'Region 4 ESC') => fact(houston, 'InterlocalAgreementApproved', { program: f.tx, esc, approvedOn });
+        f.orderPlaced(`${id}-${tag}`, {
+          program: f.tx,
+          applicant: houston,
+          lines: [chromebooks(400, usd(250))],
+          stateShare,
+          districtShare: usd(100_000) - stateShare,
+          placedOn,
+        });
+      const ilaApproved = (approvedOn: string, esc = 'Region 4 ESC') =>
+        fact(houston, 'InterlocalAgreementApproved', { program: f.tx, esc, approvedOn });
       const given = (...more: FactToPost[]) =>
         scenario([
           ...f.txConnectivityEstablished(),
           ...f.mltiJoinedByMsAndTx(),
-          f.registered(houston, { name: 'Houston ISD', usState: 'TX', students: 1_000, economicallyDisadvantagedStudents: 850, nslpEligibleStudents: 850 }),
+          f.registered(houston, {
+            name: 'Houston ISD',
+            usState: 'TX',
+            students: 1_000,
+            economicallyDisadvantagedStudents: 850,
+            nslpEligibleStudents: 850,
+          }),
           fact(houston, 'ProgramJoined', { program: f.tx, joinedOn: '2020-07-20' }),
           ...more,
         ]);
       return { ...f, tag, houston, order, ilaApproved, given };
     };
-    const ordersOf = (d: { orders: { order: string; counted: boolean; notCountedReason: string | null }[] }) => d.orders.map((o) => [o.order, o.counted, o.notCountedReason]);
+    const ordersOf = (d: { orders: { order: string; counted: boolean; notCountedReason: string | null }[] }) =>
+      d.orders.map((o) => [o.order, o.counted, o.notCountedReason]);
 
     it('an order placed after the ILA counts, with the 75% match applied and shown on the dashboard', async () => {
       const tx = texas();
@@ -163,19 +292,41 @@ describe('acceptance: state programs over HTTP', () => {
 
       const d = await dashboard(tx.tx, at);
       expect(d).toMatchObject({ name: 'Operation Connectivity', ruleSet: 'state-program-terms' });
-      expect(d.matching).toEqual([{ applicant: tx.houston, terms: { version: 1, eventId: expect.any(String), effectiveFrom: '2020-07-17' }, economicallyDisadvantagedShare: 8_500, matchRate: 7_500 }]);
+      expect(d.matching).toEqual([
+        {
+          applicant: tx.houston,
+          terms: { version: 1, eventId: expect.any(String), effectiveFrom: '2020-07-17' },
+          economicallyDisadvantagedShare: 8_500,
+          matchRate: 7_500,
+        },
+      ]);
       expect(d.orders[0]).toMatchObject({ counted: true, maxStateShare: usd(75_000), notCountedReason: null });
       expect(d.funds.committed).toBe(usd(75_000));
-      expect(d.byLea[0]).toMatchObject({ applicant: tx.houston, orders: 1, devices: 400, stateShare: usd(75_000), districtShare: usd(25_000), interlocalAgreementApprovedOn: '2020-07-25' });
+      expect(d.byLea[0]).toMatchObject({
+        applicant: tx.houston,
+        orders: 1,
+        devices: 400,
+        stateShare: usd(75_000),
+        districtShare: usd(25_000),
+        interlocalAgreementApprovedOn: '2020-07-25',
+      });
       // The seed gives no band figures: the program recorded its bands as unconfirmed, and says so.
-      expect(await programCompliance(tx.tx, at)).toMatchObject({ status: 'findings', counts: { violation: 0, warning: 0, info: 1 }, findings: [expect.objectContaining({ ruleId: 'state.terms.unconfirmed', subject: tx.tx })] });
+      expect(await programCompliance(tx.tx, at)).toMatchObject({
+        status: 'findings',
+        counts: { violation: 0, warning: 0, info: 1 },
+        findings: [expect.objectContaining({ ruleId: 'state.terms.unconfirmed', subject: tx.tx })],
+      });
     });
 
     it('an order placed before the ILA is recorded but not counted, and the program says why', async () => {
       const tx = texas();
       const early = `order-early-${tx.tag}`;
       const late = `order-late-${tx.tag}`;
-      const { at, idOf } = await tx.given(tx.order('order-early', '2020-07-22'), tx.ilaApproved('2020-07-25'), tx.order('order-late', '2020-08-01'));
+      const { at, idOf } = await tx.given(
+        tx.order('order-early', '2020-07-22'),
+        tx.ilaApproved('2020-07-25'),
+        tx.order('order-late', '2020-08-01'),
+      );
 
       const d = await dashboard(tx.tx, at);
       expect(ordersOf(d)).toEqual([
@@ -184,7 +335,12 @@ describe('acceptance: state programs over HTTP', () => {
       ]);
       expect(d.funds.committed).toBe(usd(75_000));
       expect(d.shares).toEqual({ state: usd(75_000), district: usd(25_000) });
-      expect(d.byLea[0]).toMatchObject({ applicant: tx.houston, orders: 1, devices: 400, interlocalAgreementApprovedOn: '2020-07-25' });
+      expect(d.byLea[0]).toMatchObject({
+        applicant: tx.houston,
+        orders: 1,
+        devices: 400,
+        interlocalAgreementApprovedOn: '2020-07-25',
+      });
 
       const beforeAgreement = expect.objectContaining({
         ruleId: 'state.ila.order-before-agreement',
@@ -195,7 +351,10 @@ describe('acceptance: state programs over HTTP', () => {
       });
       const program = await programCompliance(tx.tx, at);
       expect(program).toMatchObject({ status: 'findings', counts: { serious: 0, violation: 0, warning: 1, info: 1 } });
-      expect(program.findings).toEqual([beforeAgreement, expect.objectContaining({ ruleId: 'state.terms.unconfirmed', severity: 'info' })]);
+      expect(program.findings).toEqual([
+        beforeAgreement,
+        expect.objectContaining({ ruleId: 'state.terms.unconfirmed', severity: 'info' }),
+      ]);
       expect((await applicantCompliance(tx.houston, at)).findings).toContainEqual(beforeAgreement);
     });
 
@@ -212,7 +371,9 @@ describe('acceptance: state programs over HTTP', () => {
       const tx = texas();
       const { at } = await tx.given(tx.ilaApproved('2020-07-25'), tx.order('order-1', '2020-08-01', usd(80_000)));
 
-      expect((await programCompliance(tx.tx, at)).findings.filter((f: { severity: string }) => f.severity !== 'info')).toEqual([
+      expect(
+        (await programCompliance(tx.tx, at)).findings.filter((f: { severity: string }) => f.severity !== 'info'),
+      ).toEqual([
         expect.objectContaining({
           ruleId: 'state.economically-disadvantaged-match',
           ruleSet: 'state-program-terms',
@@ -242,13 +403,24 @@ describe('acceptance: state programs over HTTP', () => {
       const posted: PostedFact[] = await postFacts(ledger, [
         ...tx.txConnectivityEstablished(),
         ...tx.mltiJoinedByMsAndTx(),
-        tx.registered(tx.houston, { name: 'Houston ISD', usState: 'TX', students: 1_000, economicallyDisadvantagedStudents: 850, nslpEligibleStudents: 850 }),
+        tx.registered(tx.houston, {
+          name: 'Houston ISD',
+          usState: 'TX',
+          students: 1_000,
+          economicallyDisadvantagedStudents: 850,
+          nslpEligibleStudents: 850,
+        }),
       ]);
       const order = tx.order('order-1', '2020-08-01');
-      const res = await ledger.request('POST', `/v1/streams/${order.stream}/events`, { key: ledger.keys.integration, body: { events: [{ type: order.type, data: order.data }] } });
+      const res = await ledger.request('POST', `/v1/streams/${order.stream}/events`, {
+        key: ledger.keys.integration,
+        body: { events: [{ type: order.type, data: order.data }] },
+      });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('program-not-joined');
-      expect((await ledger.request('GET', `/v1/streams/${order.stream}`, { key: ledger.keys.auditor })).status).toBe(404);
+      expect((await ledger.request('GET', `/v1/streams/${order.stream}`, { key: ledger.keys.auditor })).status).toBe(
+        404,
+      );
       expect((await dashboard(tx.tx, lastPosition(posted))).orders).toEqual([]);
     });
   });

@@ -18,8 +18,22 @@ const executable = (path: string): boolean => {
 /** CHROMIUM_PATH when set, else /usr/bin/chromium, else the first Chromium-like program on PATH. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLookup {
   const configured = env.CHROMIUM_PATH;
-  if (configured) return executable(configured) ? { found: true, executablePath: configured } : { found: false, reason: `CHROMIUM_PATH=${configured} is not an executable file` };
-  const candidates = ['/usr/bin/chromium', ...(env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => NAMES.map((name) => join(dir, name)))];
+  if (configured)
+    return executable(configured)
+      ? { found: true, executablePath: configured }
+      : { found: false, reason: `CHROMIUM_PATH=${configured} is not an executable file` };
+  const candidates = [
+    '/usr/bin/chromium',
+    ...(env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .flatMap((dir) => NAMES.map((name) => join(dir, name))),
+  ];
   const hit = candidates.find(executable);
-  return hit ? { found: true, executablePath: hit } : { found: false, reason: `no Chromium found (looked for /usr/bin/chromium and ${NAMES.join(', ')} on PATH; set CHROMIUM_PATH or apt-get install chromium)` };
+  return hit
+    ? { found: true, executablePath: hit }
+    : {
+        found: false,
+        reason: `no Chromium found (looked for /usr/bin/chromium and ${NAMES.join(', ')} on PATH; set CHROMIUM_PATH or apt-get install chromium)`,
+      };
 }

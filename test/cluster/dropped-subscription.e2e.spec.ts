@@ -18,10 +18,19 @@ interface Health {
 
 const health = async (node: TestLedger): Promise<Health> => {
   const res = await node.request('GET', '/health');
-  return { status: res.status, checkpoint: res.body?.details?.projector?.checkpoint, headPosition: res.body?.details?.store?.headPosition };
+  return {
+    status: res.status,
+    checkpoint: res.body?.details?.projector?.checkpoint,
+    headPosition: res.body?.details?.store?.headPosition,
+  };
 };
 const caughtUp = (node: TestLedger, label: string): Promise<Health> =>
-  waitUntil(`${label} caught up with the store`, () => health(node), (h) => h.status === 200 && h.checkpoint === h.headPosition, 20_000);
+  waitUntil(
+    `${label} caught up with the store`,
+    () => health(node),
+    (h) => h.status === 200 && h.checkpoint === h.headPosition,
+    20_000,
+  );
 
 async function allEvents(url: string): Promise<RecordedEvent[]> {
   const reader = EventStoreDbEventStore.connect(url);
@@ -52,8 +61,18 @@ describe('a node whose $all subscriptions the store drops while appends continue
 
   it('re-subscribes after drops and a store restart; its read models and audit log equal a fresh rebuild and the log', async () => {
     await postFacts(node, facts.setup());
-    const tailing = await waitUntil('the node tails $all', () => esdb.liveSubscriptions(), (n) => n >= 2);
-    const resubscribed = () => waitUntil('the node re-subscribed', () => esdb.liveSubscriptions(), (n) => n === tailing, 15_000);
+    const tailing = await waitUntil(
+      'the node tails $all',
+      () => esdb.liveSubscriptions(),
+      (n) => n >= 2,
+    );
+    const resubscribed = () =>
+      waitUntil(
+        'the node re-subscribed',
+        () => esdb.liveSubscriptions(),
+        (n) => n === tailing,
+        15_000,
+      );
 
     // Each order is retried with its Idempotency-Key until the ledger answers: 503 while the store is down.
     let written = 0;
@@ -63,11 +82,16 @@ describe('a node whose $all subscriptions the store drops while appends continue
       for (let n = 1; n <= ORDERS; n++) {
         const order = facts.order(n);
         for (let attempt = 0; ; attempt++) {
-          const res = await node.request('POST', `/v1/streams/${order.stream}/events`, { key: node.keys.integration, body: { events: [{ type: order.type, data: order.data }] }, headers: { 'idempotency-key': order.stream } });
+          const res = await node.request('POST', `/v1/streams/${order.stream}/events`, {
+            key: node.keys.integration,
+            body: { events: [{ type: order.type, data: order.data }] },
+            headers: { 'idempotency-key': order.stream },
+          });
           outcomes.push(res.status);
           // A 503 can cut off an append the store already took: the retry with its key still gets the 201.
           if (res.status === 201) break;
-          if (res.status !== 503 || attempt > 200) throw new Error(`order ${n} was refused with ${res.status}: ${res.text}`);
+          if (res.status !== 503 || attempt > 200)
+            throw new Error(`order ${n} was refused with ${res.status}: ${res.text}`);
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
         written = n;
@@ -97,7 +121,9 @@ describe('a node whose $all subscriptions the store drops while appends continue
     // The log itself: every order exactly once.
     const log = await allEvents(esdb.url);
     const orders = log.filter((e) => e.type === 'OrderPlaced');
-    expect(orders.map((e) => e.stream).sort()).toEqual(Array.from({ length: ORDERS }, (_, i) => facts.order(i + 1).stream).sort());
+    expect(orders.map((e) => e.stream).sort()).toEqual(
+      Array.from({ length: ORDERS }, (_, i) => facts.order(i + 1).stream).sort(),
+    );
 
     const sum = (ORDERS * (ORDERS + 1)) / 2;
     const expected = { orders: ORDERS, devices: 10 * sum, hotspots: sum };
@@ -111,7 +137,10 @@ describe('a node whose $all subscriptions the store drops while appends continue
     fresh = await startTestLedger({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: esdb.url });
     const [a, b] = await Promise.all([caughtUp(node, 'the disrupted node'), caughtUp(fresh, 'the fresh node')]);
     expect(a.checkpoint).toBe(b.checkpoint);
-    const [disrupted, rebuilt] = await Promise.all([node.request('GET', dashboardUrl, { key: node.keys.dashboard }), fresh.request('GET', dashboardUrl, { key: fresh.keys.dashboard })]);
+    const [disrupted, rebuilt] = await Promise.all([
+      node.request('GET', dashboardUrl, { key: node.keys.dashboard }),
+      fresh.request('GET', dashboardUrl, { key: fresh.keys.dashboard }),
+    ]);
     expect(rebuilt.status).toBe(200);
     expect(disrupted.body).toEqual(rebuilt.body);
     expect(node.app.get(ReadModels).current.contentDigest()).toBe(fresh.app.get(ReadModels).current.contentDigest());

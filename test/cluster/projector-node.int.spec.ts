@@ -21,7 +21,8 @@ interface ProjectorHealth {
 const facts = programOrders('projector-node');
 
 /** The projector's part of /health (in `details` whether the node is up or not). */
-const projectorHealth = async (node: ChildLedger): Promise<ProjectorHealth> => (await call(node.baseUrl, 'GET', '/health')).body.details.projector as ProjectorHealth;
+const projectorHealth = async (node: ChildLedger): Promise<ProjectorHealth> =>
+  (await call(node.baseUrl, 'GET', '/health')).body.details.projector as ProjectorHealth;
 
 /** What the projector logged when it opened its read models, before it subscribed: how it found them and the checkpoint it starts from. */
 const openedAt = (node: ChildLedger): { outcome: string; position: number } => {
@@ -36,7 +37,12 @@ describe('a projector node (ROLE=projector) beside an API node on one EventStore
   const children: ChildLedger[] = [];
   let esdb: EsdbDouble;
   let api: TestLedger;
-  const env = (): Record<string, string> => ({ ROLE: 'projector', EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: esdb.url, LOG_LEVEL: 'info' });
+  const env = (): Record<string, string> => ({
+    ROLE: 'projector',
+    EVENT_STORE: 'eventstoredb',
+    EVENTSTORE_URL: esdb.url,
+    LOG_LEVEL: 'info',
+  });
   const dataDir = (): string => {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-projector-node-'));
     dirs.push(dir);
@@ -48,7 +54,12 @@ describe('a projector node (ROLE=projector) beside an API node on one EventStore
     return child;
   };
   const caughtUp = (node: ChildLedger, head: number): Promise<ProjectorHealth> =>
-    waitUntil(`projector ${node.pid} at head ${head}`, () => projectorHealth(node), (h) => h.checkpoint >= head, 20_000);
+    waitUntil(
+      `projector ${node.pid} at head ${head}`,
+      () => projectorHealth(node),
+      (h) => h.checkpoint >= head,
+      20_000,
+    );
   const storeHead = async (): Promise<number> => {
     const health = await api.request('GET', '/health');
     if (health.status !== 200) throw new Error(`the API node is not healthy: ${health.text}`);
@@ -76,7 +87,13 @@ describe('a projector node (ROLE=projector) beside an API node on one EventStore
     const before = await caughtUp(first, head1);
     expect(before).toMatchObject({ status: 'up', checkpoint: head1, headPosition: head1, lag: 0 });
     // Caught up, yet it serves no read API: read models are served by API nodes.
-    expect((await call(first.baseUrl, 'GET', `/v1/programs/${facts.program.slice('program-'.length)}/dashboard`, { key: api.keys.dashboard })).status).toBe(404);
+    expect(
+      (
+        await call(first.baseUrl, 'GET', `/v1/programs/${facts.program.slice('program-'.length)}/dashboard`, {
+          key: api.keys.dashboard,
+        })
+      ).status,
+    ).toBe(404);
     await first.stop();
 
     const secondPhase = lastPosition(await postFacts(api, [4, 5].map(facts.order)));
@@ -89,19 +106,32 @@ describe('a projector node (ROLE=projector) beside an API node on one EventStore
     // Logged when the read models are opened, before the projector subscribes: where each one starts reading $all.
     expect(openedAt(resumed)).toEqual({ outcome: 'resumed', position: head1 });
     expect(openedAt(fresh)).toEqual({ outcome: 'created', position: 0 });
-    for (const node of [resumed, fresh]) expect(await caughtUp(node, head2)).toMatchObject({ status: 'up', checkpoint: head2, headPosition: head2, lag: 0 });
+    for (const node of [resumed, fresh])
+      expect(await caughtUp(node, head2)).toMatchObject({
+        status: 'up',
+        checkpoint: head2,
+        headPosition: head2,
+        lag: 0,
+      });
     await Promise.all([resumed.stop(), fresh.stop()]);
 
     // The resumed read models and the ones folded from 0 are the same, and hold every order.
     const catalog = productionCatalog();
     const dashboard = catalog.readModel('program-dashboard')!;
-    const stores = [firstDir, freshDir].map((dir) => ReadModelStore.open({ file: readModelsFile(dir), catalog: catalog.streams, upcasters: catalog.upcasters }));
+    const stores = [firstDir, freshDir].map((dir) =>
+      ReadModelStore.open({ file: readModelsFile(dir), catalog: catalog.streams, upcasters: catalog.upcasters }),
+    );
     try {
       expect(stores.map((s) => s.position)).toEqual([head2, head2]);
       expect(stores[0]!.contentDigest()).toBe(stores[1]!.contentDigest());
-      const rendered = dashboard.render(facts.program, stores[0]!) as { orders: unknown[]; byLea: { applicant: string; devices: number; hotspots: number }[] };
+      const rendered = dashboard.render(facts.program, stores[0]!) as {
+        orders: unknown[];
+        byLea: { applicant: string; devices: number; hotspots: number }[];
+      };
       expect(rendered.orders).toHaveLength(5);
-      expect(rendered.byLea).toEqual([expect.objectContaining({ applicant: facts.applicant, devices: 150, hotspots: 15 })]);
+      expect(rendered.byLea).toEqual([
+        expect.objectContaining({ applicant: facts.applicant, devices: 150, hotspots: 15 }),
+      ]);
     } finally {
       stores.forEach((s) => s.close());
     }

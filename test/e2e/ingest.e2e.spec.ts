@@ -6,8 +6,14 @@ import { startTestLedger, type TestLedger } from '../support/ledger-app';
 
 /** The catalog's own example of a registration (Houston ISD). */
 const houston = applicantStream.events.ApplicantRegistered.example;
-const registered = (overrides: Record<string, unknown> = {}) => ({ type: 'ApplicantRegistered', data: { ...houston, ...overrides } });
-const need = (area: string, devices = 10) => ({ type: 'NeedEstimated', data: { area, devices, hotspots: 2, unconnectedHouseholds: 1, estimatedOn: '2020-05-20' } });
+const registered = (overrides: Record<string, unknown> = {}) => ({
+  type: 'ApplicantRegistered',
+  data: { ...houston, ...overrides },
+});
+const need = (area: string, devices = 10) => ({
+  type: 'NeedEstimated',
+  data: { area, devices, hotspots: 2, unconnectedHouseholds: 1, estimatedOn: '2020-05-20' },
+});
 
 describe('ingest: POST /v1/streams/:stream/events', () => {
   let ledger: TestLedger;
@@ -29,7 +35,12 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
     expect(res.headers.etag).toBe('"0"');
     expect(res.headers.location).toBe(`/v1/streams/${stream}`);
     const raw = await ledger.request('GET', `/v1/streams/${stream}`, { key: ledger.keys.auditor });
-    expect(raw.body.events[0]).toMatchObject({ type: 'ApplicantRegistered', revision: 0, position: res.body.positions[0], data: houston });
+    expect(raw.body.events[0]).toMatchObject({
+      type: 'ApplicantRegistered',
+      revision: 0,
+      position: res.body.positions[0],
+      data: houston,
+    });
     expect(raw.body.events[0].metadata).toMatchObject({ schemaVersion: 1 });
   });
 
@@ -49,7 +60,10 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
 
   it('a batch where event 3 of 5 is invalid appends nothing, and names the field', async () => {
     const stream = fresh();
-    const bad = { type: 'NeedEstimated', data: { area: 'east', devices: -4, hotspots: 2, unconnectedHouseholds: 1, estimatedOn: '2020-05-20' } };
+    const bad = {
+      type: 'NeedEstimated',
+      data: { area: 'east', devices: -4, hotspots: 2, unconnectedHouseholds: 1, estimatedOn: '2020-05-20' },
+    };
     const res = await post(stream, { events: [registered(), need('north'), bad, need('west'), need('south')] });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
@@ -59,7 +73,9 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
   });
 
   it('400 lists every invalid field with a reason', async () => {
-    const res = await post(fresh(), { events: [{ type: 'ApplicantRegistered', data: { ...houston, students: 'many', locale: 'suburban', extra: 1 } }] });
+    const res = await post(fresh(), {
+      events: [{ type: 'ApplicantRegistered', data: { ...houston, students: 'many', locale: 'suburban', extra: 1 } }],
+    });
     expect(res.status).toBe(400);
     const fields = (res.body.errors as { field: string }[]).map((e) => e.field).sort();
     expect(fields).toEqual(['events[0].data.extra', 'events[0].data.locale', 'events[0].data.students']);
@@ -78,7 +94,11 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
   });
 
   it('400 for malformed JSON', async () => {
-    const res = await ledger.request('POST', `/v1/streams/${fresh()}/events`, { key: ledger.keys.integration, rawBody: '{"events": [', headers: { 'content-type': 'application/json' } });
+    const res = await ledger.request('POST', `/v1/streams/${fresh()}/events`, {
+      key: ledger.keys.integration,
+      rawBody: '{"events": [',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
@@ -94,8 +114,13 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
   it('takes a stream name of up to 200 characters and reads it back; a longer one is 400 naming the stream', async () => {
     const longest = `applicant-${'a'.repeat(190)}`;
     expect((await post(longest, registered())).status).toBe(201);
-    expect((await ledger.request('GET', `/v1/streams/${longest}`, { key: ledger.keys.auditor })).body.events).toHaveLength(1);
-    expect((await ledger.request('GET', `/v1/applicants/${'a'.repeat(190)}/compliance`, { key: ledger.keys.dashboard })).status).not.toBe(414);
+    expect(
+      (await ledger.request('GET', `/v1/streams/${longest}`, { key: ledger.keys.auditor })).body.events,
+    ).toHaveLength(1);
+    expect(
+      (await ledger.request('GET', `/v1/applicants/${'a'.repeat(190)}/compliance`, { key: ledger.keys.dashboard }))
+        .status,
+    ).not.toBe(414);
     const tooLong = await post(`${longest}a`, registered());
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.errors).toEqual([expect.objectContaining({ field: 'stream' })]);
@@ -126,17 +151,24 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
     const stream = fresh();
     await post(stream, registered());
     const body = { events: [need('north'), need('south')] };
-    const tries = await Promise.all(Array.from({ length: 5 }, () => post(stream, body, { 'idempotency-key': 'erp-sync-42' })));
+    const tries = await Promise.all(
+      Array.from({ length: 5 }, () => post(stream, body, { 'idempotency-key': 'erp-sync-42' })),
+    );
     expect(tries.map((t) => t.status)).toEqual([201, 201, 201, 201, 201]);
     for (const t of tries) expect(t.body).toEqual(tries[0]!.body);
     expect(tries.filter((t) => t.headers['idempotent-replayed'] === 'true')).toHaveLength(4);
     const raw = await ledger.request('GET', `/v1/streams/${stream}`, { key: ledger.keys.auditor });
-    expect(raw.body.events.map((e: { id: string }) => e.id)).toEqual([raw.body.events[0].id, ...tries[0]!.body.eventIds]);
+    expect(raw.body.events.map((e: { id: string }) => e.id)).toEqual([
+      raw.body.events[0].id,
+      ...tries[0]!.body.eventIds,
+    ]);
   });
 
   /** The next `record` of an idempotent response fails, as a crash between the append and its record would. */
   const cutOffOnce = (): void => {
-    jest.spyOn(ledger.app.get(IdempotencyRecords), 'record').mockRejectedValueOnce(new StoreUnavailable('cut off after the append'));
+    jest
+      .spyOn(ledger.app.get(IdempotencyRecords), 'record')
+      .mockRejectedValueOnce(new StoreUnavailable('cut off after the append'));
   };
   afterEach(() => jest.restoreAllMocks());
 
@@ -153,7 +185,12 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
     const retry = await post(stream, body, { 'idempotency-key': 'cut-off-7' });
     expect(retry.status).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect(retry.body).toEqual({ stream, revision: 1, positions: stored.map((e) => e.position), eventIds: stored.map((e) => e.id) });
+    expect(retry.body).toEqual({
+      stream,
+      revision: 1,
+      positions: stored.map((e) => e.position),
+      eventIds: stored.map((e) => e.id),
+    });
     expect(await store.streamRevision(stream)).toBe(1);
     // The response is now recorded: the next retry is answered from the record.
     expect((await post(stream, body, { 'idempotency-key': 'cut-off-7' })).body).toEqual(retry.body);
@@ -181,7 +218,14 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
     expect((await post(stream, body, { 'idempotency-key': 'cut-off-9' })).status).toBe(503);
     const store = ledger.app.get<EventStore>(EVENT_STORE);
     for (let i = 0; i < 11; i++) {
-      await store.append(stream, Array.from({ length: 100 }, (_, j) => ({ type: 'NeedEstimated', data: need(`area-${i}-${j}`).data, metadata: { schemaVersion: 1 } })));
+      await store.append(
+        stream,
+        Array.from({ length: 100 }, (_, j) => ({
+          type: 'NeedEstimated',
+          data: need(`area-${i}-${j}`).data,
+          metadata: { schemaVersion: 1 },
+        })),
+      );
     }
     const retry = await post(stream, body, { 'idempotency-key': 'cut-off-9' });
     expect(retry.status).toBe(201);
@@ -191,7 +235,10 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
   it('two clients racing with the same expected revision: exactly one 201, the other 412, nothing lost', async () => {
     const stream = fresh();
     await post(stream, registered());
-    const [a, b] = await Promise.all([post(stream, need('north'), { 'if-match': '"0"' }), post(stream, need('south'), { 'if-match': '"0"' })]);
+    const [a, b] = await Promise.all([
+      post(stream, need('north'), { 'if-match': '"0"' }),
+      post(stream, need('south'), { 'if-match': '"0"' }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([201, 412]);
     const loser = a.status === 412 ? a : b;
     expect(loser.body).toMatchObject({ expectedRevision: 0, actualRevision: 1 });
@@ -205,7 +252,9 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => post(stream, need(`zone-${i}`))));
     expect(results.every((r) => r.status === 201)).toBe(true);
     const raw = await ledger.request('GET', `/v1/streams/${stream}`, { key: ledger.keys.auditor });
-    expect(raw.body.events.map((e: { revision: number }) => e.revision)).toEqual(Array.from({ length: 21 }, (_, i) => i));
+    expect(raw.body.events.map((e: { revision: number }) => e.revision)).toEqual(
+      Array.from({ length: 21 }, (_, i) => i),
+    );
   });
 
   it('412 for a stale expectedRevision in the body, and for no_stream on an existing stream', async () => {
@@ -220,12 +269,18 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
     const huge = await post(fresh(), { events: [registered({ name: 'x'.repeat(70_000) })] });
     expect(huge.status).toBe(413);
     expect(huge.headers['content-type']).toContain('application/problem+json');
-    const many = await post(fresh(), { events: [registered(), ...Array.from({ length: 60 }, (_, i) => need(`z${i}`))] });
+    const many = await post(fresh(), {
+      events: [registered(), ...Array.from({ length: 60 }, (_, i) => need(`z${i}`))],
+    });
     expect(many.status).toBe(413);
   });
 
   it('415 for a body that is not JSON', async () => {
-    const res = await ledger.request('POST', `/v1/streams/${fresh()}/events`, { key: ledger.keys.integration, rawBody: 'type=ApplicantRegistered', headers: { 'content-type': 'text/plain' } });
+    const res = await ledger.request('POST', `/v1/streams/${fresh()}/events`, {
+      key: ledger.keys.integration,
+      rawBody: 'type=ApplicantRegistered',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(res.status).toBe(415);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
@@ -239,14 +294,20 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
 
   it('a scoped integration key cannot write outside its prefix', async () => {
     const admin = ledger.keys.admin;
-    const issued = await ledger.request('POST', '/v1/admin/keys', { key: admin, body: { role: 'integration', label: 'scoped', streamPrefix: 'applicant-scoped-' } });
+    const issued = await ledger.request('POST', '/v1/admin/keys', {
+      key: admin,
+      body: { role: 'integration', label: 'scoped', streamPrefix: 'applicant-scoped-' },
+    });
     expect(issued.status).toBe(201);
     expect((await post('applicant-scoped-1', registered(), {}, issued.body.key)).status).toBe(201);
     expect((await post('applicant-other-1', registered(), {}, issued.body.key)).status).toBe(403);
   });
 
   it('a revoked key stops working at once', async () => {
-    const issued = await ledger.request('POST', '/v1/admin/keys', { key: ledger.keys.admin, body: { role: 'integration', label: 'short-lived' } });
+    const issued = await ledger.request('POST', '/v1/admin/keys', {
+      key: ledger.keys.admin,
+      body: { role: 'integration', label: 'short-lived' },
+    });
     expect((await post(fresh(), registered(), {}, issued.body.key)).status).toBe(201);
     const revoked = await ledger.request('DELETE', `/v1/admin/keys/${issued.body.keyId}`, { key: ledger.keys.admin });
     expect(revoked.status).toBe(200);

@@ -12,14 +12,22 @@ import { startTestLedger, type TestLedger } from '../support/ledger-app';
 /** A FY2031–2035 set with erate-2030's figures under a new id. */
 const fy2035 = (over: Record<string, unknown> = {}) => {
   const { adoptedOn: _on, ...base } = adoptionOf(erate2030, '2030-12-01');
-  return { ...base, id: 'erate-2035', description: 'E-Rate FY2031–FY2035', fundingYears: { first: 2031, last: 2035 }, adoptedOn: '2030-12-01', ...over };
+  return {
+    ...base,
+    id: 'erate-2035',
+    description: 'E-Rate FY2031–FY2035',
+    fundingYears: { first: 2031, last: 2035 },
+    adoptedOn: '2030-12-01',
+    ...over,
+  };
 };
 
 describe('rule sets over the API: POST /v1/admin/rule-sets, GET /v1/rule-sets', () => {
   let ledger: TestLedger;
   let store: EventStore;
   const revision = () => store.streamRevision(ERATE_RULE_SET_STREAM);
-  const adopt = (body: unknown, key = ledger.keys.admin) => ledger.request('POST', '/v1/admin/rule-sets', { key, body });
+  const adopt = (body: unknown, key = ledger.keys.admin) =>
+    ledger.request('POST', '/v1/admin/rule-sets', { key, body });
 
   beforeAll(async () => {
     ledger = await startTestLedger();
@@ -39,26 +47,38 @@ describe('rule sets over the API: POST /v1/admin/rule-sets, GET /v1/rule-sets', 
     const [event] = await store.readStream(ERATE_RULE_SET_STREAM, { fromRevision: 3 });
     expect([res.body.position, res.body.eventId]).toEqual([event!.position, event!.id]);
 
-    const list = await ledger.request('GET', `/v1/rule-sets?minPosition=${res.body.position}`, { key: ledger.keys.auditor });
+    const list = await ledger.request('GET', `/v1/rule-sets?minPosition=${res.body.position}`, {
+      key: ledger.keys.auditor,
+    });
     expect(list.status).toBe(200);
     expect(list.body.ruleSets.map((r: { id: string; inForce: boolean }) => [r.id, r.inForce])).toEqual([
-      ['erate-fsa-2015', true], ['erate-2025', true], ['erate-2030', true], ['erate-2035', true],
+      ['erate-fsa-2015', true],
+      ['erate-2025', true],
+      ['erate-2030', true],
+      ['erate-2035', true],
     ]);
     expect(list.body.ruleSets.find((r: { id: string }) => r.id === 'erate-2035')).toMatchObject({
-      fundingYears: { first: 2031, last: 2035 }, builtIn: false, recorded: { eventId: event!.id, position: event!.position, adoptedOn: '2030-12-01' },
-      sources: erate2030.sources, unconfirmed: erate2030.unconfirmed,
+      fundingYears: { first: 2031, last: 2035 },
+      builtIn: false,
+      recorded: { eventId: event!.id, position: event!.position, adoptedOn: '2030-12-01' },
+      sources: erate2030.sources,
+      unconfirmed: erate2030.unconfirmed,
     });
   });
 
   it('another role may not adopt: 403, nothing written', async () => {
     const before = await revision();
-    for (const role of ['integration', 'dashboard', 'auditor'] as const) expect((await adopt(fy2035({ id: `erate-by-${role}` }), ledger.keys[role])).status).toBe(403);
+    for (const role of ['integration', 'dashboard', 'auditor'] as const)
+      expect((await adopt(fy2035({ id: `erate-by-${role}` }), ledger.keys[role])).status).toBe(403);
     expect(await revision()).toBe(before);
   });
 
   it('integration keys may not write the rule-set stream through /v1/streams either: 403, nothing written', async () => {
     const before = await revision();
-    const res = await ledger.request('POST', `/v1/streams/${ERATE_RULE_SET_STREAM}/events`, { key: ledger.keys.integration, body: { type: 'ErateRuleSetAdopted', data: fy2035({ id: 'erate-sneaky' }) } });
+    const res = await ledger.request('POST', `/v1/streams/${ERATE_RULE_SET_STREAM}/events`, {
+      key: ledger.keys.integration,
+      body: { type: 'ErateRuleSetAdopted', data: fy2035({ id: 'erate-sneaky' }) },
+    });
     expect(res.status).toBe(403);
     expect(await revision()).toBe(before);
   });
@@ -69,15 +89,35 @@ describe('rule sets over the API: POST /v1/admin/rule-sets, GET /v1/rule-sets', 
     const res = await adopt(fy2035({ id: 'erate-bad', params: { ...erate2030.params, discountMatrix: [b0, b2, b1] } }));
     expect(res.status).toBe(422);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ code: 'rule-set-invalid', errors: [{ field: 'params.discountMatrix[2].fromBasisPoints', message: 'must be above the band before it: bands ascend' }] });
+    expect(res.body).toMatchObject({
+      code: 'rule-set-invalid',
+      errors: [
+        {
+          field: 'params.discountMatrix[2].fromBasisPoints',
+          message: 'must be above the band before it: bands ascend',
+        },
+      ],
+    });
     expect(await revision()).toBe(before);
   });
 
   it.each([
-    ['overlapping funding years', 'rule-set-overlap', () => fy2035({ id: 'erate-overlap', fundingYears: { first: 2030, last: 2032 } })],
-    ['a supersedes naming nothing', 'rule-set-unknown', () => fy2035({ id: 'erate-2040', fundingYears: { first: 2036, last: 2040 }, supersedes: 'erate-1999' })],
+    [
+      'overlapping funding years',
+      'rule-set-overlap',
+      () => fy2035({ id: 'erate-overlap', fundingYears: { first: 2030, last: 2032 } }),
+    ],
+    [
+      'a supersedes naming nothing',
+      'rule-set-unknown',
+      () => fy2035({ id: 'erate-2040', fundingYears: { first: 2036, last: 2040 }, supersedes: 'erate-1999' }),
+    ],
     ['an id already adopted', 'rule-set-duplicate', () => fy2035()],
-    ['a built-in id with other content', 'rule-set-builtin-mismatch', () => ({ ...adoptionOf(erate2030, '2030-12-01'), description: 'changed' })],
+    [
+      'a built-in id with other content',
+      'rule-set-builtin-mismatch',
+      () => ({ ...adoptionOf(erate2030, '2030-12-01'), description: 'changed' }),
+    ],
   ])('%s: 422 with code %s, nothing written', async (_what, code, body) => {
     const before = await revision();
     const res = await adopt(body());
@@ -102,7 +142,11 @@ describe('rule sets over the API: POST /v1/admin/rule-sets, GET /v1/rule-sets', 
       if (!(body && body.checkpoint.lastPosition >= head)) await new Promise((r) => setTimeout(r, 100));
     }
     expect(verifyCheckpoint(body!.checkpoint as never, body!.publicKeyPem)).toBe(true);
-    const res = await ledger.app.inject({ method: 'GET', url: '/v1/audit/export?scope=all', headers: { 'x-api-key': ledger.keys.auditor } });
+    const res = await ledger.app.inject({
+      method: 'GET',
+      url: '/v1/audit/export?scope=all',
+      headers: { 'x-api-key': ledger.keys.auditor },
+    });
     expect(res.statusCode).toBe(200);
     const file = join(ledger.dataDir, 'rules-package.jsonl.gz');
     writeFileSync(file, res.rawPayload);

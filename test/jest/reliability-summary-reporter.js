@@ -21,9 +21,11 @@ class ReliabilitySummaryReporter {
     const n = (metric) => (totals[metric] ?? 0).toLocaleString('en-US');
     const parts = [];
     if ('crashesSurvived' in totals) parts.push(`${n('crashesSurvived')} crashes survived`);
-    if ('acknowledgedEventsChecked' in totals) parts.push(`${n('acknowledgedEventsChecked')} acknowledged events checked, ${n('acknowledgedEventsLost')} lost`);
+    if ('acknowledgedEventsChecked' in totals)
+      parts.push(`${n('acknowledgedEventsChecked')} acknowledged events checked, ${n('acknowledgedEventsLost')} lost`);
     if ('fuzzCases' in totals) parts.push(`${n('fuzzCases')} fuzz cases, ${n('serverErrors')} 5xx`);
-    if ('tamperPlanted' in totals) parts.push(`${n('tamperDetected')} of ${n('tamperPlanted')} tampered positions or bytes detected`);
+    if ('tamperPlanted' in totals)
+      parts.push(`${n('tamperDetected')} of ${n('tamperPlanted')} tampered positions or bytes detected`);
     process.stdout.write(`\nReliability: ${parts.join('; ')}\n`);
   }
 }

@@ -24,6 +24,7 @@ describe('API key secret comparison', () => {
   it('refuses a stored hash of another length or a non-hex one without throwing', () => {
     const { secret } = newApiKey();
     const stored = hashSecret(secret);
-    for (const bad of [stored.slice(0, 62), `${stored}00`, '', 'not hex at all']) expect(secretMatches(secret, bad)).toBe(false);
+    for (const bad of [stored.slice(0, 62), `${stored}00`, '', 'not hex at all'])
+      expect(secretMatches(secret, bad)).toBe(false);
   });
 });

@@ -28,17 +28,33 @@ describe('auth beyond the role matrix (in-process)', () => {
     expect(res.status).toBe(201);
     return res.body as { key: string; keyId: string };
   };
-  const append = (key: string, path: string, body: unknown, headers: Record<string, string> = {}) => ledger.request('POST', `/v1/streams/${path}/events`, { key, body, headers });
+  const append = (key: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+    ledger.request('POST', `/v1/streams/${path}/events`, { key, body, headers });
 
   it('a key scoped to a stream prefix writes only streams with that prefix, however the name is spelled', async () => {
     const acme = await issue({ role: 'integration', label: 'Acme feed', streamPrefix: 'applicant-acme-' });
     expect((await append(ledger.keys.integration, 'applicant-other-1', registered())).status).toBe(201);
     expect((await append(acme.key, 'applicant-acme-1', registered())).status).toBe(201);
     expect((await append(acme.key, 'applicant%2Dacme-2', registered())).status).toBe(201);
-    for (const path of ['applicant-other-1', 'applicant-other-2', 'applicant-acme', 'APPLICANT-ACME-3', 'applicant-acm', 'program-acme-1', 'applicant-other-1%2F..%2Fapplicant-acme-1', '%20applicant-acme-4', 'ledger.apikeys', 'ledger.idempotency-x']) {
+    for (const path of [
+      'applicant-other-1',
+      'applicant-other-2',
+      'applicant-acme',
+      'APPLICANT-ACME-3',
+      'applicant-acm',
+      'program-acme-1',
+      'applicant-other-1%2F..%2Fapplicant-acme-1',
+      '%20applicant-acme-4',
+      'ledger.apikeys',
+      'ledger.idempotency-x',
+    ]) {
       const before = await store.headPosition();
       const res = await append(acme.key, path, need('sneaky'));
-      expect({ path, status: res.status, type: res.body?.type }).toEqual({ path, status: 403, type: expect.stringMatching(/forbidden$/) });
+      expect({ path, status: res.status, type: res.body?.type }).toEqual({
+        path,
+        status: 403,
+        type: expect.stringMatching(/forbidden$/),
+      });
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(await store.headPosition()).toBe(before);
     }
@@ -52,8 +68,15 @@ describe('auth beyond the role matrix (in-process)', () => {
 
   it("no integration key writes the ledger's internal streams (API keys, idempotency records)", async () => {
     const { keyId } = parseApiKey(ledger.keys.integration)!;
-    const selfPromotion = { type: 'ApiKeyIssued', data: { keyId: '0123456789abcdef', role: 'admin', label: 'me', secretSha256: hashSecret('x') } };
-    for (const stream of ['ledger.apikeys', 'ledger.idempotency-0123456789abcdef0123456789abcdef01234567', `ledger.apikeys-${keyId}`]) {
+    const selfPromotion = {
+      type: 'ApiKeyIssued',
+      data: { keyId: '0123456789abcdef', role: 'admin', label: 'me', secretSha256: hashSecret('x') },
+    };
+    for (const stream of [
+      'ledger.apikeys',
+      'ledger.idempotency-0123456789abcdef0123456789abcdef01234567',
+      `ledger.apikeys-${keyId}`,
+    ]) {
       const before = await store.headPosition();
       const res = await append(ledger.keys.integration, stream, selfPromotion);
       expect({ stream, refused: res.status >= 400 && res.status < 500 }).toEqual({ stream, refused: true });
@@ -75,13 +98,20 @@ describe('auth beyond the role matrix (in-process)', () => {
     expect(other.headers['idempotent-replayed']).toBeUndefined();
     expect(other.body.revision).toBe(first.body.revision + 1);
     expect(other.body.eventIds).not.toEqual(first.body.eventIds);
-    expect((await store.readStream('applicant-acme-10')).map((e) => e.type)).toEqual(['ApplicantRegistered', 'NeedEstimated', 'NeedEstimated']);
+    expect((await store.readStream('applicant-acme-10')).map((e) => e.type)).toEqual([
+      'ApplicantRegistered',
+      'NeedEstimated',
+      'NeedEstimated',
+    ]);
   });
 
   it('a key revoked through the admin endpoint is refused on the very next request', async () => {
     const temp = await issue({ role: 'integration', label: 'temporary' });
     expect((await append(temp.key, 'applicant-revoke-1', registered())).status).toBe(201);
-    const revoked = await ledger.request('DELETE', `/v1/admin/keys/${temp.keyId}`, { key: ledger.keys.admin, body: { reason: 'contract ended' } });
+    const revoked = await ledger.request('DELETE', `/v1/admin/keys/${temp.keyId}`, {
+      key: ledger.keys.admin,
+      body: { reason: 'contract ended' },
+    });
     expect(revoked.status).toBe(200);
     const before = await store.headPosition();
     const refused = await append(temp.key, 'applicant-revoke-1', need('after revocation'));
@@ -92,7 +122,9 @@ describe('auth beyond the role matrix (in-process)', () => {
     expect(listed.body.keys.find((k: { keyId: string }) => k.keyId === temp.keyId)).toMatchObject({ revoked: true });
     expect(JSON.stringify(listed.body)).not.toContain(secretOf(temp.key));
     expect(JSON.stringify(listed.body)).not.toContain(hashSecret(secretOf(temp.key)));
-    expect((await ledger.request('DELETE', `/v1/admin/keys/${temp.keyId}`, { key: ledger.keys.admin })).status).toBe(404);
+    expect((await ledger.request('DELETE', `/v1/admin/keys/${temp.keyId}`, { key: ledger.keys.admin })).status).toBe(
+      404,
+    );
   });
 
   it('the ledger stores no key and no secret: not in the raw key stream auditors read, not in an export package', async () => {
@@ -101,7 +133,11 @@ describe('auth beyond the role matrix (in-process)', () => {
     const raw = await ledger.request('GET', '/v1/streams/ledger.apikeys', { key: ledger.keys.auditor });
     expect(raw.status).toBe(200);
     expect(raw.text).toContain(issued.keyId);
-    const exported = await ledger.app.inject({ method: 'GET', url: '/v1/audit/export?scope=all', headers: { 'x-api-key': ledger.keys.auditor } });
+    const exported = await ledger.app.inject({
+      method: 'GET',
+      url: '/v1/audit/export?scope=all',
+      headers: { 'x-api-key': ledger.keys.auditor },
+    });
     expect(exported.statusCode).toBe(200);
     const unpacked = gunzipSync(exported.rawPayload).toString('utf8');
     expect(unpacked).toContain(issued.keyId);
@@ -161,37 +197,92 @@ describe('auth against a server in another process (keys from the CLI, logs at d
     keys.push(integration.key, admin.key, auditor.key);
     server = await startChildLedger(dataDir, { LOG_LEVEL: 'debug' });
     const { baseUrl } = server;
-    expect((await call(baseUrl, 'POST', '/v1/streams/applicant-cli-1/events', { key: integration.key, body: registered() })).status).toBe(201);
+    expect(
+      (await call(baseUrl, 'POST', '/v1/streams/applicant-cli-1/events', { key: integration.key, body: registered() }))
+        .status,
+    ).toBe(201);
 
     // Issued by another process while the server runs: usable on the first request.
     const late = await issueKeyWithCli(dataDir, 'integration', 'late feed');
     keys.push(late.key);
-    expect((await call(baseUrl, 'POST', '/v1/streams/applicant-cli-2/events', { key: late.key, body: registered() })).status).toBe(201);
+    expect(
+      (await call(baseUrl, 'POST', '/v1/streams/applicant-cli-2/events', { key: late.key, body: registered() })).status,
+    ).toBe(201);
 
     // A session of every kind of outcome, with keys in both headers.
-    const issued = await call(baseUrl, 'POST', '/v1/admin/keys', { key: admin.key, body: { role: 'dashboard', label: 'wall screen' } });
+    const issued = await call(baseUrl, 'POST', '/v1/admin/keys', {
+      key: admin.key,
+      body: { role: 'dashboard', label: 'wall screen' },
+    });
     expect(issued.status).toBe(201);
     keys.push(issued.body.key);
-    expect((await call(baseUrl, 'GET', '/v1/streams/applicant-cli-1', { headers: { authorization: `Bearer ${auditor.key}` } })).status).toBe(200);
+    expect(
+      (
+        await call(baseUrl, 'GET', '/v1/streams/applicant-cli-1', {
+          headers: { authorization: `Bearer ${auditor.key}` },
+        })
+      ).status,
+    ).toBe(200);
     expect((await call(baseUrl, 'GET', '/v1/admin/keys', { key: issued.body.key })).status).toBe(403);
-    expect((await call(baseUrl, 'POST', '/v1/streams/applicant-cli-1/events', { key: integration.key, body: { events: [{ type: 'NeedEstimated', data: { devices: -1 } }] } })).status).toBe(400);
-    expect((await call(baseUrl, 'POST', '/v1/streams/applicant-cli-1/events', { key: integration.key, headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
-    expect((await call(baseUrl, 'GET', '/v1/admin/keys', { key: `pl_${parseApiKey(admin.key)!.keyId}_${secretOf(auditor.key)}` })).status).toBe(401);
-    expect((await call(baseUrl, 'GET', '/v1/admin/keys', { headers: { authorization: `Basic ${Buffer.from(`x:${admin.key}`).toString('base64')}` } })).status).toBe(401);
+    expect(
+      (
+        await call(baseUrl, 'POST', '/v1/streams/applicant-cli-1/events', {
+          key: integration.key,
+          body: { events: [{ type: 'NeedEstimated', data: { devices: -1 } }] },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(baseUrl, 'POST', '/v1/streams/applicant-cli-1/events', {
+          key: integration.key,
+          headers: { 'content-type': 'text/plain' },
+          body: 'x',
+        })
+      ).status,
+    ).toBe(415);
+    expect(
+      (
+        await call(baseUrl, 'GET', '/v1/admin/keys', {
+          key: `pl_${parseApiKey(admin.key)!.keyId}_${secretOf(auditor.key)}`,
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await call(baseUrl, 'GET', '/v1/admin/keys', {
+          headers: { authorization: `Basic ${Buffer.from(`x:${admin.key}`).toString('base64')}` },
+        })
+      ).status,
+    ).toBe(401);
 
     const revoked = await ledgerCli('keys', 'revoke', integration.keyId, '--data-dir', dataDir);
     expect(revoked.code).toBe(0);
     const started = Date.now();
     let status = 201;
     while (status !== 401 && Date.now() - started < 5_000) {
-      status = (await call(baseUrl, 'POST', '/v1/streams/applicant-cli-1/events', { key: integration.key, body: need('racing the revocation') })).status;
+      status = (
+        await call(baseUrl, 'POST', '/v1/streams/applicant-cli-1/events', {
+          key: integration.key,
+          body: need('racing the revocation'),
+        })
+      ).status;
       if (status !== 401) await sleep(20);
     }
     expect(status).toBe(401);
     // The registry catches up with the store every 250 ms; allow for a loaded machine.
     expect(Date.now() - started).toBeLessThan(2_000);
-    for (let i = 0; i < 3; i++) expect((await call(baseUrl, 'GET', '/health', { key: integration.key })).status).toBe(200);
-    for (let i = 0; i < 3; i++) expect((await call(baseUrl, 'POST', '/v1/streams/applicant-cli-1/events', { key: integration.key, body: need('after') })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await call(baseUrl, 'GET', '/health', { key: integration.key })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (
+          await call(baseUrl, 'POST', '/v1/streams/applicant-cli-1/events', {
+            key: integration.key,
+            body: need('after'),
+          })
+        ).status,
+      ).toBe(401);
 
     const logs = server.output();
     await server.stop();

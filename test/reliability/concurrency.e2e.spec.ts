@@ -32,7 +32,8 @@ describe(`concurrent writers over HTTP (${W} per race)`, () => {
     store = ledger.app.get<EventStore>(EVENT_STORE);
   });
   afterAll(async () => ledger.close());
-  const post = (stream: string, body: unknown, headers: Record<string, string> = {}) => ledger.request('POST', `/v1/streams/${stream}/events`, { key: ledger.keys.integration, body, headers });
+  const post = (stream: string, body: unknown, headers: Record<string, string> = {}) =>
+    ledger.request('POST', `/v1/streams/${stream}/events`, { key: ledger.keys.integration, body, headers });
 
   it('with expected revisions: exactly the writers whose revision was current land, every other gets 412, each accepted revision once', async () => {
     const stream = 'applicant-race-expected';
@@ -41,8 +42,13 @@ describe(`concurrent writers over HTTP (${W} per race)`, () => {
     const winners: { id: string; revision: number }[] = [];
     for (let round = 0; round < 5; round++) {
       // Some writers are current, some stale, some ahead: with a per-stream queue several may win in turn.
-      const attempts = Array.from({ length: W }, (_, w) => ({ event: need(`round ${round} writer ${w}`), expected: Math.max(0, current - 1 + Math.floor(Math.random() * 4)) }));
-      const responses = await Promise.all(attempts.map((a) => post(stream, { events: [a.event] }, { 'if-match': `"${a.expected}"` })));
+      const attempts = Array.from({ length: W }, (_, w) => ({
+        event: need(`round ${round} writer ${w}`),
+        expected: Math.max(0, current - 1 + Math.floor(Math.random() * 4)),
+      }));
+      const responses = await Promise.all(
+        attempts.map((a) => post(stream, { events: [a.event] }, { 'if-match': `"${a.expected}"` })),
+      );
       responses.forEach((res, i) => {
         const a = attempts[i]!;
         expect([201, 412]).toContain(res.status);
@@ -61,26 +67,44 @@ describe(`concurrent writers over HTTP (${W} per race)`, () => {
     expect(new Set(revisions).size).toBe(revisions.length);
     const stored = await store.readStream(stream);
     expectGapFreeAndOrdered(stored);
-    expect(stored.slice(1).map((e) => ({ id: e.id, revision: e.revision }))).toEqual([...winners].sort((a, b) => a.revision - b.revision));
+    expect(stored.slice(1).map((e) => ({ id: e.id, revision: e.revision }))).toEqual(
+      [...winners].sort((a, b) => a.revision - b.revision),
+    );
   });
 
   it("with 'any' or no expectation: every writer lands, revisions gap-free, positions strictly increasing", async () => {
     const stream = 'applicant-race-any';
     expect((await post(stream, registered())).status).toBe(201);
     const events = Array.from({ length: W }, (_, w) => need(`writer ${w}`));
-    const responses = await Promise.all(events.map((e, w) => post(stream, w % 2 ? { events: [e], expectedRevision: 'any' } : e)));
+    const responses = await Promise.all(
+      events.map((e, w) => post(stream, w % 2 ? { events: [e], expectedRevision: 'any' } : e)),
+    );
     expect(responses.map((r) => r.status)).toEqual(events.map(() => 201));
     expect(new Set(responses.map((r) => r.body.revision)).size).toBe(W);
     const stored = await store.readStream(stream);
     expectGapFreeAndOrdered(stored);
-    expect(stored.slice(1).map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
-    responses.forEach((r, w) => expect(stored.find((e) => e.id === events[w]!.id)).toMatchObject({ revision: r.body.revision, position: r.body.positions[0] }));
+    expect(
+      stored
+        .slice(1)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(events.map((e) => e.id).sort());
+    responses.forEach((r, w) =>
+      expect(stored.find((e) => e.id === events[w]!.id)).toMatchObject({
+        revision: r.body.revision,
+        position: r.body.positions[0],
+      }),
+    );
   });
 
   it('across many streams at once: global positions unique and strictly increasing, each stream gap-free', async () => {
     const streams = Array.from({ length: 8 }, (_, i) => `applicant-race-many-${i}`);
     await Promise.all(streams.map((s) => post(s, registered())));
-    const responses = await Promise.all(Array.from({ length: W }, (_, w) => post(streams[w % streams.length]!, { events: [need(`a${w}`), need(`b${w}`)] })));
+    const responses = await Promise.all(
+      Array.from({ length: W }, (_, w) =>
+        post(streams[w % streams.length]!, { events: [need(`a${w}`), need(`b${w}`)] }),
+      ),
+    );
     expect(responses.every((r) => r.status === 201)).toBe(true);
     const all = await allEvents(store);
     for (let i = 1; i < all.length; i++) expect(all[i]!.position).toBeGreaterThan(all[i - 1]!.position);
@@ -117,7 +141,9 @@ describe('two store instances on one file (two processes sharing a data director
       const revision = await store.streamRevision(stream);
       const id = randomUUID();
       try {
-        const result = await store.append(stream, [{ id, type: 'Raced', data: { by, i } }], { expectedRevision: revision ?? 'no_stream' });
+        const result = await store.append(stream, [{ id, type: 'Raced', data: { by, i } }], {
+          expectedRevision: revision ?? 'no_stream',
+        });
         wins.push({ id, revision: result.nextExpectedRevision });
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion)) throw error;
@@ -128,7 +154,9 @@ describe('two store instances on one file (two processes sharing a data director
   }
 
   it('with expected revisions: each revision is won once, the winners are exactly what is stored', async () => {
-    const results = await Promise.all(Array.from({ length: W }, (_, w) => race(w % 2 ? a : b, 'race-shared', `writer ${w}`, 5)));
+    const results = await Promise.all(
+      Array.from({ length: W }, (_, w) => race(w % 2 ? a : b, 'race-shared', `writer ${w}`, 5)),
+    );
     const wins = results.flatMap((r) => r.wins);
     const losses = results.reduce((n, r) => n + r.losses, 0);
     expect(wins.length + losses).toBe(W * 5);
@@ -136,13 +164,30 @@ describe('two store instances on one file (two processes sharing a data director
     expect(new Set(wins.map((w) => w.revision)).size).toBe(wins.length);
     const stored = await a.readStream('race-shared');
     expectGapFreeAndOrdered(stored);
-    expect(stored.map((e) => ({ id: e.id, revision: e.revision }))).toEqual([...wins].sort((x, y) => x.revision - y.revision));
+    expect(stored.map((e) => ({ id: e.id, revision: e.revision }))).toEqual(
+      [...wins].sort((x, y) => x.revision - y.revision),
+    );
     expect(await b.readStream('race-shared')).toEqual(stored);
   });
 
   it("with 'any': every append from both lands once, positions strictly increasing, and each store sees the other's", async () => {
-    const appends = Array.from({ length: W }, (_, w) => ({ store: w % 2 ? a : b, id: randomUUID(), stream: `shared-${w % 3}` }));
-    await Promise.all(appends.map((x) => x.store.append(x.stream, [{ id: x.id, type: 'Landed', data: {} }, { type: 'Landed', data: { second: true } }], { expectedRevision: 'any' })));
+    const appends = Array.from({ length: W }, (_, w) => ({
+      store: w % 2 ? a : b,
+      id: randomUUID(),
+      stream: `shared-${w % 3}`,
+    }));
+    await Promise.all(
+      appends.map((x) =>
+        x.store.append(
+          x.stream,
+          [
+            { id: x.id, type: 'Landed', data: {} },
+            { type: 'Landed', data: { second: true } },
+          ],
+          { expectedRevision: 'any' },
+        ),
+      ),
+    );
     const fromA = await allEvents(a);
     expect(await allEvents(b)).toEqual(fromA);
     expect(fromA).toHaveLength(W * 2);
@@ -185,9 +230,14 @@ describe('two store instances on one file (two processes sharing a data director
         if (out.startsWith('ready\n')) resolve();
       }),
     );
-    const mine = await Promise.all(Array.from({ length: 4 }, (_, w) => race(a, 'race-process', `parent ${w}`, attempts / 4)));
+    const mine = await Promise.all(
+      Array.from({ length: 4 }, (_, w) => race(a, 'race-process', `parent ${w}`, attempts / 4)),
+    );
     expect({ code: await exited, err }).toEqual({ code: 0, err: '' });
-    const theirs = JSON.parse(out.slice('ready\n'.length)) as { wins: { id: string; revision: number }[]; losses: number };
+    const theirs = JSON.parse(out.slice('ready\n'.length)) as {
+      wins: { id: string; revision: number }[];
+      losses: number;
+    };
     const wins = [...mine.flatMap((r) => r.wins), ...theirs.wins];
     expect(theirs.wins.length + theirs.losses).toBe(attempts);
     expect(theirs.wins.length).toBeGreaterThan(0);
@@ -195,6 +245,8 @@ describe('two store instances on one file (two processes sharing a data director
     expect(new Set(wins.map((w) => w.revision)).size).toBe(wins.length);
     const stored = await a.readStream('race-process');
     expectGapFreeAndOrdered(stored);
-    expect(stored.map((e) => ({ id: e.id, revision: e.revision }))).toEqual(wins.sort((x, y) => x.revision - y.revision));
+    expect(stored.map((e) => ({ id: e.id, revision: e.revision }))).toEqual(
+      wins.sort((x, y) => x.revision - y.revision),
+    );
   }, 60_000);
 });

@@ -75,14 +75,20 @@ describe('tamper evidence: changed bytes in the store file and in export package
       cp = await settledCheckpoint(ledger);
     }
     expect(cp.status).toBe(200);
-    const exported = await ledger.app.inject({ method: 'GET', url: '/v1/audit/export?scope=all', headers: { 'x-api-key': ledger.keys.auditor } });
+    const exported = await ledger.app.inject({
+      method: 'GET',
+      url: '/v1/audit/export?scope=all',
+      headers: { 'x-api-key': ledger.keys.auditor },
+    });
     expect(exported.statusCode).toBe(200);
     apiExport = exported.rawPayload;
     await ledger.close();
     // Fold the write-ahead log into the main file, so every row's bytes are in events.sqlite itself.
     const db = new Database(join(dataDir, 'events.sqlite'));
     db.pragma('wal_checkpoint(TRUNCATE)');
-    rows = db.prepare("SELECT position, data FROM events WHERE stream LIKE 'applicant-tamper-%' ORDER BY position").all() as Row[];
+    rows = db
+      .prepare("SELECT position, data FROM events WHERE stream LIKE 'applicant-tamper-%' ORDER BY position")
+      .all() as Row[];
     db.close();
     const wal = join(dataDir, 'events.sqlite-wal');
     expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
@@ -111,7 +117,11 @@ describe('tamper evidence: changed bytes in the store file and in export package
       flipInFile(join(dir, 'events.sqlite'), row, offset);
       const { code, out } = await ledgerCli('verify', '--data-dir', dir);
       recordTamper(code === 1 && out.includes(`first bad position ${row.position}`));
-      expect({ position: row.position, code, named: out.includes(`first bad position ${row.position}`) }).toEqual({ position: row.position, code: 1, named: true });
+      expect({ position: row.position, code, named: out.includes(`first bad position ${row.position}`) }).toEqual({
+        position: row.position,
+        code: 1,
+        named: true,
+      });
     }
   });
 
@@ -122,13 +132,19 @@ describe('tamper evidence: changed bytes in the store file and in export package
     const ledger = await startTestLedger({}, { dataDir: dir });
     try {
       const res = await settledCheckpoint(ledger);
-      recordTamper(res.status === 503 && (res.body as { firstBadPosition?: number }).firstBadPosition === target.position);
+      recordTamper(
+        res.status === 503 && (res.body as { firstBadPosition?: number }).firstBadPosition === target.position,
+      );
       expect(res.status).toBe(503);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body).toMatchObject({ status: 503, firstBadPosition: target.position });
       expect(res.body.type).toMatch(/audit-verification-failed$/);
       expect(res.body.detail).toContain(`first bad position ${target.position}`);
-      for (const url of [`/v1/audit/proof/${target.position}`, '/v1/audit/consistency?from=1', '/v1/audit/export?scope=all'])
+      for (const url of [
+        `/v1/audit/proof/${target.position}`,
+        '/v1/audit/consistency?from=1',
+        '/v1/audit/export?scope=all',
+      ])
         expect((await ledger.request('GET', url, { key: ledger.keys.auditor })).status).toBe(503);
     } finally {
       await ledger.close();
@@ -148,21 +164,45 @@ describe('tamper evidence: changed bytes in the store file and in export package
     const untouched = await ledgerCli('verify', '--export', file);
     expect(untouched.out).toMatch(/^OK: export package/);
     for (const row of [rows[0]!, rows[3]!]) {
-      writeFileSync(file, forgeExport(apiExport, (line) => (line.includes(`"position":${row.position},`) ? line.replace('Tamper', 'Tamped') : line)));
+      writeFileSync(
+        file,
+        forgeExport(apiExport, (line) =>
+          line.includes(`"position":${row.position},`) ? line.replace('Tamper', 'Tamped') : line,
+        ),
+      );
       const forged = await ledgerCli('verify', '--export', file);
       recordTamper(forged.code === 1 && forged.out.includes(`first bad position ${row.position}`));
-      expect({ code: forged.code, named: forged.out.includes(`first bad position ${row.position}`) }).toEqual({ code: 1, named: true });
+      expect({ code: forged.code, named: forged.out.includes(`first bad position ${row.position}`) }).toEqual({
+        code: 1,
+        named: true,
+      });
     }
   });
 
   it('ledger verify --export refuses a CLI export with any single flipped byte', async () => {
     const dir = copy();
     const file = join(dir, 'applicant.jsonl.gz');
-    const exported = await ledgerCli('export', '--scope', 'applicant', '--id', 'tamper-a', '--out', file, '--data-dir', dir);
+    const exported = await ledgerCli(
+      'export',
+      '--scope',
+      'applicant',
+      '--id',
+      'tamper-a',
+      '--out',
+      file,
+      '--data-dir',
+      dir,
+    );
     expect(exported.code).toBe(0);
     const original = readFileSync(file);
     expect((await ledgerCli('verify', '--export', file)).code).toBe(0);
-    for (const at of [10, Math.floor(original.length / 3), Math.floor(original.length / 2), original.length - 20, original.length - 1]) {
+    for (const at of [
+      10,
+      Math.floor(original.length / 3),
+      Math.floor(original.length / 2),
+      original.length - 20,
+      original.length - 1,
+    ]) {
       const bytes = Buffer.from(original);
       bytes[at]! ^= 0x01;
       writeFileSync(file, bytes);
@@ -171,9 +211,17 @@ describe('tamper evidence: changed bytes in the store file and in export package
       expect({ at, code: result.code, failed: /^FAILED/.test(result.out) }).toEqual({ at, code: 1, failed: true });
     }
     const target = rows[2]!;
-    writeFileSync(file, forgeExport(original, (line) => (line.includes(`"position":${target.position},`) ? line.replace('"devices":4321', '"devices":4320') : line)));
+    writeFileSync(
+      file,
+      forgeExport(original, (line) =>
+        line.includes(`"position":${target.position},`) ? line.replace('"devices":4321', '"devices":4320') : line,
+      ),
+    );
     const forged = await ledgerCli('verify', '--export', file);
     recordTamper(forged.code === 1 && forged.out.includes(`first bad position ${target.position}`));
-    expect({ code: forged.code, named: forged.out.includes(`first bad position ${target.position}`) }).toEqual({ code: 1, named: true });
+    expect({ code: forged.code, named: forged.out.includes(`first bad position ${target.position}`) }).toEqual({
+      code: 1,
+      named: true,
+    });
   });
 });

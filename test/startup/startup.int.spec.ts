@@ -25,7 +25,10 @@ interface Run {
 /** Starts the built server; resolves when it exits, or after `stopAfter` resolves (then SIGTERM). */
 function runServer(env: Record<string, string>, stopAfter?: (stdout: () => string) => Promise<void>): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -56,7 +59,8 @@ describe('start-up of the built server', () => {
     let health: { status: number; body: { info?: { store?: { status: string } } } } | undefined;
     const run = await runServer({ PORT: String(port), DATA_DIR: dataDir }, async (stdout) => {
       const started = Date.now();
-      while (!stdout().includes('listening on') && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 50));
+      while (!stdout().includes('listening on') && Date.now() - started < 20_000)
+        await new Promise((r) => setTimeout(r, 50));
       const res = await fetch(`http://127.0.0.1:${port}/health`);
       health = { status: res.status, body: (await res.json()) as { info?: { store?: { status: string } } } };
     });

@@ -10,7 +10,11 @@ export interface TestLedger {
   app: NestFastifyApplication;
   dataDir: string;
   keys: Record<Role, string>;
-  request(method: 'GET' | 'POST' | 'DELETE' | 'PUT', url: string, options?: { key?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string }): Promise<TestResponse>;
+  request(
+    method: 'GET' | 'POST' | 'DELETE' | 'PUT',
+    url: string,
+    options?: { key?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string },
+  ): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
@@ -22,7 +26,10 @@ export interface TestResponse {
 }
 
 /** A real ledger app (embedded SQLite in a temp dir, or in `dataDir` which it then leaves in place) with one key per role. */
-export async function startTestLedger(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<TestLedger> {
+export async function startTestLedger(
+  env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
+): Promise<TestLedger> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const config = validateConfig({ LOG_LEVEL: 'silent', CHECKPOINT_INTERVAL_MS: '200', ...env, DATA_DIR: dataDir });
   const app = await createApp({ config, catalog: productionCatalog() });
@@ -30,10 +37,14 @@ export async function startTestLedger(env: Record<string, string> = {}, options:
   await app.getHttpAdapter().getInstance().ready();
   const registry = app.get(KeyRegistry);
   const keys = {} as Record<Role, string>;
-  for (const role of ['integration', 'dashboard', 'auditor', 'admin'] as const) keys[role] = (await registry.issue(role, `test ${role}`)).key;
+  for (const role of ['integration', 'dashboard', 'auditor', 'admin'] as const)
+    keys[role] = (await registry.issue(role, `test ${role}`)).key;
 
   const request: TestLedger['request'] = async (method, url, options = {}) => {
-    const headers: Record<string, string> = { ...(options.key ? { 'x-api-key': options.key } : {}), ...options.headers };
+    const headers: Record<string, string> = {
+      ...(options.key ? { 'x-api-key': options.key } : {}),
+      ...options.headers,
+    };
     let payload: string | undefined = options.rawBody;
     if (options.body !== undefined) {
       payload = JSON.stringify(options.body);

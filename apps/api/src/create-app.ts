@@ -20,7 +20,10 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
     // One log line per request is for debugging; at info the access log is /metrics, and errors are logged by the filter.
-    logController: new LogController({ requestIdLogLabel: 'reqId', disableRequestLogging: !['debug', 'trace'].includes(parts.config.LOG_LEVEL) }),
+    logController: new LogController({
+      requestIdLogLabel: 'reqId',
+      disableRequestLogging: !['debug', 'trace'].includes(parts.config.LOG_LEVEL),
+    }),
     bodyLimit: parts.config.BODY_LIMIT_BYTES,
     // A path parameter can be a whole stream name, up to MAX_STREAM_NAME (200) characters: Fastify's
     // default of 100 answered longer valid names with 414 before any route saw them.
@@ -31,16 +34,22 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
     },
   });
   // abortOnError off: a start-up failure (corrupt store, unwritable data directory) reaches main's one clear message.
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(parts), adapter, { logger: new PinoNestLogger(pino), abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(parts), adapter, {
+    logger: new PinoNestLogger(pino),
+    abortOnError: false,
+  });
   const fastify = app.getHttpAdapter().getInstance();
   // Only JSON is a ledger payload; anything else is 415 rather than a body the validators misread.
   fastify.removeContentTypeParser(['text/plain']);
   const metrics = app.get(LedgerMetrics);
   // Callback hooks, not async ones: they run on every request, and an async hook costs a promise each.
-  fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
-    void reply.header('x-request-id', request.id);
-    done(null, payload);
-  });
+  fastify.addHook(
+    'onSend',
+    (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
+      void reply.header('x-request-id', request.id);
+      done(null, payload);
+    },
+  );
   fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
@@ -52,4 +61,3 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
   app.enableShutdownHooks();
   return app;
 }
-

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const app = await createApp({ config, catalog: productionCatalog() });
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
-  process.stdout.write(`Procurement Ledger listening on ${url} (store: ${config.EVENT_STORE}, data: ${config.DATA_DIR})\n  docs: ${url}/docs\n  dashboard: ${url}/dashboard\n`);
+  process.stdout.write(
+    `Procurement Ledger listening on ${url} (store: ${config.EVENT_STORE}, data: ${config.DATA_DIR})\n  docs: ${url}/docs\n  dashboard: ${url}/dashboard\n`,
+  );
   // The genesis records: built-in rule sets first, so the log shows them before any fact they judge.
   await recordBuiltInRuleSetsOnStart(app, config, (t) => process.stdout.write(t));
   // After listen: the projector runs, so the demo's URLs show data as soon as they are printed. It is loaded
@@ -25,7 +27,9 @@ main().catch((error: unknown) => {
   if (error instanceof InvalidConfiguration) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Procurement Ledger failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Procurement Ledger failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -11,7 +11,11 @@ export function eventExamples(catalog: LedgerCatalog): Examples {
     for (const [type, spec] of Object.entries(definition.events)) {
       examples[type] = {
         summary: `${type} on ${definition.prefix}-<id>: ${spec.description}`,
-        value: { events: [{ type, data: spec.example, metadata: { source: 'integration-name', occurredAt: '2025-02-03T15:00:00Z' } }] },
+        value: {
+          events: [
+            { type, data: spec.example, metadata: { source: 'integration-name', occurredAt: '2025-02-03T15:00:00Z' } },
+          ],
+        },
       };
     }
   }
@@ -29,7 +33,8 @@ export function buildOpenApi(app: NestFastifyApplication, catalog: LedgerCatalog
     .build();
   const document = SwaggerModule.createDocument(app, config);
   const append = document.paths['/v1/streams/{stream}/events']?.post;
-  const json = append?.requestBody && 'content' in append.requestBody ? append.requestBody.content['application/json'] : undefined;
+  const json =
+    append?.requestBody && 'content' in append.requestBody ? append.requestBody.content['application/json'] : undefined;
   if (json) json.examples = eventExamples(catalog);
   return document;
 }

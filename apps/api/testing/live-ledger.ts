@@ -23,10 +23,12 @@ export async function startLiveLedger(env: Record<string, string> = {}): Promise
   const app = await createApp({ config, catalog: productionCatalog() });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
-  if (address === null || typeof address === 'string') throw new Error('The test ledger is not listening on a TCP port');
+  if (address === null || typeof address === 'string')
+    throw new Error('The test ledger is not listening on a TCP port');
   const registry = app.get(KeyRegistry);
   const keys = {} as Record<Role, string>;
-  for (const role of ['integration', 'dashboard', 'auditor', 'admin'] as const) keys[role] = (await registry.issue(role, `live test ${role}`)).key;
+  for (const role of ['integration', 'dashboard', 'auditor', 'admin'] as const)
+    keys[role] = (await registry.issue(role, `live test ${role}`)).key;
   return {
     app,
     baseUrl: `http://127.0.0.1:${address.port}`,

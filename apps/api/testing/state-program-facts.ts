@@ -1,6 +1,16 @@
 import { type LedgerClient } from '@ledger/client';
 import { usd } from '@ledger/domain';
-import { chromebooks, fact, fundsAllocated, hotspots, mltiAwarded, msConnectsEstablished, orderPlaced, registered, type FactToRecord } from '@ledger/domain/testing';
+import {
+  chromebooks,
+  fact,
+  fundsAllocated,
+  hotspots,
+  mltiAwarded,
+  msConnectsEstablished,
+  orderPlaced,
+  registered,
+  type FactToRecord,
+} from '@ledger/domain/testing';
 
 /**
  * A small Mississippi Connects program recorded through the HTTP API (the way an integration would),
@@ -20,9 +30,14 @@ export interface StateProgramLedger {
 }
 
 /** Records one fact the way an integration would, one append each; returns its ledger position. */
-const post = async (client: LedgerClient, f: FactToRecord): Promise<number> => (await client.append(f.stream, [{ type: f.type, data: f.data as Record<string, unknown> }])).positions[0]!;
+const post = async (client: LedgerClient, f: FactToRecord): Promise<number> =>
+  (await client.append(f.stream, [{ type: f.type, data: f.data as Record<string, unknown> }])).positions[0]!;
 
-export async function establishStateProgram(client: LedgerClient, tag: string, leaNames: string[] = ['Jackson Public Schools', 'Biloxi Public Schools']): Promise<StateProgramLedger> {
+export async function establishStateProgram(
+  client: LedgerClient,
+  tag: string,
+  leaNames: string[] = ['Jackson Public Schools', 'Biloxi Public Schools'],
+): Promise<StateProgramLedger> {
   const programId = `ms-${tag}`;
   const program = `program-${programId}`;
   const contract = `contract-mlti-${tag}`;
@@ -44,9 +59,20 @@ export async function establishStateProgram(client: LedgerClient, tag: string, l
     const lines = [chromebooks(devices), hotspots(hotspotCount)].filter((line) => line.quantity > 0);
     const total = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
     const stateShare = (total * 80) / 100;
-    return post(client, orderPlaced(order, { program, contract, applicant, lines, stateShare, districtShare: total - stateShare }));
+    return post(
+      client,
+      orderPlaced(order, { program, contract, applicant, lines, stateShare, districtShare: total - stateShare }),
+    );
   };
   const reportBreach = (order: string, breachId: string, units: number): Promise<number> =>
-    post(client, fact(order, 'SlaBreachReported', { breachId, reportedOn: '2020-09-01', description: 'Devices arrived damaged', units }));
+    post(
+      client,
+      fact(order, 'SlaBreachReported', {
+        breachId,
+        reportedOn: '2020-09-01',
+        description: 'Devices arrived damaged',
+        units,
+      }),
+    );
   return { programId, program, contract, applicants, placeOrder, reportBreach, orders };
 }

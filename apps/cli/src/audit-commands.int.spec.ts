@@ -5,10 +5,37 @@ import Database from 'better-sqlite3';
 import { startTestLedger } from '../../../test/support/ledger-app';
 import { runLedgerCli, type CliRun } from '../testing/run-ledger-cli';
 
-const lea = { name: 'Lincoln USD', kind: 'school-district', usState: 'MS', students: 1000, nslpEligibleStudents: 600, economicallyDisadvantagedStudents: 600, locale: 'urban', cep: false, memberApplicantIds: [] };
+const lea = {
+  name: 'Lincoln USD',
+  kind: 'school-district',
+  usState: 'MS',
+  students: 1000,
+  nslpEligibleStudents: 600,
+  economicallyDisadvantagedStudents: 600,
+  locale: 'urban',
+  cep: false,
+  memberApplicantIds: [],
+};
 const drafted = {
-  applicant: 'applicant-lea', category: 1, spin: '143000001', procurement: 'procurement-470', fundingYear: 2025, serviceStartDate: '2025-07-01',
-  lines: [{ lineId: 'L1', product: 'Internet access', model: 'IA-100', location: 'District office', eligible: true, ancillary: false, specificallyRequested: true, quantity: 1, usualUnitPrice: 10_000 }],
+  applicant: 'applicant-lea',
+  category: 1,
+  spin: '143000001',
+  procurement: 'procurement-470',
+  fundingYear: 2025,
+  serviceStartDate: '2025-07-01',
+  lines: [
+    {
+      lineId: 'L1',
+      product: 'Internet access',
+      model: 'IA-100',
+      location: 'District office',
+      eligible: true,
+      ancillary: false,
+      specificallyRequested: true,
+      quantity: 1,
+      usualUnitPrice: 10_000,
+    },
+  ],
 };
 
 const cli = (...args: string[]): Promise<CliRun> => runLedgerCli(args);
@@ -28,13 +55,19 @@ describe('ledger replay, explain, verify, export on a data directory', () => {
   beforeAll(async () => {
     const ledger = await startTestLedger({}, { dataDir });
     const post = async (stream: string, type: string, data: unknown) => {
-      const res = await ledger.request('POST', `/v1/streams/${stream}/events`, { key: ledger.keys.integration, body: { type, data } });
+      const res = await ledger.request('POST', `/v1/streams/${stream}/events`, {
+        key: ledger.keys.integration,
+        body: { type, data },
+      });
       expect(res.status).toBe(201);
       return (res.body.positions as number[])[0]!;
     };
     await post('applicant-lea', 'ApplicantRegistered', lea);
     draftPosition = await post('frn-1', 'FundingRequestDrafted', drafted);
-    reductionPosition = await post('frn-1', 'PriceReductionOffered', { description: '20 percent price reduction', rateBasisPoints: 2_000 });
+    reductionPosition = await post('frn-1', 'PriceReductionOffered', {
+      description: '20 percent price reduction',
+      rateBasisPoints: 2_000,
+    });
     // Let the server's audit trail catch up and sign, as it does while running.
     for (let i = 0; i < 50; i++) {
       const cp = await ledger.request('GET', '/v1/audit/checkpoint', { key: ledger.keys.auditor });
@@ -70,14 +103,23 @@ describe('ledger replay, explain, verify, export on a data directory', () => {
 
   it('finds any changed byte of any stored event and names its position', async () => {
     const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
-    const rows = db.prepare("SELECT position, data FROM events WHERE stream NOT LIKE 'ledger.%' ORDER BY position").all() as { position: number; data: string }[];
+    const rows = db
+      .prepare("SELECT position, data FROM events WHERE stream NOT LIKE 'ledger.%' ORDER BY position")
+      .all() as { position: number; data: string }[];
     db.close();
     expect(rows.length).toBeGreaterThanOrEqual(3);
     for (const row of rows) {
-      for (const offset of [0, Math.floor(row.data.length / 3), Math.floor((2 * row.data.length) / 3), row.data.length - 2]) {
+      for (const offset of [
+        0,
+        Math.floor(row.data.length / 3),
+        Math.floor((2 * row.data.length) / 3),
+        row.data.length - 2,
+      ]) {
         const copy = copyDir(dataDir);
         const tampered = new Database(join(copy, 'events.sqlite'));
-        const triggers = tampered.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[];
+        const triggers = tampered.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as {
+          name: string;
+        }[];
         for (const t of triggers) tampered.exec(`DROP TRIGGER "${t.name}"`);
         const chars = [...row.data];
         chars[offset] = chars[offset] === 'x' ? 'y' : 'x';
@@ -115,7 +157,9 @@ describe('ledger replay, explain, verify, export on a data directory', () => {
 
   it('refuses bad arguments with a message and a non-zero exit', async () => {
     expect((await cli('replay', '--data-dir', dataDir)).code).toBe(1);
-    expect((await cli('replay', '--frn', '1', '--as-of', 'last tuesday', '--data-dir', dataDir)).err).toContain('--as-of');
+    expect((await cli('replay', '--frn', '1', '--as-of', 'last tuesday', '--data-dir', dataDir)).err).toContain(
+      '--as-of',
+    );
     expect((await cli('explain', 'frn-missing', '--data-dir', dataDir)).code).toBe(1);
     expect((await cli('export', '--scope', 'galaxy', '--data-dir', dataDir)).code).toBe(1);
     expect((await cli('verify', '--data-dir', join(dataDir, 'nope'))).code).toBe(1);

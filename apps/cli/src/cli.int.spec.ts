@@ -30,7 +30,9 @@ describe('ledger seed', () => {
     const head = await inStore(dir, (s) => s.headPosition());
     const frn = await inStore(dir, (s) => s.readStream(demoStreams(1).cleanFundingRequest));
     expect(frn[0]).toEqual(expect.objectContaining({ type: 'FundingRequestDrafted' }));
-    expect(frn[0]!.metadata).toEqual(expect.objectContaining({ source: 'demo-generator', actor: 'internal-demo-generator' }));
+    expect(frn[0]!.metadata).toEqual(
+      expect.objectContaining({ source: 'demo-generator', actor: 'internal-demo-generator' }),
+    );
 
     const again = await ledger(['seed', '--scenario', 'demo', '--data-dir', dir]);
     expect(again.code).toBe(0);
@@ -41,9 +43,13 @@ describe('ledger seed', () => {
   it('uses DATA_DIR when --data-dir is not given, and another seed adds its own streams beside the first', async () => {
     expect((await ledger(['seed', '--scenario', 'mlti', '--scale', '0.02'], { DATA_DIR: dir })).code).toBe(0);
     const afterFirst = await inStore(dir, (s) => s.headPosition());
-    expect((await ledger(['seed', '--scenario', 'mlti', '--scale', '0.02', '--seed', '2'], { DATA_DIR: dir })).code).toBe(0);
+    expect(
+      (await ledger(['seed', '--scenario', 'mlti', '--scale', '0.02', '--seed', '2'], { DATA_DIR: dir })).code,
+    ).toBe(0);
     expect(await inStore(dir, (s) => s.headPosition())).toBeGreaterThan(afterFirst);
-    expect(await inStore(dir, (s) => s.streamRevision('contract-mlti2-naspo-learning-technology'))).toBeGreaterThanOrEqual(0);
+    expect(
+      await inStore(dir, (s) => s.streamRevision('contract-mlti2-naspo-learning-technology')),
+    ).toBeGreaterThanOrEqual(0);
   });
 
   it('stops with a clear error when the data directory holds the same scenario and seed at another scale', async () => {
@@ -51,7 +57,9 @@ describe('ledger seed', () => {
     const head = await inStore(dir, (s) => s.headPosition());
     const clash = await ledger(['seed', '--scenario', 'mlti', '--scale', '0.04', '--data-dir', dir]);
     expect(clash.code).toBe(1);
-    expect(clash.err).toMatch(/seeding mlti stopped: The ledger refuses this fact: contract-mlti1-naspo-learning-technology is already awarded.*use another --seed or --data-dir/);
+    expect(clash.err).toMatch(
+      /seeding mlti stopped: The ledger refuses this fact: contract-mlti1-naspo-learning-technology is already awarded.*use another --seed or --data-dir/,
+    );
     expect(await inStore(dir, (s) => s.headPosition())).toBe(head);
   });
 
@@ -72,18 +80,35 @@ describe('ledger seed', () => {
 
 describe('ledger keys', () => {
   it('creates, lists and revokes keys on the store of the data directory', async () => {
-    const created = await ledger(['keys', 'create', '--role', 'integration', '--label', 'Vendor ERP', '--stream-prefix', 'order-', '--data-dir', dir]);
+    const created = await ledger([
+      'keys',
+      'create',
+      '--role',
+      'integration',
+      '--label',
+      'Vendor ERP',
+      '--stream-prefix',
+      'order-',
+      '--data-dir',
+      dir,
+    ]);
     expect(created.code).toBe(0);
     const keyId = /Issued integration key (\S+) \(Vendor ERP, streams order-\*\)/.exec(created.out)?.[1];
     expect(keyId).toBeDefined();
     expect(created.out).toMatch(/Key \(shown once, store it now\): \S+/);
 
     const listed = await ledger(['keys', 'list', '--json', '--data-dir', dir]);
-    expect(JSON.parse(listed.out)).toEqual([{ keyId, role: 'integration', label: 'Vendor ERP', streamPrefix: 'order-', revoked: false }]);
+    expect(JSON.parse(listed.out)).toEqual([
+      { keyId, role: 'integration', label: 'Vendor ERP', streamPrefix: 'order-', revoked: false },
+    ]);
     expect(listed.out).not.toContain('secret');
 
-    expect(await ledger(['keys', 'revoke', keyId!, '--data-dir', dir])).toEqual(expect.objectContaining({ code: 0, out: `Revoked key ${keyId}.\n` }));
-    expect((await ledger(['keys', 'list', '--data-dir', dir])).out).toBe(`${keyId}\tintegration\trevoked\tVendor ERP\tstreams order-*\n`);
+    expect(await ledger(['keys', 'revoke', keyId!, '--data-dir', dir])).toEqual(
+      expect.objectContaining({ code: 0, out: `Revoked key ${keyId}.\n` }),
+    );
+    expect((await ledger(['keys', 'list', '--data-dir', dir])).out).toBe(
+      `${keyId}\tintegration\trevoked\tVendor ERP\tstreams order-*\n`,
+    );
   });
 
   it('refuses an unknown role, an empty label and revoking a key that is not active', async () => {
@@ -94,10 +119,14 @@ describe('ledger keys', () => {
     expect(emptyLabel.code).not.toBe(0);
     expect(emptyLabel.err).toMatch(/--label.*must not be empty/);
     const revoke = await ledger(['keys', 'revoke', 'nokey', '--data-dir', dir]);
-    expect(revoke).toEqual(expect.objectContaining({ code: 1, err: 'error: No active key nokey; see ledger keys list\n' }));
+    expect(revoke).toEqual(
+      expect.objectContaining({ code: 1, err: 'error: No active key nokey; see ledger keys list\n' }),
+    );
   });
 
   it('says so when no key was ever issued', async () => {
-    expect(await ledger(['keys', 'list', '--data-dir', dir])).toEqual(expect.objectContaining({ code: 0, out: 'No keys issued.\n' }));
+    expect(await ledger(['keys', 'list', '--data-dir', dir])).toEqual(
+      expect.objectContaining({ code: 0, out: 'No keys issued.\n' }),
+    );
   });
 });

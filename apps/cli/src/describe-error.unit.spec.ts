@@ -16,13 +16,22 @@ describe('describeError', () => {
 
   it('names every bad field of a refused rule set, and its code', () => {
     const errors = [{ field: 'sources', message: 'must name at least one public source of the figures' }];
-    expect(describeError(new InvalidRuleSet('erate-2035', errors))).toEqual(expect.objectContaining({ code: 'rule-set-invalid', fieldErrors: errors, clash: true }));
+    expect(describeError(new InvalidRuleSet('erate-2035', errors))).toEqual(
+      expect.objectContaining({ code: 'rule-set-invalid', fieldErrors: errors, clash: true }),
+    );
   });
 
   it('names the fields of a request or event that is not valid, which is no clash', () => {
     const fields = [{ field: 'id', message: 'id must be lower-case letters, digits, . and -, at most 64' }];
-    expect(describeError(InvalidRequest.ofFields(fields))).toEqual({ title: 'The request is not valid', detail: '1 invalid field: id', fieldErrors: fields, clash: false });
-    expect(describeError(new InvalidEventData('NeedEstimated', fields))).toEqual(expect.objectContaining({ title: 'The NeedEstimated event is not valid', fieldErrors: fields, clash: false }));
+    expect(describeError(InvalidRequest.ofFields(fields))).toEqual({
+      title: 'The request is not valid',
+      detail: '1 invalid field: id',
+      fieldErrors: fields,
+      clash: false,
+    });
+    expect(describeError(new InvalidEventData('NeedEstimated', fields))).toEqual(
+      expect.objectContaining({ title: 'The NeedEstimated event is not valid', fieldErrors: fields, clash: false }),
+    );
   });
 
   it('counts what the ledger already holds as a clash: a reused key, a recorded event id', () => {
@@ -33,7 +42,12 @@ describe('describeError', () => {
   });
 
   it('gives anything else its own message', () => {
-    expect(describeError(new Error('disk I/O error'))).toEqual({ title: 'Unexpected error', detail: 'disk I/O error', fieldErrors: [], clash: false });
+    expect(describeError(new Error('disk I/O error'))).toEqual({
+      title: 'Unexpected error',
+      detail: 'disk I/O error',
+      fieldErrors: [],
+      clash: false,
+    });
     expect(describeError('thrown text').detail).toBe('thrown text');
   });
 });

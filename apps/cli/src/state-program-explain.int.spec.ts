@@ -26,7 +26,8 @@ const v1Program = {
 const storedDataOf = (dataDir: string, stream: string): string => {
   const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
   try {
-    return (db.prepare('SELECT data FROM events WHERE stream = ? ORDER BY position').get(stream) as { data: string }).data;
+    return (db.prepare('SELECT data FROM events WHERE stream = ? ORDER BY position').get(stream) as { data: string })
+      .data;
   } finally {
     db.close();
   }
@@ -48,7 +49,13 @@ describe('a ledger recorded before programs stated their terms: upcast, explaine
     const posted = await postFacts(ledger, [
       ...mltiJoinedByMsAndTx(),
       registered('applicant-jackson'),
-      orderPlaced('order-legacy-1', { program: PROGRAM, applicant: 'applicant-jackson', lines: [chromebooks(4_000, usd(250))], stateShare: usd(850_000), districtShare: usd(150_000) }),
+      orderPlaced('order-legacy-1', {
+        program: PROGRAM,
+        applicant: 'applicant-jackson',
+        lines: [chromebooks(4_000, usd(250))],
+        stateShare: usd(850_000),
+        districtShare: usd(150_000),
+      }),
     ]);
     orderPosition = posted[posted.length - 1]!.position;
     for (let i = 0; i < 50; i++) {
@@ -60,12 +67,14 @@ describe('a ledger recorded before programs stated their terms: upcast, explaine
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('ledger explain order-… names the terms the v1 program\'s rule set held, the earned share and the events with their positions', async () => {
+  it("ledger explain order-… names the terms the v1 program's rule set held, the earned share and the events with their positions", async () => {
     const { code, out } = await cli('explain', 'order-legacy-1', '--data-dir', dataDir);
 
     expect(code).toBe(0);
     expect(out).toContain('Order order-legacy-1 as of position');
-    expect(out).toContain('state share earned $0.00 of $850,000.00 (district-below-minimum), district share $150,000.00, under terms version 1 (effective 2020-07-01');
+    expect(out).toContain(
+      'state share earned $0.00 of $850,000.00 (district-below-minimum), district share $150,000.00, under terms version 1 (effective 2020-07-01',
+    );
     expect(out).toContain('ProgramEstablished program-ms-legacy@0 (position 1)');
     expect(out).toContain(`OrderPlaced order-legacy-1@0 (position ${orderPosition})`);
     expect(out).toContain('VIOLATION state.fixed-split-cost-share (state-program-terms)');
@@ -78,14 +87,21 @@ describe('a ledger recorded before programs stated their terms: upcast, explaine
     const body = JSON.parse(out);
 
     expect(code).toBe(0);
-    expect(body).toMatchObject({ order: 'order-legacy-1', earnedStateShare: 0, earnedReason: 'district-below-minimum', terms: { version: 1, effectiveFrom: '2020-07-01' } });
+    expect(body).toMatchObject({
+      order: 'order-legacy-1',
+      earnedStateShare: 0,
+      earnedReason: 'district-below-minimum',
+      terms: { version: 1, effectiveFrom: '2020-07-01' },
+    });
   });
 
   it('ledger explain program-… shows committed and remaining: an unearned share commits nothing', async () => {
     const { code, out } = await cli('explain', PROGRAM, '--data-dir', dataDir);
 
     expect(code).toBe(0);
-    expect(out).toContain(`Program ${PROGRAM} as of position ${orderPosition}: committed $0.00, remaining $200,000,000.00 of $200,000,000.00, rule set state-program-terms`);
+    expect(out).toContain(
+      `Program ${PROGRAM} as of position ${orderPosition}: committed $0.00, remaining $200,000,000.00 of $200,000,000.00, rule set state-program-terms`,
+    );
   });
 
   it('the stored v1 event is not edited, and the audit chain verifies before and after a rebuild', async () => {
@@ -95,6 +111,9 @@ describe('a ledger recorded before programs stated their terms: upcast, explaine
     expect(after.out).toMatch(/^OK: ledger/);
     expect(after.code).toBe(0);
     expect(storedDataOf(dataDir, PROGRAM)).toBe(storedBefore);
-    expect(JSON.parse(storedBefore)).toMatchObject({ ruleSet: 'state-ms-connects-2020', costShare: { kind: 'fixed-split' } });
+    expect(JSON.parse(storedBefore)).toMatchObject({
+      ruleSet: 'state-ms-connects-2020',
+      costShare: { kind: 'fixed-split' },
+    });
   });
 });

@@ -10,7 +10,12 @@ import { CHAIN_GENESIS, EMPTY_TREE_ROOT, chainHash } from './hashing';
 import { verifyConsistency, verifyInclusion } from './merkle/merkle-verify';
 import { loadOrCreateSigningKey } from './signing-key';
 
-const event = (position: number, stream: string, revision: number, data: Record<string, string | number> = { n: position }): RecordedEvent => ({
+const event = (
+  position: number,
+  stream: string,
+  revision: number,
+  data: Record<string, string | number> = { n: position },
+): RecordedEvent => ({
   id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
   stream,
   revision,
@@ -39,11 +44,21 @@ describe('AuditLog', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const open = (): AuditLog => AuditLog.open({ file: auditLogFile(dir), signingKey: loadOrCreateSigningKey(dir), now: () => new Date('2026-03-04T05:06:07.000Z') });
+  const open = (): AuditLog =>
+    AuditLog.open({
+      file: auditLogFile(dir),
+      signingKey: loadOrCreateSigningKey(dir),
+      now: () => new Date('2026-03-04T05:06:07.000Z'),
+    });
 
   it('starts empty with the empty-tree root and the genesis chain', () => {
     const log = open();
-    expect(log.head()).toEqual({ treeSize: 0, lastPosition: 0, root: EMPTY_TREE_ROOT.toString('hex'), chainHash: CHAIN_GENESIS.toString('hex') });
+    expect(log.head()).toEqual({
+      treeSize: 0,
+      lastPosition: 0,
+      root: EMPTY_TREE_ROOT.toString('hex'),
+      chainHash: CHAIN_GENESIS.toString('hex'),
+    });
     log.close();
   });
 
@@ -56,9 +71,20 @@ describe('AuditLog', () => {
     events.forEach((e, index) => {
       const leaf = canonicalLeafHash(toCanonicalEvent(e));
       chain = chainHash(chain, leaf);
-      expect(log.leafAt(e.position)).toEqual({ index, position: e.position, stream: e.stream, revision: e.revision, leafHash: leaf.toString('hex'), chainHash: chain.toString('hex') });
+      expect(log.leafAt(e.position)).toEqual({
+        index,
+        position: e.position,
+        stream: e.stream,
+        revision: e.revision,
+        leafHash: leaf.toString('hex'),
+        chainHash: chain.toString('hex'),
+      });
     });
-    expect(log.head()).toMatchObject({ treeSize: 5, lastPosition: events[4]!.position, chainHash: chain.toString('hex') });
+    expect(log.head()).toMatchObject({
+      treeSize: 5,
+      lastPosition: events[4]!.position,
+      chainHash: chain.toString('hex'),
+    });
     expect(log.leafAt(11)).toBeUndefined();
     expect(log.sizeAtPosition(9)).toBe(0);
     expect(log.sizeAtPosition(events[2]!.position + 3)).toBe(3);
@@ -123,7 +149,9 @@ describe('AuditLog', () => {
         expect(verifyInclusion(p.leafHash, p.index, p.treeSize, p.proof, roots[size]!)).toBe(true);
       }
       for (let first = 0; first <= size; first += 1) {
-        expect(verifyConsistency(first, size, log.consistencyProof(first, size), roots[first]!, roots[size]!)).toBe(true);
+        expect(verifyConsistency(first, size, log.consistencyProof(first, size), roots[first]!, roots[size]!)).toBe(
+          true,
+        );
       }
     }
     expect(() => log.inclusionProof(events[30]!.position, 30)).toThrow(AuditRangeError);
@@ -137,7 +165,14 @@ describe('AuditLog', () => {
     const log = open();
     log.append(sparseLog(9));
     const checkpoint = log.checkpoint();
-    expect(checkpoint).toMatchObject({ treeSize: 9, lastPosition: 10 + 8 * 7, rootHash: log.head().root, chainHash: log.head().chainHash, timestamp: '2026-03-04T05:06:07.000Z', keyId: key.keyId });
+    expect(checkpoint).toMatchObject({
+      treeSize: 9,
+      lastPosition: 10 + 8 * 7,
+      rootHash: log.head().root,
+      chainHash: log.head().chainHash,
+      timestamp: '2026-03-04T05:06:07.000Z',
+      keyId: key.keyId,
+    });
     expect(verifyCheckpoint(checkpoint, key.publicKeyPem)).toBe(true);
     expect(verifyCheckpoint({ ...checkpoint, treeSize: 8 }, key.publicKeyPem)).toBe(false);
     const stranger = loadOrCreateSigningKey(join(dir, 'elsewhere'));

@@ -116,9 +116,13 @@ export class AuditLog implements SubtreeSource {
       sizeAtPosition: db.prepare('SELECT idx FROM leaves WHERE position <= ? ORDER BY position DESC LIMIT 1'),
       node: db.prepare('SELECT hash FROM nodes WHERE level = ? AND idx = ?'),
       streamHead: db.prepare('SELECT revision FROM stream_heads WHERE stream = ?'),
-      insertLeaf: db.prepare('INSERT INTO leaves (idx, position, stream, revision, leaf_hash, chain_hash) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertLeaf: db.prepare(
+        'INSERT INTO leaves (idx, position, stream, revision, leaf_hash, chain_hash) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       insertNode: db.prepare('INSERT INTO nodes (level, idx, hash) VALUES (?, ?, ?)'),
-      upsertStream: db.prepare('INSERT INTO stream_heads (stream, revision) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision'),
+      upsertStream: db.prepare(
+        'INSERT INTO stream_heads (stream, revision) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision',
+      ),
       insertCheckpoint: db.prepare('INSERT INTO checkpoints (tree_size, body) VALUES (?, ?)'),
       latestCheckpoint: db.prepare('SELECT body FROM checkpoints ORDER BY seq DESC LIMIT 1'),
       allCheckpoints: db.prepare('SELECT body FROM checkpoints ORDER BY seq ASC'),
@@ -147,7 +151,8 @@ export class AuditLog implements SubtreeSource {
     for (let i = 1; i < prepared.length; i += 1) {
       const before = prepared[i - 1]!.canonical.position;
       const here = prepared[i]!.canonical.position;
-      if (here <= before) throw new AuditAppendRefused(`Events must be appended in increasing position order: ${here} follows ${before}`);
+      if (here <= before)
+        throw new AuditAppendRefused(`Events must be appended in increasing position order: ${here} follows ${before}`);
     }
     const tree = this.tree.clone();
     let lastPosition = this.lastPosition;
@@ -202,7 +207,12 @@ export class AuditLog implements SubtreeSource {
   }
 
   head(): AuditHead {
-    return { treeSize: this.tree.size, lastPosition: this.lastPosition, root: this.tree.root().toString('hex'), chainHash: this.lastChain.toString('hex') };
+    return {
+      treeSize: this.tree.size,
+      lastPosition: this.lastPosition,
+      root: this.tree.root().toString('hex'),
+      chainHash: this.lastChain.toString('hex'),
+    };
   }
 
   leafAt(position: number): AuditLeaf | undefined {
@@ -231,7 +241,10 @@ export class AuditLog implements SubtreeSource {
     this.assertSize(treeSize);
     const row = this.stmt.leafByPosition.get(position);
     if (!row) throw new AuditRangeError(`No event at position ${position} in the audit log`);
-    if (row.idx >= treeSize) throw new AuditRangeError(`The event at position ${position} (index ${row.idx}) is not in a tree of size ${treeSize}`);
+    if (row.idx >= treeSize)
+      throw new AuditRangeError(
+        `The event at position ${position} (index ${row.idx}) is not in a tree of size ${treeSize}`,
+      );
     return {
       position,
       index: row.idx,
@@ -246,13 +259,15 @@ export class AuditLog implements SubtreeSource {
   consistencyProof(fromSize: number, toSize: number = this.tree.size): string[] {
     this.assertSize(fromSize);
     this.assertSize(toSize);
-    if (fromSize > toSize) throw new AuditRangeError(`Cannot prove consistency from size ${fromSize} to the smaller size ${toSize}`);
+    if (fromSize > toSize)
+      throw new AuditRangeError(`Cannot prove consistency from size ${fromSize} to the smaller size ${toSize}`);
     return consistencyPath(this, fromSize, toSize).map(hex);
   }
 
   /** Signs and stores a tree head for everything recorded so far. */
   checkpoint(): SignedCheckpoint {
-    if (!this.signingKey) throw new SigningKeyError('This audit log was opened without a signing key; it cannot create checkpoints');
+    if (!this.signingKey)
+      throw new SigningKeyError('This audit log was opened without a signing key; it cannot create checkpoints');
     const head = this.head();
     const checkpoint = signCheckpoint(
       {
@@ -288,7 +303,10 @@ export class AuditLog implements SubtreeSource {
   /** SubtreeSource over the stored tree; a missing node means the file was damaged. */
   perfect(level: number, index: number): Buffer {
     const hash = level === 0 ? this.stmt.leafByIndex.get(index)?.leaf_hash : this.stmt.node.get(level, index)?.hash;
-    if (!hash) throw new AuditRangeError(`The audit log has no subtree hash at level ${level}, index ${index}: the file is damaged`);
+    if (!hash)
+      throw new AuditRangeError(
+        `The audit log has no subtree hash at level ${level}, index ${index}: the file is damaged`,
+      );
     return hash;
   }
 
@@ -335,7 +353,10 @@ function openDatabase(file: string, readonly: boolean): Database.Database {
       db.prepare('INSERT INTO audit_meta (key, value) VALUES (?, ?)').run('format', AUDIT_FORMAT);
     } else {
       const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_meta'").get();
-      const format = hasMeta ? (db.prepare("SELECT value FROM audit_meta WHERE key = 'format'").get() as { value: string } | undefined)?.value : undefined;
+      const format = hasMeta
+        ? (db.prepare("SELECT value FROM audit_meta WHERE key = 'format'").get() as { value: string } | undefined)
+            ?.value
+        : undefined;
       if (format !== AUDIT_FORMAT) throw new Error(`has format ${format ?? 'none'}, expected ${AUDIT_FORMAT}`);
     }
     return db;

@@ -41,12 +41,22 @@ export function isRawEventRow(event: AuditableEvent): event is RawEventRow {
 /** Checks shape and parses stored text; throws UnparseableEvent naming the position. */
 export function toCanonicalEvent(event: AuditableEvent): CanonicalEvent {
   const position = event.position;
-  if (!Number.isSafeInteger(position) || position < 0) throw new UnparseableEvent(Number(position), `position ${String(position)} is not a non-negative integer`);
+  if (!Number.isSafeInteger(position) || position < 0)
+    throw new UnparseableEvent(Number(position), `position ${String(position)} is not a non-negative integer`);
   const raw = isRawEventRow(event);
   const data = raw ? parseObject(position, 'data', event.data) : event.data;
   const metadata = raw ? parseObject(position, 'metadata', event.metadata) : event.metadata;
   const recordedAt = raw ? event.recorded_at : event.recordedAt;
-  const candidate = { position, stream: event.stream, revision: event.revision, id: event.id, type: event.type, data, metadata, recordedAt };
+  const candidate = {
+    position,
+    stream: event.stream,
+    revision: event.revision,
+    id: event.id,
+    type: event.type,
+    data,
+    metadata,
+    recordedAt,
+  };
   assertCanonicalShape(candidate);
   return candidate;
 }
@@ -55,16 +65,21 @@ export function toCanonicalEvent(event: AuditableEvent): CanonicalEvent {
 export function assertCanonicalShape(value: unknown): asserts value is CanonicalEvent {
   const position = typeof value === 'object' && value !== null ? (value as { position?: unknown }).position : undefined;
   const at = typeof position === 'number' ? position : -1;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UnparseableEvent(at, 'not an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new UnparseableEvent(at, 'not an object');
   const e = value as Record<string, unknown>;
-  if (!Number.isSafeInteger(e.position) || (e.position as number) < 0) throw new UnparseableEvent(at, 'position must be a non-negative integer');
-  if (!Number.isSafeInteger(e.revision) || (e.revision as number) < 0) throw new UnparseableEvent(at, 'revision must be a non-negative integer');
+  if (!Number.isSafeInteger(e.position) || (e.position as number) < 0)
+    throw new UnparseableEvent(at, 'position must be a non-negative integer');
+  if (!Number.isSafeInteger(e.revision) || (e.revision as number) < 0)
+    throw new UnparseableEvent(at, 'revision must be a non-negative integer');
   for (const key of ['stream', 'id', 'type', 'recordedAt'] as const) {
-    if (typeof e[key] !== 'string' || (e[key] as string).length === 0) throw new UnparseableEvent(at, `${key} must be a non-empty string`);
+    if (typeof e[key] !== 'string' || (e[key] as string).length === 0)
+      throw new UnparseableEvent(at, `${key} must be a non-empty string`);
   }
   for (const key of ['data', 'metadata'] as const) {
     const member = e[key];
-    if (typeof member !== 'object' || member === null || Array.isArray(member)) throw new UnparseableEvent(at, `${key} must be a JSON object`);
+    if (typeof member !== 'object' || member === null || Array.isArray(member))
+      throw new UnparseableEvent(at, `${key} must be a JSON object`);
   }
   const extra = Object.keys(e).filter((k) => !CANONICAL_KEYS.has(k));
   if (extra.length > 0) throw new UnparseableEvent(at, `unexpected member(s) ${extra.join(', ')}`);
@@ -89,6 +104,7 @@ function parseObject(position: number, column: string, text: string): JsonObject
   } catch (error) {
     throw new UnparseableEvent(position, `${column} is not valid JSON (${(error as Error).message})`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UnparseableEvent(position, `${column} is not a JSON object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new UnparseableEvent(position, `${column} is not a JSON object`);
   return value as JsonObject;
 }

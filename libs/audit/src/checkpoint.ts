@@ -60,11 +60,14 @@ export function checkpointProblem(checkpoint: unknown, publicKeyPem: string): st
   if (typeof checkpoint !== 'object' || checkpoint === null) return 'checkpoint is not an object';
   const c = checkpoint as Partial<Record<keyof SignedCheckpoint, unknown>>;
   if (!Number.isSafeInteger(c.treeSize) || (c.treeSize as number) < 0) return 'treeSize must be a non-negative integer';
-  if (!Number.isSafeInteger(c.lastPosition) || (c.lastPosition as number) < 0) return 'lastPosition must be a non-negative integer';
+  if (!Number.isSafeInteger(c.lastPosition) || (c.lastPosition as number) < 0)
+    return 'lastPosition must be a non-negative integer';
   if (typeof c.rootHash !== 'string' || !HEX64.test(c.rootHash)) return 'rootHash must be 64 lowercase hex digits';
   if (typeof c.chainHash !== 'string' || !HEX64.test(c.chainHash)) return 'chainHash must be 64 lowercase hex digits';
-  if (typeof c.timestamp !== 'string' || Number.isNaN(Date.parse(c.timestamp))) return 'timestamp must be an ISO-8601 instant';
-  if (typeof c.keyId !== 'string' || c.keyId.length === 0 || /\s/.test(c.keyId)) return 'keyId must be a non-empty string without spaces';
+  if (typeof c.timestamp !== 'string' || Number.isNaN(Date.parse(c.timestamp)))
+    return 'timestamp must be an ISO-8601 instant';
+  if (typeof c.keyId !== 'string' || c.keyId.length === 0 || /\s/.test(c.keyId))
+    return 'keyId must be a non-empty string without spaces';
   if (typeof c.signature !== 'string' || !BASE64.test(c.signature)) return 'signature must be base64';
   let publicKey: KeyObject;
   try {
@@ -72,8 +75,11 @@ export function checkpointProblem(checkpoint: unknown, publicKeyPem: string): st
   } catch (error) {
     return `public key is not a valid PEM key (${(error as Error).message})`;
   }
-  if (publicKey.asymmetricKeyType !== 'ed25519') return `public key is ${publicKey.asymmetricKeyType ?? 'unknown'}, not Ed25519`;
+  if (publicKey.asymmetricKeyType !== 'ed25519')
+    return `public key is ${publicKey.asymmetricKeyType ?? 'unknown'}, not Ed25519`;
   const text = checkpointText(c as SignedCheckpoint);
   const ok = verify(null, Buffer.from(text, 'utf8'), publicKey, Buffer.from(c.signature, 'base64'));
-  return ok ? undefined : `signature does not verify for the checkpoint at tree size ${c.treeSize as number} under key ${c.keyId}`;
+  return ok
+    ? undefined
+    : `signature does not verify for the checkpoint at tree size ${c.treeSize as number} under key ${c.keyId}`;
 }

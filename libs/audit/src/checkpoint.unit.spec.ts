@@ -23,7 +23,14 @@ describe('checkpoint text and signature', () => {
     const pem = publicKey.export({ type: 'spki', format: 'pem' }) as string;
     const signed = signCheckpoint(body, privateKey);
     expect(verifyCheckpoint(signed, pem)).toBe(true);
-    for (const change of [{ treeSize: 8 }, { lastPosition: 90 }, { rootHash: 'c'.repeat(64) }, { chainHash: 'c'.repeat(64) }, { timestamp: '2026-03-04T05:06:08.000Z' }, { keyId: 'fedcba9876543210' }]) {
+    for (const change of [
+      { treeSize: 8 },
+      { lastPosition: 90 },
+      { rootHash: 'c'.repeat(64) },
+      { chainHash: 'c'.repeat(64) },
+      { timestamp: '2026-03-04T05:06:08.000Z' },
+      { keyId: 'fedcba9876543210' },
+    ]) {
       expect(verifyCheckpoint({ ...signed, ...change }, pem)).toBe(false);
     }
     const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }) as string;

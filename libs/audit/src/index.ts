@@ -25,4 +25,8 @@ export { type VerifyLedgerInput, verifyLedger } from './verify-ledger';
 export { type RawRowSource, rawEventRows } from './raw-event-rows';
 export { EXPORT_FORMAT, EXPORT_VERSION, type ExportManifest, type ExportScope } from './export/export-format';
 export { type ExportPackageInput, type ExportPackageSummary, writeExportPackage } from './export/write-export-package';
-export { type ExportVerificationReport, type VerifyExportOptions, verifyExportPackage } from './export/verify-export-package';
+export {
+  type ExportVerificationReport,
+  type VerifyExportOptions,
+  verifyExportPackage,
+} from './export/verify-export-package';

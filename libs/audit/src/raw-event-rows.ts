@@ -6,7 +6,11 @@ export interface RawRowSource {
 }
 
 /** Every stored row after `afterPosition`, page by page, in position order. */
-export async function* rawEventRows(source: RawRowSource, afterPosition = 0, pageSize = 1000): AsyncGenerator<RawEventRow> {
+export async function* rawEventRows(
+  source: RawRowSource,
+  afterPosition = 0,
+  pageSize = 1000,
+): AsyncGenerator<RawEventRow> {
   let after = afterPosition;
   for (;;) {
     const page = source.rawPage(after, pageSize);

@@ -35,10 +35,15 @@ describe('loadOrCreateSigningKey', () => {
     const configured = join(dir, 'configured.pem');
     const { privateKey } = generateKeyPairSync('ed25519');
     writeFileSync(configured, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    expect(loadOrCreateSigningKey(dir, configured).publicKeyPem).toBe(createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }));
+    expect(loadOrCreateSigningKey(dir, configured).publicKeyPem).toBe(
+      createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }),
+    );
     expect(() => loadOrCreateSigningKey(dir, join(dir, 'absent.pem'))).toThrow(SigningKeyError);
     const rsa = join(dir, 'rsa.pem');
-    writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(
+      rsa,
+      generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    );
     expect(() => loadOrCreateSigningKey(dir, rsa)).toThrow('expected Ed25519');
     const garbage = join(dir, 'garbage.pem');
     writeFileSync(garbage, 'not a key');

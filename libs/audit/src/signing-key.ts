@@ -22,7 +22,8 @@ export const DEFAULT_SIGNING_KEY_FILE = 'audit-signing-key.pem';
  */
 export function loadOrCreateSigningKey(dataDir: string, configuredKeyPath?: string): SigningKey {
   if (configuredKeyPath !== undefined) {
-    if (!existsSync(configuredKeyPath)) throw new SigningKeyError(`Configured signing key ${configuredKeyPath} does not exist`);
+    if (!existsSync(configuredKeyPath))
+      throw new SigningKeyError(`Configured signing key ${configuredKeyPath} does not exist`);
     return readKey(configuredKeyPath);
   }
   const path = join(dataDir, DEFAULT_SIGNING_KEY_FILE);
@@ -38,7 +39,10 @@ export function loadOrCreateSigningKey(dataDir: string, configuredKeyPath?: stri
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function keyIdOfPem(publicKeyPem: string): string {
@@ -60,5 +64,10 @@ function readKey(path: string): SigningKey {
 
 function describe(privateKey: KeyObject, path: string): SigningKey {
   const publicKey = createPublicKey(privateKey);
-  return { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }) as string, keyId: keyIdOf(publicKey), path };
+  return {
+    privateKey,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }) as string,
+    keyId: keyIdOf(publicKey),
+    path,
+  };
 }

@@ -49,7 +49,8 @@ export class ProblemCollector {
   add(problem: VerificationProblem): void {
     this.count += 1;
     if (this.kept.length < this.maxProblems) this.kept.push(problem);
-    if (problem.position !== undefined && (this.lowest === undefined || problem.position < this.lowest)) this.lowest = problem.position;
+    if (problem.position !== undefined && (this.lowest === undefined || problem.position < this.lowest))
+      this.lowest = problem.position;
   }
 
   get size(): number {

@@ -18,7 +18,9 @@ describe('verifyLedger over a real SQLite event store', () => {
     eventsFile = join(dir, 'events.sqlite');
     const store = SqliteEventStore.open({ file: eventsFile });
     for (let i = 0; i < 60; i += 1) {
-      await store.append(STREAMS[i % 3]!, [{ type: 'AmountNoted', data: { note: `entry number ${i}`, cents: i * 100 }, metadata: { actor: 'clerk' } }]);
+      await store.append(STREAMS[i % 3]!, [
+        { type: 'AmountNoted', data: { note: `entry number ${i}`, cents: i * 100 }, metadata: { actor: 'clerk' } },
+      ]);
     }
     const audit = AuditLog.open({ file: auditLogFile(dir), signingKey: loadOrCreateSigningKey(dir) });
     audit.append(await rows(store, 0, 30));
@@ -55,8 +57,14 @@ describe('verifyLedger over a real SQLite event store', () => {
     const audit = AuditLog.open({ file: auditLogFile(dir), readonly: true });
     try {
       const checkpoints = audit.checkpoints();
-      const events: AsyncIterable<RawEventRow | RecordedEvent> = options.recorded ? store.readAll() : rawEventRows(store);
-      return await verifyLedger({ events, ...(options.auditLog === false ? { checkpoints } : { auditLog: audit }), publicKeyPem: key.publicKeyPem });
+      const events: AsyncIterable<RawEventRow | RecordedEvent> = options.recorded
+        ? store.readAll()
+        : rawEventRows(store);
+      return await verifyLedger({
+        events,
+        ...(options.auditLog === false ? { checkpoints } : { auditLog: audit }),
+        publicKeyPem: key.publicKeyPem,
+      });
     } finally {
       audit.close();
       await store.close();
@@ -108,9 +116,9 @@ describe('verifyLedger over a real SQLite event store', () => {
   it('does not count events beyond the audit head as problems: they are simply not audited yet', async () => {
     const db = new Database(eventsFile);
     const row = db.prepare('SELECT * FROM events WHERE position = 30').get() as RawEventRow;
-    db.prepare('INSERT INTO events (position, id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      1000, '11111111-1111-4111-8111-111111111111', 'forged', 0, row.type, row.data, row.metadata, row.recorded_at,
-    );
+    db.prepare(
+      'INSERT INTO events (position, id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(1000, '11111111-1111-4111-8111-111111111111', 'forged', 0, row.type, row.data, row.metadata, row.recorded_at);
     db.close();
     expect(await verify()).toMatchObject({ ok: true, eventsChecked: 61 });
   });
@@ -122,7 +130,9 @@ describe('verifyLedger over a real SQLite event store', () => {
     db.close();
     const report = await verify();
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'root-mismatch', message: expect.stringContaining('tree size 30') })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'root-mismatch', message: expect.stringContaining('tree size 30') }),
+    ]);
   });
 
   it('flags a forged checkpoint signature', async () => {
@@ -131,7 +141,11 @@ describe('verifyLedger over a real SQLite event store', () => {
     audit.close();
     const forged = { ...second!, timestamp: '2030-01-01T00:00:00.000Z' };
     const store = SqliteEventStore.open({ file: eventsFile });
-    const report = await verifyLedger({ events: rawEventRows(store), checkpoints: [first!, forged], publicKeyPem: loadOrCreateSigningKey(dir).publicKeyPem });
+    const report = await verifyLedger({
+      events: rawEventRows(store),
+      checkpoints: [first!, forged],
+      publicKeyPem: loadOrCreateSigningKey(dir).publicKeyPem,
+    });
     await store.close();
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([expect.objectContaining({ kind: 'bad-signature' })]);
@@ -151,7 +165,9 @@ describe('verifyLedger on the shape of the log', () => {
   });
 
   it('reports duplicate positions, out-of-order positions and revision gaps by position', async () => {
-    const report = await verifyLedger({ events: [e(1, 'a', 0), e(2, 'a', 1), e(2, 'b', 0), e(1, 'b', 0), e(5, 'a', 3), e(6, 'c', 1)] });
+    const report = await verifyLedger({
+      events: [e(1, 'a', 0), e(2, 'a', 1), e(2, 'b', 0), e(1, 'b', 0), e(5, 'a', 3), e(6, 'c', 1)],
+    });
     expect(report.ok).toBe(false);
     expect(report.firstBadPosition).toBe(1);
     expect(report.problems.map((p) => [p.position, p.kind])).toEqual([
@@ -167,7 +183,10 @@ describe('verifyLedger on the shape of the log', () => {
     const audit = AuditLog.open({ file: auditLogFile(dir) });
     try {
       audit.append([e(10, 'a', 0), e(17, 'a', 1), e(24, 'a', 2)]);
-      const report = await verifyLedger({ events: [e(10, 'a', 0), e(12, 'x', 0), e(17, 'a', 1), e(24, 'a', 2)], auditLog: audit });
+      const report = await verifyLedger({
+        events: [e(10, 'a', 0), e(12, 'x', 0), e(17, 'a', 1), e(24, 'a', 2)],
+        auditLog: audit,
+      });
       expect(report.firstBadPosition).toBe(12);
       expect(report.problems).toContainEqual(expect.objectContaining({ position: 12, kind: 'unexpected-event' }));
     } finally {

@@ -31,7 +31,8 @@ export async function verifyLedger(input: VerifyLedgerInput): Promise<Verificati
   if (input.publicKeyPem !== undefined) {
     for (const checkpoint of checkpoints) {
       const problem = checkpointProblem(checkpoint, input.publicKeyPem);
-      if (problem) problems.add({ kind: 'bad-signature', message: `Checkpoint at tree size ${checkpoint.treeSize}: ${problem}` });
+      if (problem)
+        problems.add({ kind: 'bad-signature', message: `Checkpoint at tree size ${checkpoint.treeSize}: ${problem}` });
     }
   }
 
@@ -54,23 +55,43 @@ export async function verifyLedger(input: VerifyLedgerInput): Promise<Verificati
       checkpointsChecked += 1;
       const at = `Checkpoint at tree size ${checkpoint.treeSize}`;
       if (tree.root().toString('hex') !== checkpoint.rootHash) {
-        problems.add({ kind: 'checkpoint-mismatch', message: `${at}: the root recomputed from the event log differs from the signed root ${checkpoint.rootHash}` });
+        problems.add({
+          kind: 'checkpoint-mismatch',
+          message: `${at}: the root recomputed from the event log differs from the signed root ${checkpoint.rootHash}`,
+        });
       }
       if (chain.toString('hex') !== checkpoint.chainHash) {
-        problems.add({ kind: 'checkpoint-mismatch', message: `${at}: the chain hash recomputed from the event log differs from the signed chain hash` });
+        problems.add({
+          kind: 'checkpoint-mismatch',
+          message: `${at}: the chain hash recomputed from the event log differs from the signed chain hash`,
+        });
       }
       if (checkpoint.lastPosition !== lastPosition) {
-        problems.add({ kind: 'checkpoint-mismatch', message: `${at}: signed for last position ${checkpoint.lastPosition}, but event ${checkpoint.treeSize} of the log is at position ${lastPosition}` });
+        problems.add({
+          kind: 'checkpoint-mismatch',
+          message: `${at}: signed for last position ${checkpoint.lastPosition}, but event ${checkpoint.treeSize} of the log is at position ${lastPosition}`,
+        });
       }
       if (auditLog && auditHead && checkpoint.treeSize <= auditHead.treeSize) {
         const stored = storedRoot(auditLog, checkpoint.treeSize);
         if (stored !== checkpoint.rootHash) {
-          problems.add({ kind: 'root-mismatch', message: `${at}: the audit log's stored tree ${stored === undefined ? 'is damaged (a subtree hash is missing)' : 'has a different root than the signed one'}` });
+          problems.add({
+            kind: 'root-mismatch',
+            message: `${at}: the audit log's stored tree ${stored === undefined ? 'is damaged (a subtree hash is missing)' : 'has a different root than the signed one'}`,
+          });
         }
       }
     }
-    if (auditHead && tree.size === auditHead.treeSize && recomputable && tree.root().toString('hex') !== auditHead.root) {
-      problems.add({ kind: 'root-mismatch', message: `The audit log's stored tree root at size ${auditHead.treeSize} differs from the root recomputed from the event log` });
+    if (
+      auditHead &&
+      tree.size === auditHead.treeSize &&
+      recomputable &&
+      tree.root().toString('hex') !== auditHead.root
+    ) {
+      problems.add({
+        kind: 'root-mismatch',
+        message: `The audit log's stored tree root at size ${auditHead.treeSize} differs from the root recomputed from the event log`,
+      });
     }
   };
   checkTreeAt(0);
@@ -79,11 +100,19 @@ export async function verifyLedger(input: VerifyLedgerInput): Promise<Verificati
     eventsChecked += 1;
     const position = event.position;
     if (position === previousPosition) {
-      problems.add({ position, kind: 'duplicate-position', message: `Position ${position} occurs twice in the event log` });
+      problems.add({
+        position,
+        kind: 'duplicate-position',
+        message: `Position ${position} occurs twice in the event log`,
+      });
       continue;
     }
     if (position < previousPosition) {
-      problems.add({ position, kind: 'out-of-order', message: `Position ${position} follows position ${previousPosition}: the log is out of order` });
+      problems.add({
+        position,
+        kind: 'out-of-order',
+        message: `Position ${position} follows position ${previousPosition}: the log is out of order`,
+      });
       continue;
     }
     previousPosition = position;
@@ -91,7 +120,11 @@ export async function verifyLedger(input: VerifyLedgerInput): Promise<Verificati
     const streamHead = revisions.get(event.stream);
     const expectedRevision = streamHead === undefined ? 0 : streamHead + 1;
     if (event.revision !== expectedRevision) {
-      problems.add({ position, kind: 'revision-gap', message: `Event at position ${position} is revision ${event.revision} of stream ${event.stream}, expected ${expectedRevision}` });
+      problems.add({
+        position,
+        kind: 'revision-gap',
+        message: `Event at position ${position} is revision ${event.revision} of stream ${event.stream}, expected ${expectedRevision}`,
+      });
     }
     revisions.set(event.stream, Math.max(event.revision, streamHead ?? -1));
 
@@ -120,14 +153,26 @@ export async function verifyLedger(input: VerifyLedgerInput): Promise<Verificati
             : Buffer.from(auditLog.leafAtIndex(recorded.index - 1)?.chainHash ?? '', 'hex');
         expectedIndex = recorded.index + 1;
         if (leaf && recorded.leafHash !== leaf.toString('hex')) {
-          problems.add({ position, kind: 'leaf-mismatch', message: `Event at position ${position} hashes to ${leaf.toString('hex')}, the audit log recorded ${recorded.leafHash}: the event was altered` });
+          problems.add({
+            position,
+            kind: 'leaf-mismatch',
+            message: `Event at position ${position} hashes to ${leaf.toString('hex')}, the audit log recorded ${recorded.leafHash}: the event was altered`,
+          });
         }
         if (chainHash(previousChain, Buffer.from(recorded.leafHash, 'hex')).toString('hex') !== recorded.chainHash) {
-          problems.add({ position, kind: 'chain-mismatch', message: `The audit log's chain hash at position ${position} does not follow from the previous chain hash and this leaf` });
+          problems.add({
+            position,
+            kind: 'chain-mismatch',
+            message: `The audit log's chain hash at position ${position} does not follow from the previous chain hash and this leaf`,
+          });
         }
         storedChainBefore = Buffer.from(recorded.chainHash, 'hex');
       } else if (position <= auditHead.lastPosition) {
-        problems.add({ position, kind: 'unexpected-event', message: `Event at position ${position} is not in the audit log although the audit log has reached position ${auditHead.lastPosition}: it was inserted afterwards` });
+        problems.add({
+          position,
+          kind: 'unexpected-event',
+          message: `Event at position ${position} is not in the audit log although the audit log has reached position ${auditHead.lastPosition}: it was inserted afterwards`,
+        });
       }
     }
 
@@ -152,7 +197,10 @@ export async function verifyLedger(input: VerifyLedgerInput): Promise<Verificati
   }
   for (const checkpoint of checkpoints.slice(nextCheckpoint)) {
     if (recomputable) {
-      problems.add({ kind: 'checkpoint-mismatch', message: `Checkpoint at tree size ${checkpoint.treeSize} covers more events than the event log's ${tree.size}` });
+      problems.add({
+        kind: 'checkpoint-mismatch',
+        message: `Checkpoint at tree size ${checkpoint.treeSize} covers more events than the event log's ${tree.size}`,
+      });
     }
   }
   return problems.report(eventsChecked, checkpointsChecked);

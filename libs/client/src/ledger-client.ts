@@ -62,7 +62,10 @@ export class LedgerClient {
     const url = `${this.baseUrl}/v1/streams/${encodeURIComponent(stream)}/events`;
     const headers: Record<string, string> = { ...this.auth(), 'content-type': 'application/json' };
     if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
-    const body = { events, ...(options.expectedRevision === undefined ? {} : { expectedRevision: options.expectedRevision }) };
+    const body = {
+      events,
+      ...(options.expectedRevision === undefined ? {} : { expectedRevision: options.expectedRevision }),
+    };
     const response = await this.fetchFn(url, { method: 'POST', headers, body: JSON.stringify(body) });
     if (!response.ok) throw await LedgerApiError.from(response, url);
     const result = (await response.json()) as Omit<AppendResult, 'replayed'>;
@@ -74,7 +77,10 @@ export class LedgerClient {
    * position or ISO instant) asks for the model as it was then; `minPosition` (a position an append
    * returned) waits until the model reflects it, to read your own writes.
    */
-  async readModel<T = unknown>(path: string, options: { asOf?: string | number; minPosition?: number } = {}): Promise<ReadModelResponse<T>> {
+  async readModel<T = unknown>(
+    path: string,
+    options: { asOf?: string | number; minPosition?: number } = {},
+  ): Promise<ReadModelResponse<T>> {
     const url = new URL(this.url(path));
     if (options.asOf !== undefined) url.searchParams.set('asOf', String(options.asOf));
     if (options.minPosition !== undefined) url.searchParams.set('minPosition', String(options.minPosition));

@@ -78,7 +78,8 @@ export function liveStream<T = unknown>(request: LiveRequest): Observable<LiveMe
           await once();
         } catch (error) {
           if (abort.signal.aborted) return;
-          if ((error instanceof LedgerApiError && error.isClientError) || error instanceof MalformedLiveMessage) return subscriber.error(error);
+          if ((error instanceof LedgerApiError && error.isClientError) || error instanceof MalformedLiveMessage)
+            return subscriber.error(error);
         }
         if (subscriber.closed) return;
         await new Promise<void>((resolve) => {

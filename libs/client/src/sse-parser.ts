@@ -59,7 +59,8 @@ export class SseParser {
   }
 
   private dispatch(): void {
-    if (this.data.length > 0) this.onEvent({ id: this.lastId, event: this.event || 'message', data: this.data.join('\n'), retry: this.retry });
+    if (this.data.length > 0)
+      this.onEvent({ id: this.lastId, event: this.event || 'message', data: this.data.join('\n'), retry: this.retry });
     this.data = [];
     this.event = '';
   }

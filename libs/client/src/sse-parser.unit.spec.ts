@@ -16,15 +16,20 @@ describe('SseParser', () => {
   });
 
   it('skips comment lines (heartbeats) and messages without data', () => {
-    expect(parse(': connected\n\n: heartbeat\n\nid: 3\n\ndata: x\n\n')).toEqual([{ id: '3', event: 'message', data: 'x', retry: undefined }]);
+    expect(parse(': connected\n\n: heartbeat\n\nid: 3\n\ndata: x\n\n')).toEqual([
+      { id: '3', event: 'message', data: 'x', retry: undefined },
+    ]);
   });
 
   it('joins several data lines with newlines and keeps values without the one leading space', () => {
-    expect(parse('data:first\ndata:  second\n\n')).toEqual([{ id: undefined, event: 'message', data: 'first\n second', retry: undefined }]);
+    expect(parse('data:first\ndata:  second\n\n')).toEqual([
+      { id: undefined, event: 'message', data: 'first\n second', retry: undefined },
+    ]);
   });
 
   it('gives the same messages however the bytes are split, including between \\r and \\n', () => {
-    const text = 'retry: 2000\r\n\r\nid: 1\r\nevent: close\r\ndata: {"reason":"slow-consumer"}\r\n\r\nid: 2\rdata: y\r\r\n';
+    const text =
+      'retry: 2000\r\n\r\nid: 1\r\nevent: close\r\ndata: {"reason":"slow-consumer"}\r\n\r\nid: 2\rdata: y\r\r\n';
     const whole = parse(text);
     expect(whole).toEqual([
       { id: '1', event: 'close', data: '{"reason":"slow-consumer"}', retry: 2000 },

@@ -1,13 +1,35 @@
-import { applicantComplianceReadModel, frnComplianceReadModel, programComplianceReadModel } from './compliance/compliance-read-models';
-import { assetRegisterReadModel, bidRecordReadModel, erateRuleSetsAsOf, erateStreams, fundingRequestReadModel, ruleSetsReadModel } from './erate';
+import {
+  applicantComplianceReadModel,
+  frnComplianceReadModel,
+  programComplianceReadModel,
+} from './compliance/compliance-read-models';
+import {
+  assetRegisterReadModel,
+  bidRecordReadModel,
+  erateRuleSetsAsOf,
+  erateStreams,
+  fundingRequestReadModel,
+  ruleSetsReadModel,
+} from './erate';
 import { type FactsLookup } from './shared/facts';
 import { type StreamDefinition } from './shared/decider';
 import { type ReadModel } from './shared/read-model';
 import { type RuleSet } from './shared/rule';
-import { cooperativeContractRuleSets, orderViewReadModel, programDashboardReadModel, stateProgramRuleSets, stateProgramStreams, stateProgramUpcasters, type DomainUpcaster } from './state-programs';
+import {
+  cooperativeContractRuleSets,
+  orderViewReadModel,
+  programDashboardReadModel,
+  stateProgramRuleSets,
+  stateProgramStreams,
+  stateProgramUpcasters,
+  type DomainUpcaster,
+} from './state-programs';
 
 /** Every stream integrations may write, and every read model the ledger serves. */
-export const ledgerStreams: readonly StreamDefinition[] = [...stateProgramStreams, ...erateStreams] as readonly StreamDefinition[];
+export const ledgerStreams: readonly StreamDefinition[] = [
+  ...stateProgramStreams,
+  ...erateStreams,
+] as readonly StreamDefinition[];
 
 export const ledgerReadModels: readonly ReadModel<unknown>[] = [
   fundingRequestReadModel,

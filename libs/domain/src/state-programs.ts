@@ -9,7 +9,8 @@ import { type DomainEvent } from './shared/envelope';
  * The write path and projector handle every stream through the erased StreamDefinition; each
  * definition's decider only ever sees its own prefix's events and states, so the erasure is sound.
  */
-const erased = <E extends DomainEvent, S>(definition: StreamDefinition<E, S>): StreamDefinition => definition as unknown as StreamDefinition;
+const erased = <E extends DomainEvent, S>(definition: StreamDefinition<E, S>): StreamDefinition =>
+  definition as unknown as StreamDefinition;
 
 /** The state-program half of the domain: applicants, state programs, cooperative contracts and orders. */
 export const stateProgramStreams: StreamDefinition[] = [
@@ -51,6 +52,11 @@ export * from './rules/state-programs/participating-addendum-rule';
 export * from './rules/state-programs/claim-rule';
 export * from './rules/state-programs/lea-allocation-rule';
 export * from './program-dashboard/program-dashboard-read-model';
-export { programFindings, stateProgramFindingsForApplicant, PROGRAM_OVER_COMMITTED, TERMS_UNCONFIRMED } from './program-dashboard/program-findings';
+export {
+  programFindings,
+  stateProgramFindingsForApplicant,
+  PROGRAM_OVER_COMMITTED,
+  TERMS_UNCONFIRMED,
+} from './program-dashboard/program-findings';
 export * from './program-dashboard/order-view-read-model';
 export { type ShareDecision, type ShareReason } from './program-dashboard/share-decision';

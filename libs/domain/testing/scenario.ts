@@ -35,12 +35,20 @@ export class Scenario {
     const definition = this.facts.definitionOf(fact.stream);
     if (!definition) throw new Error(`No stream definition for ${fact.stream}`);
     const eventSpec = (definition.events as Record<string, StreamDefinition['events'][string] | undefined>)[fact.type];
-    if (!eventSpec) throw new InvalidEventData(fact.type, [{ field: 'type', message: `is not an event of ${definition.prefix} streams` }]);
+    if (!eventSpec)
+      throw new InvalidEventData(fact.type, [
+        { field: 'type', message: `is not an event of ${definition.prefix} streams` },
+      ]);
     const errors = eventSpec.validate(fact.data);
     if (errors.length > 0) throw new InvalidEventData(fact.type, errors);
     const metadata: EventMetadata = { schemaVersion: eventSpec.schemaVersion, ...fact.metadata };
     const state = this.facts.state(fact.stream) ?? definition.decider.initialState;
-    const command: RecordFact = { type: 'RecordFact', stream: fact.stream, event: { type: fact.type, data: fact.data } as DomainEvent, metadata };
+    const command: RecordFact = {
+      type: 'RecordFact',
+      stream: fact.stream,
+      event: { type: fact.type, data: fact.data } as DomainEvent,
+      metadata,
+    };
     const related = new Map<string, unknown>();
     for (const s of definition.decider.related?.(command, state) ?? []) {
       const st = this.facts.state(s);
@@ -75,4 +83,9 @@ export class Scenario {
   }
 }
 
-export const fact = (stream: string, type: string, data: unknown, metadata?: EventMetadata): FactToRecord => ({ stream, type, data, metadata });
+export const fact = (stream: string, type: string, data: unknown, metadata?: EventMetadata): FactToRecord => ({
+  stream,
+  type,
+  data,
+  metadata,
+});

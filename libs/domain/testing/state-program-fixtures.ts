@@ -17,7 +17,10 @@ export const TX = 'program-tx-connectivity';
 export const MLTI = 'contract-mlti-2020';
 
 /** "The state will cover up to 80% of the cost of devices if the district covers at least 20%" ("Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds"). */
-export const MS_TERMS: ProgramTerms = { share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 }, interlocalAgreementRequired: false };
+export const MS_TERMS: ProgramTerms = {
+  share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 },
+  interlocalAgreementRequired: false,
+};
 
 /**
  * Texas's terms as the specs record them: the seed gives no band figures, so these bands are the
@@ -29,7 +32,8 @@ export const TX_TERMS: ProgramTerms = {
     bands: [...UNCONFIRMED_TX_WORKING_BANDS],
   },
   interlocalAgreementRequired: true,
-  unconfirmed: 'The seed states only "a state matching component based on the number of economically disadvantaged students" and no band figures',
+  unconfirmed:
+    'The seed states only "a state matching component based on the number of economically disadvantaged students" and no band figures',
 };
 
 export const newScenario = (): Scenario => new Scenario(stateProgramStreams);
@@ -53,7 +57,12 @@ export const txConnectivityEstablished = (program = TX): FactToRecord[] => [
     terms: TX_TERMS,
     establishedOn: '2020-07-17',
   }),
-  fact(program, 'ParticipationRequirementSet', { requirement: 'interlocal-agreement', esc: 'Region 4 ESC', deadline: '2020-08-31', setOn: '2020-07-17' }),
+  fact(program, 'ParticipationRequirementSet', {
+    requirement: 'interlocal-agreement',
+    esc: 'Region 4 ESC',
+    deadline: '2020-08-31',
+    setOn: '2020-07-17',
+  }),
 ];
 
 export const mltiAwarded = (contract = MLTI): FactToRecord =>
@@ -73,8 +82,20 @@ export const mltiAwarded = (contract = MLTI): FactToRecord =>
           { minCohortQuantity: 5_000, unitPrice: usd(250) },
         ],
       },
-      { itemId: 'hotspot', description: 'LTE hotspot', kind: 'hotspot', category: 'hotspot', priceTiers: [{ minCohortQuantity: 0, unitPrice: usd(100) }] },
-      { itemId: 'pd-day', description: 'Professional development day', kind: 'service', category: 'professional-development', priceTiers: [{ minCohortQuantity: 0, unitPrice: usd(2_500) }] },
+      {
+        itemId: 'hotspot',
+        description: 'LTE hotspot',
+        kind: 'hotspot',
+        category: 'hotspot',
+        priceTiers: [{ minCohortQuantity: 0, unitPrice: usd(100) }],
+      },
+      {
+        itemId: 'pd-day',
+        description: 'Professional development day',
+        kind: 'service',
+        category: 'professional-development',
+        priceTiers: [{ minCohortQuantity: 0, unitPrice: usd(2_500) }],
+      },
     ],
     termStart: '2020-07-01',
     termEnd: '2024-06-30',
@@ -86,7 +107,11 @@ export const mltiAwarded = (contract = MLTI): FactToRecord =>
 /** The MLTI contract as Mississippi and Texas use it: awarded by Maine, joined by both through participating addenda. */
 export const mltiJoinedByMsAndTx = (contract = MLTI): FactToRecord[] => [
   mltiAwarded(contract),
-  fact(contract, 'ParticipatingAddendumSigned', { usState: 'MS', role: 'purchasing-aggregator', signedOn: '2020-06-20' }),
+  fact(contract, 'ParticipatingAddendumSigned', {
+    usState: 'MS',
+    role: 'purchasing-aggregator',
+    signedOn: '2020-06-20',
+  }),
   fact(contract, 'ParticipatingAddendumSigned', { usState: 'TX', role: 'master-contract', signedOn: '2020-06-20' }),
 ];
 
@@ -106,11 +131,25 @@ export const district = (overrides: Partial<ApplicantProfile> = {}): ApplicantPr
 export const registered = (applicant: string, overrides: Partial<ApplicantProfile> = {}): FactToRecord =>
   fact(applicant, 'ApplicantRegistered', district(overrides));
 
-export const fundsAllocated = (applicant: string, amount: Cents, program = MS, allocatedOn = '2020-07-15'): FactToRecord =>
-  fact(program, 'ProgramFundsAllocated', { applicant, amount, allocatedOn });
+export const fundsAllocated = (
+  applicant: string,
+  amount: Cents,
+  program = MS,
+  allocatedOn = '2020-07-15',
+): FactToRecord => fact(program, 'ProgramFundsAllocated', { applicant, amount, allocatedOn });
 
-export const chromebooks = (quantity: number, unitPrice: Cents = usd(300)): OrderLine => ({ itemId: 'chromebook', kind: 'device', quantity, unitPrice });
-export const hotspots = (quantity: number, unitPrice: Cents = usd(100)): OrderLine => ({ itemId: 'hotspot', kind: 'hotspot', quantity, unitPrice });
+export const chromebooks = (quantity: number, unitPrice: Cents = usd(300)): OrderLine => ({
+  itemId: 'chromebook',
+  kind: 'device',
+  quantity,
+  unitPrice,
+});
+export const hotspots = (quantity: number, unitPrice: Cents = usd(100)): OrderLine => ({
+  itemId: 'hotspot',
+  kind: 'hotspot',
+  quantity,
+  unitPrice,
+});
 
 export interface Placement {
   program: string;
@@ -126,6 +165,14 @@ export const orderPlaced = (order: string, p: Placement, metadata?: EventMetadat
   fact(
     order,
     'OrderPlaced',
-    { program: p.program, contract: p.contract ?? MLTI, applicant: p.applicant, placedOn: p.placedOn ?? '2020-08-01', lines: p.lines, stateShare: p.stateShare, districtShare: p.districtShare },
+    {
+      program: p.program,
+      contract: p.contract ?? MLTI,
+      applicant: p.applicant,
+      placedOn: p.placedOn ?? '2020-08-01',
+      lines: p.lines,
+      stateShare: p.stateShare,
+      districtShare: p.districtShare,
+    },
     metadata,
   );

@@ -86,7 +86,10 @@ describe('resilientSubscribeToAll on EventStoreDB (gRPC test double)', () => {
     const appender = new Appender(writer);
     appender.start(10, 0);
     await appender.finish();
-    const subscription = resilientSubscribeToAll(reader, { retry: { initialMs: 10, maxMs: 100 }, onRetry: (notice) => retries.push(notice) });
+    const subscription = resilientSubscribeToAll(reader, {
+      retry: { initialMs: 10, maxMs: 100 },
+      onRetry: (notice) => retries.push(notice),
+    });
     const seen = await take(subscription, 10);
 
     appender.start(120, 3);
@@ -111,7 +114,10 @@ describe('resilientSubscribeToAll on EventStoreDB (gRPC test double)', () => {
 
   it('survives the node stopping and coming back on the same address while appends continue', async () => {
     const retries: RetryNotice[] = [];
-    const subscription = resilientSubscribeToAll(reader, { retry: { initialMs: 20, maxMs: 200 }, onRetry: (notice) => retries.push(notice) });
+    const subscription = resilientSubscribeToAll(reader, {
+      retry: { initialMs: 20, maxMs: 200 },
+      onRetry: (notice) => retries.push(notice),
+    });
     const appender = new Appender(writer);
     appender.start(60, 5);
     // A consumer that keeps pulling, as the projector does, so the outage is met while it lasts.
@@ -133,7 +139,10 @@ describe('resilientSubscribeToAll on EventStoreDB (gRPC test double)', () => {
   it('closed while waiting out a long backoff, it ends at once and retries no more', async () => {
     await writer.append('order-0', [{ type: 'OrderNoted', data: { n: 0 } }]);
     const retries: RetryNotice[] = [];
-    const subscription = resilientSubscribeToAll(reader, { retry: { initialMs: 10_000, maxMs: 10_000 }, onRetry: (notice) => retries.push(notice) });
+    const subscription = resilientSubscribeToAll(reader, {
+      retry: { initialMs: 10_000, maxMs: 10_000 },
+      onRetry: (notice) => retries.push(notice),
+    });
     await take(subscription, 1);
     await waitUntil(() => esdb.liveSubscriptions() === 1);
     const pending = subscription[Symbol.asyncIterator]().next();
@@ -149,7 +158,10 @@ describe('resilientSubscribeToAll on EventStoreDB (gRPC test double)', () => {
   it('gives up with the StoreUnavailable after maxAttempts consecutive failures', async () => {
     await writer.append('order-0', [{ type: 'OrderNoted', data: { n: 0 } }]);
     const retries: RetryNotice[] = [];
-    const subscription = resilientSubscribeToAll(reader, { retry: { initialMs: 10, maxMs: 40, maxAttempts: 3 }, onRetry: (notice) => retries.push(notice) });
+    const subscription = resilientSubscribeToAll(reader, {
+      retry: { initialMs: 10, maxMs: 40, maxAttempts: 3 },
+      onRetry: (notice) => retries.push(notice),
+    });
     const [first] = await take(subscription, 1);
     await esdb.close(); // nothing comes back: every re-subscription fails
     await expect(subscription[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(StoreUnavailable);

@@ -61,7 +61,8 @@ class ResilientSubscription implements Subscription {
     private readonly options: ResilientSubscribeOptions,
   ) {
     const { initialMs, maxMs, maxAttempts = Number.POSITIVE_INFINITY } = options.retry;
-    if (!(initialMs > 0) || !(maxMs >= initialMs)) throw new RangeError(`retry needs 0 < initialMs <= maxMs (got ${initialMs}, ${maxMs})`);
+    if (!(initialMs > 0) || !(maxMs >= initialMs))
+      throw new RangeError(`retry needs 0 < initialMs <= maxMs (got ${initialMs}, ${maxMs})`);
     if (!(maxAttempts >= 0)) throw new RangeError(`retry.maxAttempts must be >= 0 (got ${maxAttempts})`);
     this.maxAttempts = maxAttempts;
     this.lastPosition = options.fromPosition;
@@ -102,7 +103,9 @@ class ResilientSubscription implements Subscription {
   }
 
   private subscribe(): { subscription: Subscription; iterator: AsyncIterator<RecordedEvent> } {
-    const subscription = this.store.subscribeToAll(this.lastPosition === undefined ? {} : { fromPosition: this.lastPosition });
+    const subscription = this.store.subscribeToAll(
+      this.lastPosition === undefined ? {} : { fromPosition: this.lastPosition },
+    );
     return { subscription, iterator: subscription[Symbol.asyncIterator]() };
   }
 

@@ -1,4 +1,10 @@
-import { type AppendOptions, type EventStore, type EventToAppend, InMemoryEventStore, type Subscription } from '@ledger/event-store';
+import {
+  type AppendOptions,
+  type EventStore,
+  type EventToAppend,
+  InMemoryEventStore,
+  type Subscription,
+} from '@ledger/event-store';
 import { contractChecks } from './contract';
 
 /** A store that ignores expectedRevision: the bug the contract exists to catch. */
@@ -55,6 +61,8 @@ describe('the event store contract can fail', () => {
 
   it('fails a store whose subscriptions have gaps', async () => {
     const failed = await failures(() => new DropsEvents());
-    expect(failed).toContain('a subscription catches up and goes live under concurrent writers with no gap and no duplicate');
+    expect(failed).toContain(
+      'a subscription catches up and goes live under concurrent writers with no gap and no duplicate',
+    );
   }, 60_000);
 });

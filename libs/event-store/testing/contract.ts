@@ -67,12 +67,16 @@ export const contractChecks: ContractCheck[] = [
     name: "expectedRevision 'stream_exists' fails on a new stream and succeeds on an existing one",
     run: async ({ store }) => {
       const stream = s('order');
-      const error = await store.append(stream, [ev('A')], { expectedRevision: 'stream_exists' }).catch((e: unknown) => e);
+      const error = await store
+        .append(stream, [ev('A')], { expectedRevision: 'stream_exists' })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WrongExpectedVersion);
       expect(error).toMatchObject({ expected: 'stream_exists', actual: undefined });
       await expect(store.streamRevision(stream)).resolves.toBeUndefined();
       await store.append(stream, [ev('A')]);
-      await expect(store.append(stream, [ev('B')], { expectedRevision: 'stream_exists' })).resolves.toMatchObject({ nextExpectedRevision: 1 });
+      await expect(store.append(stream, [ev('B')], { expectedRevision: 'stream_exists' })).resolves.toMatchObject({
+        nextExpectedRevision: 1,
+      });
     },
   },
   {
@@ -87,7 +91,9 @@ export const contractChecks: ContractCheck[] = [
       }
       const missing = await store.append(s('none'), [ev('X')], { expectedRevision: 0 }).catch((e: unknown) => e);
       expect(missing).toMatchObject({ expected: 0, actual: undefined });
-      await expect(store.append(stream, [ev('C')], { expectedRevision: 1 })).resolves.toMatchObject({ nextExpectedRevision: 2 });
+      await expect(store.append(stream, [ev('C')], { expectedRevision: 1 })).resolves.toMatchObject({
+        nextExpectedRevision: 2,
+      });
       expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['A', 'B', 'C']);
     },
   },
@@ -126,7 +132,9 @@ export const contractChecks: ContractCheck[] = [
       await store.append(stream, [ev('Drafted')]);
       const racers = 12;
       const results = await Promise.allSettled(
-        Array.from({ length: racers }, (_, i) => store.append(stream, [ev('Offered', i), ev('Offered', i)], { expectedRevision: 0 })),
+        Array.from({ length: racers }, (_, i) =>
+          store.append(stream, [ev('Offered', i), ev('Offered', i)], { expectedRevision: 0 }),
+        ),
       );
       const won = results.filter((r) => r.status === 'fulfilled');
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -153,8 +161,12 @@ export const contractChecks: ContractCheck[] = [
     name: 'readStream honours direction, fromRevision and maxCount',
     run: async ({ store }) => {
       const stream = s('bids');
-      await store.append(stream, Array.from({ length: 6 }, (_, i) => ev('Bid', i)));
-      const revs = async (o: Parameters<EventStore['readStream']>[1]) => (await store.readStream(stream, o)).map((e) => e.revision);
+      await store.append(
+        stream,
+        Array.from({ length: 6 }, (_, i) => ev('Bid', i)),
+      );
+      const revs = async (o: Parameters<EventStore['readStream']>[1]) =>
+        (await store.readStream(stream, o)).map((e) => e.revision);
       expect(await revs({})).toEqual([0, 1, 2, 3, 4, 5]);
       expect(await revs({ fromRevision: 2, maxCount: 3 })).toEqual([2, 3, 4]);
       expect(await revs({ direction: 'backwards' })).toEqual([5, 4, 3, 2, 1, 0]);
@@ -205,7 +217,9 @@ export const contractChecks: ContractCheck[] = [
       expect(events.map((e) => e.position)).toEqual(expected.map((e) => e.position).slice(0, events.length));
       expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
       for (const stream of streams) {
-        expect(events.filter((e) => e.stream === stream).map((e) => e.revision)).toEqual(Array.from({ length: perStream * 2 }, (_, i) => i));
+        expect(events.filter((e) => e.stream === stream).map((e) => e.revision)).toEqual(
+          Array.from({ length: perStream * 2 }, (_, i) => i),
+        );
       }
     },
   },
@@ -213,7 +227,10 @@ export const contractChecks: ContractCheck[] = [
     name: 'a subscription resumes after a checkpoint with exactly the events that follow it',
     run: async ({ store }) => {
       const stream = s('resume');
-      const { positions } = await store.append(stream, Array.from({ length: 5 }, (_, i) => ev('E', i)));
+      const { positions } = await store.append(
+        stream,
+        Array.from({ length: 5 }, (_, i) => ev('E', i)),
+      );
       const checkpoint = positions[2]!;
       const subscription = store.subscribeToAll({ fromPosition: checkpoint });
       const first = await take(subscription, 2);
@@ -235,7 +252,9 @@ export const contractChecks: ContractCheck[] = [
       subject.store = reopened;
       expect((await reopened.readStream(stream)).map((e) => e.data['n'])).toEqual([1, 2]);
       expect(await reopened.headPosition()).toBe(head);
-      await expect(reopened.append(stream, [ev('C')], { expectedRevision: 1 })).resolves.toMatchObject({ nextExpectedRevision: 2 });
+      await expect(reopened.append(stream, [ev('C')], { expectedRevision: 1 })).resolves.toMatchObject({
+        nextExpectedRevision: 2,
+      });
       expect(await reopened.headPosition()).toBeGreaterThan(head);
     },
   },
@@ -279,8 +298,15 @@ export const contractChecks: ContractCheck[] = [
               (o.expected === 'stream_exists' && actual !== undefined) ||
               o.expected === actual;
             const result = await store
-              .append(stream, Array.from({ length: o.count }, (_, i) => ev('E', i)), { expectedRevision: o.expected })
-              .then(() => true, (e: unknown) => (e instanceof WrongExpectedVersion ? false : Promise.reject(e)));
+              .append(
+                stream,
+                Array.from({ length: o.count }, (_, i) => ev('E', i)),
+                { expectedRevision: o.expected },
+              )
+              .then(
+                () => true,
+                (e: unknown) => (e instanceof WrongExpectedVersion ? false : Promise.reject(e)),
+              );
             expect(result).toBe(ok);
             if (ok) {
               model.set(stream, (actual ?? -1) + o.count);

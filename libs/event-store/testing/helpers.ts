@@ -12,7 +12,10 @@ export async function take(subscription: Subscription, count: number, timeoutMs 
   if (count === 0) return out;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`subscription delivered ${out.length} of ${count} events in ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`subscription delivered ${out.length} of ${count} events in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
   });
   // Pull with next() rather than `for await … break`, which would close the subscription.
   const iterator = subscription[Symbol.asyncIterator]();

@@ -37,11 +37,14 @@ export class InvalidStreamName extends RefusedRequest {
   readonly kind = 'invalid-stream-name';
   readonly fieldErrors: FieldError[] = [{ field: 'stream', message: 'must be <kind>-<id>' }];
   constructor(readonly stream: string) {
-    super(`"${stream}" is not a valid stream name: <kind>-<id>, the id starting with a letter or digit and made of letters, digits and . _ : @ -.`);
+    super(
+      `"${stream}" is not a valid stream name: <kind>-<id>, the id starting with a letter or digit and made of letters, digits and . _ : @ -.`,
+    );
   }
 }
 
-const invalidFields = (errors: readonly FieldError[]): string => `${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.field).join(', ')}`;
+const invalidFields = (errors: readonly FieldError[]): string =>
+  `${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.field).join(', ')}`;
 
 /** Events of types the stream does not have, or whose data is not the catalog's shape. */
 export class InvalidEvents extends RefusedRequest {
@@ -81,7 +84,9 @@ export class BatchTooLarge extends RefusedRequest {
 export class RequestInProgress extends RefusedRequest {
   readonly kind = 'request-in-progress';
   constructor() {
-    super('Another try of this request (same Idempotency-Key and body) is still in progress; retry in a few seconds to get its answer.');
+    super(
+      'Another try of this request (same Idempotency-Key and body) is still in progress; retry in a few seconds to get its answer.',
+    );
   }
 }
 

@@ -27,8 +27,21 @@ export { writePathFor } from './write-path/write-path';
 export { sourceEvents, idsOf, withSources, type SourceEvent } from './explain/explain';
 export { AuditTrail, storedEvents, type VerificationState } from './audit/audit-trail';
 export { writeAuditPackage, type AuditPackageSources } from './audit/audit-package';
-export { seedScenario, countAppends, SEED_PRINCIPAL, type SeedProgress, type SeedSummary } from './seeding/seed-scenario';
-export { loadDemoOnFirstRun, DEMO_RUN, DEMO_KEYS_FILE, type DemoKeysFile, type DemoInfo, type DemoLedger } from './seeding/demo-on-first-run';
+export {
+  seedScenario,
+  countAppends,
+  SEED_PRINCIPAL,
+  type SeedProgress,
+  type SeedSummary,
+} from './seeding/seed-scenario';
+export {
+  loadDemoOnFirstRun,
+  DEMO_RUN,
+  DEMO_KEYS_FILE,
+  type DemoKeysFile,
+  type DemoInfo,
+  type DemoLedger,
+} from './seeding/demo-on-first-run';
 export { adoptRuleSet, type Adopted } from './rule-sets/adoption';
 export { RuleSetAdoptionRequest, FundingYearsRequest } from './rule-sets/adoption-request';
 export { recordBuiltInRuleSets, BUILT_IN_PRINCIPAL } from './rule-sets/record-built-in-rule-sets';

@@ -16,7 +16,8 @@ export function catalogFingerprint(catalog: Catalog, upcasters: readonly Upcaste
   hash.update(`format:${format}\n`);
   const prefixes = new Set<string>();
   for (const definition of [...catalog].sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0))) {
-    if (prefixes.has(definition.prefix)) throw new Error(`Two stream definitions share the prefix ${definition.prefix}`);
+    if (prefixes.has(definition.prefix))
+      throw new Error(`Two stream definitions share the prefix ${definition.prefix}`);
     prefixes.add(definition.prefix);
     hash.update(`stream:${definition.prefix}\n`);
     hash.update(`initial:${JSON.stringify(definition.decider.initialState)}\n`);

@@ -29,7 +29,9 @@ export class StreamStopped extends ProjectionError {
     readonly eventType: string,
     readonly reason: string,
   ) {
-    super(`Stream ${stream} stopped at the malformed ${eventType} event at position ${position} (${reason}); its read models are withheld until it is corrected and the read models rebuilt`);
+    super(
+      `Stream ${stream} stopped at the malformed ${eventType} event at position ${position} (${reason}); its read models are withheld until it is corrected and the read models rebuilt`,
+    );
   }
 }
 
@@ -82,7 +84,10 @@ export class RebuildDigestUnavailable extends ProjectionError {
     readonly file: string,
     cause: unknown,
   ) {
-    super(`Read models rebuilt to position ${position} and swapped in (${file}); their content digest was not computed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      `Read models rebuilt to position ${position} and swapped in (${file}); their content digest was not computed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
 }
 

@@ -1,7 +1,15 @@
 import Database from 'better-sqlite3';
 import { type StreamDefinition } from '@ledger/domain';
 import { type EventStore } from '@ledger/event-store';
-import { type ProjectionChange, ProjectionFoldFailed, Projector, ReadModels, ReadModelStore, readModelsFile, WaitForTimeout } from './index';
+import {
+  type ProjectionChange,
+  ProjectionFoldFailed,
+  Projector,
+  ReadModels,
+  ReadModelStore,
+  readModelsFile,
+  WaitForTimeout,
+} from './index';
 import { accountStream, accountsCatalog, fact, type Fact, sampleHistory } from '../test/accounts-ledger';
 import { adapters } from '../test/event-store-adapters';
 import { appendAll, foldAll, readLog, tempDir } from '../test/store-helpers';
@@ -41,9 +49,16 @@ describe.each(adapters)('Projector over the %s event store', (_name, openEvents)
     tmp.remove();
   });
 
-  function startProjector(options: { batchSize?: number; catalog?: readonly StreamDefinition[] } = {}): { models: ReadModels; projector: Projector } {
+  function startProjector(options: { batchSize?: number; catalog?: readonly StreamDefinition[] } = {}): {
+    models: ReadModels;
+    projector: Projector;
+  } {
     const models = new ReadModels(ReadModelStore.open({ file, catalog: options.catalog ?? accountsCatalog }));
-    const projector = new Projector(events, models, options.batchSize === undefined ? {} : { batchSize: options.batchSize });
+    const projector = new Projector(
+      events,
+      models,
+      options.batchSize === undefined ? {} : { batchSize: options.batchSize },
+    );
     cleanup.push(() => {
       if (!models.current.closed) models.close();
     });
@@ -70,11 +85,15 @@ describe.each(adapters)('Projector over the %s event store', (_name, openEvents)
     expect(changes.flatMap((c) => c.streams).sort()).toEqual(['account-a1', 'account-a2', 'owner-o1', 'owner-o2']);
 
     changes.length = 0;
-    const { positions } = await events.append('account-a2', [fact('account-a2', 'Withdrawn', { amountCents: 50 }).event]);
+    const { positions } = await events.append('account-a2', [
+      fact('account-a2', 'Withdrawn', { amountCents: 50 }).event,
+    ]);
     const written = positions[0] ?? -1;
     await projector.waitFor(written);
     expect(models.state('account-a2')).toEqual({ owner: 'o1', balanceCents: 200, movements: 2 });
-    expect(changes).toEqual([{ position: written, streams: ['account-a2'], linkedTo: [], rebuilt: false, stopped: [] }]);
+    expect(changes).toEqual([
+      { position: written, streams: ['account-a2'], linkedTo: [], rebuilt: false, stopped: [] },
+    ]);
   });
 
   it('commits at most batchSize events per transaction', async () => {
@@ -125,7 +144,9 @@ describe.each(adapters)('Projector over the %s event store', (_name, openEvents)
     const { models, projector } = startProjector({ batchSize: 5 });
     await projector.catchUp();
     const saboteur = new Database(file);
-    saboteur.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON event_times BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    saboteur.exec(
+      `CREATE TRIGGER disk_full BEFORE INSERT ON event_times BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
+    );
     const before = projector.checkpoint;
     await appendAll(events, longHistory(2, 2).slice(3));
     await until(() => projector.status === 'failed', 'the failed write');
@@ -185,7 +206,13 @@ describe.each(adapters)('Projector over the %s event store', (_name, openEvents)
     await appendAll(events, longHistory(4, 600));
     const head = await events.headPosition();
     let folded = 0;
-    const counting: StreamDefinition = { ...accountStream, decider: { ...accountStream.decider, evolve: (state, event) => ((folded += 1), accountStream.decider.evolve(state, event)) } };
+    const counting: StreamDefinition = {
+      ...accountStream,
+      decider: {
+        ...accountStream.decider,
+        evolve: (state, event) => ((folded += 1), accountStream.decider.evolve(state, event)),
+      },
+    };
     const catalog = [counting, ...accountsCatalog.filter((d) => d.prefix !== 'account')];
     const { models, projector } = startProjector({ batchSize: head, catalog });
     const seenMidBatch: number[] = [];

@@ -1,5 +1,13 @@
 import { type Observable } from 'rxjs';
-import { resilientSubscribeToAll, TAILING_RETRY, type EventStore, type RecordedEvent, type RetryNotice, type RetryPolicy, type Subscription } from '@ledger/event-store';
+import {
+  resilientSubscribeToAll,
+  TAILING_RETRY,
+  type EventStore,
+  type RecordedEvent,
+  type RetryNotice,
+  type RetryPolicy,
+  type Subscription,
+} from '@ledger/event-store';
 import { WaitForTimeout } from './errors';
 import { type ProjectionChange, type ReadModels } from './read-models';
 import { type BatchFold } from './store/batch-fold';
@@ -64,7 +72,8 @@ export class Projector {
     options: ProjectorOptions = {},
   ) {
     const batchSize = options.batchSize ?? DEFAULT_BATCH;
-    if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new Error(`batchSize must be a positive integer (got ${batchSize})`);
+    if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+      throw new Error(`batchSize must be a positive integer (got ${batchSize})`);
     this.batchSize = batchSize;
     this.onFailure = options.onFailure;
     this.retry = options.retry ?? TAILING_RETRY;
@@ -207,7 +216,13 @@ export class Projector {
     // A store swapped in while the batch was folding (a rebuild the projector was not paused for) takes the events afresh.
     const applied = this.models.current === store ? store.commitBatch(batch) : this.models.current.applyBatch(events);
     if (applied.events > 0) {
-      this.models.publish({ position: applied.position, streams: applied.streams, linkedTo: applied.linkedTo, rebuilt: false, stopped: applied.stopped });
+      this.models.publish({
+        position: applied.position,
+        streams: applied.streams,
+        linkedTo: applied.linkedTo,
+        rebuilt: false,
+        stopped: applied.stopped,
+      });
     }
     this.settleWaiters();
   }

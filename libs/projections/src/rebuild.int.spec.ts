@@ -1,8 +1,25 @@
 import { existsSync } from 'node:fs';
 import { type StreamDefinition } from '@ledger/domain';
 import { type EventStore } from '@ledger/event-store';
-import { type ProjectionChange, Projector, ReadModels, ReadModelStore, readModelsFile, rebuild, RebuildDigestUnavailable, RebuildInProgress, type RebuildProgress } from './index';
-import { accountStream, accountsCatalog, fact, type Fact, portfolioModel, sampleHistory } from '../test/accounts-ledger';
+import {
+  type ProjectionChange,
+  Projector,
+  ReadModels,
+  ReadModelStore,
+  readModelsFile,
+  rebuild,
+  RebuildDigestUnavailable,
+  RebuildInProgress,
+  type RebuildProgress,
+} from './index';
+import {
+  accountStream,
+  accountsCatalog,
+  fact,
+  type Fact,
+  portfolioModel,
+  sampleHistory,
+} from '../test/accounts-ledger';
 import { adapters } from '../test/event-store-adapters';
 import { appendAll, tempDir } from '../test/store-helpers';
 import { dumpTables } from '../test/table-dump';
@@ -129,7 +146,11 @@ describe.each(adapters)('rebuild over the %s event store', (_name, openEvents) =
     const failure = await rebuild({ eventStore: events, models, projector }).catch((error: unknown) => error);
     watching.unsubscribe();
     expect(failure).toBeInstanceOf(RebuildDigestUnavailable);
-    expect(failure).toMatchObject({ position: await events.headPosition(), file, message: expect.stringContaining('the read models were closed') });
+    expect(failure).toMatchObject({
+      position: await events.headPosition(),
+      file,
+      message: expect.stringContaining('the read models were closed'),
+    });
     expect(models.rebuilding).toBe(false);
     const reopened = ReadModelStore.open({ file, catalog: accountsCatalog });
     expect(reopened.opened).toBe('resumed');

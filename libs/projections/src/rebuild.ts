@@ -46,7 +46,8 @@ export interface RebuildResult {
 export async function rebuild(options: RebuildOptions): Promise<RebuildResult> {
   const { models, onProgress } = options;
   const target = models.current.file;
-  if (target === ':memory:') throw new Error('An in-memory read-model store cannot be rebuilt by file swap; open a new one instead');
+  if (target === ':memory:')
+    throw new Error('An in-memory read-model store cannot be rebuilt by file swap; open a new one instead');
   const closing = models.claimRebuild();
   if (!closing) throw new RebuildInProgress();
   try {
@@ -79,7 +80,13 @@ async function foldAndSwap(options: RebuildOptions, closing: AbortSignal): Promi
   let livePaused = false;
   try {
     removeDatabaseFiles(temporary);
-    fresh = ReadModelStore.open({ file: temporary, catalog: live.catalog, upcasters: live.upcasters, projector: live.projector, durability: 'close' });
+    fresh = ReadModelStore.open({
+      file: temporary,
+      catalog: live.catalog,
+      upcasters: live.upcasters,
+      projector: live.projector,
+      durability: 'close',
+    });
     const building = new ReadModels(fresh);
     builder = new Projector(eventStore, building, { batchSize: options.batchSize ?? REBUILD_BATCH });
     let total = await eventStore.headPosition();

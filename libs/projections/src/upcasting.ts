@@ -27,8 +27,14 @@ export const schemaVersionOf = (event: Envelope): number =>
 export function upcasterChain(upcasters: readonly Upcaster[]): Upcast {
   const byKey = new Map<string, Upcaster>();
   for (const upcaster of upcasters) {
-    if (!Number.isSafeInteger(upcaster.fromVersion) || !Number.isSafeInteger(upcaster.toVersion) || upcaster.toVersion <= upcaster.fromVersion) {
-      throw new Error(`Upcaster for ${upcaster.type} must go from one integer schemaVersion to a greater one (got ${upcaster.fromVersion} → ${upcaster.toVersion})`);
+    if (
+      !Number.isSafeInteger(upcaster.fromVersion) ||
+      !Number.isSafeInteger(upcaster.toVersion) ||
+      upcaster.toVersion <= upcaster.fromVersion
+    ) {
+      throw new Error(
+        `Upcaster for ${upcaster.type} must go from one integer schemaVersion to a greater one (got ${upcaster.fromVersion} → ${upcaster.toVersion})`,
+      );
     }
     const k = key(upcaster.type, upcaster.fromVersion);
     if (byKey.has(k)) throw new Error(`Two upcasters for ${upcaster.type} schemaVersion ${upcaster.fromVersion}`);
@@ -37,7 +43,11 @@ export function upcasterChain(upcasters: readonly Upcaster[]): Upcast {
   if (byKey.size === 0) return (event) => event;
   return (event) => {
     let current = event;
-    for (let upcaster = byKey.get(key(current.type, schemaVersionOf(current))); upcaster; upcaster = byKey.get(key(current.type, schemaVersionOf(current)))) {
+    for (
+      let upcaster = byKey.get(key(current.type, schemaVersionOf(current)));
+      upcaster;
+      upcaster = byKey.get(key(current.type, schemaVersionOf(current)))
+    ) {
       current = {
         ...current,
         data: upcaster.upcast(current.data, current),

@@ -13,8 +13,18 @@ const stored = (type: string, data: unknown, schemaVersion?: number): Envelope =
 });
 
 describe('upcasterChain', () => {
-  const v1ToV2 = { type: 'Deposited', fromVersion: 1, toVersion: 2, upcast: (d: unknown) => ({ cents: Number((d as { dollars: number }).dollars) * 100 }) };
-  const v2ToV3 = { type: 'Deposited', fromVersion: 2, toVersion: 3, upcast: (d: unknown) => ({ amountCents: (d as { cents: number }).cents }) };
+  const v1ToV2 = {
+    type: 'Deposited',
+    fromVersion: 1,
+    toVersion: 2,
+    upcast: (d: unknown) => ({ cents: Number((d as { dollars: number }).dollars) * 100 }),
+  };
+  const v2ToV3 = {
+    type: 'Deposited',
+    fromVersion: 2,
+    toVersion: 3,
+    upcast: (d: unknown) => ({ amountCents: (d as { cents: number }).cents }),
+  };
 
   it('given a v1 event, when upcast through v1→v2→v3, then it has the current shape and version', () => {
     const upcast = upcasterChain([v2ToV3, v1ToV2]);
@@ -40,6 +50,8 @@ describe('upcasterChain', () => {
 
   it('refuses chains that go backwards or are ambiguous', () => {
     expect(() => upcasterChain([{ ...v1ToV2, toVersion: 1 }])).toThrow(/greater one/);
-    expect(() => upcasterChain([v1ToV2, { ...v1ToV2, toVersion: 3 }])).toThrow(/Two upcasters for Deposited schemaVersion 1/);
+    expect(() => upcasterChain([v1ToV2, { ...v1ToV2, toVersion: 3 }])).toThrow(
+      /Two upcasters for Deposited schemaVersion 1/,
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { type DomainEvent, type Envelope, type EventDataValidator, type ReadModel, type StreamDefinition } from '@ledger/domain';
+import {
+  type DomainEvent,
+  type Envelope,
+  type EventDataValidator,
+  type ReadModel,
+  type StreamDefinition,
+} from '@ledger/domain';
 import { type EventToAppend } from '@ledger/event-store';
 import { type Upcaster } from '../src';
 
@@ -8,9 +14,15 @@ import { type Upcaster } from '../src';
  * state, the way real read models do.
  */
 const accept: EventDataValidator = () => [];
-const eventSpec = <D>(example: D, schemaVersion = 1) => ({ validate: accept, example, schemaVersion, description: 'test event' });
+const eventSpec = <D>(example: D, schemaVersion = 1) => ({
+  validate: accept,
+  example,
+  schemaVersion,
+  description: 'test event',
+});
 
-export type OwnerEvent = DomainEvent<'OwnerRegistered', { name: string }> | DomainEvent<'OwnerTierChanged', { tier: 'standard' | 'vip' }>;
+export type OwnerEvent =
+  DomainEvent<'OwnerRegistered', { name: string }> | DomainEvent<'OwnerTierChanged', { tier: 'standard' | 'vip' }>;
 export interface OwnerState {
   name: string;
   tier: 'standard' | 'vip';
@@ -33,9 +45,11 @@ export interface BonusState {
 }
 
 /** The envelope's event as the stream's union, so evolve can switch on it. */
-const eventOf = <E extends DomainEvent>(envelope: Envelope<E>): E => ({ type: envelope.type, data: envelope.data }) as E;
+const eventOf = <E extends DomainEvent>(envelope: Envelope<E>): E =>
+  ({ type: envelope.type, data: envelope.data }) as E;
 
-const erased = <E extends DomainEvent, S>(definition: StreamDefinition<E, S>): StreamDefinition => definition as unknown as StreamDefinition;
+const erased = <E extends DomainEvent, S>(definition: StreamDefinition<E, S>): StreamDefinition =>
+  definition as unknown as StreamDefinition;
 
 export const ownerStream = erased<OwnerEvent, OwnerState>({
   prefix: 'owner',
@@ -76,9 +90,17 @@ export const accountStream = erased<AccountEvent, AccountState>({
         case 'AccountTransferred':
           return { ...state, owner: event.data.owner };
         case 'Deposited':
-          return { ...state, balanceCents: state.balanceCents + event.data.amountCents, movements: state.movements + 1 };
+          return {
+            ...state,
+            balanceCents: state.balanceCents + event.data.amountCents,
+            movements: state.movements + 1,
+          };
         case 'Withdrawn':
-          return { ...state, balanceCents: state.balanceCents - event.data.amountCents, movements: state.movements + 1 };
+          return {
+            ...state,
+            balanceCents: state.balanceCents - event.data.amountCents,
+            movements: state.movements + 1,
+          };
       }
     },
   },

@@ -17,6 +17,16 @@ export class AppendRecorder {
   /** One event on `stream`, dated `on` (a calendar date; the fact is stamped 15:00 UTC that day). */
   fact(stream: string, type: string, data: object, on: CalendarDate): ScenarioAppend {
     const id = deterministicUuid(`${this.scenario}\n${this.seed}\n${this.count++}`);
-    return { stream, events: [{ id, type, data: data as Record<string, unknown>, metadata: { source: 'demo-generator', occurredAt: `${on}T15:00:00.000Z` } }] };
+    return {
+      stream,
+      events: [
+        {
+          id,
+          type,
+          data: data as Record<string, unknown>,
+          metadata: { source: 'demo-generator', occurredAt: `${on}T15:00:00.000Z` },
+        },
+      ],
+    };
   }
 }

@@ -1,6 +1,14 @@
 import {
-  addDays, erateStreams, FoldedFacts, renderFundingRequest, stateProgramStreams,
-  type BidLine, type CalendarDate, type FrnLine, type Envelope, type FundingRequestView,
+  addDays,
+  erateStreams,
+  FoldedFacts,
+  renderFundingRequest,
+  stateProgramStreams,
+  type BidLine,
+  type CalendarDate,
+  type FrnLine,
+  type Envelope,
+  type FundingRequestView,
 } from '@ledger/domain';
 import { AppendRecorder } from './append-recorder';
 import { PLACE_NAMES } from './place-names';
@@ -27,7 +35,8 @@ export type ErateViolation = (typeof ERATE_VIOLATIONS)[number];
 export type ErateVariant = 'clean' | ErateViolation;
 
 /** Flaws of the competitive bidding itself: findings on the bid record and the applicant, not the FRN. */
-export type ProcurementFlaw = 'none' | 'price-not-heaviest' | 'not-cheapest-selected' | 'contract-before-allowable-date';
+export type ProcurementFlaw =
+  'none' | 'price-not-heaviest' | 'not-cheapest-selected' | 'contract-before-allowable-date';
 
 export interface ErateStory {
   scenario: string;
@@ -44,7 +53,18 @@ export interface ErateStory {
   pinned?: readonly ErateVariant[];
 }
 
-const OFFER_KINDS = ['price-reduction-amount', 'price-reduction-rate', 'bundle-discount', 'free-item', 'prompt-payment', 'donation', 'grant', 'cost-allocation', 'state-match', 'trade-in'] as const;
+const OFFER_KINDS = [
+  'price-reduction-amount',
+  'price-reduction-rate',
+  'bundle-discount',
+  'free-item',
+  'prompt-payment',
+  'donation',
+  'grant',
+  'cost-allocation',
+  'state-match',
+  'trade-in',
+] as const;
 type OfferKind = (typeof OFFER_KINDS)[number];
 
 interface Applicant {
@@ -66,9 +86,11 @@ interface Applicant {
 const ALL_DEFINITIONS = [...stateProgramStreams, ...erateStreams];
 
 /** Service provider ids: the story's SPIN series, the seed, the provider; stories with other series never share a provider. */
-export const spinOf = (series: string, seed: number, provider: number): string => `${series}${String(seed).padStart(3, '0')}${padded(provider + 1)}`;
+export const spinOf = (series: string, seed: number, provider: number): string =>
+  `${series}${String(seed).padStart(3, '0')}${padded(provider + 1)}`;
 export const frnStreamOf = (tag: string, applicant: number): string => `frn-${tag}-${padded(applicant + 1, 5)}`;
-export const applicantStreamOf = (tag: string, applicant: number, library: boolean): string => `applicant-${tag}-${library ? 'library' : 'district'}-${padded(applicant + 1, 5)}`;
+export const applicantStreamOf = (tag: string, applicant: number, library: boolean): string =>
+  `applicant-${tag}-${library ? 'library' : 'district'}-${padded(applicant + 1, 5)}`;
 
 /**
  * The E-Rate story: providers register; each applicant posts a Form 470, receives bids, evaluates and
@@ -84,20 +106,39 @@ export function* erateStory(story: ErateStory): Generator<ScenarioAppend> {
   const providers = Array.from({ length: providerCount }, (_, i) => spinOf(story.spinSeries, story.seed, i));
 
   for (const [i, spin] of providers.entries()) {
-    yield rec.fact(`provider-${spin}`, 'ServiceProviderRegistered', { spin, name: providerName(i), registeredOn: '2018-09-04' }, '2018-09-04');
+    yield rec.fact(
+      `provider-${spin}`,
+      'ServiceProviderRegistered',
+      { spin, name: providerName(i), registeredOn: '2018-09-04' },
+      '2018-09-04',
+    );
   }
   for (const [i, spin] of providers.entries()) {
     const rnd = new SeededRandom(`${story.scenario}/${story.seed}/provider/${i}`);
     if (providers.length > 1 && rnd.chance(0.15)) {
       const sub = providers[(i + 1) % providers.length]!;
-      yield rec.fact(`provider-${spin}`, 'SubcontractorEngaged', { subcontractorSpin: sub, engagedOn: '2024-10-01' }, '2024-10-01');
+      yield rec.fact(
+        `provider-${spin}`,
+        'SubcontractorEngaged',
+        { subcontractorSpin: sub, engagedOn: '2024-10-01' },
+        '2024-10-01',
+      );
     }
     if (rnd.chance(0.1)) {
       // A bona fide gift to a community foundation, earmarked for no one and tied to no bid: no finding.
-      yield rec.fact(`provider-${spin}`, 'ProviderDonationMade', {
-        donationId: `gift-${i + 1}`, recipientOrganization: 'Community Technology Foundation', amount: rnd.int(5, 50) * 100_000, madeOn: '2024-12-10',
-        earmarkedForApplicant: false, bonaFideIndependentGrant: true,
-      }, '2024-12-10');
+      yield rec.fact(
+        `provider-${spin}`,
+        'ProviderDonationMade',
+        {
+          donationId: `gift-${i + 1}`,
+          recipientOrganization: 'Community Technology Foundation',
+          amount: rnd.int(5, 50) * 100_000,
+          madeOn: '2024-12-10',
+          earmarkedForApplicant: false,
+          bonaFideIndependentGrant: true,
+        },
+        '2024-12-10',
+      );
     }
   }
 
@@ -108,7 +149,16 @@ export function* erateStory(story: ErateStory): Generator<ScenarioAppend> {
 }
 
 function providerName(i: number): string {
-  const names = ['Lone Star Fiber', 'Bayou Broadband', 'Pine Tree Networks', 'Desert Sky Telecom', 'Great Plains Connect', 'Harbor Light Networks', 'Summit Wireless', 'Riverbend Data'];
+  const names = [
+    'Lone Star Fiber',
+    'Bayou Broadband',
+    'Pine Tree Networks',
+    'Desert Sky Telecom',
+    'Great Plains Connect',
+    'Harbor Light Networks',
+    'Summit Wireless',
+    'Riverbend Data',
+  ];
   return `${names[i % names.length]!}${i >= names.length ? ` ${Math.floor(i / names.length) + 1}` : ''}`;
 }
 
@@ -119,7 +169,10 @@ function applicantProfile(story: ErateStory, i: number, library: boolean): Appli
   const pinned = story.pinned?.[i];
   const variant: ErateVariant = pinned ?? (rnd.chance(story.violationShare) ? rnd.pick(ERATE_VIOLATIONS) : 'clean');
   const flawRoll = rnd.next();
-  const flaw: ProcurementFlaw = pinned !== undefined || flawRoll >= story.procurementFlawShare ? 'none' : rnd.pick(['price-not-heaviest', 'not-cheapest-selected', 'contract-before-allowable-date'] as const);
+  const flaw: ProcurementFlaw =
+    pinned !== undefined || flawRoll >= story.procurementFlawShare
+      ? 'none'
+      : rnd.pick(['price-not-heaviest', 'not-cheapest-selected', 'contract-before-allowable-date'] as const);
   const offers = OFFER_KINDS.filter(() => rnd.chance(0.18));
   const place = PLACE_NAMES[i % PLACE_NAMES.length]!;
   const round = i >= PLACE_NAMES.length ? ` ${Math.floor(i / PLACE_NAMES.length) + 1}` : '';
@@ -137,7 +190,10 @@ function applicantProfile(story: ErateStory, i: number, library: boolean): Appli
     variant,
     flaw,
     // The first applicant shows every kind of discount at once, so a small run explains them all.
-    offers: i === 0 && pinned === 'clean' ? ['price-reduction-amount', 'bundle-discount', 'free-item', 'prompt-payment', 'grant', 'trade-in'] : offers,
+    offers:
+      i === 0 && pinned === 'clean'
+        ? ['price-reduction-amount', 'bundle-discount', 'free-item', 'prompt-payment', 'grant', 'trade-in']
+        : offers,
   };
 }
 
@@ -147,23 +203,73 @@ function bidLines(a: Applicant, priceFactor: number): BidLine[] {
   if (a.category === 1) {
     const mbps = a.students > 10_000 ? 10_000 : a.students > 2_000 ? 2_000 : 1_000;
     return [
-      { product: `Internet access ${mbps >= 1_000 ? `${mbps / 1_000} Gbps` : `${mbps} Mbps`}`, model: `IA-${mbps}`, eligible: true, ancillary: false, quantity: 12, usualUnitPrice: price(60_000 + mbps * 90) },
-      { product: 'E-mail service', model: 'EM-STD', eligible: false, ancillary: true, quantity: 12, usualUnitPrice: price(1_500) },
-      { product: 'Web hosting', model: 'WH-S', eligible: false, ancillary: false, quantity: 12, usualUnitPrice: price(4_000) },
+      {
+        product: `Internet access ${mbps >= 1_000 ? `${mbps / 1_000} Gbps` : `${mbps} Mbps`}`,
+        model: `IA-${mbps}`,
+        eligible: true,
+        ancillary: false,
+        quantity: 12,
+        usualUnitPrice: price(60_000 + mbps * 90),
+      },
+      {
+        product: 'E-mail service',
+        model: 'EM-STD',
+        eligible: false,
+        ancillary: true,
+        quantity: 12,
+        usualUnitPrice: price(1_500),
+      },
+      {
+        product: 'Web hosting',
+        model: 'WH-S',
+        eligible: false,
+        ancillary: false,
+        quantity: 12,
+        usualUnitPrice: price(4_000),
+      },
     ];
   }
   // Category 2 stays well inside the five-year budget ($167 a student, $25,000 floor).
   const budget = Math.max(2_500_000, a.students * 16_700);
   const accessPoints = Math.max(2, Math.min(Math.ceil(a.students / 80), Math.floor((budget * 0.2) / 65_000)));
   return [
-    { product: 'Wireless access point', model: 'AP-515', eligible: true, ancillary: false, quantity: accessPoints, usualUnitPrice: price(65_000) },
-    { product: 'Network switch 48-port', model: 'SW-48P', eligible: true, ancillary: false, quantity: Math.max(1, Math.ceil(accessPoints / 24)), usualUnitPrice: price(320_000) },
-    { product: 'Installation and configuration', model: 'INST-AP', eligible: true, ancillary: false, quantity: accessPoints, usualUnitPrice: price(9_000) },
-    { product: 'Classroom projector', model: 'PJ-200', eligible: false, ancillary: false, quantity: Math.max(1, Math.ceil(accessPoints / 10)), usualUnitPrice: price(45_000) },
+    {
+      product: 'Wireless access point',
+      model: 'AP-515',
+      eligible: true,
+      ancillary: false,
+      quantity: accessPoints,
+      usualUnitPrice: price(65_000),
+    },
+    {
+      product: 'Network switch 48-port',
+      model: 'SW-48P',
+      eligible: true,
+      ancillary: false,
+      quantity: Math.max(1, Math.ceil(accessPoints / 24)),
+      usualUnitPrice: price(320_000),
+    },
+    {
+      product: 'Installation and configuration',
+      model: 'INST-AP',
+      eligible: true,
+      ancillary: false,
+      quantity: accessPoints,
+      usualUnitPrice: price(9_000),
+    },
+    {
+      product: 'Classroom projector',
+      model: 'PJ-200',
+      eligible: false,
+      ancillary: false,
+      quantity: Math.max(1, Math.ceil(accessPoints / 10)),
+      usualUnitPrice: price(45_000),
+    },
   ];
 }
 
-const bidEligibleCost = (lines: readonly BidLine[]): number => lines.filter((l) => l.eligible).reduce((t, l) => t + l.quantity * l.usualUnitPrice, 0);
+const bidEligibleCost = (lines: readonly BidLine[]): number =>
+  lines.filter((l) => l.eligible).reduce((t, l) => t + l.quantity * l.usualUnitPrice, 0);
 
 interface Local {
   facts: FoldedFacts;
@@ -174,7 +280,16 @@ interface Local {
 function folded(local: Local, append: ScenarioAppend): ScenarioAppend {
   for (const e of append.events) {
     local.position += 1;
-    const envelope: Envelope = { id: e.id, stream: append.stream, revision: 0, position: local.position, type: e.type, data: e.data, metadata: e.metadata, recordedAt: e.metadata.occurredAt };
+    const envelope: Envelope = {
+      id: e.id,
+      stream: append.stream,
+      revision: 0,
+      position: local.position,
+      type: e.type,
+      data: e.data,
+      metadata: e.metadata,
+      recordedAt: e.metadata.occurredAt,
+    };
     local.facts.apply(envelope);
   }
   return append;
@@ -187,18 +302,42 @@ interface Procured {
   signedOn: CalendarDate;
 }
 
-function* procurementStory(rec: AppendRecorder, local: Local, a: Applicant, providers: readonly string[], rnd: SeededRandom, o: {
-  stream: string; form470: string; certifyDate: CalendarDate; flaw: ProcurementFlaw;
-}): Generator<ScenarioAppend, Procured> {
-  const fact = (stream: string, type: string, data: object, on: CalendarDate) => folded(local, rec.fact(stream, type, data, on));
-  yield fact(o.stream, 'BidRequestPosted', {
-    form470Number: o.form470, applicant: a.stream, category: a.category,
-    servicesRequested: a.category === 1 ? ['Internet access', 'Web hosting'] : ['Wireless access points', 'Network switches', 'Installation'], certifyDate: o.certifyDate,
-  }, o.certifyDate);
+function* procurementStory(
+  rec: AppendRecorder,
+  local: Local,
+  a: Applicant,
+  providers: readonly string[],
+  rnd: SeededRandom,
+  o: {
+    stream: string;
+    form470: string;
+    certifyDate: CalendarDate;
+    flaw: ProcurementFlaw;
+  },
+): Generator<ScenarioAppend, Procured> {
+  const fact = (stream: string, type: string, data: object, on: CalendarDate) =>
+    folded(local, rec.fact(stream, type, data, on));
+  yield fact(
+    o.stream,
+    'BidRequestPosted',
+    {
+      form470Number: o.form470,
+      applicant: a.stream,
+      category: a.category,
+      servicesRequested:
+        a.category === 1
+          ? ['Internet access', 'Web hosting']
+          : ['Wireless access points', 'Network switches', 'Installation'],
+      certifyDate: o.certifyDate,
+    },
+    o.certifyDate,
+  );
   const bidderCount = Math.min(providers.length, rnd.int(2, 4));
   const first = rnd.int(0, providers.length - 1);
   const bids = Array.from({ length: bidderCount }, (_, k) => ({
-    bidId: `B${k + 1}`, spin: providers[(first + k) % providers.length]!, lines: bidLines(a, rnd.int(85, 115)),
+    bidId: `B${k + 1}`,
+    spin: providers[(first + k) % providers.length]!,
+    lines: bidLines(a, rnd.int(85, 115)),
   }));
   for (const [k, bid] of bids.entries()) {
     const receivedOn = addDays(o.certifyDate, 7 + k * 3 + rnd.int(0, 3));
@@ -208,9 +347,18 @@ function* procurementStory(rec: AppendRecorder, local: Local, a: Applicant, prov
   const cheapest = costs.indexOf(Math.min(...costs));
   const priciest = costs.indexOf(Math.max(...costs));
   const evaluatedOn = addDays(o.certifyDate, 24);
-  const factors = o.flaw === 'price-not-heaviest'
-    ? [{ name: 'Price', weightPercent: 30, isPrice: true }, { name: 'Prior experience', weightPercent: 40, isPrice: false }, { name: 'Service plan', weightPercent: 30, isPrice: false }]
-    : [{ name: 'Price', weightPercent: 40, isPrice: true }, { name: 'Prior experience', weightPercent: 30, isPrice: false }, { name: 'Service plan', weightPercent: 30, isPrice: false }];
+  const factors =
+    o.flaw === 'price-not-heaviest'
+      ? [
+          { name: 'Price', weightPercent: 30, isPrice: true },
+          { name: 'Prior experience', weightPercent: 40, isPrice: false },
+          { name: 'Service plan', weightPercent: 30, isPrice: false },
+        ]
+      : [
+          { name: 'Price', weightPercent: 40, isPrice: true },
+          { name: 'Prior experience', weightPercent: 30, isPrice: false },
+          { name: 'Service plan', weightPercent: 30, isPrice: false },
+        ];
   const minCost = Math.min(...costs);
   const scores = bids.flatMap((b, k) => [
     { bidId: b.bidId, factor: 'Price', points: Math.round((100 * minCost) / Math.max(1, costs[k]!)) },
@@ -222,9 +370,21 @@ function* procurementStory(rec: AppendRecorder, local: Local, a: Applicant, prov
   const winner = bids[chosen]!;
   // The 28-day wait bars vendor selection too: a clean competition selects on the allowable contract date.
   const selectedOn = addDays(o.certifyDate, o.flaw === 'contract-before-allowable-date' ? 26 : 28);
-  yield fact(o.stream, 'VendorSelected', { bidId: winner.bidId, selectedOn, ...(chosen === cheapest ? { reason: 'Lowest eligible cost with price weighted most' } : {}) }, selectedOn);
+  yield fact(
+    o.stream,
+    'VendorSelected',
+    {
+      bidId: winner.bidId,
+      selectedOn,
+      ...(chosen === cheapest ? { reason: 'Lowest eligible cost with price weighted most' } : {}),
+    },
+    selectedOn,
+  );
   // The allowable contract date is the certify date + 28 days; a flawed competition signs early.
-  const signedOn = o.flaw === 'contract-before-allowable-date' ? addDays(o.certifyDate, 27) : addDays(o.certifyDate, 28 + rnd.int(2, 30));
+  const signedOn =
+    o.flaw === 'contract-before-allowable-date'
+      ? addDays(o.certifyDate, 27)
+      : addDays(o.certifyDate, 28 + rnd.int(2, 30));
   const contractNumber = `C-${o.form470}`;
   yield fact(o.stream, 'ContractSigned', { bidId: winner.bidId, contractNumber, signedOn }, signedOn);
   return { procurement: o.stream, winner, contractNumber, signedOn };
@@ -232,19 +392,48 @@ function* procurementStory(rec: AppendRecorder, local: Local, a: Applicant, prov
 
 /** A funding request built from the winning bid, line for line. */
 const frnLines = (bid: readonly BidLine[], location: string): FrnLine[] =>
-  bid.map((l, k) => ({ lineId: `L${k + 1}`, product: l.product, ...(l.model ? { model: l.model } : {}), location, eligible: l.eligible, ancillary: l.ancillary, specificallyRequested: !l.ancillary, quantity: l.quantity, usualUnitPrice: l.usualUnitPrice }));
+  bid.map((l, k) => ({
+    lineId: `L${k + 1}`,
+    product: l.product,
+    ...(l.model ? { model: l.model } : {}),
+    location,
+    eligible: l.eligible,
+    ancillary: l.ancillary,
+    specificallyRequested: !l.ancillary,
+    quantity: l.quantity,
+    usualUnitPrice: l.usualUnitPrice,
+  }));
 
-function* applicantStory(rec: AppendRecorder, story: ErateStory, a: Applicant, providers: readonly string[]): Generator<ScenarioAppend> {
+function* applicantStory(
+  rec: AppendRecorder,
+  story: ErateStory,
+  a: Applicant,
+  providers: readonly string[],
+): Generator<ScenarioAppend> {
   const local: Local = { facts: new FoldedFacts(ALL_DEFINITIONS), position: 0 };
-  const fact = (stream: string, type: string, data: object, on: CalendarDate) => folded(local, rec.fact(stream, type, data, on));
+  const fact = (stream: string, type: string, data: object, on: CalendarDate) =>
+    folded(local, rec.fact(stream, type, data, on));
   const rnd = new SeededRandom(`${story.scenario}/${story.seed}/story/${a.index}`);
   const location = a.library ? `${a.name}, main branch` : `${a.name}, district office`;
   const n = padded(a.index + 1, 5);
 
-  yield fact(a.stream, 'ApplicantRegistered', {
-    name: a.name, kind: a.library ? 'library' : 'school-district', usState: rnd.pick(['TX', 'MS', 'ME', 'NV', 'VT']), students: a.students, nslpEligibleStudents: a.nslp,
-    economicallyDisadvantagedStudents: a.nslp, locale: a.locale, cep: a.cep, ...(a.library ? { librarySquareFeet: a.squareFeet } : {}), memberApplicantIds: [],
-  }, '2018-10-01');
+  yield fact(
+    a.stream,
+    'ApplicantRegistered',
+    {
+      name: a.name,
+      kind: a.library ? 'library' : 'school-district',
+      usState: rnd.pick(['TX', 'MS', 'ME', 'NV', 'VT']),
+      students: a.students,
+      nslpEligibleStudents: a.nslp,
+      economicallyDisadvantagedStudents: a.nslp,
+      locale: a.locale,
+      cep: a.cep,
+      ...(a.library ? { librarySquareFeet: a.squareFeet } : {}),
+      memberApplicantIds: [],
+    },
+    '2018-10-01',
+  );
 
   // Equipment funded years ago, traded in this year: after five years (allowed) or, as a violation, before.
   const tradesIn = a.variant === 'early-trade-in' || a.offers.includes('trade-in');
@@ -253,39 +442,97 @@ function* applicantStory(rec: AppendRecorder, story: ErateStory, a: Applicant, p
     const early = a.variant === 'early-trade-in';
     const year = early ? 2021 : 2019;
     const old = yield* procurementStory(rec, local, { ...a, category: 2 }, providers, rnd, {
-      stream: `procurement-${story.tag}-470-${String(year).slice(2)}${n}`, form470: `${String(year).slice(2)}${n}`, certifyDate: `${year - 1}-12-03`, flaw: 'none',
+      stream: `procurement-${story.tag}-470-${String(year).slice(2)}${n}`,
+      form470: `${String(year).slice(2)}${n}`,
+      certifyDate: `${year - 1}-12-03`,
+      flaw: 'none',
     });
     const oldFrn = `${frnStreamOf(story.tag, a.index)}-fy${year}`;
     const draftedOn = addDays(old.signedOn, 5);
-    yield fact(oldFrn, 'FundingRequestDrafted', {
-      applicant: a.stream, category: 2, spin: old.winner.spin, procurement: old.procurement, contractNumber: old.contractNumber, fundingYear: year,
-      serviceStartDate: `${year}-07-01`, lines: frnLines(old.winner.lines, location),
-    }, draftedOn);
-    yield fact(oldFrn, 'FundingRequestSubmitted', { form471Number: `${String(year).slice(2)}1${n}`, submittedOn: addDays(draftedOn, 10) }, addDays(draftedOn, 10));
+    yield fact(
+      oldFrn,
+      'FundingRequestDrafted',
+      {
+        applicant: a.stream,
+        category: 2,
+        spin: old.winner.spin,
+        procurement: old.procurement,
+        contractNumber: old.contractNumber,
+        fundingYear: year,
+        serviceStartDate: `${year}-07-01`,
+        lines: frnLines(old.winner.lines, location),
+      },
+      draftedOn,
+    );
+    yield fact(
+      oldFrn,
+      'FundingRequestSubmitted',
+      { form471Number: `${String(year).slice(2)}1${n}`, submittedOn: addDays(draftedOn, 10) },
+      addDays(draftedOn, 10),
+    );
     yield* decision(fact, local, oldFrn, `${year}-06-15`);
     const installedOn = `${year}-08-${padded(rnd.int(2, 27), 2)}`;
     oldAsset = { stream: `asset-${story.tag}-${n}-ap-fy${year}`, installedOn };
-    yield fact(oldAsset.stream, 'AssetInstalled', {
-      frn: oldFrn, lineId: 'L1', installedOn, product: 'Wireless access point', model: 'AP-515', location, eligible: true, quantity: old.winner.lines[0]!.quantity,
-    }, installedOn);
+    yield fact(
+      oldAsset.stream,
+      'AssetInstalled',
+      {
+        frn: oldFrn,
+        lineId: 'L1',
+        installedOn,
+        product: 'Wireless access point',
+        model: 'AP-515',
+        location,
+        eligible: true,
+        quantity: old.winner.lines[0]!.quantity,
+      },
+      installedOn,
+    );
   }
 
   const certifyDate = addDays('2024-11-01', rnd.int(0, 70));
   const procured = yield* procurementStory(rec, local, a, providers, rnd, {
-    stream: `procurement-${story.tag}-470-25${n}`, form470: `25${n}`, certifyDate, flaw: a.flaw,
+    stream: `procurement-${story.tag}-470-25${n}`,
+    form470: `25${n}`,
+    certifyDate,
+    flaw: a.flaw,
   });
   const frn = frnStreamOf(story.tag, a.index);
   let lines = frnLines(procured.winner.lines, location);
   switch (a.variant) {
     case 'ineligible-line-unidentified':
-      lines = [...lines, { lineId: `L${lines.length + 1}`, product: 'Staff laptops', eligible: false, ancillary: false, specificallyRequested: true, quantity: 2, usualUnitPrice: 60_000 }];
+      lines = [
+        ...lines,
+        {
+          lineId: `L${lines.length + 1}`,
+          product: 'Staff laptops',
+          eligible: false,
+          ancillary: false,
+          specificallyRequested: true,
+          quantity: 2,
+          usualUnitPrice: 60_000,
+        },
+      ];
       break;
     case 'inflated-eligible-cost':
       lines = lines.map((l, k) => (k === 0 ? { ...l, usualUnitPrice: Math.round(l.usualUnitPrice * 1.25) } : l));
       break;
     case 'ineligible-share-30-percent': {
       const eligible = lines.filter((l) => l.eligible).reduce((t, l) => t + l.quantity * l.usualUnitPrice, 0);
-      lines = [...lines, { lineId: `L${lines.length + 1}`, product: 'Staff laptops', model: 'LT-14', location, eligible: false, ancillary: false, specificallyRequested: true, quantity: 10, usualUnitPrice: Math.ceil(eligible / 10 / 100) * 100 }];
+      lines = [
+        ...lines,
+        {
+          lineId: `L${lines.length + 1}`,
+          product: 'Staff laptops',
+          model: 'LT-14',
+          location,
+          eligible: false,
+          ancillary: false,
+          specificallyRequested: true,
+          quantity: 10,
+          usualUnitPrice: Math.ceil(eligible / 10 / 100) * 100,
+        },
+      ];
       break;
     }
     case 'clean':
@@ -302,14 +549,26 @@ function* applicantStory(rec: AppendRecorder, story: ErateStory, a: Applicant, p
     }
   }
   // A state match raises the discount only on Category 1 special construction: the first line carries it.
-  if (a.category === 1 && a.offers.includes('state-match')) lines = lines.map((l, k) => (k === 0 ? { ...l, specialConstruction: true } : l));
+  if (a.category === 1 && a.offers.includes('state-match'))
+    lines = lines.map((l, k) => (k === 0 ? { ...l, specialConstruction: true } : l));
   const usual = lines.reduce((t, l) => t + l.quantity * l.usualUnitPrice, 0);
   const draftedOn = addDays(procured.signedOn, rnd.int(2, 10));
-  yield fact(frn, 'FundingRequestDrafted', {
-    applicant: a.stream, category: a.category, spin: procured.winner.spin, procurement: procured.procurement, contractNumber: procured.contractNumber,
-    fundingYear: 2025, serviceStartDate: '2025-07-01', lines,
-    ...(a.variant === 'unseparated-bundle' ? { singleBundlePrice: Math.round((usual * 0.95) / 100) * 100 } : {}),
-  }, draftedOn);
+  yield fact(
+    frn,
+    'FundingRequestDrafted',
+    {
+      applicant: a.stream,
+      category: a.category,
+      spin: procured.winner.spin,
+      procurement: procured.procurement,
+      contractNumber: procured.contractNumber,
+      fundingYear: 2025,
+      serviceStartDate: '2025-07-01',
+      lines,
+      ...(a.variant === 'unseparated-bundle' ? { singleBundlePrice: Math.round((usual * 0.95) / 100) * 100 } : {}),
+    },
+    draftedOn,
+  );
 
   let on = draftedOn;
   const next = () => (on = addDays(on, rnd.int(1, 4)));
@@ -317,31 +576,63 @@ function* applicantStory(rec: AppendRecorder, story: ErateStory, a: Applicant, p
   for (const kind of a.offers) {
     switch (kind) {
       case 'price-reduction-amount':
-        yield offer('PriceReductionOffered', { description: 'Negotiated price reduction (Ex. 1)', lineIds: ['L1'], amount: Math.round(lines[0]!.quantity * lines[0]!.usualUnitPrice * 0.08) });
+        yield offer('PriceReductionOffered', {
+          description: 'Negotiated price reduction (Ex. 1)',
+          lineIds: ['L1'],
+          amount: Math.round(lines[0]!.quantity * lines[0]!.usualUnitPrice * 0.08),
+        });
         break;
       case 'price-reduction-rate':
-        yield offer('PriceReductionOffered', { description: 'New-customer promotional reduction', rateBasisPoints: 500 });
+        yield offer('PriceReductionOffered', {
+          description: 'New-customer promotional reduction',
+          rateBasisPoints: 500,
+        });
         break;
       case 'bundle-discount': {
         const bundled = lines.slice(0, 2);
         const total = bundled.reduce((t, l) => t + l.quantity * l.usualUnitPrice, 0);
-        yield offer('BundleDiscountOffered', { description: 'Bundle price for the first two lines (Ex. 2)', lineIds: bundled.map((l) => l.lineId), quotedTotal: Math.round((total * 0.9) / 100) * 100 });
+        yield offer('BundleDiscountOffered', {
+          description: 'Bundle price for the first two lines (Ex. 2)',
+          lineIds: bundled.map((l) => l.lineId),
+          quotedTotal: Math.round((total * 0.9) / 100) * 100,
+        });
         break;
       }
       case 'free-item':
-        yield offer('FreeItemOffered', { description: 'Five cell phones for staff (Ex. 3)', quantity: 5, fairMarketValue: 70_000, tiedToPurchase: true, treatment: rnd.chance(0.5) ? 'subtract' : 'cost-allocate' });
+        yield offer('FreeItemOffered', {
+          description: 'Five cell phones for staff (Ex. 3)',
+          quantity: 5,
+          fairMarketValue: 70_000,
+          tiedToPurchase: true,
+          treatment: rnd.chance(0.5) ? 'subtract' : 'cost-allocate',
+        });
         break;
       case 'prompt-payment':
         yield offer('PromptPaymentDiscountOffered', { rateBasisPoints: 200, withinDays: 30 });
         break;
       case 'donation':
-        yield offer('DonationRecorded', { donor: 'Parent-teacher association', description: 'Charging carts', value: 120_000, fromServiceProvider: false, tiedToBid: false });
+        yield offer('DonationRecorded', {
+          donor: 'Parent-teacher association',
+          description: 'Charging carts',
+          value: 120_000,
+          fromServiceProvider: false,
+          tiedToBid: false,
+        });
         break;
       case 'grant':
-        yield offer('GrantReceived', { grantor: 'State Library Foundation', amount: Math.max(10_000, Math.round((usual * 0.05) / 100) * 100), receivedOn: next(), independentOfServiceProvider: true });
+        yield offer('GrantReceived', {
+          grantor: 'State Library Foundation',
+          amount: Math.max(10_000, Math.round((usual * 0.05) / 100) * 100),
+          receivedOn: next(),
+          independentOfServiceProvider: true,
+        });
         break;
       case 'cost-allocation':
-        yield offer('CostAllocationDeclared', { lineId: 'L1', eligibleBasisPoints: 9_000, method: 'Share of capacity serving classrooms and library patrons' });
+        yield offer('CostAllocationDeclared', {
+          lineId: 'L1',
+          eligibleBasisPoints: 9_000,
+          method: 'Share of capacity serving classrooms and library patrons',
+        });
         break;
       case 'state-match':
         yield offer('StateMatchCommitted', { statePercent: rnd.int(3, 10), source: 'State broadband matching fund' });
@@ -356,10 +647,21 @@ function* applicantStory(rec: AppendRecorder, story: ErateStory, a: Applicant, p
   }
   switch (a.variant) {
     case 'free-item-not-deducted':
-      yield offer('FreeItemOffered', { description: 'Free tablets for the board room', quantity: 4, fairMarketValue: 160_000, tiedToPurchase: true, treatment: 'not-deducted' });
+      yield offer('FreeItemOffered', {
+        description: 'Free tablets for the board room',
+        quantity: 4,
+        fairMarketValue: 160_000,
+        tiedToPurchase: true,
+        treatment: 'not-deducted',
+      });
       break;
     case 'grant-not-independent':
-      yield offer('GrantReceived', { grantor: `${providerName(providers.indexOf(procured.winner.spin))} Education Fund`, amount: 250_000, receivedOn: on, independentOfServiceProvider: false });
+      yield offer('GrantReceived', {
+        grantor: `${providerName(providers.indexOf(procured.winner.spin))} Education Fund`,
+        amount: 250_000,
+        receivedOn: on,
+        independentOfServiceProvider: false,
+      });
       break;
     case 'subcontractor-donation-tied-to-bid': {
       // Subcontractors are held to the same rules (Free Services Advisory, "Additional Requirements and Restrictions").
@@ -367,20 +669,45 @@ function* applicantStory(rec: AppendRecorder, story: ErateStory, a: Applicant, p
       const sub = providers.find((p) => p !== prime);
       if (!sub) throw new Error('Story bug: a subcontractor donation needs at least two providers');
       const engagedOn = next();
-      yield fact(`provider-${prime}`, 'SubcontractorEngaged', { subcontractorSpin: sub, engagedOn, procurement: procured.procurement }, engagedOn);
+      yield fact(
+        `provider-${prime}`,
+        'SubcontractorEngaged',
+        { subcontractorSpin: sub, engagedOn, procurement: procured.procurement },
+        engagedOn,
+      );
       const madeOn = next();
-      yield fact(`provider-${sub}`, 'ProviderDonationMade', {
-        donationId: `D-${story.tag}-${n}-sub`, recipientOrganization: `${a.name} Technology Booster Club`, amount: 300_000, madeOn,
-        earmarkedForApplicant: false, tiedToProcurement: procured.procurement, bonaFideIndependentGrant: false,
-      }, madeOn);
+      yield fact(
+        `provider-${sub}`,
+        'ProviderDonationMade',
+        {
+          donationId: `D-${story.tag}-${n}-sub`,
+          recipientOrganization: `${a.name} Technology Booster Club`,
+          amount: 300_000,
+          madeOn,
+          earmarkedForApplicant: false,
+          tiedToProcurement: procured.procurement,
+          bonaFideIndependentGrant: false,
+        },
+        madeOn,
+      );
       break;
     }
     case 'provider-donation-earmarked': {
       const madeOn = next();
-      yield fact(`provider-${procured.winner.spin}`, 'ProviderDonationMade', {
-        donationId: `D-${story.tag}-${n}`, recipientOrganization: `${a.name} Education Foundation`, beneficiaryApplicant: a.stream, amount: 500_000, madeOn,
-        earmarkedForApplicant: true, bonaFideIndependentGrant: false,
-      }, madeOn);
+      yield fact(
+        `provider-${procured.winner.spin}`,
+        'ProviderDonationMade',
+        {
+          donationId: `D-${story.tag}-${n}`,
+          recipientOrganization: `${a.name} Education Foundation`,
+          beneficiaryApplicant: a.stream,
+          amount: 500_000,
+          madeOn,
+          earmarkedForApplicant: true,
+          bonaFideIndependentGrant: false,
+        },
+        madeOn,
+      );
       break;
     }
     case 'clean':
@@ -397,7 +724,12 @@ function* applicantStory(rec: AppendRecorder, story: ErateStory, a: Applicant, p
   }
   if (oldAsset) {
     const tradedInOn = next();
-    yield fact(oldAsset.stream, 'AssetTradedIn', { tradedInOn, value: rnd.int(10, 60) * 10_000, appliedToFrn: frn }, tradedInOn);
+    yield fact(
+      oldAsset.stream,
+      'AssetTradedIn',
+      { tradedInOn, value: rnd.int(10, 60) * 10_000, appliedToFrn: frn },
+      tradedInOn,
+    );
   }
 
   const submittedOn = addDays(on > '2025-01-15' ? on : '2025-01-15', rnd.int(1, 40));
@@ -422,12 +754,16 @@ function* applicantStory(rec: AppendRecorder, story: ErateStory, a: Applicant, p
 /** USAC's decision follows the ledger's own computation: denied when the rules deny, else the fundable commitment. */
 function* decision(
   fact: (stream: string, type: string, data: object, on: CalendarDate) => ScenarioAppend,
-  local: Local, frn: string, on: CalendarDate,
+  local: Local,
+  frn: string,
+  on: CalendarDate,
 ): Generator<ScenarioAppend, number> {
   const view: FundingRequestView | undefined = renderFundingRequest(frn, local.facts);
   if (!view) throw new Error(`Story bug: ${frn} was not drafted`);
   if (view.fundableCommitment === null || view.thirtyPercentRule?.outcome === 'deny' || view.fundableCommitment === 0) {
-    const reason = view.findings.find((f) => f.severity === 'serious' || f.severity === 'violation')?.message ?? 'No eligible cost to fund';
+    const reason =
+      view.findings.find((f) => f.severity === 'serious' || f.severity === 'violation')?.message ??
+      'No eligible cost to fund';
     yield fact(frn, 'FundingDenied', { deniedOn: on, reason }, on);
     return 0;
   }

@@ -9,13 +9,16 @@ export const scaled = (base: number, scale: number, min: number): number => Math
  * be recomputed item by item while streaming.
  */
 export const apportioned = (total: number, weightBefore: number, weight: number, weightSum: number): number =>
-  weightSum === 0 ? 0 : Math.round((total * (weightBefore + weight)) / weightSum) - Math.round((total * weightBefore) / weightSum);
+  weightSum === 0
+    ? 0
+    : Math.round((total * (weightBefore + weight)) / weightSum) - Math.round((total * weightBefore) / weightSum);
 
 /** Volume tiers whose thresholds shrink with the scale, so a small run still climbs the tiers. */
 export const scaledTiers = (tiers: readonly PriceTier[], scale: number): PriceTier[] =>
   tiers.reduce<PriceTier[]>((out, tier, i) => {
     const previous = out[i - 1];
-    const min = i === 0 ? 0 : Math.max((previous?.minCohortQuantity ?? 0) + 1, Math.round(tier.minCohortQuantity * scale));
+    const min =
+      i === 0 ? 0 : Math.max((previous?.minCohortQuantity ?? 0) + 1, Math.round(tier.minCohortQuantity * scale));
     return [...out, { minCohortQuantity: min, unitPrice: tier.unitPrice }];
   }, []);
 

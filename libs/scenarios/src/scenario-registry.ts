@@ -20,7 +20,8 @@ export class InvalidScenarioOptions extends Error {}
 
 export function scenarioNamed(name: string): ScenarioDefinition {
   const found = Object.prototype.hasOwnProperty.call(SCENARIOS, name) ? SCENARIOS[name] : undefined;
-  if (!found) throw new InvalidScenarioOptions(`Unknown scenario "${name}"; choose one of ${SCENARIO_NAMES.join(', ')}`);
+  if (!found)
+    throw new InvalidScenarioOptions(`Unknown scenario "${name}"; choose one of ${SCENARIO_NAMES.join(', ')}`);
   return found;
 }
 
@@ -28,9 +29,12 @@ export function scenarioNamed(name: string): ScenarioDefinition {
 export const MAX_SCALE = 100;
 
 export function checkScenarioOptions(options: ScenarioOptions): void {
-  if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new InvalidScenarioOptions(`seed must be a non-negative integer, got ${options.seed}`);
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0)
+    throw new InvalidScenarioOptions(`seed must be a non-negative integer, got ${options.seed}`);
   if (!Number.isFinite(options.scale) || options.scale <= 0 || options.scale > MAX_SCALE) {
-    throw new InvalidScenarioOptions(`scale must be a number greater than 0 and at most ${MAX_SCALE}, got ${options.scale}`);
+    throw new InvalidScenarioOptions(
+      `scale must be a number greater than 0 and at most ${MAX_SCALE}, got ${options.scale}`,
+    );
   }
 }
 

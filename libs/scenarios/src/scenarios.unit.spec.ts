@@ -1,15 +1,35 @@
-import { erateFindingsForApplicant, ledgerStreams, orderViewReadModel, programDashboardReadModel, renderFundingRequest, sum, type FrnState, type StreamDefinition } from '@ledger/domain';
+import {
+  erateFindingsForApplicant,
+  ledgerStreams,
+  orderViewReadModel,
+  programDashboardReadModel,
+  renderFundingRequest,
+  sum,
+  type FrnState,
+  type StreamDefinition,
+} from '@ledger/domain';
 import { Scenario } from '@ledger/domain/testing';
-import { ERATE_VIOLATIONS, SCENARIO_NAMES, demoStreams, generateScenario, InvalidScenarioOptions, type ScenarioAppend, type ErateVariant } from './index';
+import {
+  ERATE_VIOLATIONS,
+  SCENARIO_NAMES,
+  demoStreams,
+  generateScenario,
+  InvalidScenarioOptions,
+  type ScenarioAppend,
+  type ErateVariant,
+} from './index';
 
 const definitions: readonly StreamDefinition[] = ledgerStreams;
 const SMALL: Record<string, number> = { demo: 1, texas: 0.02, mississippi: 0.05, mlti: 0.05, erate: 0.05 };
 
-const all = (name: string, seed: number, scale = SMALL[name]!): ScenarioAppend[] => [...generateScenario(name, { seed, scale })];
+const all = (name: string, seed: number, scale = SMALL[name]!): ScenarioAppend[] => [
+  ...generateScenario(name, { seed, scale }),
+];
 
 function record(appends: Iterable<ScenarioAppend>): Scenario {
   const scenario = new Scenario(definitions);
-  for (const a of appends) for (const e of a.events) scenario.record({ stream: a.stream, type: e.type, data: e.data, metadata: e.metadata });
+  for (const a of appends)
+    for (const e of a.events) scenario.record({ stream: a.stream, type: e.type, data: e.data, metadata: e.metadata });
   return scenario;
 }
 
@@ -32,8 +52,16 @@ describe.each(SCENARIO_NAMES)('scenario %s', (name) => {
       expect(definition).toBeDefined();
       for (const e of a.events) {
         const spec = (definition!.events as Record<string, StreamDefinition['events'][string] | undefined>)[e.type];
-        expect({ stream: a.stream, type: e.type, known: spec !== undefined }).toEqual({ stream: a.stream, type: e.type, known: true });
-        expect({ stream: a.stream, type: e.type, errors: spec!.validate(e.data) }).toEqual({ stream: a.stream, type: e.type, errors: [] });
+        expect({ stream: a.stream, type: e.type, known: spec !== undefined }).toEqual({
+          stream: a.stream,
+          type: e.type,
+          known: true,
+        });
+        expect({ stream: a.stream, type: e.type, errors: spec!.validate(e.data) }).toEqual({
+          stream: a.stream,
+          type: e.type,
+          errors: [],
+        });
         expect(e.id).toMatch(UUID);
         expect(seen.has(e.id)).toBe(false);
         seen.add(e.id);
@@ -97,9 +125,13 @@ describe('scales', () => {
 });
 
 const seriousOrViolation = (frn: string, s: Scenario) =>
-  (renderFundingRequest(frn, s.facts)?.findings ?? []).filter((f) => f.severity === 'serious' || f.severity === 'violation');
+  (renderFundingRequest(frn, s.facts)?.findings ?? []).filter(
+    (f) => f.severity === 'serious' || f.severity === 'violation',
+  );
 
-const fy2025Requests = (s: Scenario) => [...new Set(s.recorded.filter((e) => e.stream.startsWith('frn-') && !/-fy\d{4}$/.test(e.stream)).map((e) => e.stream))];
+const fy2025Requests = (s: Scenario) => [
+  ...new Set(s.recorded.filter((e) => e.stream.startsWith('frn-') && !/-fy\d{4}$/.test(e.stream)).map((e) => e.stream)),
+];
 
 describe('E-Rate findings', () => {
   it('gives about one funding request in five a violation, across many different rules', () => {
@@ -118,7 +150,7 @@ describe('E-Rate findings', () => {
     const s = record(generateScenario('demo', { seed: 1, scale: 1 }));
     // Serious violations deny outright, which the 30% rule reports as well.
     const expectedRules: Record<ErateVariant, string[]> = {
-      'clean': [],
+      clean: [],
       'provider-donation-earmarked': ['erate.provider-donation', 'erate.30-percent'],
       'grant-not-independent': ['erate.bona-fide-grant', 'erate.30-percent'],
       'subcontractor-donation-tied-to-bid': ['erate.provider-donation', 'erate.30-percent'],
@@ -130,8 +162,16 @@ describe('E-Rate findings', () => {
       'ineligible-line-unidentified': ['erate.ineligible-identification'],
     };
     const pinned: ErateVariant[] = [
-      'clean', 'provider-donation-earmarked', 'ineligible-share-30-percent', 'free-item-not-deducted', 'early-trade-in', 'inflated-eligible-cost',
-      'unseparated-bundle', 'ineligible-line-unidentified', 'grant-not-independent', 'subcontractor-donation-tied-to-bid',
+      'clean',
+      'provider-donation-earmarked',
+      'ineligible-share-30-percent',
+      'free-item-not-deducted',
+      'early-trade-in',
+      'inflated-eligible-cost',
+      'unseparated-bundle',
+      'ineligible-line-unidentified',
+      'grant-not-independent',
+      'subcontractor-donation-tied-to-bid',
     ];
     const tag = demoStreams(1).erateTag;
     const found = pinned.map((variant, i) => {
@@ -149,7 +189,9 @@ describe('E-Rate findings', () => {
     const clean = renderFundingRequest(demoStreams(1).cleanFundingRequest, s.facts)!;
     expect(clean.funding.committed).toBe(clean.fundableCommitment);
     expect(clean.fundableCommitment).toBeGreaterThan(0);
-    expect(new Set(clean.deductions.map((d) => d.kind))).toEqual(new Set(['price-reduction', 'bundle-discount', 'free-item', 'prompt-payment-discount']));
+    expect(new Set(clean.deductions.map((d) => d.kind))).toEqual(
+      new Set(['price-reduction', 'bundle-discount', 'free-item', 'prompt-payment-discount']),
+    );
     expect(clean.nonDiscountShare!.tradeIns).toHaveLength(1);
     expect(clean.nonDiscountShare!.grants).toBeGreaterThan(0);
   });
@@ -161,12 +203,17 @@ describe('the demo’s Mississippi order below the district minimum ("Play 5", M
     const streams = demoStreams(1);
     const order = orderViewReadModel.render(streams.mississippiBelowMinimumOrder, s.facts)!;
     expect(order).toEqual(expect.objectContaining({ earnedStateShare: 0, earnedReason: 'district-below-minimum' }));
-    expect(order.findings.map((f) => [f.severity, f.ruleId, f.message])).toEqual([[
-      'violation', 'state.fixed-split-cost-share',
-      'District share $750.00 of $5,000.00 is below the minimum $1,000.00 (the state may pay at most $4,000.00 under terms version 1, effective 2020-07-01): the state share earned is $0.00 of $4,250.00 until a correcting fact brings the district\'s share up',
-    ]]);
+    expect(order.findings.map((f) => [f.severity, f.ruleId, f.message])).toEqual([
+      [
+        'violation',
+        'state.fixed-split-cost-share',
+        "District share $750.00 of $5,000.00 is below the minimum $1,000.00 (the state may pay at most $4,000.00 under terms version 1, effective 2020-07-01): the state share earned is $0.00 of $4,250.00 until a correcting fact brings the district's share up",
+      ],
+    ]);
     const program = programDashboardReadModel.render(streams.mississippiProgram, s.facts)!;
-    expect(program.orders.find((o) => o.order === streams.mississippiBelowMinimumOrder)).toEqual(expect.objectContaining({ stateShare: 425_000, earnedStateShare: 0 }));
+    expect(program.orders.find((o) => o.order === streams.mississippiBelowMinimumOrder)).toEqual(
+      expect.objectContaining({ stateShare: 425_000, earnedStateShare: 0 }),
+    );
     expect(program.funds.committed).toBe(sum(program.orders.map((o) => o.earnedStateShare)));
   });
 });
@@ -176,15 +223,47 @@ describe('the demo’s district-wide tour (USAC "Calculating Discount Rates", "C
     const s = record(generateScenario('demo', { seed: 1, scale: 1 }));
     const tag = demoStreams(1).districtWideTag;
     const sc = renderFundingRequest(demoStreams(1).specialConstructionFundingRequest, s.facts)!;
-    expect(sc.discount?.entities[0]).toEqual(expect.objectContaining({
-      basis: 'district-wide', totalStudents: 1_723, totalNslp: 1_017, nslpPercent: 59, locale: 'urban', localeBasis: { by: 'schools', rural: 2, of: 4 }, ratePercent: 80,
-    }));
-    expect(sc.discount?.entities[0]?.schools.map((x) => [x.countedNslp, x.cepCapped])).toEqual([[320, false], [300, false], [247, true], [150, false]]);
-    expect(sc.shares).toEqual({ eligiblePreDiscountCost: 11_200_000, erate: 9_960_000, stateFunding: 1_000_000, applicant: 240_000 });
+    expect(sc.discount?.entities[0]).toEqual(
+      expect.objectContaining({
+        basis: 'district-wide',
+        totalStudents: 1_723,
+        totalNslp: 1_017,
+        nslpPercent: 59,
+        locale: 'urban',
+        localeBasis: { by: 'schools', rural: 2, of: 4 },
+        ratePercent: 80,
+      }),
+    );
+    expect(sc.discount?.entities[0]?.schools.map((x) => [x.countedNslp, x.cepCapped])).toEqual([
+      [320, false],
+      [300, false],
+      [247, true],
+      [150, false],
+    ]);
+    expect(sc.shares).toEqual({
+      eligiblePreDiscountCost: 11_200_000,
+      erate: 9_960_000,
+      stateFunding: 1_000_000,
+      applicant: 240_000,
+    });
     const school = renderFundingRequest(`frn-${tag}-school-access-points`, s.facts)!;
-    expect(school.discount?.entities[0]).toEqual(expect.objectContaining({ basis: 'school-of-district', district: `applicant-${tag}-district`, ratePercent: 80 }));
-    expect(school.categoryTwoBudget).toEqual(expect.objectContaining({ budget: 28_774_100, usedByOtherRequests: 20_000_000, remainingAfterThisRequest: 2_774_100 }));
-    expect(school.categoryTwoBudget?.draws[0]?.budget.totalCount).toEqual(expect.objectContaining({ count: 1_723, baseline: expect.objectContaining({ count: 1_700, fundingYear: 2021 }), raisedIn: expect.objectContaining({ fundingYear: 2024 }) }));
+    expect(school.discount?.entities[0]).toEqual(
+      expect.objectContaining({ basis: 'school-of-district', district: `applicant-${tag}-district`, ratePercent: 80 }),
+    );
+    expect(school.categoryTwoBudget).toEqual(
+      expect.objectContaining({
+        budget: 28_774_100,
+        usedByOtherRequests: 20_000_000,
+        remainingAfterThisRequest: 2_774_100,
+      }),
+    );
+    expect(school.categoryTwoBudget?.draws[0]?.budget.totalCount).toEqual(
+      expect.objectContaining({
+        count: 1_723,
+        baseline: expect.objectContaining({ count: 1_700, fundingYear: 2021 }),
+        raisedIn: expect.objectContaining({ fundingYear: 2024 }),
+      }),
+    );
     expect([...sc.findings, ...school.findings].filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
@@ -192,15 +271,34 @@ describe('the demo’s district-wide tour (USAC "Calculating Discount Rates", "C
     const s = record(generateScenario('demo', { seed: 1, scale: 1 }));
     const sc = renderFundingRequest(demoStreams(1).specialConstructionFundingRequest, s.facts)!;
     // Invoices due 120 days after the later of the last day of service (2026-06-30) and the notification (2025-08-20).
-    expect(sc.dates).toEqual(expect.objectContaining({ form486FiledOn: '2025-08-01', invoiceDueOn: '2026-10-28', recordsRetainedUntil: '2036-06-30' }));
+    expect(sc.dates).toEqual(
+      expect.objectContaining({
+        form486FiledOn: '2025-08-01',
+        invoiceDueOn: '2026-10-28',
+        recordsRetainedUntil: '2036-06-30',
+      }),
+    );
     expect(sc.funding.committed).toBe(sc.requestedCommitment);
     expect(sc.findings.map((f) => f.ruleId)).not.toContain('erate.cipa-certification');
     expect(sc.findings.map((f) => f.ruleId)).not.toContain('erate.invoice-deadline');
     const fy2026 = renderFundingRequest(demoStreams(1).fy2026FundingRequest, s.facts)!;
     expect(fy2026.ruleSet).toBe('erate-2030');
-    expect(fy2026.categoryTwoBudget).toEqual(expect.objectContaining({ budget: 34_730_511, basis: `${demoStreams(1).districtWideDistrict}: 1,723 students × $201.57 = $347,305.11` }));
+    expect(fy2026.categoryTwoBudget).toEqual(
+      expect.objectContaining({
+        budget: 34_730_511,
+        basis: `${demoStreams(1).districtWideDistrict}: 1,723 students × $201.57 = $347,305.11`,
+      }),
+    );
     expect(fy2026.findings.filter((f) => f.ruleId === 'erate.form-471-window')).toEqual([]);
-    const gifts = erateFindingsForApplicant(demoStreams(1).districtWideDistrict, s.facts).filter((f) => f.ruleId === 'erate.gift-rules');
-    expect(gifts).toEqual([expect.objectContaining({ severity: 'violation', ruleSet: 'erate-2025', message: expect.stringContaining('Concert tickets worth $35.00 on 2025-02-10: more than $20.00 an item') })]);
+    const gifts = erateFindingsForApplicant(demoStreams(1).districtWideDistrict, s.facts).filter(
+      (f) => f.ruleId === 'erate.gift-rules',
+    );
+    expect(gifts).toEqual([
+      expect.objectContaining({
+        severity: 'violation',
+        ruleSet: 'erate-2025',
+        message: expect.stringContaining('Concert tickets worth $35.00 on 2025-02-10: more than $20.00 an item'),
+      }),
+    ]);
   });
 });

@@ -1,4 +1,12 @@
-import { chromebooks, fact, hotspots, mltiAwarded, msConnectsEstablished, orderPlaced, registered } from '@ledger/domain/testing';
+import {
+  chromebooks,
+  fact,
+  hotspots,
+  mltiAwarded,
+  msConnectsEstablished,
+  orderPlaced,
+  registered,
+} from '@ledger/domain/testing';
 import { type FactToPost } from '../../support/recorded-facts';
 
 /**
@@ -25,13 +33,24 @@ export function programOrders(tag: string): ProgramOrders {
     setup: () => [
       msConnectsEstablished(undefined, program),
       mltiAwarded(contract),
-      fact(contract, 'ParticipatingAddendumSigned', { usState: 'MS', role: 'purchasing-aggregator', signedOn: '2020-06-20' }),
+      fact(contract, 'ParticipatingAddendumSigned', {
+        usState: 'MS',
+        role: 'purchasing-aggregator',
+        signedOn: '2020-06-20',
+      }),
       registered(applicant),
     ],
     order: (n) => {
       const lines = [chromebooks(10 * n), hotspots(n)];
       const total = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
-      return orderPlaced(`order-${tag}-${n}`, { program, contract, applicant, lines, stateShare: (total * 4) / 5, districtShare: total / 5 });
+      return orderPlaced(`order-${tag}-${n}`, {
+        program,
+        contract,
+        applicant,
+        lines,
+        stateShare: (total * 4) / 5,
+        districtShare: total / 5,
+      });
     },
   };
 }

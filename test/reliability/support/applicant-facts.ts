@@ -19,7 +19,11 @@ export interface PostedEvent {
   data: Record<string, unknown>;
 }
 
-export const registered = (overrides: Record<string, unknown> = {}): PostedEvent => ({ id: randomUUID(), type: 'ApplicantRegistered', data: { ...profile, ...overrides } });
+export const registered = (overrides: Record<string, unknown> = {}): PostedEvent => ({
+  id: randomUUID(),
+  type: 'ApplicantRegistered',
+  data: { ...profile, ...overrides },
+});
 
 /** A need estimate; `area` makes each one recognisable in the stored bytes. */
 export const need = (area: string, devices = 10): PostedEvent => ({

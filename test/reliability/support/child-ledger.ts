@@ -32,24 +32,42 @@ export function freePort(): Promise<number> {
 }
 
 const exited = (child: ChildProcess): Promise<void> =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
 
-export async function startChildLedger(dataDir: string, env: Record<string, string> = {}, startTimeoutMs = 30_000): Promise<ChildLedger> {
+export async function startChildLedger(
+  dataDir: string,
+  env: Record<string, string> = {},
+  startTimeoutMs = 30_000,
+): Promise<ChildLedger> {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: build first (npm run build)`);
   const port = await freePort();
   const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', CHECKPOINT_INTERVAL_MS: '200', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      CHECKPOINT_INTERVAL_MS: '200',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`the ledger did not start within ${startTimeoutMs} ms:\n${output}`)), startTimeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`the ledger did not start within ${startTimeoutMs} ms:\n${output}`)),
+      startTimeoutMs,
+    );
     const onData = (): void => {
       if (output.includes('listening on http://')) done();
     };
-    const onExit = (code: number | null): void => fail(new Error(`the ledger exited with ${code} before listening:\n${output}`));
+    const onExit = (code: number | null): void =>
+      fail(new Error(`the ledger exited with ${code} before listening:\n${output}`));
     const cleanup = (): void => {
       clearTimeout(timer);
       child.stdout?.off('data', onData);

@@ -2,7 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { adoptionOf, erate2030 } from '@ledger/domain';
 import { type FundingYearsRequest, type RuleSetAdoptionRequest } from '@ledger/ledger';
 
-const example = { ...adoptionOf(erate2030, '2030-12-01'), id: 'erate-2035', description: 'E-Rate FY2031–FY2035', fundingYears: { first: 2031, last: 2035 } };
+const example = {
+  ...adoptionOf(erate2030, '2030-12-01'),
+  id: 'erate-2035',
+  description: 'E-Rate FY2031–FY2035',
+  fundingYears: { first: 2031, last: 2035 },
+};
 
 export class FundingYearsDto implements FundingYearsRequest {
   @ApiProperty({ example: 2031 })
@@ -27,13 +32,26 @@ export class AdoptRuleSetDto implements RuleSetAdoptionRequest {
   @ApiProperty({ type: FundingYearsDto })
   fundingYears!: FundingYearsDto;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Every figure of ErateParams (see GET /v1/rule-sets for the built-ins)', example: example.params })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Every figure of ErateParams (see GET /v1/rule-sets for the built-ins)',
+    example: example.params,
+  })
   params!: Record<string, unknown>;
 
-  @ApiProperty({ type: [String], example: example.sources, description: 'Public sources of the figures, by their public names; at least one' })
+  @ApiProperty({
+    type: [String],
+    example: example.sources,
+    description: 'Public sources of the figures, by their public names; at least one',
+  })
   sources!: string[];
 
-  @ApiPropertyOptional({ type: [String], example: example.unconfirmed, description: 'Figures not confirmed from a public source, each said in words' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: example.unconfirmed,
+    description: 'Figures not confirmed from a public source, each said in words',
+  })
   unconfirmed?: string[];
 
   @ApiPropertyOptional({ example: 'erate-2030', description: 'A set this one takes out of force' })

@@ -6,19 +6,31 @@ import { KeyRegistry, type Role, ROLES, validateBody } from '@ledger/ledger';
 import { Allow } from '../auth/allow.decorator';
 
 export class IssueKeyDto {
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLES)
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
   role!: Role;
 
-  @ApiProperty({ example: 'Acme Devices order feed' }) @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({ example: 'Acme Devices order feed' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   label!: string;
 
-  @ApiPropertyOptional({ description: 'Integration keys only: streams this key may write start with this prefix', example: 'order-acme-' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}$/)
+  @ApiPropertyOptional({
+    description: 'Integration keys only: streams this key may write start with this prefix',
+    example: 'order-acme-',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}$/)
   streamPrefix?: string;
 }
 
 export class RevokeKeyDto {
-  @ApiPropertyOptional({ example: 'vendor contract ended' }) @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional({ example: 'vendor contract ended' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   reason?: string;
 }
 
@@ -40,7 +52,9 @@ export class KeysController {
   async issue(@Body() raw: unknown): Promise<unknown> {
     const body = validateBody(IssueKeyDto, raw);
     if (body.streamPrefix !== undefined && body.role !== 'integration')
-      throw badRequest('streamPrefix limits where a key may write, so only integration keys take one.', [{ field: 'streamPrefix', message: 'is only for integration keys' }]);
+      throw badRequest('streamPrefix limits where a key may write, so only integration keys take one.', [
+        { field: 'streamPrefix', message: 'is only for integration keys' },
+      ]);
     return this.keys.issue(body.role, body.label, body.streamPrefix);
   }
 
@@ -49,7 +63,8 @@ export class KeysController {
   @ApiOperation({ summary: 'Revoke an API key; it stops working at once on this node' })
   async revoke(@Param('keyId') keyId: string, @Body() raw: unknown): Promise<unknown> {
     const body = validateBody(RevokeKeyDto, raw ?? {});
-    if (!(await this.keys.revoke(keyId, body.reason ?? 'revoked by an administrator'))) throw notFound(`No active key ${keyId}.`);
+    if (!(await this.keys.revoke(keyId, body.reason ?? 'revoked by an administrator')))
+      throw notFound(`No active key ${keyId}.`);
     return { keyId, revoked: true };
   }
 }

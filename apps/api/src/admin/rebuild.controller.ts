@@ -37,7 +37,8 @@ export class RebuildController implements OnModuleDestroy {
   @HttpCode(202)
   @ApiOperation({ summary: 'Drop and replay every read model from position 0 in the background; progress at GET' })
   start(@Res({ passthrough: true }) reply: FastifyReply): RebuildStatus {
-    if (this.status.state === 'running' || this.models.rebuilding) throw conflict('rebuild-in-progress', 'A rebuild is already running; follow it at GET /v1/admin/rebuild.');
+    if (this.status.state === 'running' || this.models.rebuilding)
+      throw conflict('rebuild-in-progress', 'A rebuild is already running; follow it at GET /v1/admin/rebuild.');
     this.status = { state: 'running', startedAt: new Date().toISOString(), done: 0, total: 0 };
     void reply.header('location', '/v1/admin/rebuild');
     rebuild({
@@ -53,9 +54,17 @@ export class RebuildController implements OnModuleDestroy {
         this.logger.log(`rebuilt read models to position ${result.position}`);
       },
       (error: unknown) => {
-        this.status = { ...this.status, state: 'failed', finishedAt: new Date().toISOString(), error: error instanceof Error ? error.message : String(error) };
+        this.status = {
+          ...this.status,
+          state: 'failed',
+          finishedAt: new Date().toISOString(),
+          error: error instanceof Error ? error.message : String(error),
+        };
         // Cut short before the swap, a rebuild leaves the live read models as they were; after it, only the digest is missing.
-        if (this.shuttingDown) this.logger.warn(`rebuild interrupted by shutdown: ${error instanceof RebuildDigestUnavailable ? this.status.error : 'the read models in use are unchanged'}`);
+        if (this.shuttingDown)
+          this.logger.warn(
+            `rebuild interrupted by shutdown: ${error instanceof RebuildDigestUnavailable ? this.status.error : 'the read models in use are unchanged'}`,
+          );
         else this.logger.error(`rebuild failed: ${this.status.error}`);
       },
     );

@@ -41,9 +41,15 @@ describe('built-in rule sets are the genesis records', () => {
   it('the first start records each built-in once through the write path; a second start records nothing', async () => {
     const first = await start();
     expect(await first.store.streamRevision(ERATE_RULE_SET_STREAM)).toBeUndefined();
-    expect(await recordBuiltInRuleSetsOnStart(first.app, first.config)).toEqual(['erate-fsa-2015', 'erate-2025', 'erate-2030']);
+    expect(await recordBuiltInRuleSetsOnStart(first.app, first.config)).toEqual([
+      'erate-fsa-2015',
+      'erate-2025',
+      'erate-2030',
+    ]);
     const events = await first.store.readStream(ERATE_RULE_SET_STREAM);
-    expect(events.map((e) => [e.revision, e.position, e.type, (e.data as { id: string }).id, e.metadata.actor])).toEqual([
+    expect(
+      events.map((e) => [e.revision, e.position, e.type, (e.data as { id: string }).id, e.metadata.actor]),
+    ).toEqual([
       [0, 1, 'ErateRuleSetAdopted', 'erate-fsa-2015', BUILT_IN_PRINCIPAL.keyId],
       [1, 2, 'ErateRuleSetAdopted', 'erate-2025', BUILT_IN_PRINCIPAL.keyId],
       [2, 3, 'ErateRuleSetAdopted', 'erate-2030', BUILT_IN_PRINCIPAL.keyId],

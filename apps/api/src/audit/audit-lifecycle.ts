@@ -9,7 +9,9 @@ export class AuditLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.trail.start();
-    this.logger.log(`audit log at tree size ${this.trail.log.head().treeSize}; checkpoints signed by key ${this.trail.key.keyId}`);
+    this.logger.log(
+      `audit log at tree size ${this.trail.log.head().treeSize}; checkpoints signed by key ${this.trail.key.keyId}`,
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

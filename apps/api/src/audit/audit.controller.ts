@@ -16,7 +16,10 @@ import { ProjectedReadModelSource } from '../read/projected-read-model-source';
 
 const integer = (raw: string | undefined, field: string): number | undefined => {
   if (raw === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(raw)) throw badRequest(`${field} must be a non-negative integer.`, [{ field, message: 'must be a non-negative integer' }]);
+  if (!/^\d{1,15}$/.test(raw))
+    throw badRequest(`${field} must be a non-negative integer.`, [
+      { field, message: 'must be a non-negative integer' },
+    ]);
   return Number(raw);
 };
 
@@ -35,26 +38,38 @@ export class AuditController {
   ) {}
 
   @Get('checkpoint')
-  @ApiOperation({ summary: 'The latest signed checkpoint (RFC 9162 tree head, Ed25519) and the public key to check it' })
+  @ApiOperation({
+    summary: 'The latest signed checkpoint (RFC 9162 tree head, Ed25519) and the public key to check it',
+  })
   checkpoint(): unknown {
     this.assertVerified();
-    const checkpoint = this.trail.log.latestCheckpoint() ?? (this.trail.log.head().treeSize > 0 ? this.trail.checkpointNow() : undefined);
+    const checkpoint =
+      this.trail.log.latestCheckpoint() ??
+      (this.trail.log.head().treeSize > 0 ? this.trail.checkpointNow() : undefined);
     if (!checkpoint) throw notFound('The ledger has no events yet, so there is no checkpoint.');
     return { checkpoint, publicKeyPem: this.trail.key.publicKeyPem, keyId: this.trail.key.keyId };
   }
 
   @Get('proof/:position')
-  @ApiOperation({ summary: "Inclusion proof of the event at a position, against the latest checkpoint's tree (or ?treeSize=)" })
+  @ApiOperation({
+    summary: "Inclusion proof of the event at a position, against the latest checkpoint's tree (or ?treeSize=)",
+  })
   @ApiQuery({ name: 'treeSize', required: false })
-  async proof(@Param('position') rawPosition: string, @Query('treeSize') rawTreeSize: string | undefined): Promise<unknown> {
+  async proof(
+    @Param('position') rawPosition: string,
+    @Query('treeSize') rawTreeSize: string | undefined,
+  ): Promise<unknown> {
     this.assertVerified();
     const position = integer(rawPosition, 'position') ?? 0;
     if (!this.trail.log.leafAt(position)) {
-      if (position <= (await this.store.headPosition())) await this.trail.waitFor(position, 2_000).catch(() => undefined);
+      if (position <= (await this.store.headPosition()))
+        await this.trail.waitFor(position, 2_000).catch(() => undefined);
       if (!this.trail.log.leafAt(position)) throw notFound(`No event at position ${position} in the audit log.`);
     }
     const latest = this.trail.log.latestCheckpoint();
-    const treeSize = integer(rawTreeSize, 'treeSize') ?? (latest && latest.lastPosition >= position ? latest.treeSize : this.trail.checkpointNow().treeSize);
+    const treeSize =
+      integer(rawTreeSize, 'treeSize') ??
+      (latest && latest.lastPosition >= position ? latest.treeSize : this.trail.checkpointNow().treeSize);
     const checkpoint = this.trail.log.checkpoints().find((c) => c.treeSize === treeSize);
     return { ...this.trail.log.inclusionProof(position, treeSize), ...(checkpoint ? { checkpoint } : {}) };
   }
@@ -68,23 +83,42 @@ export class AuditController {
     const from = integer(rawFrom, 'from');
     if (from === undefined) throw badRequest('from is required.', [{ field: 'from', message: 'is required' }]);
     const to = integer(rawTo, 'to') ?? this.trail.log.head().treeSize;
-    if (from > to || to > this.trail.log.head().treeSize) throw badRequest(`Tree sizes must satisfy from ≤ to ≤ ${this.trail.log.head().treeSize}.`, [{ field: 'to', message: 'out of range' }]);
-    return { from, to, proof: this.trail.log.consistencyProof(from, to), rootFrom: this.trail.log.rootAt(from), rootTo: this.trail.log.rootAt(to) };
+    if (from > to || to > this.trail.log.head().treeSize)
+      throw badRequest(`Tree sizes must satisfy from ≤ to ≤ ${this.trail.log.head().treeSize}.`, [
+        { field: 'to', message: 'out of range' },
+      ]);
+    return {
+      from,
+      to,
+      proof: this.trail.log.consistencyProof(from, to),
+      rootFrom: this.trail.log.rootAt(from),
+      rootTo: this.trail.log.rootAt(to),
+    };
   }
 
   @Get('export')
-  @ApiOperation({ summary: 'Audit package (one file): events with proofs, checkpoint, read models as of a point, rule sets, manifest' })
+  @ApiOperation({
+    summary: 'Audit package (one file): events with proofs, checkpoint, read models as of a point, rule sets, manifest',
+  })
   @ApiQuery({ name: 'scope', required: true, enum: ['all', 'applicant', 'program', 'frn'] })
   @ApiQuery({ name: 'id', required: false })
   @ApiQuery({ name: 'asOf', required: false, description: 'Global position or ISO-8601 instant; defaults to now' })
-  async export(@Query('scope') kind: string | undefined, @Query('id') id: string | undefined, @Query('asOf') asOf: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async export(
+    @Query('scope') kind: string | undefined,
+    @Query('id') id: string | undefined,
+    @Query('asOf') asOf: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     this.assertVerified();
     const scope = this.scopeOf(kind, id);
     const head = await this.store.headPosition();
     if (head === 0) throw notFound('The ledger has no events yet.');
     await this.trail.waitFor(head);
     const position = asOf === undefined ? head : this.source.resolve(asOf);
-    if (position > head || position === 0) throw badRequest(`asOf must resolve to a position from 1 to ${head}.`, [{ field: 'asOf', message: 'out of range' }]);
+    if (position > head || position === 0)
+      throw badRequest(`asOf must resolve to a position from 1 to ${head}.`, [
+        { field: 'asOf', message: 'out of range' },
+      ]);
     // The package's read models and rule sets are folded as of the position, which the live store must have reached.
     await this.source.caughtUpTo(position);
     const checkpoint = this.trail.checkpointNow();
@@ -95,7 +129,8 @@ export class AuditController {
       log: this.trail.log,
       publicKeyPem: this.trail.key.publicKeyPem,
       catalog: this.catalog,
-      factsAsOf: (model: Parameters<typeof factsAsOf>[0], root: string) => factsAsOf(model, root, position, { eventStore: this.store, live: this.models }),
+      factsAsOf: (model: Parameters<typeof factsAsOf>[0], root: string) =>
+        factsAsOf(model, root, position, { eventStore: this.store, live: this.models }),
       allEvents: () => storedEvents(this.store),
     };
     try {
@@ -118,7 +153,9 @@ export class AuditController {
   private scopeOf(kind: string | undefined, id: string | undefined): ExportScope {
     if (kind === 'all') return { kind: 'all' };
     if (kind !== 'applicant' && kind !== 'program' && kind !== 'frn')
-      throw badRequest('scope must be all, applicant, program or frn.', [{ field: 'scope', message: 'must be all, applicant, program or frn' }]);
+      throw badRequest('scope must be all, applicant, program or frn.', [
+        { field: 'scope', message: 'must be all, applicant, program or frn' },
+      ]);
     if (!id) throw badRequest(`scope=${kind} needs an id.`, [{ field: 'id', message: 'is required' }]);
     streamOf(kind, id);
     return { kind, id };
@@ -128,12 +165,25 @@ export class AuditController {
     const state = this.trail.verification;
     if (state.status === 'verified') return;
     if (state.status === 'verifying')
-      throw new ProblemException(problem(503, 'audit-verifying', 'The ledger is being verified', 'Checkpoints are served once the start-up verification of the whole ledger passes; retry shortly.'));
+      throw new ProblemException(
+        problem(
+          503,
+          'audit-verifying',
+          'The ledger is being verified',
+          'Checkpoints are served once the start-up verification of the whole ledger passes; retry shortly.',
+        ),
+      );
     throw new ProblemException(
-      problem(503, 'audit-verification-failed', 'The ledger failed verification', `Start-up verification found ${state.report.problemCount} problem(s); first bad position ${state.report.firstBadPosition ?? 'unknown'}. Checkpoints are withheld until an operator investigates (ledger verify).`, {
-        firstBadPosition: state.report.firstBadPosition ?? null,
-        problems: state.report.problems.slice(0, 5),
-      }),
+      problem(
+        503,
+        'audit-verification-failed',
+        'The ledger failed verification',
+        `Start-up verification found ${state.report.problemCount} problem(s); first bad position ${state.report.firstBadPosition ?? 'unknown'}. Checkpoints are withheld until an operator investigates (ledger verify).`,
+        {
+          firstBadPosition: state.report.firstBadPosition ?? null,
+          problems: state.report.problems.slice(0, 5),
+        },
+      ),
     );
   }
 }

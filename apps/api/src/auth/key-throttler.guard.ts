@@ -19,7 +19,8 @@ export class KeyThrottlerGuard implements CanActivate, OnModuleDestroy {
     const throttlers = Array.isArray(options) ? options : options.throttlers;
     const [only, ...more] = throttlers;
     if (!only || more.length > 0) throw new Error('KeyThrottlerGuard expects exactly one throttler (limit per ttl)');
-    if (typeof only.limit !== 'number' || typeof only.ttl !== 'number') throw new Error('KeyThrottlerGuard expects a numeric limit and ttl');
+    if (typeof only.limit !== 'number' || typeof only.ttl !== 'number')
+      throw new Error('KeyThrottlerGuard expects a numeric limit and ttl');
     this.limiter = new SlidingWindowLimiter(only.limit, only.ttl);
     this.sweeper = setInterval(() => this.limiter.sweep(), only.ttl).unref();
   }
@@ -34,7 +35,10 @@ export class KeyThrottlerGuard implements CanActivate, OnModuleDestroy {
       void reply.header('retry-after', decision.resetSeconds);
       throw new ThrottlerException();
     }
-    void reply.header('x-ratelimit-limit', decision.limit).header('x-ratelimit-remaining', decision.remaining).header('x-ratelimit-reset', decision.resetSeconds);
+    void reply
+      .header('x-ratelimit-limit', decision.limit)
+      .header('x-ratelimit-remaining', decision.remaining)
+      .header('x-ratelimit-reset', decision.resetSeconds);
     return true;
   }
 

@@ -15,10 +15,13 @@ const describe = (e: ValidationError, given: Record<string, unknown>): string =>
 export function validateConfig(env: Record<string, unknown>): AppConfig {
   const known = Object.keys(new AppConfig());
   const relevant = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => (known.includes(k) || OPTIONAL_SETTINGS.includes(k)) && v !== undefined && v !== ''),
+    Object.entries(env).filter(
+      ([k, v]) => (known.includes(k) || OPTIONAL_SETTINGS.includes(k)) && v !== undefined && v !== '',
+    ),
   );
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true });
-  if (errors.length > 0) throw new InvalidConfiguration(`Invalid configuration: ${errors.map((e) => describe(e, relevant)).join(', ')}`);
+  if (errors.length > 0)
+    throw new InvalidConfiguration(`Invalid configuration: ${errors.map((e) => describe(e, relevant)).join(', ')}`);
   return config;
 }

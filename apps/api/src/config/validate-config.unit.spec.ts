@@ -3,11 +3,22 @@ import { validateConfig, InvalidConfiguration } from './validate-config';
 describe('configuration', () => {
   it('works on a laptop with no settings', () => {
     const config = validateConfig({});
-    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', EVENT_STORE: 'sqlite', SQLITE_SYNCHRONOUS: 'FULL', LOG_LEVEL: 'info', ROLE: 'api' });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      EVENT_STORE: 'sqlite',
+      SQLITE_SYNCHRONOUS: 'FULL',
+      LOG_LEVEL: 'info',
+      ROLE: 'api',
+    });
   });
 
   it('reads numbers and booleans from strings', () => {
-    expect(validateConfig({ PORT: '8080', DEMO: 'true', PROJECTOR_LAG_DEGRADED_ABOVE: '500' })).toMatchObject({ PORT: 8080, DEMO: true, PROJECTOR_LAG_DEGRADED_ABOVE: 500 });
+    expect(validateConfig({ PORT: '8080', DEMO: 'true', PROJECTOR_LAG_DEGRADED_ABOVE: '500' })).toMatchObject({
+      PORT: 8080,
+      DEMO: true,
+      PROJECTOR_LAG_DEGRADED_ABOVE: 500,
+    });
   });
 
   it.each([

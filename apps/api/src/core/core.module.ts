@@ -38,7 +38,9 @@ export class CoreModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: LedgerCatalog, useValue: catalog },
-        store ? { provide: EVENT_STORE, useValue: store } : { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        store
+          ? { provide: EVENT_STORE, useValue: store }
+          : { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
         StoreLifecycle,
         LedgerMetrics,
         { provide: KeyRegistry, useFactory: (s: EventStore) => new KeyRegistry(s), inject: [EVENT_STORE] },

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type EventStore } from '@ledger/event-store';
 import { demoStreams, streamIdOf } from '@ledger/scenarios';
-import { AppendService, DEMO_KEYS_FILE, DEMO_RUN, KeyRegistry, productionCatalog, ROLES, seedScenario, type DemoKeysFile } from '@ledger/ledger';
+import {
+  AppendService,
+  DEMO_KEYS_FILE,
+  DEMO_RUN,
+  KeyRegistry,
+  productionCatalog,
+  ROLES,
+  seedScenario,
+  type DemoKeysFile,
+} from '@ledger/ledger';
 import { validateConfig } from '../config/validate-config';
 import { createApp } from '../create-app';
 import { EVENT_STORE } from '../ledger/tokens';
@@ -57,14 +66,20 @@ describe('loadDemoOnFirstRun', () => {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as DemoKeysFile;
     const registry = app.get(KeyRegistry);
     for (const role of ROLES) {
-      expect(await registry.authenticate(saved.keys[role].key)).toEqual(expect.objectContaining({ role, keyId: saved.keys[role].keyId }));
+      expect(await registry.authenticate(saved.keys[role].key)).toEqual(
+        expect.objectContaining({ role, keyId: saved.keys[role].keyId }),
+      );
       expect(out.text()).toContain(saved.keys[role].key);
     }
     expect(out.text()).toContain(`http://127.0.0.1:3999/dashboard?program=demo-tx1-operation-connectivity`);
 
     // docs/walkthrough.md: the printed integration key posts a fact, the dashboard moves, the FRN explains itself.
     const dashboard = async (minPosition: number) => {
-      const r = await app.inject({ method: 'GET', url: `/v1/programs/demo-tx1-operation-connectivity/dashboard?minPosition=${minPosition}`, headers: { 'x-api-key': saved.keys.dashboard.key } });
+      const r = await app.inject({
+        method: 'GET',
+        url: `/v1/programs/demo-tx1-operation-connectivity/dashboard?minPosition=${minPosition}`,
+        headers: { 'x-api-key': saved.keys.dashboard.key },
+      });
       expect(r.statusCode).toBe(200);
       return (JSON.parse(r.body) as { data: { funds: { spent: number } } }).data.funds;
     };
@@ -72,16 +87,35 @@ describe('loadDemoOnFirstRun', () => {
     const posted = await app.inject({
       method: 'POST',
       url: '/v1/streams/order-demo-tx1-lea-0002-hotspots/events',
-      headers: { 'x-api-key': saved.keys.integration.key, 'content-type': 'application/json', 'idempotency-key': 'walkthrough-1' },
-      payload: JSON.stringify({ events: [{ type: 'ReimbursementPaid', data: { claimId: 'claim-1', amount: 6_210_060, paidOn: '2021-01-15' } }] }),
+      headers: {
+        'x-api-key': saved.keys.integration.key,
+        'content-type': 'application/json',
+        'idempotency-key': 'walkthrough-1',
+      },
+      payload: JSON.stringify({
+        events: [{ type: 'ReimbursementPaid', data: { claimId: 'claim-1', amount: 6_210_060, paidOn: '2021-01-15' } }],
+      }),
     });
     expect(posted.statusCode).toBe(201);
     const after = await dashboard((JSON.parse(posted.body) as { positions: number[] }).positions[0]!);
     expect(after.spent - before.spent).toBe(6_210_060);
-    const explained = await app.inject({ method: 'GET', url: '/v1/funding-requests/demo-er1-00001/explain', headers: { 'x-api-key': saved.keys.auditor.key } });
+    const explained = await app.inject({
+      method: 'GET',
+      url: '/v1/funding-requests/demo-er1-00001/explain',
+      headers: { 'x-api-key': saved.keys.auditor.key },
+    });
     expect(explained.statusCode).toBe(200);
     expect((JSON.parse(explained.body) as { steps: { step: string }[] }).steps.map((s) => s.step)).toEqual(
-      expect.arrayContaining(['usual-cost', 'deduction:price-reduction', 'deduction:bundle-discount', 'deduction:free-item', 'deduction:prompt-payment-discount', 'eligible-cost', '30-percent-rule', 'discount-rate']),
+      expect.arrayContaining([
+        'usual-cost',
+        'deduction:price-reduction',
+        'deduction:bundle-discount',
+        'deduction:free-item',
+        'deduction:prompt-payment-discount',
+        'eligible-cost',
+        '30-percent-rule',
+        'discount-rate',
+      ]),
     );
   });
 
@@ -116,7 +150,10 @@ describe('loadDemoOnFirstRun', () => {
     const head = await app.get<EventStore>(EVENT_STORE).headPosition();
     const out = printed();
     const info = await loadDemoOnFirstRun(app, config, out.print);
-    expect(info).toEqual({ loadedNow: false, dashboardPath: `/dashboard?program=${streamIdOf(demoStreams(1).texasProgram)}` });
+    expect(info).toEqual({
+      loadedNow: false,
+      dashboardPath: `/dashboard?program=${streamIdOf(demoStreams(1).texasProgram)}`,
+    });
     expect(await app.get<EventStore>(EVENT_STORE).headPosition()).toBe(head);
     expect(out.text()).toMatch(/already holds ledger data, so the demo was not loaded/);
   });

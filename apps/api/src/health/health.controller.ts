@@ -59,7 +59,10 @@ export class HealthController {
         this.metrics.projectorLag.set(status.lag);
         if (status.error) return session.down({ ...status, message: status.error });
         if (status.stoppedStreams > 0)
-          return session.degraded({ ...status, message: `${status.stoppedStreams} stream(s) stopped at a malformed stored event; their read models are withheld` });
+          return session.degraded({
+            ...status,
+            message: `${status.stoppedStreams} stream(s) stopped at a malformed stored event; their read models are withheld`,
+          });
         return status.lag > status.degradedAbove ? session.degraded({ ...status }) : session.up({ ...status });
       },
     ]);

@@ -16,7 +16,13 @@ describe('/health when a check fails', () => {
   it('answers 200 with every check while the store is reachable, then 503 with each check saying what failed', async () => {
     const up = await node.request('GET', '/health');
     expect(up.status).toBe(200);
-    expect(up.body).toMatchObject({ status: 'ok', details: { store: { status: 'up' }, projector: { status: 'up', lagUnit: 'log bytes', degradedAbove: 10_000_000 } } });
+    expect(up.body).toMatchObject({
+      status: 'ok',
+      details: {
+        store: { status: 'up' },
+        projector: { status: 'up', lagUnit: 'log bytes', degradedAbove: 10_000_000 },
+      },
+    });
 
     await esdb.close();
     const down = await node.request('GET', '/health');
@@ -44,11 +50,24 @@ describe('/health when the projector falls behind', () => {
     await projector.catchUp();
     await projector.stop();
     const event = { type: 'ApplicantRegistered', data: applicantStream.events.ApplicantRegistered.example };
-    for (const n of [1, 2, 3]) expect((await node.request('POST', `/v1/streams/applicant-lag-${n}/events`, { key: node.keys.integration, body: event })).status).toBe(201);
+    for (const n of [1, 2, 3])
+      expect(
+        (
+          await node.request('POST', `/v1/streams/applicant-lag-${n}/events`, {
+            key: node.keys.integration,
+            body: event,
+          })
+        ).status,
+      ).toBe(201);
 
     const behind = await node.request('GET', '/health');
     expect(behind.status).toBe(200);
-    expect(behind.body.details.projector).toMatchObject({ status: 'degraded', lag: 3, lagUnit: 'events', degradedAbove: 2 });
+    expect(behind.body.details.projector).toMatchObject({
+      status: 'degraded',
+      lag: 3,
+      lagUnit: 'events',
+      degradedAbove: 2,
+    });
 
     projector.start();
     await projector.catchUp();

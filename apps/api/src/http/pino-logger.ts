@@ -6,7 +6,10 @@ export const createPino = (level: string): Logger =>
   pino({
     level,
     // Keys travel only in headers; redact them should a header ever be logged.
-    redact: { paths: ['req.headers["x-api-key"]', 'req.headers.authorization', 'headers["x-api-key"]', 'headers.authorization'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers["x-api-key"]', 'req.headers.authorization', 'headers["x-api-key"]', 'headers.authorization'],
+      censor: '[redacted]',
+    },
   });
 
 /** Nest's start-up chatter (every module and route) is debug detail, not an operator's info. */
@@ -20,7 +23,8 @@ export class PinoNestLogger implements LoggerService {
   }
   /** Nest passes a message string; the problem filter passes `{ err, reqId }` so pino serialises the error itself. */
   error(message: unknown, trace?: string, context?: string): void {
-    if (message !== null && typeof message === 'object' && !(message instanceof Error)) this.pino.error({ ...message, context }, trace ?? 'error');
+    if (message !== null && typeof message === 'object' && !(message instanceof Error))
+      this.pino.error({ ...message, context }, trace ?? 'error');
     else if (message instanceof Error) this.pino.error({ err: message, context }, message.message);
     else this.pino.error({ context, trace }, String(message));
   }

@@ -16,7 +16,12 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown, logger: Pick<Logger, 'error'>): void {
+function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  error: unknown,
+  logger: Pick<Logger, 'error'>,
+): void {
   const body = { ...toProblem(error), instance: request.url.split('?')[0] };
   if (body.status >= 500) logger.error({ err: error, reqId: request.id }, 'request failed');
   if (reply.sent) return;

@@ -17,7 +17,13 @@ export interface Problem {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const PROBLEM_BASE = 'https://procurement-ledger.dev/problems/';
 
-export const problem = (status: number, slug: string, title: string, detail?: string, extensions: Record<string, unknown> = {}): Problem => ({
+export const problem = (
+  status: number,
+  slug: string,
+  title: string,
+  detail?: string,
+  extensions: Record<string, unknown> = {},
+): Problem => ({
   type: `${PROBLEM_BASE}${slug}`,
   title,
   status,
@@ -33,6 +39,10 @@ export class ProblemException extends Error {
 }
 
 export const badRequest = (detail: string, errors: FieldProblem[] = []): ProblemException =>
-  new ProblemException(problem(400, 'invalid-request', 'The request is not valid', detail, errors.length ? { errors } : {}));
-export const notFound = (detail: string): ProblemException => new ProblemException(problem(404, 'not-found', 'Not found', detail));
-export const conflict = (slug: string, detail: string): ProblemException => new ProblemException(problem(409, slug, 'Conflict', detail));
+  new ProblemException(
+    problem(400, 'invalid-request', 'The request is not valid', detail, errors.length ? { errors } : {}),
+  );
+export const notFound = (detail: string): ProblemException =>
+  new ProblemException(problem(404, 'not-found', 'Not found', detail));
+export const conflict = (slug: string, detail: string): ProblemException =>
+  new ProblemException(problem(409, slug, 'Conflict', detail));

@@ -40,7 +40,8 @@ describe('toProblem: application errors', () => {
       type: `${TYPE}invalid-request`,
       title: 'The request is not valid',
       status: 400,
-      detail: '"frn-/x" is not a valid stream name: <kind>-<id>, the id starting with a letter or digit and made of letters, digits and . _ : @ -.',
+      detail:
+        '"frn-/x" is not a valid stream name: <kind>-<id>, the id starting with a letter or digit and made of letters, digits and . _ : @ -.',
       errors: [{ field: 'stream', message: 'must be <kind>-<id>' }],
     });
   });
@@ -90,7 +91,8 @@ describe('toProblem: application errors', () => {
       type: `${TYPE}idempotent-request-in-progress`,
       title: 'Conflict',
       status: 409,
-      detail: 'Another try of this request (same Idempotency-Key and body) is still in progress; retry in a few seconds to get its answer.',
+      detail:
+        'Another try of this request (same Idempotency-Key and body) is still in progress; retry in a few seconds to get its answer.',
     });
   });
 
@@ -123,7 +125,8 @@ describe('toProblem: application errors', () => {
       type: `${TYPE}fact-refused`,
       title: 'The ledger refuses this fact',
       status: 422,
-      detail: 'Rule set erate-2035 is not valid: params.discountMatrix[2].fromBasisPoints must be above the band before it',
+      detail:
+        'Rule set erate-2035 is not valid: params.discountMatrix[2].fromBasisPoints must be above the band before it',
       code: 'rule-set-invalid',
       errors,
     });

@@ -12,11 +12,16 @@ import { StreamsController } from './streams.controller';
 @Module({
   controllers: [StreamsController],
   providers: [
-    { provide: StreamStates, useFactory: (s: EventStore, c: LedgerCatalog) => new StreamStates(s, c), inject: [EVENT_STORE, LedgerCatalog] },
+    {
+      provide: StreamStates,
+      useFactory: (s: EventStore, c: LedgerCatalog) => new StreamStates(s, c),
+      inject: [EVENT_STORE, LedgerCatalog],
+    },
     { provide: IdempotencyRecords, useFactory: (s: EventStore) => new IdempotencyRecords(s), inject: [EVENT_STORE] },
     {
       provide: AppendService,
-      useFactory: (s: EventStore, c: LedgerCatalog, st: StreamStates, i: IdempotencyRecords, config: AppConfig) => new AppendService(s, c, st, i, config.MAX_EVENTS_PER_APPEND),
+      useFactory: (s: EventStore, c: LedgerCatalog, st: StreamStates, i: IdempotencyRecords, config: AppConfig) =>
+        new AppendService(s, c, st, i, config.MAX_EVENTS_PER_APPEND),
       inject: [EVENT_STORE, LedgerCatalog, StreamStates, IdempotencyRecords, AppConfig],
     },
   ],

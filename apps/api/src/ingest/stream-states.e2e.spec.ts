@@ -28,7 +28,11 @@ describe('stream states shared by two API nodes on one store', () => {
     store = a.app.get<EventStore>(EVENT_STORE);
     bDir = mkdtempSync(join(tmpdir(), 'ledger-node-b-'));
     bStore = SqliteEventStore.open({ file: join(a.dataDir, 'events.sqlite') });
-    b = await createApp({ config: validateConfig({ LOG_LEVEL: 'silent', DATA_DIR: bDir }), catalog: productionCatalog(), store: bStore });
+    b = await createApp({
+      config: validateConfig({ LOG_LEVEL: 'silent', DATA_DIR: bDir }),
+      catalog: productionCatalog(),
+      store: bStore,
+    });
     await b.init();
   });
   afterAll(async () => {
@@ -37,14 +41,31 @@ describe('stream states shared by two API nodes on one store', () => {
     await a.close();
   });
 
-  const post = async (node: 'a' | 'b', f: FactToRecord, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> => {
-    const request = { method: 'POST' as const, url: `/v1/streams/${f.stream}/events`, headers: { 'x-api-key': a.keys.integration, 'content-type': 'application/json', ...headers }, payload: JSON.stringify({ type: f.type, data: f.data }) };
+  const post = async (
+    node: 'a' | 'b',
+    f: FactToRecord,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: Record<string, unknown> }> => {
+    const request = {
+      method: 'POST' as const,
+      url: `/v1/streams/${f.stream}/events`,
+      headers: { 'x-api-key': a.keys.integration, 'content-type': 'application/json', ...headers },
+      payload: JSON.stringify({ type: f.type, data: f.data }),
+    };
     const response = node === 'a' ? await a.app.inject(request) : await b.inject(request);
     return { status: response.statusCode, body: JSON.parse(response.body) as Record<string, unknown> };
   };
   const applicant = (): string => `applicant-shared-${(n += 1)}`;
-  const joined = (stream: string, program: string): FactToRecord => ({ stream, type: 'ProgramJoined', data: { program, joinedOn: '2020-06-01' } });
-  const need = (stream: string, area: string): FactToRecord => ({ stream, type: 'NeedEstimated', data: { area, devices: 5, hotspots: 1, unconnectedHouseholds: 1, estimatedOn: '2020-05-20' } });
+  const joined = (stream: string, program: string): FactToRecord => ({
+    stream,
+    type: 'ProgramJoined',
+    data: { program, joinedOn: '2020-06-01' },
+  });
+  const need = (stream: string, area: string): FactToRecord => ({
+    stream,
+    type: 'NeedEstimated',
+    data: { area, devices: 5, hotspots: 1, unconnectedHouseholds: 1, estimatedOn: '2020-05-20' },
+  });
   const typesIn = async (stream: string): Promise<string[]> => (await store.readStream(stream)).map((e) => e.type);
 
   it('refuses a fact the other node already made impossible, though this node had the stream cached before it', async () => {

@@ -20,7 +20,8 @@ const BODY_KEYS = new Set(['events', 'expectedRevision']);
 const EVENT_KEYS = new Set(['id', 'type', 'data', 'metadata']);
 const METADATA_KEYS = new Set(['source', 'correlationId', 'causationId', 'occurredAt', 'ruleSet']);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const onlyKeys = (value: Record<string, unknown>, allowed: ReadonlySet<string>): boolean => {
   for (const key in value) if (!allowed.has(key)) return false;
@@ -28,14 +29,16 @@ const onlyKeys = (value: Record<string, unknown>, allowed: ReadonlySet<string>):
 };
 
 /** Absent, or a string of at most MAX_TEXT UTF-16 units (MaxLength counts characters, never more than that). */
-const optionalText = (value: unknown): boolean => value === undefined || (typeof value === 'string' && value.length <= MAX_TEXT);
+const optionalText = (value: unknown): boolean =>
+  value === undefined || (typeof value === 'string' && value.length <= MAX_TEXT);
 
 function metadataOf(raw: unknown): EventMetadataDto | undefined | false {
   if (raw === undefined) return undefined;
   if (!isPlainObject(raw) || !onlyKeys(raw, METADATA_KEYS)) return false;
   const { source, correlationId, causationId, occurredAt, ruleSet } = raw;
   if (!optionalText(source) || !optionalText(correlationId) || !optionalText(causationId)) return false;
-  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isISO8601(occurredAt, { strict: true }))) return false;
+  if (occurredAt !== undefined && !(typeof occurredAt === 'string' && isISO8601(occurredAt, { strict: true })))
+    return false;
   if (ruleSet !== undefined && !(typeof ruleSet === 'string' && RULE_SET.test(ruleSet))) return false;
   return { source, correlationId, causationId, occurredAt, ruleSet } as EventMetadataDto;
 }

@@ -22,8 +22,16 @@ function expectAgreement(body: unknown): 'fast' | 'declined' {
   return 'fast';
 }
 
-const examples = ledgerStreams.flatMap((d) => Object.entries(d.events).map(([type, spec]) => ({ type, data: (spec as { example: unknown }).example })));
-const metadata = { source: 'district-erp', correlationId: 'c-1', causationId: 'c-0', occurredAt: '2025-02-03T15:00:00Z', ruleSet: 'erate-2025' };
+const examples = ledgerStreams.flatMap((d) =>
+  Object.entries(d.events).map(([type, spec]) => ({ type, data: (spec as { example: unknown }).example })),
+);
+const metadata = {
+  source: 'district-erp',
+  correlationId: 'c-1',
+  causationId: 'c-0',
+  occurredAt: '2025-02-03T15:00:00Z',
+  ruleSet: 'erate-2025',
+};
 const uuid = '6f1c3c43-3b0b-4a44-9f5e-2d8a1f0c9b11';
 
 /** A small deterministic generator, so a failure names a reproducible case. */
@@ -41,7 +49,15 @@ describe('wellFormedAppendBody (the append body fast path)', () => {
     for (const { type, data } of examples) {
       expect(expectAgreement({ events: [{ type, data }] })).toBe('fast');
       expect(expectAgreement({ events: [{ data, metadata, type, id: uuid }], expectedRevision: 3 })).toBe('fast');
-      expect(expectAgreement({ expectedRevision: 'no_stream', events: [{ metadata: { ruleSet: 'erate-2025' }, type, data }, { type, data, metadata: {} }] })).toBe('fast');
+      expect(
+        expectAgreement({
+          expectedRevision: 'no_stream',
+          events: [
+            { metadata: { ruleSet: 'erate-2025' }, type, data },
+            { type, data, metadata: {} },
+          ],
+        }),
+      ).toBe('fast');
     }
   });
 
@@ -83,7 +99,13 @@ describe('wellFormedAppendBody (the append body fast path)', () => {
 
   it('declines the rare valid forms it does not vouch for (explicit nulls, metadata as an empty list); the DTO accepts them', () => {
     const event = { type: 'NeedEstimated', data: { area: 'north' } };
-    for (const body of [{ events: [{ ...event, id: null }] }, { events: [{ ...event, metadata: null }] }, { events: [{ ...event, metadata: [] }] }, { events: [{ ...event, metadata: { source: null } }] }, { events: [event], expectedRevision: null }]) {
+    for (const body of [
+      { events: [{ ...event, id: null }] },
+      { events: [{ ...event, metadata: null }] },
+      { events: [{ ...event, metadata: [] }] },
+      { events: [{ ...event, metadata: { source: null } }] },
+      { events: [event], expectedRevision: null },
+    ]) {
       expect(wellFormedAppendBody(body)).toBeUndefined();
       expect(slowPath(body)).toHaveProperty('json');
     }
@@ -92,17 +114,55 @@ describe('wellFormedAppendBody (the append body fast path)', () => {
   it('never accepts a mutated body the DTO refuses, nor shapes one differently (2,000 random mutations)', () => {
     const random = prng(20261125);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const values: unknown[] = [null, 0, -1, 1.5, '', 'x', 'x'.repeat(201), 'no_stream', uuid, uuid.toUpperCase(), '2025-02-03', '2025-02-03T15:00:00Z', 'Erate', 'erate-2025', [], [1], {}, { a: 1 }, true];
-    const keys = ['events', 'expectedRevision', 'id', 'type', 'data', 'metadata', 'source', 'correlationId', 'causationId', 'occurredAt', 'ruleSet', 'other', '0'];
+    const values: unknown[] = [
+      null,
+      0,
+      -1,
+      1.5,
+      '',
+      'x',
+      'x'.repeat(201),
+      'no_stream',
+      uuid,
+      uuid.toUpperCase(),
+      '2025-02-03',
+      '2025-02-03T15:00:00Z',
+      'Erate',
+      'erate-2025',
+      [],
+      [1],
+      {},
+      { a: 1 },
+      true,
+    ];
+    const keys = [
+      'events',
+      'expectedRevision',
+      'id',
+      'type',
+      'data',
+      'metadata',
+      'source',
+      'correlationId',
+      'causationId',
+      'occurredAt',
+      'ruleSet',
+      'other',
+      '0',
+    ];
     let fast = 0;
     for (let i = 0; i < 2_000; i++) {
       const { type, data } = pick(examples);
-      const body = JSON.parse(JSON.stringify({ events: [{ id: uuid, type, data, metadata }], expectedRevision: 'any' })) as Record<string, unknown>;
+      const body = JSON.parse(
+        JSON.stringify({ events: [{ id: uuid, type, data, metadata }], expectedRevision: 'any' }),
+      ) as Record<string, unknown>;
       for (let m = Math.floor(random() * 3); m >= 0; m--) {
         // Walk to a random object or array inside the body and set, replace or delete one member.
         let target: Record<string, unknown> = body;
         for (let depth = Math.floor(random() * 4); depth > 0; depth--) {
-          const children = Object.values(target).filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object');
+          const children = Object.values(target).filter(
+            (v): v is Record<string, unknown> => v !== null && typeof v === 'object',
+          );
           if (children.length === 0) break;
           target = pick(children);
         }

@@ -9,6 +9,8 @@ export function lastEventIdOf(header: string | string[] | undefined): number | u
   if (value === undefined || value.trim() === '') return undefined;
   const position = Number(value.trim());
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(position))
-    throw badRequest('Last-Event-ID must be a ledger position (a non-negative integer).', [{ field: 'Last-Event-ID', message: 'must be a non-negative integer' }]);
+    throw badRequest('Last-Event-ID must be a ledger position (a non-negative integer).', [
+      { field: 'Last-Event-ID', message: 'must be a non-negative integer' },
+    ]);
   return position;
 }

@@ -32,12 +32,29 @@ describe('LedgerClient against a running ledger', () => {
   let reader: LedgerClient;
   let n = 0;
   const tag = (): string => `cl${++n}${Date.now().toString(36)}`;
-  const registered = { type: 'ApplicantRegistered', data: { name: 'Gulfport School District', kind: 'school-district', usState: 'MS', students: 6_000, nslpEligibleStudents: 4_000, economicallyDisadvantagedStudents: 3_900, locale: 'urban', cep: false, memberApplicantIds: [] } };
+  const registered = {
+    type: 'ApplicantRegistered',
+    data: {
+      name: 'Gulfport School District',
+      kind: 'school-district',
+      usState: 'MS',
+      students: 6_000,
+      nslpEligibleStudents: 4_000,
+      economicallyDisadvantagedStudents: 3_900,
+      locale: 'urban',
+      cep: false,
+      memberApplicantIds: [],
+    },
+  };
 
   beforeAll(async () => {
     ledger = await startLiveLedger();
     writer = new LedgerClient({ baseUrl: `${ledger.baseUrl}/`, apiKey: ledger.keys.integration });
-    reader = new LedgerClient({ baseUrl: ledger.baseUrl, apiKey: ledger.keys.dashboard, reconnect: { initialDelayMs: 20, maxDelayMs: 200 } });
+    reader = new LedgerClient({
+      baseUrl: ledger.baseUrl,
+      apiKey: ledger.keys.dashboard,
+      reconnect: { initialDelayMs: 20, maxDelayMs: 200 },
+    });
   });
   afterAll(async () => ledger.close());
   // Unsubscribing aborts the request; the next test starts once the server has let go of it.
@@ -45,10 +62,16 @@ describe('LedgerClient against a running ledger', () => {
 
   it('append: revision and positions; the same idempotency key replays; a stale expected revision is a 412 LedgerApiError', async () => {
     const stream = `applicant-${tag()}`;
-    const first = await writer.append(stream, [registered], { expectedRevision: 'no_stream', idempotencyKey: `${stream}-create` });
+    const first = await writer.append(stream, [registered], {
+      expectedRevision: 'no_stream',
+      idempotencyKey: `${stream}-create`,
+    });
     expect(first).toMatchObject({ stream, revision: 0, replayed: false });
     expect(first.positions).toHaveLength(1);
-    const again = await writer.append(stream, [registered], { expectedRevision: 'no_stream', idempotencyKey: `${stream}-create` });
+    const again = await writer.append(stream, [registered], {
+      expectedRevision: 'no_stream',
+      idempotencyKey: `${stream}-create`,
+    });
     expect(again).toMatchObject({ revision: 0, positions: first.positions, replayed: true });
     const stale = await writer.append(stream, [registered], { expectedRevision: 'no_stream' }).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(LedgerApiError);
@@ -75,7 +98,10 @@ describe('LedgerClient against a running ledger', () => {
     const t = tag();
     const live = collect(reader.live<Recorded>(`/v1/live/events?prefix=note-${t}`), 3);
     await until(() => ledger.app.get(LiveSessions).size > 0);
-    const { positions } = await ledger.store.append(`note-${t}`, [0, 1, 2].map((i) => ({ type: 'Noted', data: { i } })));
+    const { positions } = await ledger.store.append(
+      `note-${t}`,
+      [0, 1, 2].map((i) => ({ type: 'Noted', data: { i } })),
+    );
     const messages = await live.done;
     expect(messages.map((m) => m.id)).toEqual(positions);
     expect(messages.map((m) => m.data.data.i)).toEqual([0, 1, 2]);
@@ -86,12 +112,21 @@ describe('LedgerClient against a running ledger', () => {
     const sessions = ledger.app.get(LiveSessions);
     const live = collect(reader.live<Recorded>(`/v1/live/events?prefix=note-${t}`), 6);
     await until(() => sessions.size > 0);
-    const before = await ledger.store.append(`note-${t}`, [0, 1].map((i) => ({ type: 'Noted', data: { i } })));
+    const before = await ledger.store.append(
+      `note-${t}`,
+      [0, 1].map((i) => ({ type: 'Noted', data: { i } })),
+    );
     await until(() => live.values.length === 2);
     sessions.beforeApplicationShutdown();
-    const during = await ledger.store.append(`note-${t}`, [2, 3].map((i) => ({ type: 'Noted', data: { i } })));
+    const during = await ledger.store.append(
+      `note-${t}`,
+      [2, 3].map((i) => ({ type: 'Noted', data: { i } })),
+    );
     await until(() => sessions.size > 0);
-    const after = await ledger.store.append(`note-${t}`, [4, 5].map((i) => ({ type: 'Noted', data: { i } })));
+    const after = await ledger.store.append(
+      `note-${t}`,
+      [4, 5].map((i) => ({ type: 'Noted', data: { i } })),
+    );
     const messages: LiveMessage<Recorded>[] = await live.done;
     expect(messages.map((m) => m.id)).toEqual([...before.positions, ...during.positions, ...after.positions]);
     expect(messages.map((m) => m.data.data.i)).toEqual([0, 1, 2, 3, 4, 5]);
@@ -106,7 +141,11 @@ describe('LedgerClient against a running ledger', () => {
 
   it('live: errors with a LedgerApiError on 4xx instead of retrying (bad key 401, wrong role 403, unknown program 404)', async () => {
     const cases: [LedgerClient, string, number][] = [
-      [new LedgerClient({ baseUrl: ledger.baseUrl, apiKey: 'pl_0123456789abcdef_' + 'A'.repeat(43) }), '/v1/live/events', 401],
+      [
+        new LedgerClient({ baseUrl: ledger.baseUrl, apiKey: 'pl_0123456789abcdef_' + 'A'.repeat(43) }),
+        '/v1/live/events',
+        401,
+      ],
       [writer, '/v1/live/events', 403],
       [reader, '/v1/live/programs/no-such-program', 404],
     ];

@@ -27,7 +27,10 @@ export class LiveEventsController {
   ) {}
 
   @Get('events')
-  @ApiOperation({ summary: 'Raw recorded events whose stream starts with `prefix`, live (SSE); id = position. Starts at the head unless resumed.' })
+  @ApiOperation({
+    summary:
+      'Raw recorded events whose stream starts with `prefix`, live (SSE); id = position. Starts at the head unless resumed.',
+  })
   @ApiProduces('text/event-stream')
   @ApiQuery({ name: 'prefix', required: false, example: 'order-' })
   @ApiQuery({ name: 'from', required: false, description: 'Start after this position (Last-Event-ID wins)' })
@@ -41,13 +44,19 @@ export class LiveEventsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const wanted = prefix ?? '';
-    if (typeof wanted !== 'string' || !PREFIX.test(wanted)) throw badRequest(`prefix must be up to ${MAX_STREAM_NAME} letters, digits or ._:@- characters.`, [{ field: 'prefix', message: 'is not a valid stream prefix' }]);
+    if (typeof wanted !== 'string' || !PREFIX.test(wanted))
+      throw badRequest(`prefix must be up to ${MAX_STREAM_NAME} letters, digits or ._:@- characters.`, [
+        { field: 'prefix', message: 'is not a valid stream prefix' },
+      ]);
     const after = lastEventIdOf(last) ?? this.fromOf(from) ?? (await this.store.headPosition());
     const session = this.sessions.start(principal.keyId, request, reply);
     const lost = (reason: 'source-failed' | 'source-ended'): void =>
       reason === 'source-failed'
         ? session.close('source-failed', 'The event store subscription failed; reconnect with Last-Event-ID to resume.')
-        : session.close('source-ended', 'The event store closed the subscription; reconnect with Last-Event-ID to resume.');
+        : session.close(
+            'source-ended',
+            'The event store closed the subscription; reconnect with Last-Event-ID to resume.',
+          );
     try {
       const leave = await this.feed.join(after, {
         wants: (e) => e.stream.startsWith(wanted) && !e.stream.startsWith(INTERNAL_PREFIX),
@@ -63,7 +72,10 @@ export class LiveEventsController {
 
   private fromOf(from: string | undefined): number | undefined {
     if (from === undefined) return undefined;
-    if (!/^\d+$/.test(from) || !Number.isSafeInteger(Number(from))) throw badRequest('from must be a ledger position (a non-negative integer).', [{ field: 'from', message: 'must be a non-negative integer' }]);
+    if (!/^\d+$/.test(from) || !Number.isSafeInteger(Number(from)))
+      throw badRequest('from must be a ledger position (a non-negative integer).', [
+        { field: 'from', message: 'must be a non-negative integer' },
+      ]);
     return Number(from);
   }
 }

@@ -17,7 +17,8 @@ describe('live firehose: GET /v1/live/events (SSE)', () => {
   let ledger: LiveLedger;
   let n = 0;
   const fresh = (): string => `fh${++n}-${Date.now()}`;
-  const events = (count: number, label: string) => Array.from({ length: count }, (_, i) => ({ type: 'Noted', data: { label, i } }));
+  const events = (count: number, label: string) =>
+    Array.from({ length: count }, (_, i) => ({ type: 'Noted', data: { label, i } }));
   const url = (query: string): string => `${ledger.baseUrl}/v1/live/events${query}`;
   const sessions = (): number => ledger.app.get(LiveSessions).size;
 
@@ -41,7 +42,13 @@ describe('live firehose: GET /v1/live/events (SSE)', () => {
     probe.close();
     expect(probe.messages.map((m) => Number(m.id))).toEqual([...mine.positions, ...more.positions]);
     expect(probe.messages.every((m) => m.event === 'recorded-event')).toBe(true);
-    expect(dataOf(probe.messages[0]!)).toMatchObject({ stream: `note-${tag}-1`, type: 'Noted', revision: 0, position: mine.positions[0], data: { label: 'mine', i: 0 } });
+    expect(dataOf(probe.messages[0]!)).toMatchObject({
+      stream: `note-${tag}-1`,
+      type: 'Noted',
+      revision: 0,
+      position: mine.positions[0],
+      data: { label: 'mine', i: 0 },
+    });
   });
 
   it('starts at the head: events recorded before the connection are not replayed unless asked for', async () => {
@@ -53,7 +60,9 @@ describe('live firehose: GET /v1/live/events (SSE)', () => {
     await probe.waitFor((m) => m.length >= 1);
     probe.close();
     expect(probe.messages.map((m) => Number(m.id))).toEqual(after.positions);
-    const replay = await openSse(url(`?prefix=note-${tag}&from=${before.positions[0]! - 1}`), { 'x-api-key': ledger.keys.auditor });
+    const replay = await openSse(url(`?prefix=note-${tag}&from=${before.positions[0]! - 1}`), {
+      'x-api-key': ledger.keys.auditor,
+    });
     await replay.waitFor((m) => m.length >= 3);
     replay.close();
     expect(replay.messages.map((m) => Number(m.id))).toEqual([...before.positions, ...after.positions]);
@@ -81,7 +90,10 @@ describe('live firehose: GET /v1/live/events (SSE)', () => {
     const lastId = first.messages.at(-1)!.id!;
     expect(Number(lastId)).toBe(seen.positions[2]);
     const missed = await ledger.store.append(`note-${tag}`, events(4, 'missed'));
-    const again = await openSse(url(`?prefix=note-${tag}`), { 'x-api-key': ledger.keys.dashboard, 'last-event-id': lastId });
+    const again = await openSse(url(`?prefix=note-${tag}`), {
+      'x-api-key': ledger.keys.dashboard,
+      'last-event-id': lastId,
+    });
     await again.waitFor((m) => m.length >= 4);
     const live = await ledger.store.append(`note-${tag}`, events(1, 'live'));
     await again.waitFor((m) => m.length >= 5);
@@ -91,7 +103,10 @@ describe('live firehose: GET /v1/live/events (SSE)', () => {
   });
 
   it('400 for a Last-Event-ID or prefix that is not one', async () => {
-    const badId = await openSse(url('?prefix=order-'), { 'x-api-key': ledger.keys.dashboard, 'last-event-id': 'yesterday' });
+    const badId = await openSse(url('?prefix=order-'), {
+      'x-api-key': ledger.keys.dashboard,
+      'last-event-id': 'yesterday',
+    });
     expect(badId.status).toBe(400);
     expect(badId.headers['content-type']).toContain('application/problem+json');
     await badId.ended;
@@ -154,11 +169,14 @@ describe('live firehose: GET /v1/live/events (SSE)', () => {
     let received = '';
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => (received += chunk));
-    socket.write(`GET /v1/live/events?prefix=bulk-${tag} HTTP/1.1\r\nHost: ${address.host}\r\nX-Api-Key: ${ledger.keys.dashboard}\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n`);
+    socket.write(
+      `GET /v1/live/events?prefix=bulk-${tag} HTTP/1.1\r\nHost: ${address.host}\r\nX-Api-Key: ${ledger.keys.dashboard}\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n`,
+    );
     await until(() => received.includes(': connected'));
     socket.pause();
     const blob = 'x'.repeat(512 * 1024);
-    for (let i = 0; i < 40 && sessions() > 0; i++) await ledger.store.append(`bulk-${tag}`, [{ type: 'Bulk', data: { i, blob } }]);
+    for (let i = 0; i < 40 && sessions() > 0; i++)
+      await ledger.store.append(`bulk-${tag}`, [{ type: 'Bulk', data: { i, blob } }]);
     await until(() => sessions() === 0);
     socket.resume();
     await new Promise<void>((resolve) => socket.once('close', resolve));

@@ -124,4 +124,5 @@ export class LiveFeed implements BeforeApplicationShutdown {
   }
 }
 
-const encode = (event: RecordedEvent): string => sseMessage({ id: event.position, event: 'recorded-event', data: event });
+const encode = (event: RecordedEvent): string =>
+  sseMessage({ id: event.position, event: 'recorded-event', data: event });

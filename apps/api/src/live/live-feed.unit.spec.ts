@@ -27,7 +27,8 @@ const recorder = (prefix = '', stopAfter = Number.POSITIVE_INFINITY): Recorder =
 const settle = async (until: () => boolean): Promise<void> => {
   for (let i = 0; i < 500 && !until(); i++) await new Promise((resolve) => setTimeout(resolve, 2));
 };
-const append = (store: InMemoryEventStore, stream: string) => store.append(stream, [{ type: 'NeedEstimated', data: { area: stream } }]);
+const append = (store: InMemoryEventStore, stream: string) =>
+  store.append(stream, [{ type: 'NeedEstimated', data: { area: stream } }]);
 
 describe('LiveFeed (one store subscription shared by every live subscriber)', () => {
   let store: InMemoryEventStore;

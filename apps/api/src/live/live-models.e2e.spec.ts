@@ -18,7 +18,8 @@ describe('live read models: GET /v1/live/programs/:id, /funding-requests/:id, /a
   let writer: LedgerClient;
   let n = 0;
   const tag = (): string => `lm${++n}${Date.now().toString(36)}`;
-  const open = (path: string, headers: Record<string, string> = {}): Promise<SseProbe> => openSse(`${ledger.baseUrl}${path}`, { 'x-api-key': ledger.keys.dashboard, ...headers });
+  const open = (path: string, headers: Record<string, string> = {}): Promise<SseProbe> =>
+    openSse(`${ledger.baseUrl}${path}`, { 'x-api-key': ledger.keys.dashboard, ...headers });
   const devicesOf = (m: SseEvent): number[] => (dataOf(m).byLea as { devices: number }[]).map((r) => r.devices);
 
   beforeAll(async () => {
@@ -86,17 +87,31 @@ describe('live read models: GET /v1/live/programs/:id, /funding-requests/:id, /a
 
   it("streams an applicant's compliance view", async () => {
     const p = await establishStateProgram(writer, tag());
-    const probe = await open(`/v1/live/applicants/${p.applicants[0]!.slice('applicant-'.length)}/compliance`, { 'x-api-key': ledger.keys.auditor });
+    const probe = await open(`/v1/live/applicants/${p.applicants[0]!.slice('applicant-'.length)}/compliance`, {
+      'x-api-key': ledger.keys.auditor,
+    });
     expect(probe.status).toBe(200);
     await probe.waitFor((m) => m.length >= 1);
     probe.close();
     expect(probe.messages[0]!.event).toBe('compliance');
-    expect(dataOf(probe.messages[0]!)).toMatchObject({ subject: p.applicants[0], counts: { serious: expect.any(Number), violation: expect.any(Number), warning: expect.any(Number), info: expect.any(Number) } });
+    expect(dataOf(probe.messages[0]!)).toMatchObject({
+      subject: p.applicants[0],
+      counts: {
+        serious: expect.any(Number),
+        violation: expect.any(Number),
+        warning: expect.any(Number),
+        info: expect.any(Number),
+      },
+    });
   });
 
   it('404 problem for a program or funding request the ledger does not have; 400 for an id that cannot be one (the ids the read endpoints take)', async () => {
     const longest = `p${'x'.repeat(191)}`; // program- and 192 characters: the longest name a store takes
-    for (const path of ['/v1/live/programs/nowhere-at-all', '/v1/live/funding-requests/999999999', `/v1/live/programs/${longest}`]) {
+    for (const path of [
+      '/v1/live/programs/nowhere-at-all',
+      '/v1/live/funding-requests/999999999',
+      `/v1/live/programs/${longest}`,
+    ]) {
       const missing = await open(path);
       expect(missing.status).toBe(404);
       expect(missing.headers['content-type']).toContain('application/problem+json');

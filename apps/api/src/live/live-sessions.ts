@@ -24,9 +24,15 @@ export class LiveSessions implements BeforeApplicationShutdown {
     const count = this.perKey.get(keyId) ?? 0;
     if (count >= this.settings.maxSubscribersPerKey)
       throw new ProblemException(
-        problem(429, 'too-many-subscriptions', 'Too many live subscriptions', `This API key already has ${count} open live streams (limit ${this.settings.maxSubscribersPerKey}); close one first.`, {
-          limit: this.settings.maxSubscribersPerKey,
-        }),
+        problem(
+          429,
+          'too-many-subscriptions',
+          'Too many live subscriptions',
+          `This API key already has ${count} open live streams (limit ${this.settings.maxSubscribersPerKey}); close one first.`,
+          {
+            limit: this.settings.maxSubscribersPerKey,
+          },
+        ),
       );
     reply.hijack();
     const session = new SseSession(reply.raw, this.settings, { 'x-request-id': String(request.id) });
@@ -48,6 +54,7 @@ export class LiveSessions implements BeforeApplicationShutdown {
   }
 
   beforeApplicationShutdown(): void {
-    for (const session of [...this.open]) session.close('server-shutdown', 'The ledger is shutting down; reconnect with Last-Event-ID to resume.');
+    for (const session of [...this.open])
+      session.close('server-shutdown', 'The ledger is shutting down; reconnect with Last-Event-ID to resume.');
   }
 }

@@ -17,7 +17,11 @@ import { LiveSettings } from './live-settings';
   controllers: [LiveModelsController, LiveEventsController, DashboardController],
   providers: [
     { provide: LiveSettings, useFactory: (config: AppConfig) => LiveSettings.fromConfig(config), inject: [AppConfig] },
-    { provide: LiveSessions, useFactory: (settings: LiveSettings, metrics: LedgerMetrics) => new LiveSessions(settings, metrics), inject: [LiveSettings, LedgerMetrics] },
+    {
+      provide: LiveSessions,
+      useFactory: (settings: LiveSettings, metrics: LedgerMetrics) => new LiveSessions(settings, metrics),
+      inject: [LiveSettings, LedgerMetrics],
+    },
     { provide: LiveFeed, useFactory: (store: EventStore) => new LiveFeed(store), inject: [EVENT_STORE] },
   ],
 })

@@ -32,7 +32,10 @@ export class SseSession {
       ...headers,
     });
     res.write(sseRetry(RECONNECT_MS) + sseComment('connected'));
-    this.heartbeat = setInterval(() => this.write(sseComment(`heartbeat ${new Date().toISOString()}`)), settings.heartbeatMs);
+    this.heartbeat = setInterval(
+      () => this.write(sseComment(`heartbeat ${new Date().toISOString()}`)),
+      settings.heartbeatMs,
+    );
     res.on('close', () => this.finish());
   }
 
@@ -71,7 +74,10 @@ export class SseSession {
     this.res.write(chunk);
     const unread = this.res.writableLength;
     if (unread > this.settings.maxBufferedBytes) {
-      this.close('slow-consumer', `The client left ${unread} bytes unread (limit ${this.settings.maxBufferedBytes}); reconnect with Last-Event-ID to resume.`);
+      this.close(
+        'slow-consumer',
+        `The client left ${unread} bytes unread (limit ${this.settings.maxBufferedBytes}); reconnect with Last-Event-ID to resume.`,
+      );
       return false;
     }
     return true;

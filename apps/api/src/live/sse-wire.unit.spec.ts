@@ -9,7 +9,9 @@ const parsed = (text: string): SseEvent[] => {
 
 describe('SSE wire format', () => {
   it('writes id, event and one JSON data line, ended by a blank line', () => {
-    expect(sseMessage({ id: 42, event: 'program-dashboard', data: { funds: 1 } })).toBe('id: 42\nevent: program-dashboard\ndata: {"funds":1}\n\n');
+    expect(sseMessage({ id: 42, event: 'program-dashboard', data: { funds: 1 } })).toBe(
+      'id: 42\nevent: program-dashboard\ndata: {"funds":1}\n\n',
+    );
   });
 
   it('keeps data with newlines on one data line, and a parser gets it back intact', () => {

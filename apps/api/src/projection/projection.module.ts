@@ -18,13 +18,20 @@ import { ProjectorLifecycle } from './projector-lifecycle';
       provide: ReadModels,
       useFactory: (config: AppConfig, catalog: LedgerCatalog) => {
         mkdirSync(config.DATA_DIR, { recursive: true });
-        return new ReadModels(ReadModelStore.open({ file: readModelsFile(config.DATA_DIR), catalog: catalog.streams, upcasters: catalog.upcasters }));
+        return new ReadModels(
+          ReadModelStore.open({
+            file: readModelsFile(config.DATA_DIR),
+            catalog: catalog.streams,
+            upcasters: catalog.upcasters,
+          }),
+        );
       },
       inject: [AppConfig, LedgerCatalog],
     },
     {
       provide: Projector,
-      useFactory: (store: EventStore, models: ReadModels) => new Projector(store, models, { onRetry: logSubscriptionRetry(new Logger('Projector')) }),
+      useFactory: (store: EventStore, models: ReadModels) =>
+        new Projector(store, models, { onRetry: logSubscriptionRetry(new Logger('Projector')) }),
       inject: [EVENT_STORE, ReadModels],
     },
     ProjectorLifecycle,

@@ -6,7 +6,10 @@ import { AppConfig } from '../config/app-config';
 import { EVENT_STORE, type ProjectorStatus } from '../ledger/tokens';
 
 /** What a lag counts on each store, and the lag above which /health reports the projector as degraded unless PROJECTOR_LAG_DEGRADED_ABOVE says otherwise. */
-const LAG = { sqlite: { unit: 'events', degradedAbove: 10_000 }, eventstoredb: { unit: 'log bytes', degradedAbove: 10_000_000 } } as const;
+const LAG = {
+  sqlite: { unit: 'events', degradedAbove: 10_000 },
+  eventstoredb: { unit: 'log bytes', degradedAbove: 10_000_000 },
+} as const;
 
 /** Starts the projector once the app is up and stops it (finishing its batch) before the store closes. */
 @Injectable()
@@ -24,7 +27,10 @@ export class ProjectorLifecycle implements OnApplicationBootstrap, OnModuleDestr
   onApplicationBootstrap(): void {
     this.logger.log(`read models ${this.models.current.opened} at position ${this.models.position}`);
     this.changes = this.models.changes$.subscribe(({ stopped }) => {
-      for (const s of stopped) this.logger.error(`stream ${s.stream} stopped at the malformed ${s.eventType} event at position ${s.position}: ${s.reason}; its read models are withheld, others go on`);
+      for (const s of stopped)
+        this.logger.error(
+          `stream ${s.stream} stopped at the malformed ${s.eventType} event at position ${s.position}: ${s.reason}; its read models are withheld, others go on`,
+        );
     });
     this.projector.start();
   }
@@ -37,7 +43,11 @@ export class ProjectorLifecycle implements OnApplicationBootstrap, OnModuleDestr
 
   private foldProblems(): { stoppedStreams: number; firstStopped: StreamStop[]; skippedEvents: number } {
     const stopped = this.models.current.stoppedStreams(5);
-    return { stoppedStreams: stopped.count, firstStopped: stopped.first, skippedEvents: this.models.current.skippedEvents().reduce((n, s) => n + s.count, 0) };
+    return {
+      stoppedStreams: stopped.count,
+      firstStopped: stopped.first,
+      skippedEvents: this.models.current.skippedEvents().reduce((n, s) => n + s.count, 0),
+    };
   }
 
   async status(): Promise<Awaited<ReturnType<ProjectorStatus['status']>>> {

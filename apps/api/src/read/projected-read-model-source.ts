@@ -3,7 +3,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { concat, defer, EMPTY, filter, map, of, share, type Observable } from 'rxjs';
 import { type ReadModel } from '@ledger/domain';
 import { type EventStore } from '@ledger/event-store';
-import { AsOfBeyondProjection, InvalidAsOf, Projector, ReadModels, RecordingFacts, renderAsOf, resolveAsOf, StreamStopped, type AsOf } from '@ledger/projections';
+import {
+  AsOfBeyondProjection,
+  InvalidAsOf,
+  Projector,
+  ReadModels,
+  RecordingFacts,
+  renderAsOf,
+  resolveAsOf,
+  StreamStopped,
+  type AsOf,
+} from '@ledger/projections';
 import { badRequest, notFound } from '../http/problem';
 import { LedgerCatalog } from '@ledger/ledger';
 import { EVENT_STORE } from '../ledger/tokens';
@@ -12,12 +22,19 @@ import { ReadModelSource, type LedgerChange, type RenderedModel } from './read-m
 /** How long a read waits for the projector to reach a position it was asked about. */
 const CATCH_UP_WAIT_MS = 5_000;
 
-const etagOf = (body: unknown): string => `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+const etagOf = (body: unknown): string =>
+  `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
 
 const parseAsOf = (raw: string): AsOf => {
   if (/^\d{1,15}$/.test(raw)) return Number(raw);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) && !Number.isNaN(Date.parse(raw))) return raw;
-  throw badRequest('asOf must be a global position (an integer) or an ISO-8601 instant with a time zone.', [{ field: 'asOf', message: 'must be a position or an ISO-8601 instant' }]);
+  if (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) &&
+    !Number.isNaN(Date.parse(raw))
+  )
+    return raw;
+  throw badRequest('asOf must be a global position (an integer) or an ISO-8601 instant with a time zone.', [
+    { field: 'asOf', message: 'must be a position or an ISO-8601 instant' },
+  ]);
 };
 
 /** Read models rendered over the projector's store, or as of a past point from the event store. */
@@ -33,7 +50,9 @@ export class ProjectedReadModelSource extends ReadModelSource {
     @Inject(LedgerCatalog) private readonly catalog: LedgerCatalog,
   ) {
     super();
-    this.changes$ = models.changes$.pipe(map((c) => ({ position: c.position, streams: [...c.streams, ...c.linkedTo] })));
+    this.changes$ = models.changes$.pipe(
+      map((c) => ({ position: c.position, streams: [...c.streams, ...c.linkedTo] })),
+    );
   }
 
   readModelOf(name: string): ReadModel<unknown> {
@@ -47,7 +66,11 @@ export class ProjectedReadModelSource extends ReadModelSource {
     return this.projector.waitFor(position, { timeoutMs: CATCH_UP_WAIT_MS });
   }
 
-  async render(model: string, rootStream: string, options: { asOf?: string; minPosition?: number } = {}): Promise<RenderedModel | undefined> {
+  async render(
+    model: string,
+    rootStream: string,
+    options: { asOf?: string; minPosition?: number } = {},
+  ): Promise<RenderedModel | undefined> {
     const readModel = this.readModelOf(model);
     if (options.minPosition !== undefined) await this.caughtUpTo(options.minPosition);
     if (options.asOf !== undefined) return this.renderAsOf(readModel, rootStream, parseAsOf(options.asOf));
@@ -55,7 +78,10 @@ export class ProjectedReadModelSource extends ReadModelSource {
   }
 
   /** The streams a live render read, for explain (positions of source events) and for watch. */
-  renderLive(readModel: ReadModel<unknown>, rootStream: string): { rendered: RenderedModel | undefined; touched: Set<string> } {
+  renderLive(
+    readModel: ReadModel<unknown>,
+    rootStream: string,
+  ): { rendered: RenderedModel | undefined; touched: Set<string> } {
     const facts = new RecordingFacts(this.models);
     const position = this.models.position;
     const body = readModel.render(rootStream, facts);
@@ -64,20 +90,34 @@ export class ProjectedReadModelSource extends ReadModelSource {
       const stop = this.models.stopped(stream);
       if (stop) throw new StreamStopped(stop.stream, stop.position, stop.eventType, stop.reason);
     }
-    const rendered = body === undefined ? undefined : { model: readModel.name, rootStream, position, etag: etagOf(body), body };
+    const rendered =
+      body === undefined ? undefined : { model: readModel.name, rootStream, position, etag: etagOf(body), body };
     return { rendered, touched: facts.touched };
   }
 
-  private async renderAsOf(readModel: ReadModel<unknown>, rootStream: string, asOf: AsOf): Promise<RenderedModel | undefined> {
+  private async renderAsOf(
+    readModel: ReadModel<unknown>,
+    rootStream: string,
+    asOf: AsOf,
+  ): Promise<RenderedModel | undefined> {
     try {
       const head = await this.store.headPosition();
-      if (typeof asOf === 'number' && asOf > head) throw badRequest(`asOf ${asOf} is beyond the newest position ${head}.`, [{ field: 'asOf', message: `must be at most ${head}` }]);
+      if (typeof asOf === 'number' && asOf > head)
+        throw badRequest(`asOf ${asOf} is beyond the newest position ${head}.`, [
+          { field: 'asOf', message: `must be at most ${head}` },
+        ]);
       // An instant is translated with the projected event times: everything recorded so far must be projected first.
       await this.projector.waitFor(typeof asOf === 'number' ? asOf : head, { timeoutMs: CATCH_UP_WAIT_MS });
-      const { model, position } = await renderAsOf(readModel, rootStream, asOf, { eventStore: this.store, live: this.models });
-      return model === undefined ? undefined : { model: readModel.name, rootStream, position, etag: etagOf(model), body: model };
+      const { model, position } = await renderAsOf(readModel, rootStream, asOf, {
+        eventStore: this.store,
+        live: this.models,
+      });
+      return model === undefined
+        ? undefined
+        : { model: readModel.name, rootStream, position, etag: etagOf(model), body: model };
     } catch (error) {
-      if (error instanceof InvalidAsOf || error instanceof AsOfBeyondProjection) throw badRequest(error.message, [{ field: 'asOf', message: error.message }]);
+      if (error instanceof InvalidAsOf || error instanceof AsOfBeyondProjection)
+        throw badRequest(error.message, [{ field: 'asOf', message: error.message }]);
       throw error;
     }
   }
@@ -90,7 +130,11 @@ export class ProjectedReadModelSource extends ReadModelSource {
   watch(model: string, rootStream: string): Observable<RenderedModel> {
     const key = `${model}\n${rootStream}`;
     const existing = this.watched.get(key);
-    if (existing) return concat(defer(() => this.current(model, rootStream)), existing);
+    if (existing)
+      return concat(
+        defer(() => this.current(model, rootStream)),
+        existing,
+      );
     const readModel = this.readModelOf(model);
     let touched = new Set<string>([rootStream]);
     let lastEtag: string | undefined;
@@ -106,10 +150,12 @@ export class ProjectedReadModelSource extends ReadModelSource {
         lastEtag = r.etag;
         return r;
       }),
-      share({ resetOnRefCountZero: () => {
-        this.watched.delete(key);
-        return of(true);
-      } }),
+      share({
+        resetOnRefCountZero: () => {
+          this.watched.delete(key);
+          return of(true);
+        },
+      }),
     );
     this.watched.set(key, updates);
     return concat(
@@ -128,7 +174,10 @@ export class ProjectedReadModelSource extends ReadModelSource {
    * rather than the ledger's checkpoint, so a subscriber resuming with Last-Event-ID is not sent a model
    * that did not change while other facts moved the ledger on.
    */
-  private renderOwn(readModel: ReadModel<unknown>, rootStream: string): { rendered: RenderedModel | undefined; touched: Set<string> } {
+  private renderOwn(
+    readModel: ReadModel<unknown>,
+    rootStream: string,
+  ): { rendered: RenderedModel | undefined; touched: Set<string> } {
     const { rendered, touched } = this.renderLive(readModel, rootStream);
     if (!rendered) return { rendered, touched };
     const store = this.models.current;

@@ -8,8 +8,9 @@ import { isAddressable } from '@ledger/ledger';
  */
 export function streamOf(kind: string, id: string, field = 'id'): string {
   if (!isAddressable(kind, id))
-    throw badRequest(`"${id}" is not a valid ${field}: letters, digits and . _ : @ -, starting with a letter or digit, at most ${MAX_STREAM_NAME - kind.length - 1} characters here.`, [
-      { field, message: 'must be letters, digits and . _ : @ -' },
-    ]);
+    throw badRequest(
+      `"${id}" is not a valid ${field}: letters, digits and . _ : @ -, starting with a letter or digit, at most ${MAX_STREAM_NAME - kind.length - 1} characters here.`,
+      [{ field, message: 'must be letters, digits and . _ : @ -' }],
+    );
   return `${kind}-${id}`;
 }

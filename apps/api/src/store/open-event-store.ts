@@ -8,7 +8,10 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
   switch (config.EVENT_STORE) {
     case 'sqlite':
       mkdirSync(config.DATA_DIR, { recursive: true });
-      return SqliteEventStore.open({ file: join(config.DATA_DIR, 'events.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
+      return SqliteEventStore.open({
+        file: join(config.DATA_DIR, 'events.sqlite'),
+        synchronous: config.SQLITE_SYNCHRONOUS,
+      });
     case 'eventstoredb':
       // open() reads once, so a wrong or unreachable cluster stops start-up; read models and the audit log stay in DATA_DIR.
       mkdirSync(config.DATA_DIR, { recursive: true });

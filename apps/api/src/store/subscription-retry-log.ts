@@ -5,4 +5,6 @@ import { type RetryNotice } from '@ledger/event-store';
 export const logSubscriptionRetry =
   (logger: Logger) =>
   ({ attempt, delayMs, error, fromPosition }: RetryNotice): void =>
-    logger.warn(`subscription dropped (${error.message}); retry ${attempt} in ${delayMs} ms from position ${fromPosition ?? 0}`);
+    logger.warn(
+      `subscription dropped (${error.message}); retry ${attempt} in ${delayMs} ms from position ${fromPosition ?? 0}`,
+    );

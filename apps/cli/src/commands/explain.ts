@@ -27,7 +27,10 @@ interface Subject {
   summary: (view: Explained) => Record<string, unknown>;
 }
 
-const termsOf = (terms: { version: number; eventId: string; effectiveFrom: string } | null): string => (terms ? `terms version ${terms.version} (effective ${terms.effectiveFrom}, event ${terms.eventId})` : 'no terms in force');
+const termsOf = (terms: { version: number; eventId: string; effectiveFrom: string } | null): string =>
+  terms
+    ? `terms version ${terms.version} (effective ${terms.effectiveFrom}, event ${terms.eventId})`
+    : 'no terms in force';
 
 const SUBJECTS: Record<'frn' | 'order' | 'program', Subject> = {
   frn: {
@@ -46,7 +49,15 @@ const SUBJECTS: Record<'frn' | 'order' | 'program', Subject> = {
     },
     summary: (view) => {
       const o = view as unknown as OrderView;
-      return { ruleSet: o.ruleSet, program: o.program, terms: o.terms && { version: o.terms.version, eventId: o.terms.eventId, effectiveFrom: o.terms.effectiveFrom }, stateShare: o.stateShare, districtShare: o.districtShare, earnedStateShare: o.earnedStateShare, earnedReason: o.earnedReason };
+      return {
+        ruleSet: o.ruleSet,
+        program: o.program,
+        terms: o.terms && { version: o.terms.version, eventId: o.terms.eventId, effectiveFrom: o.terms.effectiveFrom },
+        stateShare: o.stateShare,
+        districtShare: o.districtShare,
+        earnedStateShare: o.earnedStateShare,
+        earnedReason: o.earnedReason,
+      };
     },
   },
   program: {
@@ -58,7 +69,11 @@ const SUBJECTS: Record<'frn' | 'order' | 'program', Subject> = {
     },
     summary: (view) => {
       const p = view as unknown as ProgramDashboard;
-      return { ruleSet: p.ruleSet, funds: p.funds, terms: p.terms && { version: p.terms.version, eventId: p.terms.eventId, effectiveFrom: p.terms.effectiveFrom } };
+      return {
+        ruleSet: p.ruleSet,
+        funds: p.funds,
+        terms: p.terms && { version: p.terms.version, eventId: p.terms.eventId, effectiveFrom: p.terms.effectiveFrom },
+      };
     },
   },
 };
@@ -72,7 +87,8 @@ const subjectOf = (arg: string): { subject: Subject; root: string; json: string 
 /** Keys of counts (students, square feet, points, years, versions), which read as plain numbers even when they say "total" or "eligible". */
 const COUNT_KEY = /(students|nslp|(?<!dis)count|feet|points|year|version|position)/i;
 /** Keys of amounts in cents. */
-const MONEY_KEY = /(cost|amount|price|commitment|share|total|value|budget|deduction|discount|pays|cents|grants|eligible|funding|funds|tradeIns|option|request|remaining|committed|claimed|room)/i;
+const MONEY_KEY =
+  /(cost|amount|price|commitment|share|total|value|budget|deduction|discount|pays|cents|grants|eligible|funding|funds|tradeIns|option|request|remaining|committed|claimed|room)/i;
 
 /** Amount-like values are cents; rates are basis points: show both the way a program officer reads them. */
 export const showValue = (key: string, value: unknown): string => {
@@ -85,10 +101,18 @@ export const showValue = (key: string, value: unknown): string => {
 };
 
 const showSources = (sources: SourceEvent[]): string =>
-  sources.length === 0 ? '' : `\n      events: ${sources.map((s) => `${s.type} ${s.stream}@${s.revision} (position ${s.position})`).join('; ')}`;
+  sources.length === 0
+    ? ''
+    : `\n      events: ${sources.map((s) => `${s.type} ${s.stream}@${s.revision} (position ${s.position})`).join('; ')}`;
 
 /** The decision trace as text an auditor can read aloud: each step, its rule and the events behind it. */
-export function renderExplanation(root: string, position: number, view: FrnExplained, sources: ReadonlyMap<string, SourceEvent>, headline = SUBJECTS.frn.headline): string {
+export function renderExplanation(
+  root: string,
+  position: number,
+  view: FrnExplained,
+  sources: ReadonlyMap<string, SourceEvent>,
+  headline = SUBJECTS.frn.headline,
+): string {
   const lines = [headline(root, position, view), ''];
   withSources(view.trace, sources).forEach((step, i) => {
     const rule = step.ruleId ? ` [${step.ruleId}${step.ruleSet ? ` · ${step.ruleSet}` : ''}]` : '';
@@ -112,7 +136,9 @@ export function renderExplanation(root: string, position: number, view: FrnExpla
 export function registerExplainCommand(program: Command, io: CliIo): void {
   program
     .command('explain')
-    .description("Explain a funding request, a state-program order's shares or a program's committed and remaining totals: each step, the rule and terms behind it and the events that fed it")
+    .description(
+      "Explain a funding request, a state-program order's shares or a program's committed and remaining totals: each step, the rule and terms behind it and the events that fed it",
+    )
     .argument('<subject>', 'funding request id (frn-<id> or <id>), order-<id> or program-<id>')
     .option('--as-of <positionOrInstant>', 'global position or ISO-8601 instant (default: now)')
     .option('--json', 'print the trace as JSON')
@@ -128,7 +154,9 @@ export function registerExplainCommand(program: Command, io: CliIo): void {
         if (!view) throw new CliError(`No ${subject.noun} ${root}${options.asOf ? ` as of ${options.asOf}` : ''}`);
         const sources = await sourceEvents(store, recording.touched, idsOf(view.trace, view.findings), position);
         if (options.json) {
-          io.stdout.write(`${JSON.stringify({ [json]: root, position, ...subject.summary(view), steps: withSources(view.trace, sources), findings: withSources(view.findings, sources) }, null, 2)}\n`);
+          io.stdout.write(
+            `${JSON.stringify({ [json]: root, position, ...subject.summary(view), steps: withSources(view.trace, sources), findings: withSources(view.findings, sources) }, null, 2)}\n`,
+          );
           return;
         }
         io.stdout.write(renderExplanation(root, position, view as FrnExplained, sources, subject.headline));

@@ -20,7 +20,8 @@ interface ExportOptions {
 
 function scopeOf(options: ExportOptions): ExportScope {
   if (options.scope === 'all') return { kind: 'all' };
-  if (options.scope !== 'applicant' && options.scope !== 'program' && options.scope !== 'frn') throw new CliError(`--scope must be one of ${SCOPES.join(', ')}`);
+  if (options.scope !== 'applicant' && options.scope !== 'program' && options.scope !== 'frn')
+    throw new CliError(`--scope must be one of ${SCOPES.join(', ')}`);
   if (!options.id) throw new CliError(`--scope ${options.scope} needs --id <id>`);
   const prefix = `${options.scope}-`;
   return { kind: options.scope, id: options.id.startsWith(prefix) ? options.id.slice(prefix.length) : options.id };
@@ -30,7 +31,9 @@ function scopeOf(options: ExportOptions): ExportScope {
 export function registerExportCommand(program: Command, io: CliIo): void {
   program
     .command('export')
-    .description('Write an audit package: events with inclusion proofs, a signed checkpoint, read models as of a point, rule sets, manifest')
+    .description(
+      'Write an audit package: events with inclusion proofs, a signed checkpoint, read models as of a point, rule sets, manifest',
+    )
     .requiredOption('--scope <scope>', SCOPES.join(' | '))
     .option('--id <id>', 'applicant, program or FRN id (with --scope applicant|program|frn)')
     .option('--as-of <positionOrInstant>', 'global position or ISO-8601 instant (default: now)')
@@ -40,7 +43,8 @@ export function registerExportCommand(program: Command, io: CliIo): void {
       const scope = scopeOf(options);
       const asOf = parseAsOf(options.asOf);
       const dataDir = resolveDataDir(options.dataDir, io);
-      if (!existsSync(join(dataDir, 'events.sqlite'))) throw new CliError(`No ledger in ${dataDir} (events.sqlite is missing)`);
+      if (!existsSync(join(dataDir, 'events.sqlite')))
+        throw new CliError(`No ledger in ${dataDir} (events.sqlite is missing)`);
       const key = loadOrCreateSigningKey(dataDir, io.env.SIGNING_KEY_FILE || undefined);
       const log = AuditLog.open({ file: auditLogFile(dataDir), signingKey: key });
       try {
@@ -58,10 +62,21 @@ export function registerExportCommand(program: Command, io: CliIo): void {
           const { facts, position } = await foldLedger(store, asOf);
           if (position === 0) throw new CliError('The ledger has no events at that point');
           const checkpoint = log.checkpoint();
-          const out = resolve(options.out ?? `audit-${scope.kind}${scope.kind === 'all' ? '' : `-${scope.id}`}-at-${position}.jsonl.gz`);
-          const sources = { store, log, publicKeyPem: key.publicKeyPem, catalog: productionCatalog(), factsAsOf: () => Promise.resolve(facts), allEvents: () => storedEvents(store) };
+          const out = resolve(
+            options.out ?? `audit-${scope.kind}${scope.kind === 'all' ? '' : `-${scope.id}`}-at-${position}.jsonl.gz`,
+          );
+          const sources = {
+            store,
+            log,
+            publicKeyPem: key.publicKeyPem,
+            catalog: productionCatalog(),
+            factsAsOf: () => Promise.resolve(facts),
+            allEvents: () => storedEvents(store),
+          };
           const summary = await writeAuditPackage(out, sources, scope, position, checkpoint);
-          io.stdout.write(`Wrote ${summary.path}: ${summary.events} events as of position ${position}, signed checkpoint at tree size ${checkpoint.treeSize}, sha256 ${summary.sha256}\n`);
+          io.stdout.write(
+            `Wrote ${summary.path}: ${summary.events} events as of position ${position}, signed checkpoint at tree size ${checkpoint.treeSize}, sha256 ${summary.sha256}\n`,
+          );
         });
       } finally {
         log.close();

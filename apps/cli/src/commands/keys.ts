@@ -17,7 +17,8 @@ const nonEmpty = (value: string): string => {
 /** `ledger keys create|revoke|list`: API keys are ledger events, so the CLI manages them on the store directly. */
 export function registerKeysCommand(program: Command, io: CliIo): void {
   const keys = program.command('keys').description('Issue, revoke and list API keys');
-  const dataDirOf = (command: Command): string => resolveDataDir((command.optsWithGlobals() as { dataDir?: string }).dataDir, io);
+  const dataDirOf = (command: Command): string =>
+    resolveDataDir((command.optsWithGlobals() as { dataDir?: string }).dataDir, io);
 
   keys
     .command('create')
@@ -27,8 +28,11 @@ export function registerKeysCommand(program: Command, io: CliIo): void {
     .option('--stream-prefix <prefix>', 'limit an integration key to streams starting with this prefix', nonEmpty)
     .option('--data-dir <dir>', 'data directory holding events.sqlite')
     .action(async (options: { role: Role; label: string; streamPrefix?: string }, command: Command) => {
-      if (options.streamPrefix !== undefined && options.role !== 'integration') throw new CliError('--stream-prefix limits where a key may write, so only integration keys take one');
-      const issued = await withStore(dataDirOf(command), (store) => new KeyRegistry(store).issue(options.role, options.label, options.streamPrefix));
+      if (options.streamPrefix !== undefined && options.role !== 'integration')
+        throw new CliError('--stream-prefix limits where a key may write, so only integration keys take one');
+      const issued = await withStore(dataDirOf(command), (store) =>
+        new KeyRegistry(store).issue(options.role, options.label, options.streamPrefix),
+      );
       io.stdout.write(
         `Issued ${issued.role} key ${issued.keyId} (${issued.label}${issued.streamPrefix ? `, streams ${issued.streamPrefix}*` : ''}).\n` +
           `Key (shown once, store it now): ${issued.key}\n`,
@@ -42,7 +46,9 @@ export function registerKeysCommand(program: Command, io: CliIo): void {
     .option('--reason <reason>', 'why the key is revoked', 'Revoked with ledger keys revoke')
     .option('--data-dir <dir>', 'data directory holding events.sqlite')
     .action(async (keyId: string, options: { reason: string }, command: Command) => {
-      const revoked = await withStore(dataDirOf(command), (store) => new KeyRegistry(store).revoke(keyId, options.reason));
+      const revoked = await withStore(dataDirOf(command), (store) =>
+        new KeyRegistry(store).revoke(keyId, options.reason),
+      );
       if (!revoked) throw new CliError(`No active key ${keyId}; see ledger keys list`);
       io.stdout.write(`Revoked key ${keyId}.\n`);
     });
@@ -62,6 +68,9 @@ export function registerKeysCommand(program: Command, io: CliIo): void {
         io.stdout.write('No keys issued.\n');
         return;
       }
-      for (const k of all) io.stdout.write(`${k.keyId}\t${k.role}\t${k.revoked ? 'revoked' : 'active'}\t${k.label}${k.streamPrefix ? `\tstreams ${k.streamPrefix}*` : ''}\n`);
+      for (const k of all)
+        io.stdout.write(
+          `${k.keyId}\t${k.role}\t${k.revoked ? 'revoked' : 'active'}\t${k.label}${k.streamPrefix ? `\tstreams ${k.streamPrefix}*` : ''}\n`,
+        );
     });
 }

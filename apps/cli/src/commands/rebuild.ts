@@ -19,8 +19,18 @@ export function registerRebuildCommand(program: Command, io: CliIo): void {
       const dataDir = resolveDataDir(options.dataDir, io);
       await withStore(dataDir, async (store) => {
         const catalog = productionCatalog();
-        const models = new ReadModels(ReadModelStore.open({ file: readModelsFile(dataDir), catalog: catalog.streams, upcasters: catalog.upcasters }));
-        const bar = new SingleBar({ stream: io.stderr, format: 'rebuild [{bar}] {percentage}% | position {value}/{total} | {eta_formatted} left', hideCursor: true });
+        const models = new ReadModels(
+          ReadModelStore.open({
+            file: readModelsFile(dataDir),
+            catalog: catalog.streams,
+            upcasters: catalog.upcasters,
+          }),
+        );
+        const bar = new SingleBar({
+          stream: io.stderr,
+          format: 'rebuild [{bar}] {percentage}% | position {value}/{total} | {eta_formatted} left',
+          hideCursor: true,
+        });
         let started = false;
         try {
           const result = await rebuild({
@@ -35,7 +45,9 @@ export function registerRebuildCommand(program: Command, io: CliIo): void {
             },
           });
           if (started) bar.stop();
-          io.stdout.write(`Rebuilt read models to position ${result.position} (${result.file}); content sha256 ${result.digest}\n`);
+          io.stdout.write(
+            `Rebuilt read models to position ${result.position} (${result.file}); content sha256 ${result.digest}\n`,
+          );
         } finally {
           if (started) bar.stop();
           models.close();

@@ -35,7 +35,9 @@ export function registerReplayCommand(program: Command, io: CliIo): void {
             if (error instanceof StreamNotFound) throw new CliError(`Stream ${root} has no events`);
             throw error;
           });
-          const upTo = events.filter((e) => (typeof asOf === 'number' ? e.position <= asOf : typeof asOf === 'string' ? e.recordedAt <= asOf : true));
+          const upTo = events.filter((e) =>
+            typeof asOf === 'number' ? e.position <= asOf : typeof asOf === 'string' ? e.recordedAt <= asOf : true,
+          );
           io.stdout.write(`${JSON.stringify({ stream: root, asOf: asOf ?? null, events: upTo }, null, 2)}\n`);
           return;
         }
@@ -43,8 +45,11 @@ export function registerReplayCommand(program: Command, io: CliIo): void {
         if (!model) throw new CliError(`Unknown read model ${modelName}; choose one of ${models.join(', ')}`);
         const { facts, position } = await foldLedger(store, asOf);
         const body = model.render(root, facts);
-        if (body === undefined) throw new CliError(`${root} has no events${asOf === undefined ? '' : ` as of ${String(asOf)}`}`);
-        io.stdout.write(`${JSON.stringify({ model: model.name, id: root, position, asOf: asOf ?? null, data: body }, null, 2)}\n`);
+        if (body === undefined)
+          throw new CliError(`${root} has no events${asOf === undefined ? '' : ` as of ${String(asOf)}`}`);
+        io.stdout.write(
+          `${JSON.stringify({ model: model.name, id: root, position, asOf: asOf ?? null, data: body }, null, 2)}\n`,
+        );
       });
     });
 }

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command } from 'commander';
-import { AuditLog, auditLogFile, DEFAULT_SIGNING_KEY_FILE, verifyExportPackage, verifyLedger, type VerificationReport } from '@ledger/audit';
+import {
+  AuditLog,
+  auditLogFile,
+  DEFAULT_SIGNING_KEY_FILE,
+  verifyExportPackage,
+  verifyLedger,
+  type VerificationReport,
+} from '@ledger/audit';
 import { createPublicKey } from 'node:crypto';
 import { storedEvents } from '@ledger/ledger';
 import { CliError, type CliIo } from '../cli-io';
@@ -16,10 +23,14 @@ const publicKeyOf = (file: string): string => {
 
 function report(io: CliIo, what: string, result: VerificationReport): void {
   if (result.ok) {
-    io.stdout.write(`OK: ${what} verified — ${result.eventsChecked} events, ${result.checkpointsChecked} checkpoint(s); hash chain, Merkle tree and signatures intact.\n`);
+    io.stdout.write(
+      `OK: ${what} verified — ${result.eventsChecked} events, ${result.checkpointsChecked} checkpoint(s); hash chain, Merkle tree and signatures intact.\n`,
+    );
     return;
   }
-  io.stdout.write(`FAILED: ${what} — ${result.problemCount} problem(s); first bad position ${result.firstBadPosition ?? 'unknown'}.\n`);
+  io.stdout.write(
+    `FAILED: ${what} — ${result.problemCount} problem(s); first bad position ${result.firstBadPosition ?? 'unknown'}.\n`,
+  );
   for (const p of result.problems) io.stdout.write(`  position ${p.position ?? '-'}: ${p.kind}: ${p.message}\n`);
   throw new VerificationFailed(`verification failed at position ${result.firstBadPosition ?? 'unknown'}`);
 }
@@ -41,15 +52,24 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
         return;
       }
       const dataDir = resolveDataDir(options.dataDir, io);
-      if (!existsSync(join(dataDir, 'events.sqlite'))) throw new CliError(`No ledger in ${dataDir} (events.sqlite is missing)`);
+      if (!existsSync(join(dataDir, 'events.sqlite')))
+        throw new CliError(`No ledger in ${dataDir} (events.sqlite is missing)`);
       const logFile = auditLogFile(dataDir);
       const keyFile = join(dataDir, DEFAULT_SIGNING_KEY_FILE);
       const publicKeyPem = trusted ?? (existsSync(keyFile) ? publicKeyOf(keyFile) : undefined);
       const log = existsSync(logFile) ? AuditLog.open({ file: logFile, readonly: true }) : undefined;
-      if (!log) io.stderr.write(`note: ${logFile} is missing (the server never ran here); checking the event log's own order and revisions only\n`);
+      if (!log)
+        io.stderr.write(
+          `note: ${logFile} is missing (the server never ran here); checking the event log's own order and revisions only\n`,
+        );
       try {
         await withStore(dataDir, async (store) => {
-          const result = await verifyLedger({ events: storedEvents(store), ...(log ? { auditLog: log } : {}), ...(publicKeyPem ? { publicKeyPem } : {}), maxProblems: 20 });
+          const result = await verifyLedger({
+            events: storedEvents(store),
+            ...(log ? { auditLog: log } : {}),
+            ...(publicKeyPem ? { publicKeyPem } : {}),
+            maxProblems: 20,
+          });
           report(io, `ledger in ${dataDir}`, result);
         });
       } finally {

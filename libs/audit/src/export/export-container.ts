@@ -36,7 +36,9 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 /** The digest member 2 records, when its bytes are a valid encoding of a digest line. */
 export function recordedDigest(member: Buffer): string | undefined {
-  const text = member.subarray(DIGEST_TEXT_OFFSET, DIGEST_TEXT_OFFSET + digestLine('0'.repeat(64)).length).toString('latin1');
+  const text = member
+    .subarray(DIGEST_TEXT_OFFSET, DIGEST_TEXT_OFFSET + digestLine('0'.repeat(64)).length)
+    .toString('latin1');
   const match = /^\{"section":"digest","sha256":"([^"]*)"\}\n$/.exec(text);
   const hex = match?.[1];
   return hex !== undefined && HEX64.test(hex) && digestMember(hex).equals(member) ? hex : undefined;

@@ -96,8 +96,20 @@ describe('export packages', () => {
     const file = join(dir, 'all.ledger.gz');
     const summary = await writeExportPackage(file, input());
     const text = execFileSync('gzip', ['-dc', file]).toString('utf8');
-    const rows = text.trimEnd().split('\n').map((l) => JSON.parse(l) as { section: string; sha256?: string; value?: unknown });
-    expect(rows.map((r) => r.section)).toEqual(['manifest', 'checkpoint', 'publicKey', 'readModels', 'ruleSets', 'consistency', ...Array(35).fill('event'), 'digest']);
+    const rows = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { section: string; sha256?: string; value?: unknown });
+    expect(rows.map((r) => r.section)).toEqual([
+      'manifest',
+      'checkpoint',
+      'publicKey',
+      'readModels',
+      'ruleSets',
+      'consistency',
+      ...Array(35).fill('event'),
+      'digest',
+    ]);
     expect(rows[3]!.value).toEqual(readModels);
     expect(rows[4]!.value).toEqual(ruleSets);
     expect(rows[rows.length - 1]!.sha256).toBe(summary.sha256);
@@ -121,12 +133,20 @@ describe('export packages', () => {
 
   it('refuses inputs that disagree with the audit log, leaving no file behind', async () => {
     const file = join(dir, 'refused.ledger.gz');
-    const altered = events.slice(0, 35).map((e) => (e.position === events[7]!.position ? { ...e, data: { cents: 1 } } : e));
-    await expect(writeExportPackage(file, input({ events: altered }))).rejects.toThrow(`Event at position ${events[7]!.position} differs`);
-    await expect(writeExportPackage(file, input({ events: events.slice(0, 35).filter((_, i) => i !== 3) }))).rejects.toThrow('must not skip events');
+    const altered = events
+      .slice(0, 35)
+      .map((e) => (e.position === events[7]!.position ? { ...e, data: { cents: 1 } } : e));
+    await expect(writeExportPackage(file, input({ events: altered }))).rejects.toThrow(
+      `Event at position ${events[7]!.position} differs`,
+    );
+    await expect(
+      writeExportPackage(file, input({ events: events.slice(0, 35).filter((_, i) => i !== 3) })),
+    ).rejects.toThrow('must not skip events');
     await expect(writeExportPackage(file, input({ events: events.slice(0, 34) }))).rejects.toThrow(ExportRefused);
     await expect(writeExportPackage(file, input({ asOfPosition: 10_000 }))).rejects.toThrow('asOfPosition');
-    await expect(writeExportPackage(file, input({ publicKeyPem: loadOrCreateSigningKey(join(dir, 'other')).publicKeyPem }))).rejects.toThrow('does not verify');
+    await expect(
+      writeExportPackage(file, input({ publicKeyPem: loadOrCreateSigningKey(join(dir, 'other')).publicKeyPem })),
+    ).rejects.toThrow('does not verify');
     await expect(writeExportPackage(file, input({ scope: { kind: 'frn', id: '' } }))).rejects.toThrow('needs an id');
     expect(existsSync(file)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
@@ -142,17 +162,19 @@ describe('export packages', () => {
       // Every header and trailer byte of both gzip members, plus an even sample through the body.
       const offsets = new Set<number>();
       for (let i = 0; i < 24; i += 1) offsets.add(i);
-      for (let i = original.length - digestMember('0'.repeat(64)).length - 16; i < original.length; i += 1) offsets.add(i);
+      for (let i = original.length - digestMember('0'.repeat(64)).length - 16; i < original.length; i += 1)
+        offsets.add(i);
       const step = Math.max(1, Math.floor(original.length / 250));
       for (let i = 0; i < original.length; i += step) offsets.add(i);
       const undetected: number[] = [];
       const tampered = join(dir, 'tampered.ledger.gz');
       for (const offset of offsets) {
         const copy = Buffer.from(original);
-        copy[offset] = copy[offset]! ^ (1 << offset % 8);
+        copy[offset] = copy[offset]! ^ (1 << (offset % 8));
         writeFileSync(tampered, copy);
         const report = await verifyExportPackage(tampered);
-        if (report.ok || report.problems.length === 0 || report.problems.some((p) => p.message.length === 0)) undetected.push(offset);
+        if (report.ok || report.problems.length === 0 || report.problems.some((p) => p.message.length === 0))
+          undetected.push(offset);
       }
       expect(undetected).toEqual([]);
       expect(offsets.size).toBeGreaterThan(250);
@@ -164,15 +186,25 @@ describe('export packages', () => {
     await writeExportPackage(file, input());
     const target = events[12]!;
     const rewritten = rewrite(readFileSync(file), (line) =>
-      line.includes(`"position":${target.position},`) ? line.replace(`"cents":${target.data.cents as number}`, '"cents":1') : line,
+      line.includes(`"position":${target.position},`)
+        ? line.replace(`"cents":${target.data.cents as number}`, '"cents":1')
+        : line,
     );
     writeFileSync(file, rewritten);
     const report = await verifyExportPackage(file);
     expect(report.ok).toBe(false);
     expect(report.firstBadPosition).toBe(target.position);
     // The forgery is complete (no digest or manifest complaint): only the hashes the signature covers catch it.
-    expect(report.problems.map((p) => p.kind).sort()).toEqual(['chain-mismatch', 'consistency-proof', 'inclusion-proof', 'leaf-mismatch']);
-    expect(report.problems.filter((p) => p.position !== undefined).map((p) => p.position)).toEqual([target.position, target.position]);
+    expect(report.problems.map((p) => p.kind).sort()).toEqual([
+      'chain-mismatch',
+      'consistency-proof',
+      'inclusion-proof',
+      'leaf-mismatch',
+    ]);
+    expect(report.problems.filter((p) => p.position !== undefined).map((p) => p.position)).toEqual([
+      target.position,
+      target.position,
+    ]);
   });
 
   it('still names the event when the forger also rewrites its leaf hash and every chain hash after it', async () => {
@@ -194,7 +226,9 @@ describe('export packages', () => {
     writeFileSync(file, rewritten);
     const report = await verifyExportPackage(file);
     expect(report.firstBadPosition).toBe(target.position);
-    expect(report.problems).toContainEqual(expect.objectContaining({ position: target.position, kind: 'inclusion-proof' }));
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ position: target.position, kind: 'inclusion-proof' }),
+    );
   });
 
   it('names an event moved to another position in a scoped package once the manifest is forged to match', async () => {
@@ -202,7 +236,9 @@ describe('export packages', () => {
     const mine = events.slice(0, 35).filter((e) => e.stream === 'applicant-A');
     await writeExportPackage(file, input({ events: mine, scope: applicantA }));
     const victim = mine[4]!;
-    const rewritten = rewrite(readFileSync(file), (line) => line.replace(`"position":${victim.position},`, `"position":${victim.position + 1},`));
+    const rewritten = rewrite(readFileSync(file), (line) =>
+      line.replace(`"position":${victim.position},`, `"position":${victim.position + 1},`),
+    );
     writeFileSync(file, rewritten);
     const report = await verifyExportPackage(file);
     expect(report.firstBadPosition).toBe(victim.position + 1);
@@ -213,18 +249,26 @@ describe('export packages', () => {
   it('rejects a package signed by another key than the trusted one', async () => {
     const file = join(dir, 'all.ledger.gz');
     await writeExportPackage(file, input());
-    const report = await verifyExportPackage(file, { trustedPublicKeyPem: loadOrCreateSigningKey(join(dir, 'other')).publicKeyPem });
+    const report = await verifyExportPackage(file, {
+      trustedPublicKeyPem: loadOrCreateSigningKey(join(dir, 'other')).publicKeyPem,
+    });
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([expect.objectContaining({ kind: 'bad-signature' })]);
   });
 
   it('reports a missing, truncated or foreign file instead of throwing', async () => {
-    expect(await verifyExportPackage(join(dir, 'absent.gz'))).toMatchObject({ ok: false, problems: [expect.objectContaining({ kind: 'malformed-package' })] });
+    expect(await verifyExportPackage(join(dir, 'absent.gz'))).toMatchObject({
+      ok: false,
+      problems: [expect.objectContaining({ kind: 'malformed-package' })],
+    });
     const file = join(dir, 'all.ledger.gz');
     await writeExportPackage(file, input());
     writeFileSync(join(dir, 'short.gz'), readFileSync(file).subarray(0, 200));
     expect((await verifyExportPackage(join(dir, 'short.gz'))).ok).toBe(false);
-    writeFileSync(join(dir, 'foreign.gz'), Buffer.concat([gzipSync('{"hello":"world"}\n'), digestMember(sha256Hex(gzipSync('{"hello":"world"}\n')))]));
+    writeFileSync(
+      join(dir, 'foreign.gz'),
+      Buffer.concat([gzipSync('{"hello":"world"}\n'), digestMember(sha256Hex(gzipSync('{"hello":"world"}\n')))]),
+    );
     const foreign = await verifyExportPackage(join(dir, 'foreign.gz'));
     expect(foreign.ok).toBe(false);
     expect(foreign.problems[0]!.message).toContain('should be the manifest section');

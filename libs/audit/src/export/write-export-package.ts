@@ -62,18 +62,26 @@ export async function writeExportPackage(path: string, input: ExportPackageInput
     if (all) {
       const expected = auditLog.sizeAtPosition(asOfPosition);
       if (spooled.count !== expected) {
-        throw new ExportRefused(`Scope "all" needs every event up to position ${asOfPosition} (${expected} in the audit log), got ${spooled.count}`);
+        throw new ExportRefused(
+          `Scope "all" needs every event up to position ${asOfPosition} (${expected} in the audit log), got ${spooled.count}`,
+        );
       }
     }
     const sections: Array<[SectionName, string]> = [
       ['checkpoint', line<CheckpointLine>({ section: 'checkpoint', checkpoint })],
-      ['publicKey', line<PublicKeyLine>({ section: 'publicKey', keyId: keyIdOfPem(input.publicKeyPem), pem: input.publicKeyPem })],
+      [
+        'publicKey',
+        line<PublicKeyLine>({ section: 'publicKey', keyId: keyIdOfPem(input.publicKeyPem), pem: input.publicKeyPem }),
+      ],
       ['readModels', line<ValueLine>({ section: 'readModels', value: input.readModels })],
       ['ruleSets', line<ValueLine>({ section: 'ruleSets', value: input.ruleSets })],
     ];
     if (all) {
       const proof = auditLog.consistencyProof(spooled.count, checkpoint.treeSize);
-      sections.push(['consistency', line<ConsistencyLine>({ section: 'consistency', fromSize: spooled.count, toSize: checkpoint.treeSize, proof })]);
+      sections.push([
+        'consistency',
+        line<ConsistencyLine>({ section: 'consistency', fromSize: spooled.count, toSize: checkpoint.treeSize, proof }),
+      ]);
     }
     const manifest: ExportManifest = {
       section: 'manifest',
@@ -118,10 +126,14 @@ function checkInputs(input: ExportPackageInput): void {
   const problem = checkpointProblem(checkpoint, input.publicKeyPem);
   if (problem) throw new ExportRefused(`The checkpoint does not verify: ${problem}`);
   const head = auditLog.head();
-  if (checkpoint.treeSize > head.treeSize) throw new ExportRefused(`The checkpoint covers ${checkpoint.treeSize} events, the audit log only ${head.treeSize}`);
-  if (auditLog.rootAt(checkpoint.treeSize) !== checkpoint.rootHash) throw new ExportRefused('The checkpoint is not a tree head of this audit log (its root differs)');
+  if (checkpoint.treeSize > head.treeSize)
+    throw new ExportRefused(`The checkpoint covers ${checkpoint.treeSize} events, the audit log only ${head.treeSize}`);
+  if (auditLog.rootAt(checkpoint.treeSize) !== checkpoint.rootHash)
+    throw new ExportRefused('The checkpoint is not a tree head of this audit log (its root differs)');
   if (!Number.isSafeInteger(asOfPosition) || asOfPosition < 0 || asOfPosition > checkpoint.lastPosition) {
-    throw new ExportRefused(`asOfPosition must be an integer from 0 to the checkpoint's last position ${checkpoint.lastPosition}, got ${String(asOfPosition)}`);
+    throw new ExportRefused(
+      `asOfPosition must be an integer from 0 to the checkpoint's last position ${checkpoint.lastPosition}, got ${String(asOfPosition)}`,
+    );
   }
   switch (scope.kind) {
     case 'all':
@@ -129,12 +141,16 @@ function checkInputs(input: ExportPackageInput): void {
     case 'applicant':
     case 'program':
     case 'frn':
-      if (typeof scope.id !== 'string' || scope.id.length === 0) throw new ExportRefused(`Scope ${scope.kind} needs an id`);
+      if (typeof scope.id !== 'string' || scope.id.length === 0)
+        throw new ExportRefused(`Scope ${scope.kind} needs an id`);
       break;
     default:
       throw new ExportRefused(`Unknown export scope ${JSON.stringify((scope as { kind: unknown }).kind)}`);
   }
-  for (const [name, value] of [['readModels', input.readModels], ['ruleSets', input.ruleSets]] as const) {
+  for (const [name, value] of [
+    ['readModels', input.readModels],
+    ['ruleSets', input.ruleSets],
+  ] as const) {
     let text: string | undefined;
     try {
       text = canonicalize(value);
@@ -157,17 +173,33 @@ async function spoolEvents(file: string, input: ExportPackageInput): Promise<{ c
     for await (const raw of input.events) {
       const event = toCanonicalEvent(raw);
       const { position } = event;
-      if (position <= previous) throw new ExportRefused(`Events must be in increasing position order: ${position} follows ${previous}`);
-      if (position > asOfPosition) throw new ExportRefused(`Event at position ${position} is after asOfPosition ${asOfPosition}`);
+      if (position <= previous)
+        throw new ExportRefused(`Events must be in increasing position order: ${position} follows ${previous}`);
+      if (position > asOfPosition)
+        throw new ExportRefused(`Event at position ${position} is after asOfPosition ${asOfPosition}`);
       previous = position;
       const leaf = canonicalLeafHash(event).toString('hex');
       const recorded = auditLog.leafAt(position);
       if (!recorded) throw new ExportRefused(`Event at position ${position} is not in the audit log`);
-      if (recorded.leafHash !== leaf) throw new ExportRefused(`Event at position ${position} differs from the audit log's record of it: the event log was altered`);
-      if (recorded.index >= checkpoint.treeSize) throw new ExportRefused(`Event at position ${position} is not covered by the checkpoint`);
-      if (all && recorded.index !== count) throw new ExportRefused(`Scope "all" must not skip events: position ${position} is tree index ${recorded.index}, expected ${count}`);
+      if (recorded.leafHash !== leaf)
+        throw new ExportRefused(
+          `Event at position ${position} differs from the audit log's record of it: the event log was altered`,
+        );
+      if (recorded.index >= checkpoint.treeSize)
+        throw new ExportRefused(`Event at position ${position} is not covered by the checkpoint`);
+      if (all && recorded.index !== count)
+        throw new ExportRefused(
+          `Scope "all" must not skip events: position ${position} is tree index ${recorded.index}, expected ${count}`,
+        );
       const proof = auditLog.inclusionProof(position, checkpoint.treeSize).proof;
-      const eventLine: EventLine = { section: 'event', index: recorded.index, leafHash: leaf, ...(all ? { chainHash: recorded.chainHash } : {}), proof, event };
+      const eventLine: EventLine = {
+        section: 'event',
+        index: recorded.index,
+        leafHash: leaf,
+        ...(all ? { chainHash: recorded.chainHash } : {}),
+        proof,
+        event,
+      };
       const text = line(eventLine);
       hash.update(text);
       if (!out.write(text)) await once(out, 'drain');

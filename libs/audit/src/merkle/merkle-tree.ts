@@ -59,7 +59,8 @@ export function inclusionPath(source: SubtreeSource, index: number, treeSize: nu
 export function consistencyPath(source: SubtreeSource, firstSize: number, secondSize: number): Buffer[] {
   assertSize(firstSize);
   assertSize(secondSize);
-  if (firstSize > secondSize) throw new RangeError(`Cannot prove consistency from size ${firstSize} to the smaller size ${secondSize}`);
+  if (firstSize > secondSize)
+    throw new RangeError(`Cannot prove consistency from size ${firstSize} to the smaller size ${secondSize}`);
   if (firstSize === 0 || firstSize === secondSize) return [];
   const hasher = new RangeHasher(source);
   const proof: Buffer[] = [];
@@ -83,5 +84,6 @@ export function consistencyPath(source: SubtreeSource, firstSize: number, second
 }
 
 function assertSize(treeSize: number): void {
-  if (!Number.isSafeInteger(treeSize) || treeSize < 0) throw new RangeError(`Tree size must be a non-negative integer, got ${treeSize}`);
+  if (!Number.isSafeInteger(treeSize) || treeSize < 0)
+    throw new RangeError(`Tree size must be a non-negative integer, got ${treeSize}`);
 }

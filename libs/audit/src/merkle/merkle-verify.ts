@@ -9,7 +9,13 @@ const lsb = (n: number): boolean => n % 2 === 1;
 const shift = (n: number): number => Math.floor(n / 2);
 
 /** RFC 9162 §2.1.3.2: does `leafHash` sit at `index` of the tree of `treeSize` leaves whose root is `root`? */
-export function verifyInclusion(leafHash: HashInput, index: number, treeSize: number, proof: readonly HashInput[], root: HashInput): boolean {
+export function verifyInclusion(
+  leafHash: HashInput,
+  index: number,
+  treeSize: number,
+  proof: readonly HashInput[],
+  root: HashInput,
+): boolean {
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(treeSize) || index < 0 || index >= treeSize) return false;
   const leaf = toHashBuffer(leafHash);
   const expected = toHashBuffer(root);
@@ -42,7 +48,13 @@ export function verifyInclusion(leafHash: HashInput, index: number, treeSize: nu
  * of `size1` leaves with `root1`? Equal sizes need an empty proof and equal roots; every tree extends
  * the empty tree (size1 = 0) with an empty proof.
  */
-export function verifyConsistency(size1: number, size2: number, proof: readonly HashInput[], root1: HashInput, root2: HashInput): boolean {
+export function verifyConsistency(
+  size1: number,
+  size2: number,
+  proof: readonly HashInput[],
+  root1: HashInput,
+  root2: HashInput,
+): boolean {
   if (!Number.isSafeInteger(size1) || !Number.isSafeInteger(size2) || size1 < 0 || size1 > size2) return false;
   const first = toHashBuffer(root1);
   const second = toHashBuffer(root2);

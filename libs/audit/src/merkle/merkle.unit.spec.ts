@@ -24,7 +24,9 @@ function path(m: number, d: Buffer[]): Buffer[] {
 function subproof(m: number, d: Buffer[], b: boolean): Buffer[] {
   if (m === d.length) return b ? [] : [mth(d)];
   const k = kOf(d.length);
-  return m <= k ? [...subproof(m, d.slice(0, k), b), mth(d.slice(k))] : [...subproof(m - k, d.slice(k), false), mth(d.slice(0, k))];
+  return m <= k
+    ? [...subproof(m, d.slice(0, k), b), mth(d.slice(k))]
+    : [...subproof(m - k, d.slice(k), false), mth(d.slice(0, k))];
 }
 const proof = (m: number, d: Buffer[]): Buffer[] => subproof(m, d, true);
 
@@ -80,22 +82,28 @@ describe('Merkle tree (RFC 9162 §2.1) against the literal recursive definition'
 
   it('produces PATH exactly as the RFC for random sizes and indexes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: MAX }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n - 1 }))), ([n, m]) => {
-        const ours = inclusionPath(sourceOf(n), m, n);
-        const reference = path(m, ALL_LEAVES.slice(0, n));
-        expect(ours.map((b) => b.toString('hex'))).toEqual(reference.map((b) => b.toString('hex')));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: MAX }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n - 1 }))),
+        ([n, m]) => {
+          const ours = inclusionPath(sourceOf(n), m, n);
+          const reference = path(m, ALL_LEAVES.slice(0, n));
+          expect(ours.map((b) => b.toString('hex'))).toEqual(reference.map((b) => b.toString('hex')));
+        },
+      ),
       { numRuns: 1500 },
     );
   });
 
   it('produces PROOF exactly as the RFC for random pairs of sizes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: MAX }).chain((n) => fc.tuple(fc.integer({ min: 1, max: n }), fc.constant(n))), ([m, n]) => {
-        const ours = consistencyPath(sourceOf(n), m, n);
-        const reference = proof(m, ALL_LEAVES.slice(0, n));
-        expect(ours.map((b) => b.toString('hex'))).toEqual(reference.map((b) => b.toString('hex')));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: MAX }).chain((n) => fc.tuple(fc.integer({ min: 1, max: n }), fc.constant(n))),
+        ([m, n]) => {
+          const ours = consistencyPath(sourceOf(n), m, n);
+          const reference = proof(m, ALL_LEAVES.slice(0, n));
+          expect(ours.map((b) => b.toString('hex'))).toEqual(reference.map((b) => b.toString('hex')));
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -121,7 +129,16 @@ describe('Merkle tree (RFC 9162 §2.1) against the literal recursive definition'
           check(!verifyInclusion(leaf, m, n, p.slice(0, -1), root), `${at} short proof`);
           check(!verifyInclusion(leaf, m, n, [...p, p[0]!], root), `${at} long proof`);
           const j = m % p.length;
-          check(!verifyInclusion(leaf, m, n, p.map((x, i) => (i === j ? flip(x) : x)), root), `${at} flipped proof`);
+          check(
+            !verifyInclusion(
+              leaf,
+              m,
+              n,
+              p.map((x, i) => (i === j ? flip(x) : x)),
+              root,
+            ),
+            `${at} flipped proof`,
+          );
         }
       }
     }
@@ -144,7 +161,16 @@ describe('Merkle tree (RFC 9162 §2.1) against the literal recursive definition'
         check(!verifyConsistency(m, n, p, roots[m]!, flip(roots[n]!)), `${at} flipped second root`);
         if (p.length > 0) {
           const j = (m + n) % p.length;
-          check(!verifyConsistency(m, n, p.map((x, i) => (i === j ? flip(x) : x)), roots[m]!, roots[n]!), `${at} flipped proof`);
+          check(
+            !verifyConsistency(
+              m,
+              n,
+              p.map((x, i) => (i === j ? flip(x) : x)),
+              roots[m]!,
+              roots[n]!,
+            ),
+            `${at} flipped proof`,
+          );
           check(!verifyConsistency(m, n, p.slice(1), roots[m]!, roots[n]!), `${at} short proof`);
         }
         if (m < n) check(!verifyConsistency(m, n, p, roots[m + 1]!, roots[n]!), `${at} other first tree`);

@@ -5,17 +5,28 @@ import { type ApplicantEvent } from './events';
 import { evolveApplicant, initialApplicantState, type ApplicantState } from './state';
 
 /** Refuses a second registration, a correction of an event that is not a profile, and facts under a program that is not open. */
-function decideApplicant(command: RecordFact<ApplicantEvent>, state: ApplicantState, related: RelatedStates): ApplicantEvent[] {
+function decideApplicant(
+  command: RecordFact<ApplicantEvent>,
+  state: ApplicantState,
+  related: RelatedStates,
+): ApplicantEvent[] {
   const event = command.event;
   if (event.type === 'ApplicantRegistered') {
-    if (state.registered) throw new DomainError('applicant-already-registered', `${command.stream} is already registered; post ApplicantProfileCorrected`);
+    if (state.registered)
+      throw new DomainError(
+        'applicant-already-registered',
+        `${command.stream} is already registered; post ApplicantProfileCorrected`,
+      );
     return [event];
   }
   if (!state.registered) throw new DomainError('applicant-not-registered', `${command.stream} has not been registered`);
   switch (event.type) {
     case 'ApplicantProfileCorrected':
       if (!state.profileEventIds.includes(event.data.corrects)) {
-        throw new DomainError('corrected-event-unknown', `${event.data.corrects} is not a registration or correction of ${command.stream}`);
+        throw new DomainError(
+          'corrected-event-unknown',
+          `${event.data.corrects} is not a registration or correction of ${command.stream}`,
+        );
       }
       return [event];
     case 'InterlocalAgreementApproved':

@@ -19,20 +19,36 @@ export interface ApplicantDirectory {
   librarySystemOf(outlet: string): string | undefined;
 }
 
-function schoolsOf(district: string, state: (s: string) => ApplicantState | undefined, naming: readonly string[]): string[] {
+function schoolsOf(
+  district: string,
+  state: (s: string) => ApplicantState | undefined,
+  naming: readonly string[],
+): string[] {
   const listed = state(district)?.memberApplicantIds ?? [];
   const named = naming.filter((s) => state(s)?.kind === 'school' && state(s)?.district === district);
   return [...new Set([...listed, ...named])];
 }
 
-function districtOf(school: string, state: (s: string) => ApplicantState | undefined, linked: readonly string[]): string | undefined {
+function districtOf(
+  school: string,
+  state: (s: string) => ApplicantState | undefined,
+  linked: readonly string[],
+): string | undefined {
   const named = state(school)?.district;
   if (named !== undefined) return named;
-  return linked.find((d) => state(d)?.kind === 'school-district' && state(d)?.memberApplicantIds.includes(school) === true);
+  return linked.find(
+    (d) => state(d)?.kind === 'school-district' && state(d)?.memberApplicantIds.includes(school) === true,
+  );
 }
 
-function librarySystemOf(outlet: string, state: (s: string) => ApplicantState | undefined, linked: readonly string[]): string | undefined {
-  return linked.find((s) => state(s)?.kind === 'library-system' && state(s)?.memberApplicantIds.includes(outlet) === true);
+function librarySystemOf(
+  outlet: string,
+  state: (s: string) => ApplicantState | undefined,
+  linked: readonly string[],
+): string | undefined {
+  return linked.find(
+    (s) => state(s)?.kind === 'library-system' && state(s)?.memberApplicantIds.includes(outlet) === true,
+  );
 }
 
 /** A directory over folded facts: schools naming a district, and districts listing a school, are found through their links. */

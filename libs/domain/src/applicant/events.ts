@@ -9,7 +9,13 @@ import { arrayOf, bool, calendarDate, count, oneOf, optional, text, validator, t
 export type ApplicantKind = 'school-district' | 'school' | 'library' | 'library-system' | 'consortium';
 export type Locale = 'urban' | 'rural';
 
-export const APPLICANT_KINDS: readonly ApplicantKind[] = ['school-district', 'school', 'library', 'library-system', 'consortium'];
+export const APPLICANT_KINDS: readonly ApplicantKind[] = [
+  'school-district',
+  'school',
+  'library',
+  'library-system',
+  'consortium',
+];
 export const LOCALES: readonly Locale[] = ['urban', 'rural'];
 
 export interface ApplicantProfile {
@@ -35,8 +41,14 @@ export interface ApplicantProfile {
 
 export type ApplicantRegistered = DomainEvent<'ApplicantRegistered', ApplicantProfile>;
 /** A full replacement profile that corrects the registration or an earlier correction. */
-export type ApplicantProfileCorrected = DomainEvent<'ApplicantProfileCorrected', ApplicantProfile & { corrects: string; reason: string }>;
-export type InterlocalAgreementApproved = DomainEvent<'InterlocalAgreementApproved', { program: string; esc: string; approvedOn: CalendarDate }>;
+export type ApplicantProfileCorrected = DomainEvent<
+  'ApplicantProfileCorrected',
+  ApplicantProfile & { corrects: string; reason: string }
+>;
+export type InterlocalAgreementApproved = DomainEvent<
+  'InterlocalAgreementApproved',
+  { program: string; esc: string; approvedOn: CalendarDate }
+>;
 export type NeedEstimated = DomainEvent<
   'NeedEstimated',
   { area: string; devices: number; hotspots: number; unconnectedHouseholds: number; estimatedOn: CalendarDate }
@@ -46,11 +58,23 @@ export type ProgramJoined = DomainEvent<'ProgramJoined', { program: string; join
  * USAC validated the Category 2 student count (schools) or square footage (libraries) for a funding
  * year; the cycle's first validation is its baseline, later ones may raise it but never lower it.
  */
-export type CategoryTwoCountValidated = DomainEvent<'CategoryTwoCountValidated', { fundingYear: number; students?: number; squareFeet?: number }>;
+export type CategoryTwoCountValidated = DomainEvent<
+  'CategoryTwoCountValidated',
+  { fundingYear: number; students?: number; squareFeet?: number }
+>;
 
-export type ApplicantEvent = ApplicantRegistered | ApplicantProfileCorrected | InterlocalAgreementApproved | NeedEstimated | ProgramJoined | CategoryTwoCountValidated;
+export type ApplicantEvent =
+  | ApplicantRegistered
+  | ApplicantProfileCorrected
+  | InterlocalAgreementApproved
+  | NeedEstimated
+  | ProgramJoined
+  | CategoryTwoCountValidated;
 
-const usStateCode: Check = (v, f) => (typeof v === 'string' && /^[A-Z]{2}$/.test(v) ? [] : [{ field: f, message: 'must be a two-letter state code like TX' }]);
+const usStateCode: Check = (v, f) =>
+  typeof v === 'string' && /^[A-Z]{2}$/.test(v)
+    ? []
+    : [{ field: f, message: 'must be a two-letter state code like TX' }];
 
 const profileShape = {
   name: text,
@@ -74,9 +98,12 @@ const isLibraryKind = (kind: unknown): boolean => kind === 'library' || kind ===
 /** Facts that only some kinds of applicant can have. */
 function kindConsistency(d: Partial<Record<keyof ApplicantProfile, unknown>>): FieldError[] {
   const errors: FieldError[] = [];
-  if (d.district !== undefined && d.kind !== 'school') errors.push({ field: 'district', message: 'only a school belongs to a district' });
-  if (d.locatedInDistrict !== undefined && !isLibraryKind(d.kind)) errors.push({ field: 'locatedInDistrict', message: 'only a library or library system is located in a district' });
-  if (d.tribal !== undefined && !isLibraryKind(d.kind)) errors.push({ field: 'tribal', message: 'only a library or library system is recorded as Tribal' });
+  if (d.district !== undefined && d.kind !== 'school')
+    errors.push({ field: 'district', message: 'only a school belongs to a district' });
+  if (d.locatedInDistrict !== undefined && !isLibraryKind(d.kind))
+    errors.push({ field: 'locatedInDistrict', message: 'only a library or library system is located in a district' });
+  if (d.tribal !== undefined && !isLibraryKind(d.kind))
+    errors.push({ field: 'tribal', message: 'only a library or library system is recorded as Tribal' });
   return errors;
 }
 
@@ -84,9 +111,18 @@ function kindConsistency(d: Partial<Record<keyof ApplicantProfile, unknown>>): F
 function profileConsistency(data: unknown): FieldError[] {
   const d = data as Partial<Record<keyof ApplicantProfile, unknown>>;
   if (typeof d.students !== 'number') return kindConsistency(d);
-  const over = (field: 'nslpEligibleStudents' | 'economicallyDisadvantagedStudents' | 'directlyCertifiedStudents'): FieldError[] =>
-    typeof d[field] === 'number' && (d[field] as number) > (d.students as number) ? [{ field, message: 'must not exceed students' }] : [];
-  return [...over('nslpEligibleStudents'), ...over('economicallyDisadvantagedStudents'), ...over('directlyCertifiedStudents'), ...kindConsistency(d)];
+  const over = (
+    field: 'nslpEligibleStudents' | 'economicallyDisadvantagedStudents' | 'directlyCertifiedStudents',
+  ): FieldError[] =>
+    typeof d[field] === 'number' && (d[field] as number) > (d.students as number)
+      ? [{ field, message: 'must not exceed students' }]
+      : [];
+  return [
+    ...over('nslpEligibleStudents'),
+    ...over('economicallyDisadvantagedStudents'),
+    ...over('directlyCertifiedStudents'),
+    ...kindConsistency(d),
+  ];
 }
 
 const withProfileChecks =
@@ -97,11 +133,15 @@ const withProfileChecks =
   };
 
 const fundingYear: Check = (v, f) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 1998 && v <= 2100 ? [] : [{ field: f, message: 'must be a funding year from 1998 to 2100' }];
+  typeof v === 'number' && Number.isInteger(v) && v >= 1998 && v <= 2100
+    ? []
+    : [{ field: f, message: 'must be a funding year from 1998 to 2100' }];
 
 const countGiven = (data: unknown): FieldError[] => {
   const d = data as { students?: unknown; squareFeet?: unknown };
-  return d.students === undefined && d.squareFeet === undefined ? [{ field: 'students', message: 'give students, squareFeet or both' }] : [];
+  return d.students === undefined && d.squareFeet === undefined
+    ? [{ field: 'students', message: 'give students, squareFeet or both' }]
+    : [];
 };
 
 const withCrossChecks =
@@ -125,16 +165,22 @@ const exampleProfile: ApplicantProfile = {
 
 export const applicantEvents: StreamDefinition<ApplicantEvent>['events'] = {
   ApplicantRegistered: {
-    description: 'An applicant (district/LEA, school, library, consortium) registered with its student counts and locale.',
+    description:
+      'An applicant (district/LEA, school, library, consortium) registered with its student counts and locale.',
     schemaVersion: 1,
     validate: withProfileChecks(profileShape),
     example: exampleProfile,
   },
   ApplicantProfileCorrected: {
-    description: "A corrected full profile; `corrects` names the registration or correction event it replaces.",
+    description: 'A corrected full profile; `corrects` names the registration or correction event it replaces.',
     schemaVersion: 1,
     validate: withProfileChecks({ ...profileShape, corrects: identifier, reason: text }),
-    example: { ...exampleProfile, economicallyDisadvantagedStudents: 155_500, corrects: '00000000-0000-0000-0000-000000000001', reason: 'PEIMS resubmission' },
+    example: {
+      ...exampleProfile,
+      economicallyDisadvantagedStudents: 155_500,
+      corrects: '00000000-0000-0000-0000-000000000001',
+      reason: 'PEIMS resubmission',
+    },
   },
   InterlocalAgreementApproved: {
     description: "The school board approved an interlocal agreement with the program's education service center.",
@@ -143,10 +189,23 @@ export const applicantEvents: StreamDefinition<ApplicantEvent>['events'] = {
     example: { program: 'program-tx-connectivity', esc: 'Region 4 ESC', approvedOn: '2020-06-15' },
   },
   NeedEstimated: {
-    description: 'Estimated need for one area: devices, hotspots and unconnected households (state checklist, "Use data to estimate the need").',
+    description:
+      'Estimated need for one area: devices, hotspots and unconnected households (state checklist, "Use data to estimate the need").',
     schemaVersion: 1,
-    validate: validator({ area: text, devices: count, hotspots: count, unconnectedHouseholds: count, estimatedOn: calendarDate }),
-    example: { area: 'North attendance zone', devices: 4_200, hotspots: 1_100, unconnectedHouseholds: 950, estimatedOn: '2020-05-20' },
+    validate: validator({
+      area: text,
+      devices: count,
+      hotspots: count,
+      unconnectedHouseholds: count,
+      estimatedOn: calendarDate,
+    }),
+    example: {
+      area: 'North attendance zone',
+      devices: 4_200,
+      hotspots: 1_100,
+      unconnectedHouseholds: 950,
+      estimatedOn: '2020-05-20',
+    },
   },
   ProgramJoined: {
     description: 'The applicant joined a state program (e.g. requested to take part in its bulk purchase).',
@@ -155,9 +214,13 @@ export const applicantEvents: StreamDefinition<ApplicantEvent>['events'] = {
     example: { program: 'program-tx-connectivity', joinedOn: '2020-06-01' },
   },
   CategoryTwoCountValidated: {
-    description: 'USAC validated the Category 2 student count (or library square footage) for a funding year; the budget cycle keeps the highest count validated so far.',
+    description:
+      'USAC validated the Category 2 student count (or library square footage) for a funding year; the budget cycle keeps the highest count validated so far.',
     schemaVersion: 1,
-    validate: withCrossChecks(validator({ fundingYear, students: optional(count), squareFeet: optional(count) }), countGiven),
+    validate: withCrossChecks(
+      validator({ fundingYear, students: optional(count), squareFeet: optional(count) }),
+      countGiven,
+    ),
     example: { fundingYear: 2026, students: 196_550 },
   },
 };

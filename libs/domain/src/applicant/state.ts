@@ -115,7 +115,14 @@ const profileOf = (d: ApplicantProfile): ApplicantProfile => ({
 
 /** Clears the optional profile fields so a correction without them really removes them. */
 const withoutOptionalProfile = (state: ApplicantState): ApplicantState => {
-  const { librarySquareFeet: _sq, district: _d, directlyCertifiedStudents: _dc, locatedInDistrict: _l, tribal: _t, ...rest } = state;
+  const {
+    librarySquareFeet: _sq,
+    district: _d,
+    directlyCertifiedStudents: _dc,
+    locatedInDistrict: _l,
+    tribal: _t,
+    ...rest
+  } = state;
   return rest;
 };
 
@@ -123,20 +130,39 @@ export function evolveApplicant(state: ApplicantState, envelope: Envelope<Applic
   const event = eventOf(envelope);
   switch (event.type) {
     case 'ApplicantRegistered':
-      return { ...withoutOptionalProfile(state), ...profileOf(event.data), registered: true, registeredEventId: envelope.id, profileEventIds: [envelope.id] };
+      return {
+        ...withoutOptionalProfile(state),
+        ...profileOf(event.data),
+        registered: true,
+        registeredEventId: envelope.id,
+        profileEventIds: [envelope.id],
+      };
     case 'ApplicantProfileCorrected':
-      return { ...withoutOptionalProfile(state), ...profileOf(event.data), profileEventIds: [...state.profileEventIds, envelope.id] };
+      return {
+        ...withoutOptionalProfile(state),
+        ...profileOf(event.data),
+        profileEventIds: [...state.profileEventIds, envelope.id],
+      };
     case 'InterlocalAgreementApproved':
       return {
         ...state,
-        interlocalAgreements: [...state.interlocalAgreements, { ...event.data, eventId: envelope.id, position: envelope.position }],
+        interlocalAgreements: [
+          ...state.interlocalAgreements,
+          { ...event.data, eventId: envelope.id, position: envelope.position },
+        ],
       };
     case 'NeedEstimated':
-      return { ...state, needs: [...state.needs.filter((n) => n.area !== event.data.area), { ...event.data, eventId: envelope.id }] };
+      return {
+        ...state,
+        needs: [...state.needs.filter((n) => n.area !== event.data.area), { ...event.data, eventId: envelope.id }],
+      };
     case 'ProgramJoined':
       return { ...state, programsJoined: [...state.programsJoined, { ...event.data, eventId: envelope.id }] };
     case 'CategoryTwoCountValidated':
-      return { ...state, categoryTwoCounts: [...(state.categoryTwoCounts ?? []), { ...event.data, eventId: envelope.id }] };
+      return {
+        ...state,
+        categoryTwoCounts: [...(state.categoryTwoCounts ?? []), { ...event.data, eventId: envelope.id }],
+      };
     default:
       return assertNever(event);
   }

@@ -8,7 +8,8 @@ const refuse = (code: string, message: string): never => {
   throw new DomainError(code, message);
 };
 
-const isDrafted = (related: RelatedStates, frn: string): boolean => (related.get(frn) as FrnState | undefined)?.draft !== undefined;
+const isDrafted = (related: RelatedStates, frn: string): boolean =>
+  (related.get(frn) as FrnState | undefined)?.draft !== undefined;
 
 /**
  * Refuses an asset funded by an FRN never drafted, a trade-in or disposal of an asset never installed
@@ -19,18 +20,32 @@ function decideAsset(command: RecordFact<AssetEvent>, state: AssetState, related
   const { event, stream } = command;
   switch (event.type) {
     case 'AssetInstalled':
-      if (state.installed) refuse('asset-already-installed', `${stream} was already installed on ${state.installed.installedOn}`);
-      if (!isDrafted(related, event.data.frn)) refuse('frn-not-drafted', `${event.data.frn} was never drafted; an asset must be funded by an existing FRN`);
+      if (state.installed)
+        refuse('asset-already-installed', `${stream} was already installed on ${state.installed.installedOn}`);
+      if (!isDrafted(related, event.data.frn))
+        refuse('frn-not-drafted', `${event.data.frn} was never drafted; an asset must be funded by an existing FRN`);
       return [event];
     case 'AssetTradedIn':
     case 'AssetDisposed': {
       const installed = state.installed;
-      if (!installed) return refuse('asset-not-installed', `${stream} was never installed; it cannot be ${event.type === 'AssetTradedIn' ? 'traded in' : 'disposed of'}`);
-      if (state.tradeIn || state.disposal) refuse('asset-already-gone', `${stream} was already ${state.tradeIn ? 'traded in' : 'disposed of'}`);
+      if (!installed)
+        return refuse(
+          'asset-not-installed',
+          `${stream} was never installed; it cannot be ${event.type === 'AssetTradedIn' ? 'traded in' : 'disposed of'}`,
+        );
+      if (state.tradeIn || state.disposal)
+        refuse('asset-already-gone', `${stream} was already ${state.tradeIn ? 'traded in' : 'disposed of'}`);
       const on = event.type === 'AssetTradedIn' ? event.data.tradedInOn : event.data.disposedOn;
-      if (on < installed.installedOn) refuse('asset-gone-before-installed', `${stream} cannot leave on ${on}, before it was installed on ${installed.installedOn}`);
+      if (on < installed.installedOn)
+        refuse(
+          'asset-gone-before-installed',
+          `${stream} cannot leave on ${on}, before it was installed on ${installed.installedOn}`,
+        );
       if (event.type === 'AssetTradedIn' && event.data.appliedToFrn && !isDrafted(related, event.data.appliedToFrn)) {
-        refuse('frn-not-drafted', `${event.data.appliedToFrn} was never drafted; a trade-in can only pay the share of an existing FRN`);
+        refuse(
+          'frn-not-drafted',
+          `${event.data.appliedToFrn} was never drafted; a trade-in can only pay the share of an existing FRN`,
+        );
       }
       return [event];
     }

@@ -15,23 +15,45 @@ export interface AssetInstalled {
   eligible: boolean;
   quantity: number;
 }
-export interface AssetTradedIn { tradedInOn: CalendarDate; value: Cents; appliedToFrn?: string }
-export interface AssetDisposed { disposedOn: CalendarDate; method: string }
+export interface AssetTradedIn {
+  tradedInOn: CalendarDate;
+  value: Cents;
+  appliedToFrn?: string;
+}
+export interface AssetDisposed {
+  disposedOn: CalendarDate;
+  method: string;
+}
 
 export type AssetEvent =
   | DomainEvent<'AssetInstalled', AssetInstalled>
   | DomainEvent<'AssetTradedIn', AssetTradedIn>
   | DomainEvent<'AssetDisposed', AssetDisposed>;
 
-
 export const assetEvents: StreamDefinition<AssetEvent>['events'] = {
   AssetInstalled: {
     description: 'Equipment funded by an FRN was installed',
     schemaVersion: 1,
     validate: validator({
-      frn: streamReference('frn'), lineId: optional(text), installedOn: calendarDate, product: text, model: optional(text), location: optional(text), eligible: bool, quantity: positiveCount,
+      frn: streamReference('frn'),
+      lineId: optional(text),
+      installedOn: calendarDate,
+      product: text,
+      model: optional(text),
+      location: optional(text),
+      eligible: bool,
+      quantity: positiveCount,
     }),
-    example: { frn: 'frn-2025-001', lineId: 'L1', installedOn: '2025-08-15', product: 'Wireless access point', model: 'AP-515', location: 'Lincoln Elementary, room 12', eligible: true, quantity: 1 },
+    example: {
+      frn: 'frn-2025-001',
+      lineId: 'L1',
+      installedOn: '2025-08-15',
+      product: 'Wireless access point',
+      model: 'AP-515',
+      location: 'Lincoln Elementary, room 12',
+      eligible: true,
+      quantity: 1,
+    },
   },
   AssetTradedIn: {
     description: 'The asset was traded in; its value may pay another FRN’s non-discount share',

@@ -3,7 +3,10 @@ import { assertNever } from '../shared/errors';
 import { eventOf } from '../shared/event-of';
 import { type AssetDisposed, type AssetEvent, type AssetInstalled, type AssetTradedIn } from './events';
 
-interface Sourced { eventId: string; position: number }
+interface Sourced {
+  eventId: string;
+  position: number;
+}
 
 /** One funded piece of equipment in the applicant's asset register. */
 export interface AssetState {

@@ -9,5 +9,6 @@ export const assetStream: StreamDefinition<AssetEvent, AssetState> = {
   description: 'E-Rate asset register entry: installation, trade-in, disposal',
   events: assetEvents,
   decider: assetDecider,
-  links: (state) => (state.installed ? [state.installed.frn, ...(state.tradeIn?.appliedToFrn ? [state.tradeIn.appliedToFrn] : [])] : []),
+  links: (state) =>
+    state.installed ? [state.installed.frn, ...(state.tradeIn?.appliedToFrn ? [state.tradeIn.appliedToFrn] : [])] : [],
 };

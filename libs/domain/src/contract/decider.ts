@@ -19,7 +19,10 @@ function decideContract(command: RecordFact<ContractEvent>, state: ContractState
     case 'ContractExtended':
       if (!state.awarded) throw new DomainError('contract-not-awarded', `${command.stream} has not been awarded`);
       if (event.data.termEnd < state.termEnd) {
-        throw new DomainError('extension-shortens-term', `An extension cannot end the term (${event.data.termEnd}) before ${state.termEnd}`);
+        throw new DomainError(
+          'extension-shortens-term',
+          `An extension cannot end the term (${event.data.termEnd}) before ${state.termEnd}`,
+        );
       }
       return [event];
     default:

@@ -4,7 +4,18 @@ import { type DomainEvent } from '../shared/envelope';
 import { type FieldError } from '../shared/errors';
 import { identifier } from '../shared/identifier';
 import { type Cents } from '../shared/money';
-import { arrayOf, calendarDate, cents, count, object, oneOf, positiveCount, text, validator, type Check } from '../shared/validation';
+import {
+  arrayOf,
+  calendarDate,
+  cents,
+  count,
+  object,
+  oneOf,
+  positiveCount,
+  text,
+  validator,
+  type Check,
+} from '../shared/validation';
 import { COOPERATIVE_CONTRACT_RULE_SET_IDS } from './rule-sets';
 
 export const LINE_KINDS = ['device', 'hotspot', 'service'] as const;
@@ -71,7 +82,10 @@ export type CooperativeContractAwarded = DomainEvent<
     awardedOn: CalendarDate;
   }
 >;
-export type ParticipatingAddendumSigned = DomainEvent<'ParticipatingAddendumSigned', { usState: string; role: StateRole; signedOn: CalendarDate }>;
+export type ParticipatingAddendumSigned = DomainEvent<
+  'ParticipatingAddendumSigned',
+  { usState: string; role: StateRole; signedOn: CalendarDate }
+>;
 export type ContractExtended = DomainEvent<
   'ContractExtended',
   { termEnd: CalendarDate; repairReplacementCoverageEndsOn: CalendarDate; extendedOn: CalendarDate }
@@ -79,7 +93,10 @@ export type ContractExtended = DomainEvent<
 
 export type ContractEvent = CooperativeContractAwarded | ParticipatingAddendumSigned | ContractExtended;
 
-const usStateCode: Check = (v, f) => (typeof v === 'string' && /^[A-Z]{2}$/.test(v) ? [] : [{ field: f, message: 'must be a two-letter state code like ME' }]);
+const usStateCode: Check = (v, f) =>
+  typeof v === 'string' && /^[A-Z]{2}$/.test(v)
+    ? []
+    : [{ field: f, message: 'must be a two-letter state code like ME' }];
 
 /** Tiers start at zero and climb; a higher tier never costs more per unit. */
 const tierLadder: Check = (v, f) => {
@@ -87,19 +104,27 @@ const tierLadder: Check = (v, f) => {
   if (shape.length > 0) return shape;
   const tiers = v as PriceTier[];
   const errors: FieldError[] = [];
-  if (tiers[0]!.minCohortQuantity !== 0) errors.push({ field: `${f}[0].minCohortQuantity`, message: 'must be 0: the first tier prices any quantity' });
+  if (tiers[0]!.minCohortQuantity !== 0)
+    errors.push({ field: `${f}[0].minCohortQuantity`, message: 'must be 0: the first tier prices any quantity' });
   tiers.forEach((tier, i) => {
     const previous = tiers[i - 1];
     if (!previous) return;
     if (tier.minCohortQuantity <= previous.minCohortQuantity) {
       errors.push({ field: `${f}[${i}].minCohortQuantity`, message: "must be greater than the previous tier's" });
     }
-    if (tier.unitPrice > previous.unitPrice) errors.push({ field: `${f}[${i}].unitPrice`, message: "must not exceed the previous tier's" });
+    if (tier.unitPrice > previous.unitPrice)
+      errors.push({ field: `${f}[${i}].unitPrice`, message: "must not exceed the previous tier's" });
   });
   return errors;
 };
 
-const catalogItem = object({ itemId: identifier, description: text, kind: oneOf(LINE_KINDS), category: oneOf(CATALOG_CATEGORIES), priceTiers: tierLadder });
+const catalogItem = object({
+  itemId: identifier,
+  description: text,
+  kind: oneOf(LINE_KINDS),
+  category: oneOf(CATALOG_CATEGORIES),
+  priceTiers: tierLadder,
+});
 
 const uniqueItems: Check = (v, f) => {
   const shape = arrayOf(catalogItem, { min: 1, max: 500 })(v, f);
@@ -119,7 +144,11 @@ const awardedShape = {
   catalog: uniqueItems,
   termStart: calendarDate,
   termEnd: calendarDate,
-  sla: object({ remedyWithinDays: positiveCount, remedies: arrayOf(oneOf(SLA_REMEDIES), { min: 1, max: 3 }), repairReplacementCoverageEndsOn: calendarDate }),
+  sla: object({
+    remedyWithinDays: positiveCount,
+    remedies: arrayOf(oneOf(SLA_REMEDIES), { min: 1, max: 3 }),
+    repairReplacementCoverageEndsOn: calendarDate,
+  }),
   ruleSet: oneOf(COOPERATIVE_CONTRACT_RULE_SET_IDS),
   awardedOn: calendarDate,
 };
@@ -133,7 +162,8 @@ const validateAwarded = (data: unknown): FieldError[] => {
 
 export const contractEvents: StreamDefinition<ContractEvent>['events'] = {
   CooperativeContractAwarded: {
-    description: 'A cooperative contract was awarded: vendor, catalog with volume price tiers, term, SLA terms and remedies.',
+    description:
+      'A cooperative contract was awarded: vendor, catalog with volume price tiers, term, SLA terms and remedies.',
     schemaVersion: 1,
     validate: validateAwarded,
     example: {
@@ -152,7 +182,13 @@ export const contractEvents: StreamDefinition<ContractEvent>['events'] = {
             { minCohortQuantity: 50_000, unitPrice: 25_900 },
           ],
         },
-        { itemId: 'pd-day', description: 'Professional development day', kind: 'service', category: 'professional-development', priceTiers: [{ minCohortQuantity: 0, unitPrice: 250_000 }] },
+        {
+          itemId: 'pd-day',
+          description: 'Professional development day',
+          kind: 'service',
+          category: 'professional-development',
+          priceTiers: [{ minCohortQuantity: 0, unitPrice: 250_000 }],
+        },
       ],
       termStart: '2020-07-01',
       termEnd: '2024-06-30',
@@ -170,7 +206,11 @@ export const contractEvents: StreamDefinition<ContractEvent>['events'] = {
   ContractExtended: {
     description: 'The contract term (and repair/replacement coverage) was extended.',
     schemaVersion: 1,
-    validate: validator({ termEnd: calendarDate, repairReplacementCoverageEndsOn: calendarDate, extendedOn: calendarDate }),
+    validate: validator({
+      termEnd: calendarDate,
+      repairReplacementCoverageEndsOn: calendarDate,
+      extendedOn: calendarDate,
+    }),
     example: { termEnd: '2026-06-30', repairReplacementCoverageEndsOn: '2025-06-30', extendedOn: '2024-05-01' },
   },
 };

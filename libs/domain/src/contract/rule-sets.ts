@@ -9,7 +9,8 @@ export interface CooperativeContractParams {
 export const coopNaspoMlti: RuleSet<CooperativeContractParams> = {
   id: 'coop-naspo-mlti',
   effectiveFrom: '2013-01-01',
-  description: 'MLTI cooperative contract: suite of services, volume tiers by cohort quantity, SLA remedies, repair/replacement coverage end.',
+  description:
+    'MLTI cooperative contract: suite of services, volume tiers by cohort quantity, SLA remedies, repair/replacement coverage end.',
   params: { cohortCountsCancelledOrders: false },
 };
 

@@ -22,7 +22,13 @@ export interface AssetView {
   installedOn: CalendarDate;
   tradeInEligibleOn: CalendarDate;
   status: 'in-service' | 'traded-in' | 'disposed';
-  tradeIn: { tradedInOn: CalendarDate; value: Cents; appliedToFrn: string | null; early: boolean; sourceEventId: string } | null;
+  tradeIn: {
+    tradedInOn: CalendarDate;
+    value: Cents;
+    appliedToFrn: string | null;
+    early: boolean;
+    sourceEventId: string;
+  } | null;
   disposal: { disposedOn: CalendarDate; method: string; sourceEventId: string } | null;
   sourceEventIds: string[];
 }
@@ -46,31 +52,79 @@ export function renderAssetRegister(frn: string, facts: FactsLookup): AssetRegis
   const assets = facts
     .linkedFrom(frn, 'asset')
     .map((asset) => ({ asset, state: facts.state<AssetState>(asset) }))
-    .filter((a): a is { asset: string; state: AssetState & { installed: NonNullable<AssetState['installed']> } } => a.state?.installed?.frn === frn)
+    .filter(
+      (a): a is { asset: string; state: AssetState & { installed: NonNullable<AssetState['installed']> } } =>
+        a.state?.installed?.frn === frn,
+    )
     .map(({ asset, state }): AssetView => {
       const i = state.installed;
       const tradeInEligibleOn = tradeInEligibilityRule.apply({ installedOn: i.installedOn }, p);
       const early = state.tradeIn !== undefined && state.tradeIn.tradedInOn < tradeInEligibleOn;
       if (early) {
-        findings.push(findingOf(tradeInEligibilityRule, ruleSet.id, asset, {
-          severity: 'violation',
-          message: `Traded in on ${state.tradeIn!.tradedInOn}, before ${tradeInEligibleOn} (five years after installation on ${i.installedOn})`,
-          sourceEventIds: [i.eventId, state.tradeIn!.eventId],
-        }));
+        findings.push(
+          findingOf(tradeInEligibilityRule, ruleSet.id, asset, {
+            severity: 'violation',
+            message: `Traded in on ${state.tradeIn!.tradedInOn}, before ${tradeInEligibleOn} (five years after installation on ${i.installedOn})`,
+            sourceEventIds: [i.eventId, state.tradeIn!.eventId],
+          }),
+        );
       }
       ineligibleIdentificationRule
-        .apply({ items: [{ label: `asset ${asset} (${i.product})`, eligible: i.eligible, product: i.product, model: i.model, location: i.location, sourceEventIds: [i.eventId] }] }, p)
+        .apply(
+          {
+            items: [
+              {
+                label: `asset ${asset} (${i.product})`,
+                eligible: i.eligible,
+                product: i.product,
+                model: i.model,
+                location: i.location,
+                sourceEventIds: [i.eventId],
+              },
+            ],
+          },
+          p,
+        )
         .forEach((b) => findings.push(findingOf(ineligibleIdentificationRule, ruleSet.id, asset, b)));
       return {
-        asset, lineId: i.lineId ?? null, product: i.product, model: i.model ?? null, location: i.location ?? null, eligible: i.eligible, quantity: i.quantity,
-        installedOn: i.installedOn, tradeInEligibleOn,
+        asset,
+        lineId: i.lineId ?? null,
+        product: i.product,
+        model: i.model ?? null,
+        location: i.location ?? null,
+        eligible: i.eligible,
+        quantity: i.quantity,
+        installedOn: i.installedOn,
+        tradeInEligibleOn,
         status: state.tradeIn ? 'traded-in' : state.disposal ? 'disposed' : 'in-service',
-        tradeIn: state.tradeIn ? { tradedInOn: state.tradeIn.tradedInOn, value: state.tradeIn.value, appliedToFrn: state.tradeIn.appliedToFrn ?? null, early, sourceEventId: state.tradeIn.eventId } : null,
-        disposal: state.disposal ? { disposedOn: state.disposal.disposedOn, method: state.disposal.method, sourceEventId: state.disposal.eventId } : null,
-        sourceEventIds: [i.eventId, ...(state.tradeIn ? [state.tradeIn.eventId] : []), ...(state.disposal ? [state.disposal.eventId] : [])],
+        tradeIn: state.tradeIn
+          ? {
+              tradedInOn: state.tradeIn.tradedInOn,
+              value: state.tradeIn.value,
+              appliedToFrn: state.tradeIn.appliedToFrn ?? null,
+              early,
+              sourceEventId: state.tradeIn.eventId,
+            }
+          : null,
+        disposal: state.disposal
+          ? {
+              disposedOn: state.disposal.disposedOn,
+              method: state.disposal.method,
+              sourceEventId: state.disposal.eventId,
+            }
+          : null,
+        sourceEventIds: [
+          i.eventId,
+          ...(state.tradeIn ? [state.tradeIn.eventId] : []),
+          ...(state.disposal ? [state.disposal.eventId] : []),
+        ],
       };
     });
   return { frn, position: facts.position, ruleSet: ruleSet.id, assets, findings };
 }
 
-export const assetRegisterReadModel: ReadModel<AssetRegisterView> = { name: 'asset-register', rootPrefix: 'frn', render: renderAssetRegister };
+export const assetRegisterReadModel: ReadModel<AssetRegisterView> = {
+  name: 'asset-register',
+  rootPrefix: 'frn',
+  render: renderAssetRegister,
+};

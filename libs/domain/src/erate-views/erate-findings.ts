@@ -20,7 +20,10 @@ const ordered = (findings: Finding[]): Finding[] => {
 
 /** Findings of one FRN: its own rules and those of the assets it funded. */
 export function erateFindingsForFrn(frnStream: string, facts: FactsLookup): Finding[] {
-  return ordered([...(renderFundingRequest(frnStream, facts)?.findings ?? []), ...(renderAssetRegister(frnStream, facts)?.findings ?? [])]);
+  return ordered([
+    ...(renderFundingRequest(frnStream, facts)?.findings ?? []),
+    ...(renderAssetRegister(frnStream, facts)?.findings ?? []),
+  ]);
 }
 
 /**
@@ -29,13 +32,24 @@ export function erateFindingsForFrn(frnStream: string, facts: FactsLookup): Find
  */
 function donationFindingsFor(applicantStream: string, facts: FactsLookup): Finding[] {
   const procurements = facts.linkedFrom(applicantStream, 'procurement');
-  const providers = [...new Set([...facts.linkedFrom(applicantStream, 'provider'), ...procurements.flatMap((p) => facts.linkedFrom(p, 'provider'))])];
+  const providers = [
+    ...new Set([
+      ...facts.linkedFrom(applicantStream, 'provider'),
+      ...procurements.flatMap((p) => facts.linkedFrom(p, 'provider')),
+    ]),
+  ];
   return providers.flatMap((provider) =>
     (facts.state<ProviderState>(provider)?.donations ?? [])
-      .filter((d) => d.beneficiaryApplicant === applicantStream || (d.tiedToProcurement !== undefined && procurements.includes(d.tiedToProcurement)))
+      .filter(
+        (d) =>
+          d.beneficiaryApplicant === applicantStream ||
+          (d.tiedToProcurement !== undefined && procurements.includes(d.tiedToProcurement)),
+      )
       .flatMap((d) => {
         const ruleSet = erateRuleSetOnDate(facts, d.ruleSet, d.madeOn);
-        return providerDonationRule.apply({ donations: [{ ...d, provider }] }, ruleSet.params).map((b) => findingOf(providerDonationRule, ruleSet.id, provider, b));
+        return providerDonationRule
+          .apply({ donations: [{ ...d, provider }] }, ruleSet.params)
+          .map((b) => findingOf(providerDonationRule, ruleSet.id, provider, b));
       }),
   );
 }

@@ -23,7 +23,13 @@ describe('Free Services Advisory worked examples', () => {
     );
     const v = view(s);
     expect(v.usualCost).toBe(usd(100));
-    expect(v.deductions).toEqual([expect.objectContaining({ kind: 'price-reduction', amount: usd(20), sourceEventId: s.idOf('PriceReductionOffered') })]);
+    expect(v.deductions).toEqual([
+      expect.objectContaining({
+        kind: 'price-reduction',
+        amount: usd(20),
+        sourceEventId: s.idOf('PriceReductionOffered'),
+      }),
+    ]);
     expect(v.eligiblePreDiscountCost).toBe(usd(80));
     expect(v.requestedCommitment).toBe(usd(64));
     expect(v.nonDiscountShare!.amount).toBe(usd(16));
@@ -38,7 +44,10 @@ describe('Free Services Advisory worked examples', () => {
           frnLine({ lineId: 'I', product: 'Ineligible service', eligible: false, usualUnitPrice: usd(300) }),
         ],
       }),
-      fact(FRN, 'BundleDiscountOffered', { description: '60% off the ineligible service when bought together', quotedTotal: usd(320) }),
+      fact(FRN, 'BundleDiscountOffered', {
+        description: '60% off the ineligible service when bought together',
+        quotedTotal: usd(320),
+      }),
     );
     const v = view(s);
     expect(v.usualCost).toBe(usd(500));
@@ -53,7 +62,11 @@ describe('Free Services Advisory worked examples', () => {
     const s = erateScenario().given(
       lea,
       frnDrafted(FRN, { lines: [frnLine({ lineId: 'E', product: 'Eligible service', usualUnitPrice: usd(200) })] }),
-      fact(FRN, 'BundleDiscountOffered', { description: 'Bundle with ineligible service', partsOutsideRequestUsualCost: usd(300), quotedTotal: usd(320) }),
+      fact(FRN, 'BundleDiscountOffered', {
+        description: 'Bundle with ineligible service',
+        partsOutsideRequestUsualCost: usd(300),
+        quotedTotal: usd(320),
+      }),
     );
     const v = view(s);
     expect(v.deductions[0]).toEqual(expect.objectContaining({ kind: 'bundle-discount', amount: usd(72) }));
@@ -67,7 +80,13 @@ describe('Free Services Advisory worked examples', () => {
       erateScenario().given(
         lea,
         frnDrafted(FRN, { lines: [frnLine({ lineId: 'L1', product: 'Switches', usualUnitPrice: usd(10_000) })] }),
-        fact(FRN, 'FreeItemOffered', { description: 'cell phones', quantity: 5, fairMarketValue: usd(700), tiedToPurchase: true, treatment }),
+        fact(FRN, 'FreeItemOffered', {
+          description: 'cell phones',
+          quantity: 5,
+          fairMarketValue: usd(700),
+          tiedToPurchase: true,
+          treatment,
+        }),
       );
 
     it('subtracting the fair market value leaves $9,300', () => {
@@ -86,14 +105,27 @@ describe('Free Services Advisory worked examples', () => {
       const s = given('not-deducted');
       const v = view(s);
       expect(v.eligiblePreDiscountCost).toBe(usd(9_300));
-      expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.free-item-deduction', severity: 'violation', sourceEventIds: [s.idOf('FreeItemOffered')], subject: FRN }));
+      expect(v.findings).toContainEqual(
+        expect.objectContaining({
+          ruleId: 'erate.free-item-deduction',
+          severity: 'violation',
+          sourceEventIds: [s.idOf('FreeItemOffered')],
+          subject: FRN,
+        }),
+      );
     });
 
     it('a free item not tied to the purchase is a gift: nothing comes off', () => {
       const s = erateScenario().given(
         lea,
         frnDrafted(FRN, { lines: [frnLine({ lineId: 'L1', usualUnitPrice: usd(10_000) })] }),
-        fact(FRN, 'FreeItemOffered', { description: 'cell phones', quantity: 5, fairMarketValue: usd(700), tiedToPurchase: false, treatment: 'not-deducted' }),
+        fact(FRN, 'FreeItemOffered', {
+          description: 'cell phones',
+          quantity: 5,
+          fairMarketValue: usd(700),
+          tiedToPurchase: false,
+          treatment: 'not-deducted',
+        }),
       );
       expect(view(s).eligiblePreDiscountCost).toBe(usd(10_000));
       expect(view(s).findings.filter((f) => f.ruleId === 'erate.free-item-deduction')).toEqual([]);
@@ -109,14 +141,26 @@ describe('Free Services Advisory worked examples', () => {
           lines: [
             frnLine({ lineId: 'IA', product: 'Internet access' }),
             frnLine({ lineId: 'BB', product: 'High speed broadband' }),
-            frnLine({ lineId: 'WH', product: 'Web hosting', eligible: false, ancillary: false, specificallyRequested: true }),
+            frnLine({
+              lineId: 'WH',
+              product: 'Web hosting',
+              eligible: false,
+              ancillary: false,
+              specificallyRequested: true,
+            }),
           ],
         }),
       );
       const v = view(s);
       expect(v.thirtyPercentRule).toEqual({ outcome: 'deny', deniedFor: 'unseparated-bundle' });
       expect(v.fundableCommitment).toBe(0);
-      expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.eligible-cost', severity: 'violation', message: expect.stringContaining('WH') }));
+      expect(v.findings).toContainEqual(
+        expect.objectContaining({
+          ruleId: 'erate.eligible-cost',
+          severity: 'violation',
+          message: expect.stringContaining('WH'),
+        }),
+      );
     });
 
     it('standard e-mail ancillary to Internet access, not requested: the full price is eligible', () => {
@@ -126,7 +170,14 @@ describe('Free Services Advisory worked examples', () => {
           singleBundlePrice: usd(12_000),
           lines: [
             frnLine({ lineId: 'IA', product: 'Internet access', usualUnitPrice: usd(11_000) }),
-            frnLine({ lineId: 'EM', product: 'E-mail', eligible: false, ancillary: true, specificallyRequested: false, usualUnitPrice: usd(1_000) }),
+            frnLine({
+              lineId: 'EM',
+              product: 'E-mail',
+              eligible: false,
+              ancillary: true,
+              specificallyRequested: false,
+              usualUnitPrice: usd(1_000),
+            }),
           ],
         }),
       );
@@ -142,7 +193,10 @@ describe('Free Services Advisory worked examples', () => {
         lea,
         frnDrafted(FRN, {
           singleBundlePrice: usd(12_000),
-          lines: [frnLine({ lineId: 'IA', product: 'Internet access' }), frnLine({ lineId: 'EM', product: 'E-mail', eligible: false, ancillary: true, specificallyRequested: true })],
+          lines: [
+            frnLine({ lineId: 'IA', product: 'Internet access' }),
+            frnLine({ lineId: 'EM', product: 'E-mail', eligible: false, ancillary: true, specificallyRequested: true }),
+          ],
         }),
       );
       expect(view(s).thirtyPercentRule).toEqual({ outcome: 'deny', deniedFor: 'unseparated-bundle' });
@@ -156,48 +210,99 @@ describe('Free Services Advisory worked examples', () => {
       fact(FRN, 'PromptPaymentDiscountOffered', { rateBasisPoints: 1_000, withinDays: 30 }),
     );
     const v = view(s);
-    expect(v.deductions).toEqual([expect.objectContaining({ kind: 'prompt-payment-discount', amount: usd(100), sourceEventId: s.idOf('PromptPaymentDiscountOffered') })]);
+    expect(v.deductions).toEqual([
+      expect.objectContaining({
+        kind: 'prompt-payment-discount',
+        amount: usd(100),
+        sourceEventId: s.idOf('PromptPaymentDiscountOffered'),
+      }),
+    ]);
     expect(v.eligiblePreDiscountCost).toBe(usd(900));
   });
 
   describe('Ex. 6: a $10,000 donation to a grant organisation for a $100,000 upgrade', () => {
-    const upgrade = frnDrafted(FRN, { spin: '143000001', lines: [frnLine({ lineId: 'L1', product: 'Technology upgrade', usualUnitPrice: usd(100_000) })] });
-    const provider = fact('provider-143000001', 'ServiceProviderRegistered', { spin: '143000001', name: 'Acme Networks', registeredOn: '2024-10-01' });
+    const upgrade = frnDrafted(FRN, {
+      spin: '143000001',
+      lines: [frnLine({ lineId: 'L1', product: 'Technology upgrade', usualUnitPrice: usd(100_000) })],
+    });
+    const provider = fact('provider-143000001', 'ServiceProviderRegistered', {
+      spin: '143000001',
+      name: 'Acme Networks',
+      registeredOn: '2024-10-01',
+    });
 
     it('earmarked for the applicant: a serious violation that denies the request outright', () => {
       const s = erateScenario().given(
-        lea, provider, upgrade,
+        lea,
+        provider,
+        upgrade,
         fact('provider-143000001', 'ProviderDonationMade', {
-          donationId: 'D1', recipientOrganization: 'County Education Foundation', beneficiaryApplicant: 'applicant-lea', amount: usd(10_000), madeOn: '2025-01-15',
-          earmarkedForApplicant: true, bonaFideIndependentGrant: false,
+          donationId: 'D1',
+          recipientOrganization: 'County Education Foundation',
+          beneficiaryApplicant: 'applicant-lea',
+          amount: usd(10_000),
+          madeOn: '2025-01-15',
+          earmarkedForApplicant: true,
+          bonaFideIndependentGrant: false,
         }),
       );
       const v = view(s);
       expect(v.ineligibleCost).toBe(0);
       expect(v.thirtyPercentRule).toEqual({ outcome: 'deny', deniedFor: 'serious-violation' });
       expect(v.fundableCommitment).toBe(0);
-      expect(v.findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.provider-donation', severity: 'serious', sourceEventIds: [s.idOf('ProviderDonationMade')] }));
+      expect(v.findings).toContainEqual(
+        expect.objectContaining({
+          ruleId: 'erate.provider-donation',
+          severity: 'serious',
+          sourceEventIds: [s.idOf('ProviderDonationMade')],
+        }),
+      );
     });
 
     it('a bona fide grant from an independent organisation is allowed and pays the applicant share', () => {
       const s = erateScenario().given(
-        lea, provider, upgrade,
+        lea,
+        provider,
+        upgrade,
         fact('provider-143000001', 'ProviderDonationMade', {
-          donationId: 'D2', recipientOrganization: 'State Library Foundation', amount: usd(10_000), madeOn: '2025-01-15', earmarkedForApplicant: false, bonaFideIndependentGrant: true,
+          donationId: 'D2',
+          recipientOrganization: 'State Library Foundation',
+          amount: usd(10_000),
+          madeOn: '2025-01-15',
+          earmarkedForApplicant: false,
+          bonaFideIndependentGrant: true,
         }),
-        fact(FRN, 'GrantReceived', { grantor: 'State Library Foundation', amount: usd(10_000), receivedOn: '2025-03-01', independentOfServiceProvider: true }),
+        fact(FRN, 'GrantReceived', {
+          grantor: 'State Library Foundation',
+          amount: usd(10_000),
+          receivedOn: '2025-03-01',
+          independentOfServiceProvider: true,
+        }),
       );
       const v = view(s);
       expect(v.thirtyPercentRule!.outcome).toBe('approvable');
       expect(v.fundableCommitment).toBe(usd(80_000));
-      expect(v.nonDiscountShare).toEqual(expect.objectContaining({ amount: usd(20_000), grants: usd(10_000), applicantPays: usd(10_000) }));
+      expect(v.nonDiscountShare).toEqual(
+        expect.objectContaining({ amount: usd(20_000), grants: usd(10_000), applicantPays: usd(10_000) }),
+      );
       expect(v.findings.filter((f) => f.severity === 'serious')).toEqual([]);
     });
 
     it('a grant that is not independent of the provider is a serious violation', () => {
-      const s = erateScenario().given(lea, upgrade, fact(FRN, 'GrantReceived', { grantor: 'Acme Foundation', amount: usd(10_000), receivedOn: '2025-03-01', independentOfServiceProvider: false }));
+      const s = erateScenario().given(
+        lea,
+        upgrade,
+        fact(FRN, 'GrantReceived', {
+          grantor: 'Acme Foundation',
+          amount: usd(10_000),
+          receivedOn: '2025-03-01',
+          independentOfServiceProvider: false,
+        }),
+      );
       expect(view(s).thirtyPercentRule!.deniedFor).toBe('serious-violation');
-      expect(view(s).findings).toContainEqual(expect.objectContaining({ ruleId: 'erate.bona-fide-grant', severity: 'serious' }));
+      expect(view(s).findings).toContainEqual(
+        expect.objectContaining({ ruleId: 'erate.bona-fide-grant', severity: 'serious' }),
+      );
     });
   });
 });

@@ -9,7 +9,13 @@ import { inflatedEligibleCostRule, ineligibleIdentificationRule } from '../rules
 import { cipaCertificationRule } from '../rules/erate/cipa-certification-rule';
 import { form471WindowRule } from '../rules/erate/form-471-window-rule';
 import { invoiceDeadlineRule } from '../rules/erate/invoice-deadline-rule';
-import { form486DeadlineRule, fundingYearLastDay, recordsRetentionRule, tradeInEligibilityRule, twentyEightDayWaitRule } from '../rules/erate/program-dates-rules';
+import {
+  form486DeadlineRule,
+  fundingYearLastDay,
+  recordsRetentionRule,
+  tradeInEligibilityRule,
+  twentyEightDayWaitRule,
+} from '../rules/erate/program-dates-rules';
 import { serviceDeliveryDeadlineRule } from '../rules/erate/service-delivery-rule';
 import { grantIndependenceRule, providerDonationRule } from '../rules/erate/provider-donation-rule';
 import { thirtyPercentRule } from '../rules/erate/thirty-percent-rule';
@@ -49,39 +55,83 @@ export function frnCompliance(ctx: FrnContext): FrnCompliance {
 
   const scope = { applicants: [draft.applicant, ...ctx.members.keys()], procurement: draft.procurement };
   const donationBreaches = providerDonationRule.apply({ donations: ctx.donations, frn: scope }, p);
-  const grantBreaches = grantIndependenceRule.apply({ grants: offers.flatMap((o) => (o.type === 'GrantReceived' ? [{ ...o.data, eventId: o.eventId }] : [])) }, p);
+  const grantBreaches = grantIndependenceRule.apply(
+    { grants: offers.flatMap((o) => (o.type === 'GrantReceived' ? [{ ...o.data, eventId: o.eventId }] : [])) },
+    p,
+  );
   const seriousBreaches = [...donationBreaches, ...grantBreaches];
 
-  const freeItems = freeItemDeductionRule.apply({ items: offers.flatMap((o) => (o.type === 'FreeItemOffered' ? [{ ...o.data, eventId: o.eventId }] : [])) }, p);
+  const freeItems = freeItemDeductionRule.apply(
+    { items: offers.flatMap((o) => (o.type === 'FreeItemOffered' ? [{ ...o.data, eventId: o.eventId }] : [])) },
+    p,
+  );
   const identification = ineligibleIdentificationRule.apply(
-    { items: state.lines.map((l) => ({ label: `line ${l.lineId} (${l.product})`, eligible: l.eligible, product: l.product, model: l.model, location: l.location, sourceEventIds: [l.lastSetBy] })) },
+    {
+      items: state.lines.map((l) => ({
+        label: `line ${l.lineId} (${l.product})`,
+        eligible: l.eligible,
+        product: l.product,
+        model: l.model,
+        location: l.location,
+        sourceEventIds: [l.lastSetBy],
+      })),
+    },
     p,
   );
   const providerBids = (ctx.procurement?.bids ?? []).filter((b) => b.spin === draft.spin);
   const selected = ctx.procurement?.selection?.bidId;
-  const bidsToCompare = providerBids.some((b) => b.bidId === selected) ? providerBids.filter((b) => b.bidId === selected) : providerBids;
+  const bidsToCompare = providerBids.some((b) => b.bidId === selected)
+    ? providerBids.filter((b) => b.bidId === selected)
+    : providerBids;
   const inflated = inflatedEligibleCostRule.apply({ lines: state.lines, bids: bidsToCompare }, p);
 
-  const early = ctx.tradeIns.filter(({ state: a }) => a.tradeIn!.tradedInOn < tradeInEligibilityRule.apply({ installedOn: a.installed!.installedOn }, p));
+  const early = ctx.tradeIns.filter(
+    ({ state: a }) =>
+      a.tradeIn!.tradedInOn < tradeInEligibilityRule.apply({ installedOn: a.installed!.installedOn }, p),
+  );
   const earlyBreaches: Breach[] = early.map(({ asset, state: a }) => ({
     severity: 'violation',
     message: `${asset} was traded in on ${a.tradeIn!.tradedInOn}, before ${tradeInEligibilityRule.apply({ installedOn: a.installed!.installedOn }, p)}; its ${formatUsd(a.tradeIn!.value)} may not pay this request's share`,
     sourceEventIds: [a.installed!.eventId, a.tradeIn!.eventId],
   }));
 
-  const form486DueOn = state.commitment ? form486DeadlineRule.apply({ serviceStartDate: draft.serviceStartDate, committedOn: state.commitment.committedOn }, p) : null;
+  const form486DueOn = state.commitment
+    ? form486DeadlineRule.apply(
+        { serviceStartDate: draft.serviceStartDate, committedOn: state.commitment.committedOn },
+        p,
+      )
+    : null;
   const form486: Breach[] = [];
   if (form486DueOn && state.form486 && state.form486.filedOn > form486DueOn) {
-    form486.push({ severity: 'warning', message: `Form 486 filed on ${state.form486.filedOn}, after it was due on ${form486DueOn}; support before filing may be reduced`, sourceEventIds: [state.commitment!.eventId, state.form486.eventId] });
+    form486.push({
+      severity: 'warning',
+      message: `Form 486 filed on ${state.form486.filedOn}, after it was due on ${form486DueOn}; support before filing may be reduced`,
+      sourceEventIds: [state.commitment!.eventId, state.form486.eventId],
+    });
   } else if (form486DueOn && !state.form486) {
-    form486.push({ severity: 'info', message: `Form 486 is due by ${form486DueOn}`, sourceEventIds: [draft.eventId, state.commitment!.eventId] });
+    form486.push({
+      severity: 'info',
+      message: `Form 486 is due by ${form486DueOn}`,
+      sourceEventIds: [draft.eventId, state.commitment!.eventId],
+    });
   }
-  const delivery = serviceDeliveryDeadlineRule.apply({
-    fundingYear: draft.fundingYear, category: draft.category, recurring: draft.recurring, draftEventId: draft.eventId,
-    extensions: state.serviceDeliveryExtensions, serviceEndDate: draft.serviceEndDate, deliveries: state.deliveries,
-  }, p);
+  const delivery = serviceDeliveryDeadlineRule.apply(
+    {
+      fundingYear: draft.fundingYear,
+      category: draft.category,
+      recurring: draft.recurring,
+      draftEventId: draft.eventId,
+      extensions: state.serviceDeliveryExtensions,
+      serviceEndDate: draft.serviceEndDate,
+      deliveries: state.deliveries,
+    },
+    p,
+  );
   const deadlineEventIds = [draft.eventId, ...state.serviceDeliveryExtensions.slice(-1).map((e) => e.eventId)];
-  const recordsRetainedUntil = recordsRetentionRule.apply({ fundingYear: draft.fundingYear, serviceDeliveryDeadline: delivery.deadline }, p);
+  const recordsRetainedUntil = recordsRetentionRule.apply(
+    { fundingYear: draft.fundingYear, serviceDeliveryDeadline: delivery.deadline },
+    p,
+  );
   const retention: Breach = {
     severity: 'info',
     message: `Keep procurement and service records until ${recordsRetainedUntil}: ${p.recordsRetentionYears} years after the later of the FY${draft.fundingYear} last day ${fundingYearLastDay(draft.fundingYear)} and the service delivery deadline ${delivery.deadline} (${delivery.recurring ? 'recurring' : 'non-recurring'} services, ${delivery.recurringBasis})`,
@@ -90,23 +140,49 @@ export function frnCompliance(ctx: FrnContext): FrnCompliance {
 
   const lastDayOfService = draft.serviceEndDate ?? delivery.deadline;
   const invoice = state.commitment
-    ? invoiceDeadlineRule.apply({
-        lastDayOfService, lastDayOfServiceEventIds: deadlineEventIds, invoices: state.invoiceSubmissions, payments: state.invoices, extensionRequests: state.invoiceExtensionRequests,
-        ...(state.form486Notification ? { notification: state.form486Notification } : {}),
-      }, p)
+    ? invoiceDeadlineRule.apply(
+        {
+          lastDayOfService,
+          lastDayOfServiceEventIds: deadlineEventIds,
+          invoices: state.invoiceSubmissions,
+          payments: state.invoices,
+          extensionRequests: state.invoiceExtensionRequests,
+          ...(state.form486Notification ? { notification: state.form486Notification } : {}),
+        },
+        p,
+      )
     : { dueOn: null, breaches: [] };
-  const cipa = state.form486 ? cipaCertificationRule.apply({ category: draft.category, form486: state.form486 }, p) : [];
+  const cipa = state.form486
+    ? cipaCertificationRule.apply({ category: draft.category, form486: state.form486 }, p)
+    : [];
   const posted = ctx.procurement?.posted;
   const form470 = posted ? { certifyDate: posted.certifyDate, eventId: posted.eventId } : undefined;
-  const windowBreaches = form471WindowRule.apply({
-    fundingYear: draft.fundingYear, draftEventId: draft.eventId, ...(state.submission ? { submission: state.submission } : {}), ...(form470 ? { form470 } : {}),
-  }, p);
-  const earlySubmission = posted && state.submission
-    ? twentyEightDayWaitRule.apply({
-        certifyDate: posted.certifyDate, form470EventId: posted.eventId,
-        acts: [{ act: `Form 471 ${state.submission.form471Number} submitted`, on: state.submission.submittedOn, eventId: state.submission.eventId }],
-      }, p)
-    : [];
+  const windowBreaches = form471WindowRule.apply(
+    {
+      fundingYear: draft.fundingYear,
+      draftEventId: draft.eventId,
+      ...(state.submission ? { submission: state.submission } : {}),
+      ...(form470 ? { form470 } : {}),
+    },
+    p,
+  );
+  const earlySubmission =
+    posted && state.submission
+      ? twentyEightDayWaitRule.apply(
+          {
+            certifyDate: posted.certifyDate,
+            form470EventId: posted.eventId,
+            acts: [
+              {
+                act: `Form 471 ${state.submission.form471Number} submitted`,
+                on: state.submission.submittedOn,
+                eventId: state.submission.eventId,
+              },
+            ],
+          },
+          p,
+        )
+      : [];
 
   const findings = [
     ...donationBreaches.map(finding(providerDonationRule)),
@@ -130,18 +206,39 @@ export function frnCompliance(ctx: FrnContext): FrnCompliance {
     const costEvents = [draft.eventId, ...offers.map((o) => o.eventId)];
     switch (t.deniedFor) {
       case 'serious-violation':
-        return [finding(thirtyPercentRule)({ severity: 'serious', message: 'Serious violation of program rules: the request is denied outright and the 30% rule does not apply', sourceEventIds: seriousBreaches.flatMap((b) => b.sourceEventIds) })];
+        return [
+          finding(thirtyPercentRule)({
+            severity: 'serious',
+            message:
+              'Serious violation of program rules: the request is denied outright and the 30% rule does not apply',
+            sourceEventIds: seriousBreaches.flatMap((b) => b.sourceEventIds),
+          }),
+        ];
       case 'unseparated-bundle':
-        return [finding(eligibleCostRule)({
-          severity: 'violation',
-          message: `A single price covers eligible and ineligible components (${figures.eligibleCost.unseparatedLineIds.join(', ')}) that are not ancillary; the request cannot be approved`,
-          sourceEventIds: [draft.eventId],
-        })];
+        return [
+          finding(eligibleCostRule)({
+            severity: 'violation',
+            message: `A single price covers eligible and ineligible components (${figures.eligibleCost.unseparatedLineIds.join(', ')}) that are not ancillary; the request cannot be approved`,
+            sourceEventIds: [draft.eventId],
+          }),
+        ];
       case 'ineligible-share':
-        return [finding(thirtyPercentRule)({ severity: 'violation', message: `Ineligible share ${share} is 30% or more of ${formatUsd(figures.eligibleCost.total)}: the request is denied`, sourceEventIds: costEvents })];
+        return [
+          finding(thirtyPercentRule)({
+            severity: 'violation',
+            message: `Ineligible share ${share} is 30% or more of ${formatUsd(figures.eligibleCost.total)}: the request is denied`,
+            sourceEventIds: costEvents,
+          }),
+        ];
       case undefined:
         return t.outcome === 'reduce-by-ineligible-share'
-          ? [finding(thirtyPercentRule)({ severity: 'warning', message: `Ineligible share ${share} (${formatUsd(figures.eligibleCost.ineligible)}) is under 30%: the request is reduced by it`, sourceEventIds: costEvents })]
+          ? [
+              finding(thirtyPercentRule)({
+                severity: 'warning',
+                message: `Ineligible share ${share} (${formatUsd(figures.eligibleCost.ineligible)}) is under 30%: the request is reduced by it`,
+                sourceEventIds: costEvents,
+              }),
+            ]
           : [];
       default:
         return assertNever(t.deniedFor);
@@ -149,8 +246,16 @@ export function frnCompliance(ctx: FrnContext): FrnCompliance {
   };
 
   return {
-    seriousBreaches, findings, earlyTradeInEventIds: early.map((e) => e.state.tradeIn!.eventId),
-    dates: { form486DueOn, form486FiledOn: state.form486?.filedOn ?? null, serviceDeliveryDeadline: delivery.deadline, invoiceDueOn: invoice.dueOn, recordsRetainedUntil },
+    seriousBreaches,
+    findings,
+    earlyTradeInEventIds: early.map((e) => e.state.tradeIn!.eventId),
+    dates: {
+      form486DueOn,
+      form486FiledOn: state.form486?.filedOn ?? null,
+      serviceDeliveryDeadline: delivery.deadline,
+      invoiceDueOn: invoice.dueOn,
+      recordsRetainedUntil,
+    },
     outcomeFindings,
   };
 }

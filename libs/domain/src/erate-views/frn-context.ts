@@ -28,7 +28,11 @@ export interface FrnContext {
   tradeIns: { asset: string; state: AssetState }[];
 }
 
-export function donationsAround(providerStream: string, procurement: string | undefined, facts: FactsLookup): DonationByProvider[] {
+export function donationsAround(
+  providerStream: string,
+  procurement: string | undefined,
+  facts: FactsLookup,
+): DonationByProvider[] {
   const prime = facts.state<ProviderState>(providerStream);
   if (!prime) return [];
   const own = prime.donations.map((d) => ({ ...d, provider: providerStream }));
@@ -36,20 +40,33 @@ export function donationsAround(providerStream: string, procurement: string | un
     .filter((s) => s.procurement === undefined || procurement === undefined || s.procurement === procurement)
     .flatMap((s) => {
       const stream = `provider-${s.subcontractorSpin}`;
-      return (facts.state<ProviderState>(stream)?.donations ?? []).map((d) => ({ ...d, provider: stream, asSubcontractorOf: providerStream }));
+      return (facts.state<ProviderState>(stream)?.donations ?? []).map((d) => ({
+        ...d,
+        provider: stream,
+        asSubcontractorOf: providerStream,
+      }));
     });
   return [...own, ...subs];
 }
 
 export function frnContext(frn: string, state: DraftedFrn, facts: FactsLookup, ruleSet: ErateRuleSet): FrnContext {
   const applicant = facts.state<ApplicantState>(state.draft.applicant);
-  const members = new Map((applicant?.memberApplicantIds ?? []).map((m) => [m, facts.state<ApplicantState>(m)] as const));
+  const members = new Map(
+    (applicant?.memberApplicantIds ?? []).map((m) => [m, facts.state<ApplicantState>(m)] as const),
+  );
   const tradeIns = facts
     .linkedFrom(frn, 'asset')
     .map((asset) => ({ asset, state: facts.state<AssetState>(asset) }))
     .filter((a): a is { asset: string; state: AssetState } => a.state?.tradeIn?.appliedToFrn === frn);
   return {
-    frn, state, ruleSet, applicant, members, directory: applicantDirectory(facts), procurement: facts.state<ProcurementState>(state.draft.procurement),
-    donations: donationsAround(`provider-${state.draft.spin}`, state.draft.procurement, facts), tradeIns,
+    frn,
+    state,
+    ruleSet,
+    applicant,
+    members,
+    directory: applicantDirectory(facts),
+    procurement: facts.state<ProcurementState>(state.draft.procurement),
+    donations: donationsAround(`provider-${state.draft.spin}`, state.draft.procurement, facts),
+    tradeIns,
   };
 }

@@ -22,7 +22,8 @@ export function activeOffers(state: FrnState) {
 
 export function costAllocationsOf(state: FrnState): Map<string, BasisPoints> {
   const m = new Map<string, BasisPoints>();
-  for (const o of activeOffers(state)) if (o.type === 'CostAllocationDeclared') m.set(o.data.lineId, o.data.eligibleBasisPoints);
+  for (const o of activeOffers(state))
+    if (o.type === 'CostAllocationDeclared') m.set(o.data.lineId, o.data.eligibleBasisPoints);
   return m;
 }
 
@@ -30,17 +31,39 @@ export function costAllocationsOf(state: FrnState): Map<string, BasisPoints> {
  * The rule set that judges a funding request as of the lookup's position: the one its draft names,
  * else the in-force set whose funding years cover its funding year; none when no set covers it.
  */
-export const erateRuleSetOfFrn = (draft: Pick<FrnDraft, 'ruleSet' | 'fundingYear'>, facts: FactsLookup): ErateRuleSet | undefined =>
-  erateRuleSetForRequest(facts, draft.ruleSet, draft.fundingYear);
+export const erateRuleSetOfFrn = (
+  draft: Pick<FrnDraft, 'ruleSet' | 'fundingYear'>,
+  facts: FactsLookup,
+): ErateRuleSet | undefined => erateRuleSetForRequest(facts, draft.ruleSet, draft.fundingYear);
 
-export function frnFigures(state: FrnState & { draft: NonNullable<FrnState['draft']> }, ruleSet: ErateRuleSet, seriousViolation: boolean): FrnFigures {
+export function frnFigures(
+  state: FrnState & { draft: NonNullable<FrnState['draft']> },
+  ruleSet: ErateRuleSet,
+  seriousViolation: boolean,
+): FrnFigures {
   const p = ruleSet.params;
   const single = state.draft.singleBundlePrice;
-  const preDiscount = preDiscountCostRule.apply({ lines: state.lines, offers: activeOffers(state), ...(single !== undefined ? { singleBundlePrice: single } : {}) }, p);
-  const eligibleCost = eligibleCostRule.apply(
-    { lines: state.lines, netPerLine: preDiscount.netPerLine, costAllocations: costAllocationsOf(state), ...(single !== undefined ? { singleBundlePrice: single } : {}) },
+  const preDiscount = preDiscountCostRule.apply(
+    { lines: state.lines, offers: activeOffers(state), ...(single !== undefined ? { singleBundlePrice: single } : {}) },
     p,
   );
-  const thirtyPercent = thirtyPercentRule.apply({ ineligible: eligibleCost.ineligible, total: eligibleCost.total, seriousViolation, unseparatedBundle: eligibleCost.unseparatedBundle }, p);
+  const eligibleCost = eligibleCostRule.apply(
+    {
+      lines: state.lines,
+      netPerLine: preDiscount.netPerLine,
+      costAllocations: costAllocationsOf(state),
+      ...(single !== undefined ? { singleBundlePrice: single } : {}),
+    },
+    p,
+  );
+  const thirtyPercent = thirtyPercentRule.apply(
+    {
+      ineligible: eligibleCost.ineligible,
+      total: eligibleCost.total,
+      seriousViolation,
+      unseparatedBundle: eligibleCost.unseparatedBundle,
+    },
+    p,
+  );
   return { ruleSet, lines: state.lines, preDiscount, eligibleCost, thirtyPercent };
 }

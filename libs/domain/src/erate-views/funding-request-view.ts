@@ -101,9 +101,22 @@ export interface FundingRequestView {
   /** The requested commitment, or zero when the rules deny the request. */
   fundableCommitment: Cents | null;
   /** Eligible cost less the E-Rate share: the state's funding, then the applicant's share, part of which trade-ins and independent grants may pay. */
-  nonDiscountShare: { amount: Cents; stateFunding: Cents; applicantShare: Cents; tradeIns: TradeInApplied[]; grants: Cents; applicantPays: Cents } | null;
+  nonDiscountShare: {
+    amount: Cents;
+    stateFunding: Cents;
+    applicantShare: Cents;
+    tradeIns: TradeInApplied[];
+    grants: Cents;
+    applicantPays: Cents;
+  } | null;
   categoryTwoBudget: CategoryTwoBudgetView | null;
-  funding: { committed: Cents | null; committedOn: CalendarDate | null; reduced: Cents; committedAfterReductions: Cents; invoiced: Cents };
+  funding: {
+    committed: Cents | null;
+    committedOn: CalendarDate | null;
+    reduced: Cents;
+    committedAfterReductions: Cents;
+    invoiced: Cents;
+  };
   /** The request's deadlines; a request no rule set judges has only its recorded Form 486 date. */
   dates: FrnDates | UnjudgedDates;
   findings: Finding[];

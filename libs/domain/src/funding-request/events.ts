@@ -5,7 +5,20 @@ import { type FieldError } from '../shared/errors';
 import { type BasisPoints, type Cents } from '../shared/money';
 import { streamReference } from '../shared/stream-reference';
 import {
-  arrayOf, basisPoints, bool, calendarDate, cents, type Check, count, object, oneOf, optional, percentInt, positiveCount, text, validator,
+  arrayOf,
+  basisPoints,
+  bool,
+  calendarDate,
+  cents,
+  type Check,
+  count,
+  object,
+  oneOf,
+  optional,
+  percentInt,
+  positiveCount,
+  text,
+  validator,
 } from '../shared/validation';
 
 export type ErateCategory = 1 | 2;
@@ -16,7 +29,12 @@ export type ErateCategory = 1 | 2;
  * telecommunications services only. `not-compliant` records that none of these could be certified.
  */
 export type CipaCertification = 'compliant' | 'undertaking-actions' | 'not-applicable' | 'not-compliant';
-export const CIPA_CERTIFICATIONS: readonly CipaCertification[] = ['compliant', 'undertaking-actions', 'not-applicable', 'not-compliant'];
+export const CIPA_CERTIFICATIONS: readonly CipaCertification[] = [
+  'compliant',
+  'undertaking-actions',
+  'not-applicable',
+  'not-compliant',
+];
 
 /** One line of a Form 471 funding request. Ineligible lines stay on the request so they can be identified and allocated out. */
 export interface FrnLine {
@@ -58,8 +76,17 @@ export interface FundingRequestDrafted {
   singleBundlePrice?: Cents;
 }
 
-export interface FundingRequestLineCorrected { correctsEventId: string; line: FrnLine; reason: string }
-export interface PriceReductionOffered { description: string; lineIds?: string[]; amount?: Cents; rateBasisPoints?: BasisPoints }
+export interface FundingRequestLineCorrected {
+  correctsEventId: string;
+  line: FrnLine;
+  reason: string;
+}
+export interface PriceReductionOffered {
+  description: string;
+  lineIds?: string[];
+  amount?: Cents;
+  rateBasisPoints?: BasisPoints;
+}
 export interface BundleDiscountOffered {
   description: string;
   /** The request's lines in the bundle; all lines when absent. */
@@ -77,32 +104,90 @@ export interface FreeItemOffered {
   /** How the request deals with the free item: subtract its value, cost-allocate, or (a violation) neither. */
   treatment: 'subtract' | 'cost-allocate' | 'not-deducted';
 }
-export interface PromptPaymentDiscountOffered { rateBasisPoints: BasisPoints; withinDays: number }
-export interface DonationRecorded { donor: string; description: string; value: Cents; fromServiceProvider: boolean; tiedToBid: boolean }
-export interface GrantReceived { grantor: string; amount: Cents; receivedOn: CalendarDate; independentOfServiceProvider: boolean }
-export interface CostAllocationDeclared { lineId: string; eligibleBasisPoints: BasisPoints; method: string }
+export interface PromptPaymentDiscountOffered {
+  rateBasisPoints: BasisPoints;
+  withinDays: number;
+}
+export interface DonationRecorded {
+  donor: string;
+  description: string;
+  value: Cents;
+  fromServiceProvider: boolean;
+  tiedToBid: boolean;
+}
+export interface GrantReceived {
+  grantor: string;
+  amount: Cents;
+  receivedOn: CalendarDate;
+  independentOfServiceProvider: boolean;
+}
+export interface CostAllocationDeclared {
+  lineId: string;
+  eligibleBasisPoints: BasisPoints;
+  method: string;
+}
 /** State (or Tribal) funding for the request's Category 1 special construction, percent of its cost. */
-export interface StateMatchCommitted { statePercent: number; source: string }
-export interface FundingRequestOfferWithdrawn { withdrawnEventId: string; reason: string }
-export interface FundingRequestSubmitted { form471Number: string; submittedOn: CalendarDate }
-export interface FundingCommitted { amount: Cents; committedOn: CalendarDate }
-export interface FundingReduced { amount: Cents; reducedOn: CalendarDate; reason: string }
-export interface FundingDenied { deniedOn: CalendarDate; reason: string }
+export interface StateMatchCommitted {
+  statePercent: number;
+  source: string;
+}
+export interface FundingRequestOfferWithdrawn {
+  withdrawnEventId: string;
+  reason: string;
+}
+export interface FundingRequestSubmitted {
+  form471Number: string;
+  submittedOn: CalendarDate;
+}
+export interface FundingCommitted {
+  amount: Cents;
+  committedOn: CalendarDate;
+}
+export interface FundingReduced {
+  amount: Cents;
+  reducedOn: CalendarDate;
+  reason: string;
+}
+export interface FundingDenied {
+  deniedOn: CalendarDate;
+  reason: string;
+}
 export interface Form486Filed {
   filedOn: CalendarDate;
   /** The CIPA certification made on the form; absent on forms recorded before it was. */
   cipa?: CipaCertification;
 }
 /** USAC's Form 486 notification letter; the invoice deadline counts from it. */
-export interface Form486Notified { notifiedOn: CalendarDate }
+export interface Form486Notified {
+  notifiedOn: CalendarDate;
+}
 /** An invoice sent to USAC: by the applicant (BEAR, Form 472) or the provider (SPI, Form 474). */
-export interface InvoiceSubmitted { invoiceNumber: string; form: 'BEAR' | 'SPI'; amount: Cents; submittedOn: CalendarDate }
-export interface InvoiceDeadlineExtensionRequested { requestedOn: CalendarDate; reason?: string }
+export interface InvoiceSubmitted {
+  invoiceNumber: string;
+  form: 'BEAR' | 'SPI';
+  amount: Cents;
+  submittedOn: CalendarDate;
+}
+export interface InvoiceDeadlineExtensionRequested {
+  requestedOn: CalendarDate;
+  reason?: string;
+}
 /** USAC extended the service delivery deadline of this request. */
-export interface ServiceDeliveryDeadlineExtended { newDeadline: CalendarDate; grantedOn: CalendarDate; reason: string }
+export interface ServiceDeliveryDeadlineExtended {
+  newDeadline: CalendarDate;
+  grantedOn: CalendarDate;
+  reason: string;
+}
 /** Services or equipment of the request were delivered (e.g. installation of a one-time purchase completed). */
-export interface ServiceDelivered { description: string; deliveredOn: CalendarDate }
-export interface InvoicePaid { invoiceNumber: string; amount: Cents; paidOn: CalendarDate }
+export interface ServiceDelivered {
+  description: string;
+  deliveredOn: CalendarDate;
+}
+export interface InvoicePaid {
+  invoiceNumber: string;
+  amount: Cents;
+  paidOn: CalendarDate;
+}
 
 export type FrnEvent =
   | DomainEvent<'FundingRequestDrafted', FundingRequestDrafted>
@@ -128,14 +213,24 @@ export type FrnEvent =
   | DomainEvent<'ServiceDelivered', ServiceDelivered>
   | DomainEvent<'InvoicePaid', InvoicePaid>;
 
-
 const category: Check = (v, f) => (v === 1 || v === 2 ? [] : [{ field: f, message: 'must be 1 or 2' }]);
 const fundingYear: Check = (v, f) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 1998 && v <= 2100 ? [] : [{ field: f, message: 'must be a funding year from 1998 to 2100' }];
+  typeof v === 'number' && Number.isInteger(v) && v >= 1998 && v <= 2100
+    ? []
+    : [{ field: f, message: 'must be a funding year from 1998 to 2100' }];
 
 export const frnLineCheck: Check = object({
-  lineId: text, product: text, model: optional(text), location: optional(text), eligible: bool, ancillary: bool,
-  specificallyRequested: bool, quantity: positiveCount, usualUnitPrice: cents, specialConstruction: optional(bool), entity: optional(streamReference('applicant')),
+  lineId: text,
+  product: text,
+  model: optional(text),
+  location: optional(text),
+  eligible: bool,
+  ancillary: bool,
+  specificallyRequested: bool,
+  quantity: positiveCount,
+  usualUnitPrice: cents,
+  specialConstruction: optional(bool),
+  entity: optional(streamReference('applicant')),
 });
 
 const uniqueLineIds = (data: unknown): FieldError[] => {
@@ -171,18 +266,23 @@ const withinLimit = (data: unknown): FieldError[] => {
     return typeof quantity === 'number' && typeof usualUnitPrice === 'number' ? a + quantity * usualUnitPrice : a;
   }, 0);
   const errors: FieldError[] = [];
-  if (total > MAX_REQUEST_TOTAL) errors.push({ field: 'lines', message: `must total at most ${MAX_REQUEST_TOTAL} cents` });
-  if (typeof d.singleBundlePrice === 'number' && d.singleBundlePrice > MAX_REQUEST_TOTAL) errors.push({ field: 'singleBundlePrice', message: `must be at most ${MAX_REQUEST_TOTAL} cents` });
+  if (total > MAX_REQUEST_TOTAL)
+    errors.push({ field: 'lines', message: `must total at most ${MAX_REQUEST_TOTAL} cents` });
+  if (typeof d.singleBundlePrice === 'number' && d.singleBundlePrice > MAX_REQUEST_TOTAL)
+    errors.push({ field: 'singleBundlePrice', message: `must be at most ${MAX_REQUEST_TOTAL} cents` });
   return errors;
 };
 
-const lineWithinLimit = (data: unknown): FieldError[] => withinLimit({ lines: [(data as { line?: unknown }).line] }).map(() => ({ field: 'line', message: `must total at most ${MAX_REQUEST_TOTAL} cents` }));
+const lineWithinLimit = (data: unknown): FieldError[] =>
+  withinLimit({ lines: [(data as { line?: unknown }).line] }).map(() => ({
+    field: 'line',
+    message: `must total at most ${MAX_REQUEST_TOTAL} cents`,
+  }));
 
 const isObject = (d: unknown): boolean => d !== null && typeof d === 'object' && !Array.isArray(d);
 const withCrossChecks =
   (base: (d: unknown) => FieldError[], ...cross: ((d: unknown) => FieldError[])[]) =>
-  (data: unknown): FieldError[] =>
-    [...base(data), ...(isObject(data) ? cross.flatMap((c) => c(data)) : [])];
+  (data: unknown): FieldError[] => [...base(data), ...(isObject(data) ? cross.flatMap((c) => c(data)) : [])];
 
 const lineIds = optional(arrayOf(text, { min: 1, max: 1_000 }));
 
@@ -192,19 +292,52 @@ export const frnEvents: StreamDefinition<FrnEvent>['events'] = {
     schemaVersion: 1,
     validate: withCrossChecks(
       validator({
-        applicant: streamReference('applicant'), category, spin: text, procurement: streamReference('procurement'), contractNumber: optional(text),
-        fundingYear, serviceStartDate: calendarDate, serviceEndDate: optional(calendarDate), recurring: optional(bool),
-        lines: arrayOf(frnLineCheck, { min: 1, max: 1_000 }), singleBundlePrice: optional(cents),
+        applicant: streamReference('applicant'),
+        category,
+        spin: text,
+        procurement: streamReference('procurement'),
+        contractNumber: optional(text),
+        fundingYear,
+        serviceStartDate: calendarDate,
+        serviceEndDate: optional(calendarDate),
+        recurring: optional(bool),
+        lines: arrayOf(frnLineCheck, { min: 1, max: 1_000 }),
+        singleBundlePrice: optional(cents),
       }),
       uniqueLineIds,
       withinLimit,
     ),
     example: {
-      applicant: 'applicant-lea-12', category: 1, spin: '143001234', procurement: 'procurement-470-250001', contractNumber: 'C-2025-7',
-      fundingYear: 2025, serviceStartDate: '2025-07-01',
+      applicant: 'applicant-lea-12',
+      category: 1,
+      spin: '143001234',
+      procurement: 'procurement-470-250001',
+      contractNumber: 'C-2025-7',
+      fundingYear: 2025,
+      serviceStartDate: '2025-07-01',
       lines: [
-        { lineId: 'L1', product: 'Internet access 1 Gbps', model: 'IA-1G', location: 'District office', eligible: true, ancillary: false, specificallyRequested: true, quantity: 12, usualUnitPrice: 150_000 },
-        { lineId: 'L2', product: 'Web hosting', model: 'WH-S', location: 'District office', eligible: false, ancillary: false, specificallyRequested: true, quantity: 12, usualUnitPrice: 5_000 },
+        {
+          lineId: 'L1',
+          product: 'Internet access 1 Gbps',
+          model: 'IA-1G',
+          location: 'District office',
+          eligible: true,
+          ancillary: false,
+          specificallyRequested: true,
+          quantity: 12,
+          usualUnitPrice: 150_000,
+        },
+        {
+          lineId: 'L2',
+          product: 'Web hosting',
+          model: 'WH-S',
+          location: 'District office',
+          eligible: false,
+          ancillary: false,
+          specificallyRequested: true,
+          quantity: 12,
+          usualUnitPrice: 5_000,
+        },
       ],
     },
   },
@@ -213,29 +346,59 @@ export const frnEvents: StreamDefinition<FrnEvent>['events'] = {
     schemaVersion: 1,
     validate: withCrossChecks(validator({ correctsEventId: text, line: frnLineCheck, reason: text }), lineWithinLimit),
     example: {
-      correctsEventId: '00000000-0000-4000-8000-000000000001', reason: 'Model number typo',
-      line: { lineId: 'L2', product: 'Web hosting', model: 'WH-M', location: 'District office', eligible: false, ancillary: false, specificallyRequested: true, quantity: 12, usualUnitPrice: 5_000 },
+      correctsEventId: '00000000-0000-4000-8000-000000000001',
+      reason: 'Model number typo',
+      line: {
+        lineId: 'L2',
+        product: 'Web hosting',
+        model: 'WH-M',
+        location: 'District office',
+        eligible: false,
+        ancillary: false,
+        specificallyRequested: true,
+        quantity: 12,
+        usualUnitPrice: 5_000,
+      },
     },
   },
   PriceReductionOffered: {
     description: 'The provider reduced the price (amount or rate), for some lines or all',
     schemaVersion: 1,
-    validate: withCrossChecks(validator({ description: text, lineIds, amount: optional(cents), rateBasisPoints: optional(basisPoints) }), amountOrRate),
+    validate: withCrossChecks(
+      validator({ description: text, lineIds, amount: optional(cents), rateBasisPoints: optional(basisPoints) }),
+      amountOrRate,
+    ),
     example: { description: '20% promotional reduction', rateBasisPoints: 2_000 },
   },
   BundleDiscountOffered: {
-    description: 'The provider quoted a lower total for lines bought together; the discount is allocated proportionally',
+    description:
+      'The provider quoted a lower total for lines bought together; the discount is allocated proportionally',
     schemaVersion: 1,
-    validate: validator({ description: text, lineIds, partsOutsideRequestUsualCost: optional(cents), quotedTotal: cents }),
+    validate: validator({
+      description: text,
+      lineIds,
+      partsOutsideRequestUsualCost: optional(cents),
+      quotedTotal: cents,
+    }),
     example: { description: 'Internet + hosting bundle', lineIds: ['L1', 'L2'], quotedTotal: 32_000 },
   },
   FreeItemOffered: {
     description: 'The provider offered a free item; its fair market value is subtracted or cost-allocated',
     schemaVersion: 1,
     validate: validator({
-      description: text, quantity: positiveCount, fairMarketValue: cents, tiedToPurchase: bool, treatment: oneOf(['subtract', 'cost-allocate', 'not-deducted'] as const),
+      description: text,
+      quantity: positiveCount,
+      fairMarketValue: cents,
+      tiedToPurchase: bool,
+      treatment: oneOf(['subtract', 'cost-allocate', 'not-deducted'] as const),
     }),
-    example: { description: 'Five cell phones', quantity: 5, fairMarketValue: 70_000, tiedToPurchase: true, treatment: 'subtract' },
+    example: {
+      description: 'Five cell phones',
+      quantity: 5,
+      fairMarketValue: 70_000,
+      tiedToPurchase: true,
+      treatment: 'subtract',
+    },
   },
   PromptPaymentDiscountOffered: {
     description: 'A discount for paying within a number of days',
@@ -247,13 +410,24 @@ export const frnEvents: StreamDefinition<FrnEvent>['events'] = {
     description: 'The applicant received a donation connected to this request',
     schemaVersion: 1,
     validate: validator({ donor: text, description: text, value: cents, fromServiceProvider: bool, tiedToBid: bool }),
-    example: { donor: 'Acme Networks', description: 'Rack cabinets', value: 50_000, fromServiceProvider: true, tiedToBid: true },
+    example: {
+      donor: 'Acme Networks',
+      description: 'Rack cabinets',
+      value: 50_000,
+      fromServiceProvider: true,
+      tiedToBid: true,
+    },
   },
   GrantReceived: {
     description: 'A grant towards the applicant share',
     schemaVersion: 1,
     validate: validator({ grantor: text, amount: cents, receivedOn: calendarDate, independentOfServiceProvider: bool }),
-    example: { grantor: 'State Library Foundation', amount: 500_000, receivedOn: '2025-05-01', independentOfServiceProvider: true },
+    example: {
+      grantor: 'State Library Foundation',
+      amount: 500_000,
+      receivedOn: '2025-05-01',
+      independentOfServiceProvider: true,
+    },
   },
   CostAllocationDeclared: {
     description: 'The eligible share of a mixed line',
@@ -312,7 +486,12 @@ export const frnEvents: StreamDefinition<FrnEvent>['events'] = {
   InvoiceSubmitted: {
     description: 'An invoice (BEAR by the applicant, SPI by the provider) was submitted to USAC',
     schemaVersion: 1,
-    validate: validator({ invoiceNumber: text, form: oneOf(['BEAR', 'SPI'] as const), amount: cents, submittedOn: calendarDate }),
+    validate: validator({
+      invoiceNumber: text,
+      form: oneOf(['BEAR', 'SPI'] as const),
+      amount: cents,
+      submittedOn: calendarDate,
+    }),
     example: { invoiceNumber: 'INV-1', form: 'SPI', amount: 720_000, submittedOn: '2025-10-01' },
   },
   InvoiceDeadlineExtensionRequested: {

@@ -4,9 +4,21 @@ import { assertNever } from '../shared/errors';
 import { eventOf } from '../shared/event-of';
 import { type Cents } from '../shared/money';
 import {
-  type BundleDiscountOffered, type CostAllocationDeclared, type DonationRecorded, type FreeItemOffered, type FrnEvent, type FrnLine,
-  type Form486Filed, type FundingRequestDrafted, type GrantReceived, type InvoiceSubmitted, type PriceReductionOffered, type PromptPaymentDiscountOffered,
-  type ServiceDelivered, type ServiceDeliveryDeadlineExtended, type StateMatchCommitted,
+  type BundleDiscountOffered,
+  type CostAllocationDeclared,
+  type DonationRecorded,
+  type FreeItemOffered,
+  type FrnEvent,
+  type FrnLine,
+  type Form486Filed,
+  type FundingRequestDrafted,
+  type GrantReceived,
+  type InvoiceSubmitted,
+  type PriceReductionOffered,
+  type PromptPaymentDiscountOffered,
+  type ServiceDelivered,
+  type ServiceDeliveryDeadlineExtended,
+  type StateMatchCommitted,
 } from './events';
 
 export type FrnStatus = 'none' | 'drafted' | 'submitted' | 'committed' | 'reduced' | 'denied' | 'invoiced';
@@ -41,7 +53,10 @@ export interface FrnDraft extends Omit<FundingRequestDrafted, 'lines'> {
   ruleSet?: string;
 }
 
-interface Dated { eventId: string; position: number }
+interface Dated {
+  eventId: string;
+  position: number;
+}
 
 export interface FrnState {
   status: FrnStatus;
@@ -63,10 +78,19 @@ export interface FrnState {
 }
 
 export const initialFrnState: FrnState = {
-  status: 'none', lines: [], offers: [], reductions: [], invoices: [], invoiceSubmissions: [], invoiceExtensionRequests: [], serviceDeliveryExtensions: [], deliveries: [],
+  status: 'none',
+  lines: [],
+  offers: [],
+  reductions: [],
+  invoices: [],
+  invoiceSubmissions: [],
+  invoiceExtensionRequests: [],
+  serviceDeliveryExtensions: [],
+  deliveries: [],
 };
 
-const namedRuleSet = (e: Envelope): { ruleSet?: string } => (typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {});
+const namedRuleSet = (e: Envelope): { ruleSet?: string } =>
+  typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {};
 
 export function evolveFrn(state: FrnState, e: Envelope<FrnEvent>): FrnState {
   const at = { eventId: e.id, position: e.position };
@@ -75,13 +99,20 @@ export function evolveFrn(state: FrnState, e: Envelope<FrnEvent>): FrnState {
     case 'FundingRequestDrafted': {
       const { lines, ...rest } = event.data;
       const draft: FrnDraft = { ...rest, ...at, draftedOn: calendarDateOf(effectiveInstant(e)), ...namedRuleSet(e) };
-      return { ...state, status: 'drafted', draft, lines: lines.map((l) => ({ ...l, sourceEventIds: [e.id], lastSetBy: e.id })) };
+      return {
+        ...state,
+        status: 'drafted',
+        draft,
+        lines: lines.map((l) => ({ ...l, sourceEventIds: [e.id], lastSetBy: e.id })),
+      };
     }
     case 'FundingRequestLineCorrected': {
       const { line } = event.data;
       return {
         ...state,
-        lines: state.lines.map((l) => (l.lineId === line.lineId ? { ...line, sourceEventIds: [...l.sourceEventIds, e.id], lastSetBy: e.id } : l)),
+        lines: state.lines.map((l) =>
+          l.lineId === line.lineId ? { ...line, sourceEventIds: [...l.sourceEventIds, e.id], lastSetBy: e.id } : l,
+        ),
       };
     }
     case 'PriceReductionOffered':
@@ -94,13 +125,20 @@ export function evolveFrn(state: FrnState, e: Envelope<FrnEvent>): FrnState {
     case 'StateMatchCommitted':
       return { ...state, offers: [...state.offers, { ...at, ...event } as FrnOffer] };
     case 'FundingRequestOfferWithdrawn':
-      return { ...state, offers: state.offers.map((o) => (o.eventId === event.data.withdrawnEventId ? { ...o, withdrawnBy: e.id } : o)) };
+      return {
+        ...state,
+        offers: state.offers.map((o) => (o.eventId === event.data.withdrawnEventId ? { ...o, withdrawnBy: e.id } : o)),
+      };
     case 'FundingRequestSubmitted':
       return { ...state, status: 'submitted', submission: { ...at, ...event.data } };
     case 'FundingCommitted':
       return { ...state, status: 'committed', commitment: { ...at, ...event.data } };
     case 'FundingReduced':
-      return { ...state, status: state.status === 'invoiced' ? 'invoiced' : 'reduced', reductions: [...state.reductions, { ...at, ...event.data }] };
+      return {
+        ...state,
+        status: state.status === 'invoiced' ? 'invoiced' : 'reduced',
+        reductions: [...state.reductions, { ...at, ...event.data }],
+      };
     case 'FundingDenied':
       return { ...state, status: 'denied', denial: { ...at, ...event.data } };
     case 'Form486Filed':
@@ -110,7 +148,10 @@ export function evolveFrn(state: FrnState, e: Envelope<FrnEvent>): FrnState {
     case 'InvoiceSubmitted':
       return { ...state, invoiceSubmissions: [...state.invoiceSubmissions, { ...at, ...event.data }] };
     case 'InvoiceDeadlineExtensionRequested':
-      return { ...state, invoiceExtensionRequests: [...state.invoiceExtensionRequests, { ...at, requestedOn: event.data.requestedOn }] };
+      return {
+        ...state,
+        invoiceExtensionRequests: [...state.invoiceExtensionRequests, { ...at, requestedOn: event.data.requestedOn }],
+      };
     case 'ServiceDeliveryDeadlineExtended':
       return { ...state, serviceDeliveryExtensions: [...state.serviceDeliveryExtensions, { ...at, ...event.data }] };
     case 'ServiceDelivered':

@@ -15,7 +15,10 @@ export interface OrderLine {
   unitPrice: Cents;
 }
 
-export type QuoteReceived = DomainEvent<'QuoteReceived', { contract: string; quotedOn: CalendarDate; lines: OrderLine[] }>;
+export type QuoteReceived = DomainEvent<
+  'QuoteReceived',
+  { contract: string; quotedOn: CalendarDate; lines: OrderLine[] }
+>;
 export type OrderPlaced = DomainEvent<
   'OrderPlaced',
   {
@@ -30,13 +33,28 @@ export type OrderPlaced = DomainEvent<
   }
 >;
 /** The order's shares as corrected, e.g. the district raising its share to the program's minimum so the state share is earned. */
-export type OrderSharesCorrected = DomainEvent<'OrderSharesCorrected', { stateShare: Cents; districtShare: Cents; correctedOn: CalendarDate; reason: string }>;
+export type OrderSharesCorrected = DomainEvent<
+  'OrderSharesCorrected',
+  { stateShare: Cents; districtShare: Cents; correctedOn: CalendarDate; reason: string }
+>;
 export type OrderDelivered = DomainEvent<'OrderDelivered', { deliveredOn: CalendarDate }>;
 export type OrderCancelled = DomainEvent<'OrderCancelled', { cancelledOn: CalendarDate; reason: string }>;
-export type CostShareClaimed = DomainEvent<'CostShareClaimed', { claimId: string; amount: Cents; claimedOn: CalendarDate }>;
-export type ReimbursementPaid = DomainEvent<'ReimbursementPaid', { claimId: string; amount: Cents; paidOn: CalendarDate }>;
-export type SlaBreachReported = DomainEvent<'SlaBreachReported', { breachId: string; reportedOn: CalendarDate; description: string; units: number }>;
-export type SlaRemedyApplied = DomainEvent<'SlaRemedyApplied', { breachId: string; remedy: SlaRemedy; appliedOn: CalendarDate }>;
+export type CostShareClaimed = DomainEvent<
+  'CostShareClaimed',
+  { claimId: string; amount: Cents; claimedOn: CalendarDate }
+>;
+export type ReimbursementPaid = DomainEvent<
+  'ReimbursementPaid',
+  { claimId: string; amount: Cents; paidOn: CalendarDate }
+>;
+export type SlaBreachReported = DomainEvent<
+  'SlaBreachReported',
+  { breachId: string; reportedOn: CalendarDate; description: string; units: number }
+>;
+export type SlaRemedyApplied = DomainEvent<
+  'SlaRemedyApplied',
+  { breachId: string; remedy: SlaRemedy; appliedOn: CalendarDate }
+>;
 
 export type OrderEvent =
   | QuoteReceived
@@ -65,7 +83,8 @@ export const orderEvents: StreamDefinition<OrderEvent>['events'] = {
     example: { contract: 'contract-naspo-mlti-2020', quotedOn: '2020-07-20', lines: exampleLines },
   },
   OrderPlaced: {
-    description: 'An LEA placed an order under a state program and a cooperative contract, with the state and district shares.',
+    description:
+      'An LEA placed an order under a state program and a cooperative contract, with the state and district shares.',
     schemaVersion: 1,
     validate: validator({
       program: streamReference('program'),
@@ -87,10 +106,16 @@ export const orderEvents: StreamDefinition<OrderEvent>['events'] = {
     },
   },
   OrderSharesCorrected: {
-    description: "The order's state and district shares were corrected (they still make up the order total); the state share is judged again under the terms the order was placed under.",
+    description:
+      "The order's state and district shares were corrected (they still make up the order total); the state share is judged again under the terms the order was placed under.",
     schemaVersion: 1,
     validate: validator({ stateShare: cents, districtShare: cents, correctedOn: calendarDate, reason: text }),
-    example: { stateShare: 51_840_000, districtShare: 12_960_000, correctedOn: '2020-08-15', reason: 'District raised its share to the 20% minimum' },
+    example: {
+      stateShare: 51_840_000,
+      districtShare: 12_960_000,
+      correctedOn: '2020-08-15',
+      reason: 'District raised its share to the 20% minimum',
+    },
   },
   OrderDelivered: {
     description: 'The order was delivered.',
@@ -120,7 +145,12 @@ export const orderEvents: StreamDefinition<OrderEvent>['events'] = {
     description: "A breach of the contract's service level was reported on this order; it opens a remedy obligation.",
     schemaVersion: 1,
     validate: validator({ breachId: identifier, reportedOn: calendarDate, description: text, units: positiveCount }),
-    example: { breachId: 'breach-1', reportedOn: '2021-02-01', description: '40 devices failed to power on', units: 40 },
+    example: {
+      breachId: 'breach-1',
+      reportedOn: '2021-02-01',
+      description: '40 devices failed to power on',
+      units: 40,
+    },
   },
   SlaRemedyApplied: {
     description: 'The vendor applied a remedy (repair, replacement, service credit) to a reported breach.',

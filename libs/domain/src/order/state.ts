@@ -130,9 +130,17 @@ export function evolveOrder(state: OrderState, envelope: Envelope<OrderEvent>): 
       };
     }
     case 'OrderDelivered':
-      return { ...state, delivered: { ...event.data, eventId: envelope.id }, lastFactOn: laterOf(state.lastFactOn, event.data.deliveredOn) };
+      return {
+        ...state,
+        delivered: { ...event.data, eventId: envelope.id },
+        lastFactOn: laterOf(state.lastFactOn, event.data.deliveredOn),
+      };
     case 'OrderCancelled':
-      return { ...state, cancelled: { ...event.data, eventId: envelope.id }, lastFactOn: laterOf(state.lastFactOn, event.data.cancelledOn) };
+      return {
+        ...state,
+        cancelled: { ...event.data, eventId: envelope.id },
+        lastFactOn: laterOf(state.lastFactOn, event.data.cancelledOn),
+      };
     case 'CostShareClaimed':
       return {
         ...state,
@@ -143,7 +151,9 @@ export function evolveOrder(state: OrderState, envelope: Envelope<OrderEvent>): 
       return {
         ...state,
         claims: state.claims.map((c) =>
-          c.claimId === event.data.claimId ? { ...c, paid: c.paid + event.data.amount, paymentEventIds: [...c.paymentEventIds, envelope.id] } : c,
+          c.claimId === event.data.claimId
+            ? { ...c, paid: c.paid + event.data.amount, paymentEventIds: [...c.paymentEventIds, envelope.id] }
+            : c,
         ),
         lastFactOn: laterOf(state.lastFactOn, event.data.paidOn),
       };
@@ -157,7 +167,9 @@ export function evolveOrder(state: OrderState, envelope: Envelope<OrderEvent>): 
       return {
         ...state,
         breaches: state.breaches.map((b) =>
-          b.breachId === event.data.breachId ? { ...b, remedy: { remedy: event.data.remedy, appliedOn: event.data.appliedOn, eventId: envelope.id } } : b,
+          b.breachId === event.data.breachId
+            ? { ...b, remedy: { remedy: event.data.remedy, appliedOn: event.data.appliedOn, eventId: envelope.id } }
+            : b,
         ),
         lastFactOn: laterOf(state.lastFactOn, event.data.appliedOn),
       };

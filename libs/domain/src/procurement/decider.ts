@@ -9,27 +9,41 @@ const refuse = (code: string, message: string): never => {
 };
 
 /** Refuses bids, evaluations, selections and contracts on a bid request never posted, and references to bids never received. */
-function decideProcurement(command: RecordFact<ProcurementEvent>, state: ProcurementState, related: RelatedStates): ProcurementEvent[] {
+function decideProcurement(
+  command: RecordFact<ProcurementEvent>,
+  state: ProcurementState,
+  related: RelatedStates,
+): ProcurementEvent[] {
   const { event, stream } = command;
   if (event.type === 'BidRequestPosted') {
-    if (state.posted) refuse('procurement-already-posted', `${stream} was already posted as Form 470 ${state.posted.form470Number}`);
+    if (state.posted)
+      refuse('procurement-already-posted', `${stream} was already posted as Form 470 ${state.posted.form470Number}`);
     assertKnownErateRuleSet(command.metadata, related);
     return [event];
   }
-  if (!state.posted) return refuse('procurement-not-posted', `${stream} has no BidRequestPosted; a ${event.type} needs a posted Form 470`);
+  if (!state.posted)
+    return refuse(
+      'procurement-not-posted',
+      `${stream} has no BidRequestPosted; a ${event.type} needs a posted Form 470`,
+    );
   const bidIds = new Set(state.bids.map((b) => b.bidId));
   const needBid = (bidId: string) => {
     if (!bidIds.has(bidId)) refuse('procurement-bid-unknown', `${stream} has received no bid ${bidId}`);
   };
   switch (event.type) {
     case 'BidReceived':
-      if (bidIds.has(event.data.bidId)) refuse('procurement-bid-duplicate', `${stream} already has bid ${event.data.bidId}`);
+      if (bidIds.has(event.data.bidId))
+        refuse('procurement-bid-duplicate', `${stream} already has bid ${event.data.bidId}`);
       return [event];
     case 'BidEvaluationRecorded': {
       const factorNames = new Set(event.data.factors.map((f) => f.name));
       for (const s of event.data.scores) {
         needBid(s.bidId);
-        if (!factorNames.has(s.factor)) refuse('procurement-factor-unknown', `Score for bid ${s.bidId} names factor ${s.factor}, which the evaluation does not list`);
+        if (!factorNames.has(s.factor))
+          refuse(
+            'procurement-factor-unknown',
+            `Score for bid ${s.bidId} names factor ${s.factor}, which the evaluation does not list`,
+          );
       }
       return [event];
     }
@@ -38,7 +52,8 @@ function decideProcurement(command: RecordFact<ProcurementEvent>, state: Procure
       return [event];
     case 'ContractSigned':
       needBid(event.data.bidId);
-      if (state.contract) refuse('procurement-contract-duplicate', `${stream} already has contract ${state.contract.contractNumber}`);
+      if (state.contract)
+        refuse('procurement-contract-duplicate', `${stream} already has contract ${state.contract.contractNumber}`);
       return [event];
     default:
       return assertNever(event);

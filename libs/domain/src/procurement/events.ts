@@ -5,7 +5,20 @@ import { type FieldError } from '../shared/errors';
 import { type Cents } from '../shared/money';
 import { streamReference } from '../shared/stream-reference';
 import { MAX_REQUEST_TOTAL } from '../funding-request/events';
-import { arrayOf, bool, calendarDate, cents, type Check, count, object, optional, percentInt, positiveCount, text, validator } from '../shared/validation';
+import {
+  arrayOf,
+  bool,
+  calendarDate,
+  cents,
+  type Check,
+  count,
+  object,
+  optional,
+  percentInt,
+  positiveCount,
+  text,
+  validator,
+} from '../shared/validation';
 
 export interface BidRequestPosted {
   form470Number: string;
@@ -33,11 +46,31 @@ export interface BidReceived {
   bundlePrice?: Cents;
 }
 
-export interface EvaluationFactor { name: string; weightPercent: number; isPrice: boolean }
-export interface BidScore { bidId: string; factor: string; points: number }
-export interface BidEvaluationRecorded { factors: EvaluationFactor[]; scores: BidScore[]; evaluatedOn: CalendarDate }
-export interface VendorSelected { bidId: string; selectedOn: CalendarDate; reason?: string }
-export interface ContractSigned { bidId: string; contractNumber: string; signedOn: CalendarDate }
+export interface EvaluationFactor {
+  name: string;
+  weightPercent: number;
+  isPrice: boolean;
+}
+export interface BidScore {
+  bidId: string;
+  factor: string;
+  points: number;
+}
+export interface BidEvaluationRecorded {
+  factors: EvaluationFactor[];
+  scores: BidScore[];
+  evaluatedOn: CalendarDate;
+}
+export interface VendorSelected {
+  bidId: string;
+  selectedOn: CalendarDate;
+  reason?: string;
+}
+export interface ContractSigned {
+  bidId: string;
+  contractNumber: string;
+  signedOn: CalendarDate;
+}
 
 export type ProcurementEvent =
   | DomainEvent<'BidRequestPosted', BidRequestPosted>
@@ -46,13 +79,19 @@ export type ProcurementEvent =
   | DomainEvent<'VendorSelected', VendorSelected>
   | DomainEvent<'ContractSigned', ContractSigned>;
 
-
 const category: Check = (v, f) => (v === 1 || v === 2 ? [] : [{ field: f, message: 'must be 1 or 2' }]);
 
 const weightsSumTo100 = (data: unknown): FieldError[] => {
   const factors = (data as { factors?: unknown } | null)?.factors;
   if (!Array.isArray(factors)) return [];
-  const total = factors.reduce((a: number, f: unknown) => a + (typeof (f as { weightPercent?: unknown })?.weightPercent === 'number' ? (f as { weightPercent: number }).weightPercent : 0), 0);
+  const total = factors.reduce(
+    (a: number, f: unknown) =>
+      a +
+      (typeof (f as { weightPercent?: unknown })?.weightPercent === 'number'
+        ? (f as { weightPercent: number }).weightPercent
+        : 0),
+    0,
+  );
   return total === 100 ? [] : [{ field: 'factors', message: `weights must add up to 100 (they add up to ${total})` }];
 };
 
@@ -64,12 +103,26 @@ const bidWithinLimit = (data: unknown): FieldError[] => {
     const { quantity, usualUnitPrice } = (l ?? {}) as { quantity?: unknown; usualUnitPrice?: unknown };
     return typeof quantity === 'number' && typeof usualUnitPrice === 'number' ? a + quantity * usualUnitPrice : a;
   }, 0);
-  return total > MAX_REQUEST_TOTAL ? [{ field: 'lines', message: `must total at most ${MAX_REQUEST_TOTAL} cents` }] : [];
+  return total > MAX_REQUEST_TOTAL
+    ? [{ field: 'lines', message: `must total at most ${MAX_REQUEST_TOTAL} cents` }]
+    : [];
 };
 
 const bid = validator({
-  bidId: text, spin: text, receivedOn: calendarDate,
-  lines: arrayOf(object({ product: text, model: optional(text), eligible: bool, ancillary: bool, quantity: positiveCount, usualUnitPrice: cents }), { min: 1, max: 1_000 }),
+  bidId: text,
+  spin: text,
+  receivedOn: calendarDate,
+  lines: arrayOf(
+    object({
+      product: text,
+      model: optional(text),
+      eligible: bool,
+      ancillary: bool,
+      quantity: positiveCount,
+      usualUnitPrice: cents,
+    }),
+    { min: 1, max: 1_000 },
+  ),
   bundlePrice: optional(cents),
 });
 
@@ -84,17 +137,38 @@ export const procurementEvents: StreamDefinition<ProcurementEvent>['events'] = {
     description: 'The Form 470 was certified and posted',
     schemaVersion: 1,
     validate: validator({
-      form470Number: text, applicant: streamReference('applicant'), category, servicesRequested: arrayOf(text, { min: 1, max: 200 }), certifyDate: calendarDate,
+      form470Number: text,
+      applicant: streamReference('applicant'),
+      category,
+      servicesRequested: arrayOf(text, { min: 1, max: 200 }),
+      certifyDate: calendarDate,
     }),
-    example: { form470Number: '250001', applicant: 'applicant-lea-12', category: 1, servicesRequested: ['Internet access 1 Gbps'], certifyDate: '2025-01-06' },
+    example: {
+      form470Number: '250001',
+      applicant: 'applicant-lea-12',
+      category: 1,
+      servicesRequested: ['Internet access 1 Gbps'],
+      certifyDate: '2025-01-06',
+    },
   },
   BidReceived: {
     description: 'A provider bid, line by line',
     schemaVersion: 1,
     validate: (data) => [...bid(data), ...bidWithinLimit(data)],
     example: {
-      bidId: 'B1', spin: '143001234', receivedOn: '2025-01-20',
-      lines: [{ product: 'Internet access 1 Gbps', model: 'IA-1G', eligible: true, ancillary: false, quantity: 12, usualUnitPrice: 150_000 }],
+      bidId: 'B1',
+      spin: '143001234',
+      receivedOn: '2025-01-20',
+      lines: [
+        {
+          product: 'Internet access 1 Gbps',
+          model: 'IA-1G',
+          eligible: true,
+          ancillary: false,
+          quantity: 12,
+          usualUnitPrice: 150_000,
+        },
+      ],
     },
   },
   BidEvaluationRecorded: {
@@ -103,7 +177,11 @@ export const procurementEvents: StreamDefinition<ProcurementEvent>['events'] = {
     validate: (data) => [...evaluation(data), ...weightsSumTo100(data)],
     example: {
       evaluatedOn: '2025-02-05',
-      factors: [{ name: 'Price', weightPercent: 40, isPrice: true }, { name: 'Experience', weightPercent: 30, isPrice: false }, { name: 'Service', weightPercent: 30, isPrice: false }],
+      factors: [
+        { name: 'Price', weightPercent: 40, isPrice: true },
+        { name: 'Experience', weightPercent: 30, isPrice: false },
+        { name: 'Service', weightPercent: 30, isPrice: false },
+      ],
       scores: [{ bidId: 'B1', factor: 'Price', points: 40 }],
     },
   },

@@ -2,9 +2,19 @@ import { type CalendarDate, calendarDateOf } from '../shared/dates';
 import { effectiveInstant, type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
 import { eventOf } from '../shared/event-of';
-import { type BidEvaluationRecorded, type BidReceived, type BidRequestPosted, type ContractSigned, type ProcurementEvent, type VendorSelected } from './events';
+import {
+  type BidEvaluationRecorded,
+  type BidReceived,
+  type BidRequestPosted,
+  type ContractSigned,
+  type ProcurementEvent,
+  type VendorSelected,
+} from './events';
 
-interface Sourced { eventId: string; position: number }
+interface Sourced {
+  eventId: string;
+  position: number;
+}
 
 /** A competitive bidding process as its events fold it; every bid and evaluation is kept for auditors. */
 export interface ProcurementState {
@@ -26,7 +36,15 @@ export function evolveProcurement(state: ProcurementState, e: Envelope<Procureme
   const event = eventOf(e);
   switch (event.type) {
     case 'BidRequestPosted':
-      return { ...state, posted: { ...event.data, ...at, postedOn: calendarDateOf(effectiveInstant(e)), ...(typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {}) } };
+      return {
+        ...state,
+        posted: {
+          ...event.data,
+          ...at,
+          postedOn: calendarDateOf(effectiveInstant(e)),
+          ...(typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {}),
+        },
+      };
     case 'BidReceived':
       return { ...state, bids: [...state.bids, { ...event.data, ...at }] };
     case 'BidEvaluationRecorded':

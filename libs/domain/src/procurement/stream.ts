@@ -9,5 +9,6 @@ export const procurementStream: StreamDefinition<ProcurementEvent, ProcurementSt
   description: 'E-Rate competitive bidding (FCC Form 470): bids, evaluation factors and scores, selection, contract',
   events: procurementEvents,
   decider: procurementDecider,
-  links: (state) => (state.posted ? [state.posted.applicant, ...new Set(state.bids.map((b) => `provider-${b.spin}`))] : []),
+  links: (state) =>
+    state.posted ? [state.posted.applicant, ...new Set(state.bids.map((b) => `provider-${b.spin}`))] : [],
 };

@@ -16,11 +16,15 @@ function rescan(orders: OrderState[], through: OrderState | null, countsCancelle
 }
 
 const facts = (contract: Partial<ContractState>, orders: OrderState[]): FactsLookup => {
-  const states = new Map<string, unknown>([['contract-c', contract], ...orders.map((o, i) => [`order-${i}`, o] as [string, unknown])]);
+  const states = new Map<string, unknown>([
+    ['contract-c', contract],
+    ...orders.map((o, i) => [`order-${i}`, o] as [string, unknown]),
+  ]);
   return {
     position: 0,
     state: <S>(stream: string) => states.get(stream) as S | undefined,
-    linkedFrom: (stream: string, prefix: string) => (stream === 'contract-c' && prefix === 'order' ? orders.map((_, i) => `order-${i}`) : []),
+    linkedFrom: (stream: string, prefix: string) =>
+      stream === 'contract-c' && prefix === 'order' ? orders.map((_, i) => `order-${i}`) : [],
   };
 };
 
@@ -28,7 +32,10 @@ const orderArb = fc.record({
   placed: fc.boolean(),
   cancelled: fc.boolean(),
   placedPosition: fc.integer({ min: 1, max: 12 }),
-  lines: fc.array(fc.record({ itemId: fc.constantFrom('chromebook', 'hotspot'), quantity: fc.integer({ min: 1, max: 500 }) }), { maxLength: 3 }),
+  lines: fc.array(
+    fc.record({ itemId: fc.constantFrom('chromebook', 'hotspot'), quantity: fc.integer({ min: 1, max: 500 }) }),
+    { maxLength: 3 },
+  ),
 });
 
 describe('CohortQuantities', () => {
@@ -45,7 +52,8 @@ describe('CohortQuantities', () => {
           lines: o.lines.map((l) => ({ ...l, kind: l.itemId === 'hotspot' ? 'hotspot' : 'device', unitPrice: 100 })),
         }));
         const cohort = new CohortQuantities('contract-c', facts({ ruleSet }, orders));
-        for (const order of orders) expect(new Map(cohort.through(order))).toEqual(rescan(orders, order, countsCancelled));
+        for (const order of orders)
+          expect(new Map(cohort.through(order))).toEqual(rescan(orders, order, countsCancelled));
         expect(new Map(cohort.through(null))).toEqual(rescan(orders, null, countsCancelled));
       }),
       { numRuns: 300 },

@@ -10,7 +10,11 @@ import { termsInForce } from '../program/terms-in-force';
 import { type TermsVersion } from '../program/terms';
 import { quoteComparisonRule, type QuoteComparison } from '../rules/state-programs/quote-comparison-rule';
 import { decideShare, type ShareDecision } from './share-decision';
-import { agreementsForProgram, orderCountsRule, type OrderCountsOutcome } from '../rules/state-programs/interlocal-agreement-rule';
+import {
+  agreementsForProgram,
+  orderCountsRule,
+  type OrderCountsOutcome,
+} from '../rules/state-programs/interlocal-agreement-rule';
 import { requiresInterlocalAgreement } from '../program/requirements';
 import { orderPriceRule, type LinePriceCheck } from '../rules/state-programs/order-price-rule';
 import { cooperativeContractRuleSets, type CooperativeContractParams } from '../contract/rule-sets';
@@ -116,8 +120,20 @@ export function assessProgram(programStream: string, facts: FactsLookup): Progra
     if (contract) contracts.set(order.contract, contract);
     const agreements = agreementsForProgram(programStream, program, applicant?.interlocalAgreements ?? []);
     const terms = termsInForce(program, order.placedOn, order.placedPosition);
-    const counts = orderCountsRule.apply({ required: requiresInterlocalAgreement(program, terms?.terms ?? null), placedOn: order.placedOn, agreements }, null);
-    const prices = contract ? orderPriceRule.apply({ lines: order.lines, catalog: contract.catalog, cohortQuantityThrough: cohortOf(order.contract).through(order) }, null) : [];
+    const counts = orderCountsRule.apply(
+      { required: requiresInterlocalAgreement(program, terms?.terms ?? null), placedOn: order.placedOn, agreements },
+      null,
+    );
+    const prices = contract
+      ? orderPriceRule.apply(
+          {
+            lines: order.lines,
+            catalog: contract.catalog,
+            cohortQuantityThrough: cohortOf(order.contract).through(order),
+          },
+          null,
+        )
+      : [];
     placed.push({ stream, order, applicant, contract, counts, terms, prices });
   }
   // Per-district caps are used up in placement order, so each order's decision is taken in that order.
@@ -125,25 +141,49 @@ export function assessProgram(programStream: string, facts: FactsLookup): Progra
   const decisions = new Map<string, ShareDecision>();
   for (const p of [...placed].sort((x, y) => x.order.placedPosition - y.order.placedPosition)) {
     const before = earnedSoFar.get(p.order.applicant) ?? 0;
-    const share = decideShare({ order: p.order, applicant: p.applicant, terms: p.terms, counts: p.counts.counts, earnedBefore: before });
+    const share = decideShare({
+      order: p.order,
+      applicant: p.applicant,
+      terms: p.terms,
+      counts: p.counts.counts,
+      earnedBefore: before,
+    });
     earnedSoFar.set(p.order.applicant, before + share.earned);
     decisions.set(p.stream, share);
   }
   for (const p of placed) {
-    const quotes = quoteComparisonRule.apply({ ordered: p.order.lines, quoted: p.order.quotes[p.order.quotes.length - 1]?.lines ?? [], tiers: p.prices }, null);
-    orders.push({ stream: p.stream, order: p.order, applicant: p.applicant, contract: p.contract, counts: p.counts, share: decisions.get(p.stream)!, prices: p.prices, quotes });
+    const quotes = quoteComparisonRule.apply(
+      { ordered: p.order.lines, quoted: p.order.quotes[p.order.quotes.length - 1]?.lines ?? [], tiers: p.prices },
+      null,
+    );
+    orders.push({
+      stream: p.stream,
+      order: p.order,
+      applicant: p.applicant,
+      contract: p.contract,
+      counts: p.counts,
+      share: decisions.get(p.stream)!,
+      prices: p.prices,
+      quotes,
+    });
   }
   const participants = [
-    ...new Set([...facts.linkedFrom(programStream, 'applicant'), ...program.allocations.map((a) => a.applicant), ...orders.map((o) => o.order.applicant)]),
+    ...new Set([
+      ...facts.linkedFrom(programStream, 'applicant'),
+      ...program.allocations.map((a) => a.applicant),
+      ...orders.map((o) => o.order.applicant),
+    ]),
   ];
   for (const p of participants) {
-    for (const a of facts.state<ApplicantState>(p)?.interlocalAgreements ?? []) if (a.program === programStream) asOf = laterOf(asOf, a.approvedOn);
+    for (const a of facts.state<ApplicantState>(p)?.interlocalAgreements ?? [])
+      if (a.program === programStream) asOf = laterOf(asOf, a.approvedOn);
   }
   return { programStream, program, ruleSet, asOf, orders, participants, contracts };
 }
 
 /** Orders that commit program funds: placed, not cancelled, and counted (an agreement preceded them where one is required). */
-export const committingOrders = (assessment: ProgramAssessment): AssessedOrder[] => assessment.orders.filter((o) => o.counts.counts && !o.order.cancelled);
+export const committingOrders = (assessment: ProgramAssessment): AssessedOrder[] =>
+  assessment.orders.filter((o) => o.counts.counts && !o.order.cancelled);
 
 /** What the program has committed: only the state shares its orders earned. */
 export const committedBy = (orders: readonly AssessedOrder[]): Cents => sum(orders.map((o) => o.share.earned));

@@ -13,7 +13,14 @@ import { type OrderState } from '../order/state';
 import { type TraceStep } from '../shared/rule';
 import { type TermsVersion } from '../program/terms';
 import { programFundsRule } from '../rules/state-programs/program-funds-rule';
-import { assessProgram, CohortQuantities, committedBy, committingOrders, type AssessedOrder, type ProgramAssessment } from './program-assessment';
+import {
+  assessProgram,
+  CohortQuantities,
+  committedBy,
+  committingOrders,
+  type AssessedOrder,
+  type ProgramAssessment,
+} from './program-assessment';
 import { programFundsTrace } from './program-funds-trace';
 import { type ShareReason } from './share-decision';
 import { programFindings } from './program-findings';
@@ -124,7 +131,16 @@ export interface ProgramDashboard {
   termsVersions: (TermsRef & { terms: ProgramTerms })[];
   status: 'open' | 'closed';
   /** `committed` counts only earned state shares; `unallocated` and `remaining` never go below zero: an excess is `overAllocated` or `overCommitted`, with a finding. */
-  funds: { total: Cents; allocated: Cents; unallocated: Cents; overAllocated: Cents; committed: Cents; spent: Cents; remaining: Cents; overCommitted: Cents };
+  funds: {
+    total: Cents;
+    allocated: Cents;
+    unallocated: Cents;
+    overAllocated: Cents;
+    committed: Cents;
+    spent: Cents;
+    remaining: Cents;
+    overCommitted: Cents;
+  };
   shares: { state: Cents; district: Cents };
   byLea: LeaRow[];
   byVendor: VendorRow[];
@@ -169,11 +185,20 @@ function vendorRows(committing: AssessedOrder[]): VendorRow[] {
   const vendors = [...new Set(committing.map((o) => o.contract?.vendor ?? o.order.contract))];
   return vendors.map((vendor) => {
     const mine = committing.filter((o) => (o.contract?.vendor ?? o.order.contract) === vendor);
-    return { vendor, contracts: [...new Set(mine.map((o) => o.order.contract))], total: sum(mine.map((o) => o.order.total)), ...units(mine.map((o) => o.order)) };
+    return {
+      vendor,
+      contracts: [...new Set(mine.map((o) => o.order.contract))],
+      total: sum(mine.map((o) => o.order.total)),
+      ...units(mine.map((o) => o.order)),
+    };
   });
 }
 
-export const termsRef = (v: TermsVersion): TermsRef => ({ version: v.version, eventId: v.eventId, effectiveFrom: v.effectiveFrom });
+export const termsRef = (v: TermsVersion): TermsRef => ({
+  version: v.version,
+  eventId: v.eventId,
+  effectiveFrom: v.effectiveFrom,
+});
 
 const orderRow = (o: AssessedOrder): OrderRow => ({
   order: o.stream,
@@ -220,7 +245,11 @@ function volumeTierRows(a: ProgramAssessment, facts: FactsLookup): VolumeTierRow
         itemId: item.itemId,
         description: item.description,
         cohortQuantity: outcome.cohortQuantity,
-        tierReached: { tier: outcome.tierIndex + 1, minCohortQuantity: outcome.reached.minCohortQuantity, unitPrice: outcome.reached.unitPrice },
+        tierReached: {
+          tier: outcome.tierIndex + 1,
+          minCohortQuantity: outcome.reached.minCohortQuantity,
+          unitPrice: outcome.reached.unitPrice,
+        },
         nextTier: outcome.next,
       };
     });

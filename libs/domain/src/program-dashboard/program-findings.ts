@@ -5,14 +5,24 @@ import { formatUsd, sum } from '../shared/money';
 import { CITATIONS } from '../rules/state-programs/citations';
 import { earnedShareRule } from '../rules/state-programs/earned-share-rule';
 import { quoteComparisonRule } from '../rules/state-programs/quote-comparison-rule';
-import { agreementDeadlineRule, agreementsForProgram, orderCountsRule } from '../rules/state-programs/interlocal-agreement-rule';
+import {
+  agreementDeadlineRule,
+  agreementsForProgram,
+  orderCountsRule,
+} from '../rules/state-programs/interlocal-agreement-rule';
 import { claimRule } from '../rules/state-programs/claim-rule';
 import { leaAllocationRule } from '../rules/state-programs/lea-allocation-rule';
 import { orderPriceRule } from '../rules/state-programs/order-price-rule';
 import { participatingAddendumRule } from '../rules/state-programs/participating-addendum-rule';
 import { programFundsRule } from '../rules/state-programs/program-funds-rule';
 import { coverageRule, slaRemedyRule } from '../rules/state-programs/sla-remedy-rule';
-import { assessProgram, committedBy, committingOrders, type AssessedOrder, type ProgramAssessment } from './program-assessment';
+import {
+  assessProgram,
+  committedBy,
+  committingOrders,
+  type AssessedOrder,
+  type ProgramAssessment,
+} from './program-assessment';
 import { shareSourceIds } from './share-trace';
 
 /** Earned state shares beyond the program's total funds (the same rule as over-allocation, its other half). */
@@ -32,7 +42,9 @@ function orderFindings(a: ProgramAssessment, o: AssessedOrder): Finding[] {
   const stateRule = { ruleSet: a.ruleSet.id, subject: stream };
   const out: Finding[] = [];
   if (!o.counts.counts) {
-    const approved = o.counts.agreement ? `its agreement was approved on ${o.counts.agreement.approvedOn}` : 'no interlocal agreement with the program ESC has been approved';
+    const approved = o.counts.agreement
+      ? `its agreement was approved on ${o.counts.agreement.approvedOn}`
+      : 'no interlocal agreement with the program ESC has been approved';
     out.push({
       ...stateRule,
       ruleId: orderCountsRule.id,
@@ -58,14 +70,21 @@ function orderFindings(a: ProgramAssessment, o: AssessedOrder): Finding[] {
   const contract = o.contract;
   if (!contract) return out;
   const coopRule = { ruleSet: contract.ruleSet, subject: stream };
-  if (!participatingAddendumRule.apply({ usState: a.program.usState, placedOn: order.placedOn, contract }, null).participating) {
+  if (
+    !participatingAddendumRule.apply({ usState: a.program.usState, placedOn: order.placedOn, contract }, null)
+      .participating
+  ) {
     out.push({
       ...coopRule,
       ruleId: participatingAddendumRule.id,
       citation: participatingAddendumRule.citation,
       severity: 'violation',
       message: `${a.program.usState} had not signed a participating addendum to ${contract.name} (lead state ${contract.leadState}) when the order was placed on ${order.placedOn}`,
-      sourceEventIds: [contract.awardedEventId, ...contract.addenda.filter((x) => x.usState === a.program.usState).map((x) => x.eventId), order.placedEventId],
+      sourceEventIds: [
+        contract.awardedEventId,
+        ...contract.addenda.filter((x) => x.usState === a.program.usState).map((x) => x.eventId),
+        order.placedEventId,
+      ],
     });
   }
   for (const p of o.prices.filter((x) => x.overcharge > 0)) {
@@ -174,7 +193,8 @@ function participantFindings(a: ProgramAssessment, facts: FactsLookup): Applican
     for (const applicant of a.participants) {
       const state = facts.state<ApplicantState>(applicant);
       const agreements = agreementsForProgram(a.programStream, a.program, state?.interlocalAgreements ?? []);
-      if (!agreementDeadlineRule.apply({ deadline: requirement.deadline, asOf: a.asOf, agreements }, null).overdue) continue;
+      if (!agreementDeadlineRule.apply({ deadline: requirement.deadline, asOf: a.asOf, agreements }, null).overdue)
+        continue;
       out.push({
         applicant,
         finding: {
@@ -226,7 +246,12 @@ function fundsFindings(a: ProgramAssessment): Finding[] {
   const committing = committingOrders(a);
   const committed = committedBy(committing);
   const outcome = programFundsRule.apply({ totalFunds: program.totalFunds, allocated, committed }, null);
-  const base = { ruleSet: a.ruleSet.id, citation: programFundsRule.citation, severity: 'violation' as const, subject: programStream };
+  const base = {
+    ruleSet: a.ruleSet.id,
+    citation: programFundsRule.citation,
+    severity: 'violation' as const,
+    subject: programStream,
+  };
   return [
     ...(outcome.overAllocated
       ? [
@@ -244,7 +269,10 @@ function fundsFindings(a: ProgramAssessment): Finding[] {
             ...base,
             ruleId: PROGRAM_OVER_COMMITTED,
             message: `Earned state shares of ${formatUsd(committed)} exceed the program's total funds of ${formatUsd(program.totalFunds)} by ${formatUsd(outcome.commitmentExcess)}`,
-            sourceEventIds: [program.establishedEventId, ...committing.filter((o) => o.share.earned > 0).map((o) => o.order.placedEventId)],
+            sourceEventIds: [
+              program.establishedEventId,
+              ...committing.filter((o) => o.share.earned > 0).map((o) => o.order.placedEventId),
+            ],
           },
         ]
       : []),
@@ -279,6 +307,10 @@ export function stateProgramFindingsForApplicant(applicantStream: string, facts:
     .filter((p) => p !== '')
     .flatMap((p) => {
       const a = assessProgram(p, facts);
-      return a ? assessedFindings(a, facts).filter((x) => x.applicant === applicantStream).map((x) => x.finding) : [];
+      return a
+        ? assessedFindings(a, facts)
+            .filter((x) => x.applicant === applicantStream)
+            .map((x) => x.finding)
+        : [];
     });
 }

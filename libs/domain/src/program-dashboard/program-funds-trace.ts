@@ -9,7 +9,10 @@ import { shareSourceIds } from './share-trace';
 export function programFundsTrace(a: ProgramAssessment, committing: readonly AssessedOrder[]): TraceStep[] {
   const ruleSet = a.ruleSet.id;
   const committed = committing.reduce((s, o) => s + o.share.earned, 0);
-  const funds = programFundsRule.apply({ totalFunds: a.program.totalFunds, allocated: a.program.allocations.reduce((s, x) => s + x.amount, 0), committed }, null);
+  const funds = programFundsRule.apply(
+    { totalFunds: a.program.totalFunds, allocated: a.program.allocations.reduce((s, x) => s + x.amount, 0), committed },
+    null,
+  );
   return [
     {
       step: 'Program funds',
@@ -30,7 +33,12 @@ export function programFundsTrace(a: ProgramAssessment, committing: readonly Ass
       ruleId: earnedShareRule.id,
       ruleSet,
       citation: earnedShareRule.citation,
-      values: { stateShare: o.order.stateShare, earnedStateShare: o.share.earned, reason: o.share.reason, termsVersion: o.share.terms?.version ?? null },
+      values: {
+        stateShare: o.order.stateShare,
+        earnedStateShare: o.share.earned,
+        reason: o.share.reason,
+        termsVersion: o.share.terms?.version ?? null,
+      },
       sourceEventIds: shareSourceIds(o),
       explanation: `Earned ${formatUsd(o.share.earned)} of ${formatUsd(o.order.stateShare)} (${o.share.reason})`,
     })),

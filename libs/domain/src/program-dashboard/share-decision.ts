@@ -9,7 +9,8 @@ import { fixedSplitCostShareRule } from '../rules/state-programs/fixed-split-cos
 import { flatMatchRule } from '../rules/state-programs/flat-match-rule';
 
 /** Why an order's state share is earned or not. */
-export type ShareReason = 'terms-met' | 'district-below-minimum' | 'not-counted' | 'cancelled' | 'no-terms-in-force' | 'no-applicant-profile';
+export type ShareReason =
+  'terms-met' | 'district-below-minimum' | 'not-counted' | 'cancelled' | 'no-terms-in-force' | 'no-applicant-profile';
 
 /** How the program's share terms limited the state's share of one order. */
 export interface ShareLimit {
@@ -40,13 +41,34 @@ function limitOf(terms: TermsVersion, eligible: Cents, applicant: ApplicantState
   switch (share.kind) {
     case 'fixed-split': {
       const { maxStateShare } = fixedSplitCostShareRule.apply({ eligibleTotal: eligible }, share);
-      return { kind: share.kind, ruleId: fixedSplitCostShareRule.id, citation: fixedSplitCostShareRule.citation, shareLimit: maxStateShare, matchRate: null, economicallyDisadvantagedShare: null };
+      return {
+        kind: share.kind,
+        ruleId: fixedSplitCostShareRule.id,
+        citation: fixedSplitCostShareRule.citation,
+        shareLimit: maxStateShare,
+        matchRate: null,
+        economicallyDisadvantagedShare: null,
+      };
     }
     case 'flat-match':
-      return { kind: share.kind, ruleId: flatMatchRule.id, citation: flatMatchRule.citation, shareLimit: flatMatchRule.apply({ eligibleTotal: eligible }, share).stateMatch, matchRate: share.matchRate, economicallyDisadvantagedShare: null };
+      return {
+        kind: share.kind,
+        ruleId: flatMatchRule.id,
+        citation: flatMatchRule.citation,
+        shareLimit: flatMatchRule.apply({ eligibleTotal: eligible }, share).stateMatch,
+        matchRate: share.matchRate,
+        economicallyDisadvantagedShare: null,
+      };
     case 'matching-by-economically-disadvantaged-share': {
       if (!applicant?.registered) return null;
-      const m = economicallyDisadvantagedMatchRule.apply({ students: applicant.students, economicallyDisadvantagedStudents: applicant.economicallyDisadvantagedStudents, total: eligible }, share.bands);
+      const m = economicallyDisadvantagedMatchRule.apply(
+        {
+          students: applicant.students,
+          economicallyDisadvantagedStudents: applicant.economicallyDisadvantagedStudents,
+          total: eligible,
+        },
+        share.bands,
+      );
       return {
         kind: share.kind,
         ruleId: economicallyDisadvantagedMatchRule.id,
@@ -62,7 +84,10 @@ function limitOf(terms: TermsVersion, eligible: Cents, applicant: ApplicantState
 /** What the caps leave: the per-order cap, and the per-district cap less what the district's earlier orders earned. */
 function capRoomOf(terms: TermsVersion, earnedBefore: Cents): Cents | null {
   const { perOrder, perDistrict } = terms.terms.caps ?? {};
-  const rooms = [...(perOrder === undefined ? [] : [perOrder]), ...(perDistrict === undefined ? [] : [Math.max(0, perDistrict - earnedBefore)])];
+  const rooms = [
+    ...(perOrder === undefined ? [] : [perOrder]),
+    ...(perDistrict === undefined ? [] : [Math.max(0, perDistrict - earnedBefore)]),
+  ];
   return rooms.length === 0 ? null : Math.min(...rooms);
 }
 
@@ -78,14 +103,35 @@ export interface ShareFacts {
 
 /** Judges one order under the terms in force on its date: how much of its state share it earns, and why. */
 export function decideShare({ order, applicant, terms, counts, earnedBefore }: ShareFacts): ShareDecision {
-  if (!terms) return { terms, eligibleTotal: 0, limit: null, capRoom: null, outcome: null, earned: 0, reason: 'no-terms-in-force' };
+  if (!terms)
+    return {
+      terms,
+      eligibleTotal: 0,
+      limit: null,
+      capRoom: null,
+      outcome: null,
+      earned: 0,
+      reason: 'no-terms-in-force',
+    };
   const eligible = eligibleTotal(order.lines, terms.terms.eligibleItems);
   const limit = limitOf(terms, eligible, applicant);
   const capRoom = capRoomOf(terms, earnedBefore);
-  if (!limit) return { terms, eligibleTotal: eligible, limit, capRoom, outcome: null, earned: 0, reason: 'no-applicant-profile' };
-  const outcome = earnedShareRule.apply({ total: order.total, stateShare: order.stateShare, districtShare: order.districtShare, shareLimit: limit.shareLimit, capRoom }, null);
+  if (!limit)
+    return { terms, eligibleTotal: eligible, limit, capRoom, outcome: null, earned: 0, reason: 'no-applicant-profile' };
+  const outcome = earnedShareRule.apply(
+    {
+      total: order.total,
+      stateShare: order.stateShare,
+      districtShare: order.districtShare,
+      shareLimit: limit.shareLimit,
+      capRoom,
+    },
+    null,
+  );
   const base = { terms, eligibleTotal: eligible, limit, capRoom, outcome };
   if (order.cancelled) return { ...base, earned: 0, reason: 'cancelled' };
   if (!counts) return { ...base, earned: 0, reason: 'not-counted' };
-  return outcome.termsMet ? { ...base, earned: outcome.earned, reason: 'terms-met' } : { ...base, earned: 0, reason: 'district-below-minimum' };
+  return outcome.termsMet
+    ? { ...base, earned: outcome.earned, reason: 'terms-met' }
+    : { ...base, earned: 0, reason: 'district-below-minimum' };
 }

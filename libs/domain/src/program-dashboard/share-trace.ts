@@ -6,11 +6,14 @@ import { type AssessedOrder } from './program-assessment';
 
 const REASONS: Record<AssessedOrder['share']['reason'], string> = {
   'terms-met': 'the district pays at least its minimum, so the state share is earned',
-  'district-below-minimum': 'the district pays less than its minimum, so no state share is earned until a correcting fact brings its share up',
-  'not-counted': 'the order does not count toward the program (no interlocal agreement approved before it), so no state share is earned',
+  'district-below-minimum':
+    'the district pays less than its minimum, so no state share is earned until a correcting fact brings its share up',
+  'not-counted':
+    'the order does not count toward the program (no interlocal agreement approved before it), so no state share is earned',
   cancelled: 'the order was cancelled, so it commits nothing',
   'no-terms-in-force': 'the program had no terms in force on the order date, so no state share is earned',
-  'no-applicant-profile': "the match depends on the district's economically disadvantaged share and the district has no registered profile",
+  'no-applicant-profile':
+    "the match depends on the district's economically disadvantaged share and the district has no registered profile",
 };
 
 /** The facts behind an order's shares: placement, any corrections, and the terms version it was judged under. */
@@ -18,7 +21,9 @@ export const shareSourceIds = (o: AssessedOrder): string[] => [
   ...(o.share.terms ? [o.share.terms.eventId] : []),
   o.order.placedEventId,
   ...o.order.corrections.map((c) => c.eventId),
-  ...(o.share.limit?.kind === 'matching-by-economically-disadvantaged-share' && o.applicant ? o.applicant.profileEventIds.slice(-1) : []),
+  ...(o.share.limit?.kind === 'matching-by-economically-disadvantaged-share' && o.applicant
+    ? o.applicant.profileEventIds.slice(-1)
+    : []),
 ];
 
 /** One order's state and district shares, step by step: terms in force, eligible cost, the share limit, what was earned and why. */
@@ -29,7 +34,13 @@ export function orderShareTrace(o: AssessedOrder, ruleSet: string): TraceStep[] 
     {
       step: 'Terms in force',
       ruleSet,
-      values: { placedOn: order.placedOn, termsVersion: terms?.version ?? null, termsEventId: terms?.eventId ?? null, effectiveFrom: terms?.effectiveFrom ?? null, unconfirmed: terms?.terms.unconfirmed ?? null },
+      values: {
+        placedOn: order.placedOn,
+        termsVersion: terms?.version ?? null,
+        termsEventId: terms?.eventId ?? null,
+        effectiveFrom: terms?.effectiveFrom ?? null,
+        unconfirmed: terms?.terms.unconfirmed ?? null,
+      },
       sourceEventIds: [...(terms ? [terms.eventId] : []), order.placedEventId],
       explanation: terms
         ? `Judged under terms version ${terms.version} (effective ${terms.effectiveFrom}), the latest in force on ${order.placedOn} among those recorded before the order`
@@ -42,7 +53,9 @@ export function orderShareTrace(o: AssessedOrder, ruleSet: string): TraceStep[] 
     ruleSet,
     values: { total: order.total, eligibleTotal: share.eligibleTotal },
     sourceEventIds: [terms.eventId, order.placedEventId],
-    explanation: terms.terms.eligibleItems ? `Lines of the items or kinds the terms name: ${formatUsd(share.eligibleTotal)} of ${formatUsd(order.total)}` : `Every line is eligible: ${formatUsd(share.eligibleTotal)}`,
+    explanation: terms.terms.eligibleItems
+      ? `Lines of the items or kinds the terms name: ${formatUsd(share.eligibleTotal)} of ${formatUsd(order.total)}`
+      : `Every line is eligible: ${formatUsd(share.eligibleTotal)}`,
   });
   if (share.limit) {
     steps.push({
@@ -50,7 +63,13 @@ export function orderShareTrace(o: AssessedOrder, ruleSet: string): TraceStep[] 
       ruleId: share.limit.ruleId,
       ruleSet,
       citation: share.limit.citation,
-      values: { kind: share.limit.kind, shareLimit: share.limit.shareLimit, matchRate: share.limit.matchRate, economicallyDisadvantagedShareBp: share.limit.economicallyDisadvantagedShare, capRoom: share.capRoom },
+      values: {
+        kind: share.limit.kind,
+        shareLimit: share.limit.shareLimit,
+        matchRate: share.limit.matchRate,
+        economicallyDisadvantagedShareBp: share.limit.economicallyDisadvantagedShare,
+        capRoom: share.capRoom,
+      },
       sourceEventIds: shareSourceIds(o).filter((id) => id !== order.placedEventId),
       explanation: `The ${share.limit.kind} terms let the state pay at most ${formatUsd(share.limit.shareLimit)}${share.capRoom === null ? '' : `, within caps leaving ${formatUsd(share.capRoom)}`}`,
     });
@@ -78,7 +97,12 @@ export function orderShareTrace(o: AssessedOrder, ruleSet: string): TraceStep[] 
       ruleId: claimRule.id,
       ruleSet,
       citation: claimRule.citation,
-      values: { earnedStateShare: share.earned, claimed: claims.claimed, claimedAboveEarned: claims.excess, paidAmount: order.claims.reduce((t, c) => t + c.paid, 0) },
+      values: {
+        earnedStateShare: share.earned,
+        claimed: claims.claimed,
+        claimedAboveEarned: claims.excess,
+        paidAmount: order.claims.reduce((t, c) => t + c.paid, 0),
+      },
       sourceEventIds: [...order.claims.map((c) => c.eventId), ...order.claims.flatMap((c) => c.paymentEventIds)],
       explanation:
         claims.excess === 0

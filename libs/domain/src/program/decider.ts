@@ -21,13 +21,16 @@ function refuseOverlappingAmendment(state: ProgramState, data: ProgramTermsAmend
 function decideProgram(command: RecordFact<ProgramEvent>, state: ProgramState): ProgramEvent[] {
   const event = command.event;
   if (event.type === 'ProgramEstablished') {
-    if (state.established) throw new DomainError('program-already-established', `${command.stream} is already established`);
+    if (state.established)
+      throw new DomainError('program-already-established', `${command.stream} is already established`);
     const ruleSet = event.data.ruleSet;
-    if (ruleSet !== undefined && !stateProgramRuleSets[ruleSet]) throw new DomainError('unknown-rule-set', `No state-program rule set ${ruleSet}`);
+    if (ruleSet !== undefined && !stateProgramRuleSets[ruleSet])
+      throw new DomainError('unknown-rule-set', `No state-program rule set ${ruleSet}`);
     refuseContradictoryTerms(event.data.terms);
     return [event];
   }
-  if (!state.established) throw new DomainError('program-not-established', `${command.stream} has not been established`);
+  if (!state.established)
+    throw new DomainError('program-not-established', `${command.stream} has not been established`);
   if (state.closed) throw new DomainError('program-closed', `${command.stream} closed on ${state.closed.closedOn}`);
   if (event.type === 'ProgramTermsAmended') {
     refuseContradictoryTerms(event.data.terms);

@@ -22,21 +22,32 @@ export type ProgramEstablished = DomainEvent<
   }
 >;
 /** New terms that govern orders placed on or after `effectiveFrom`; orders judged under earlier terms keep them. */
-export type ProgramTermsAmended = DomainEvent<'ProgramTermsAmended', { terms: ProgramTerms; effectiveFrom: CalendarDate; reason: string }>;
-export type ProgramFundsAllocated = DomainEvent<'ProgramFundsAllocated', { applicant: string; amount: Cents; allocatedOn: CalendarDate }>;
+export type ProgramTermsAmended = DomainEvent<
+  'ProgramTermsAmended',
+  { terms: ProgramTerms; effectiveFrom: CalendarDate; reason: string }
+>;
+export type ProgramFundsAllocated = DomainEvent<
+  'ProgramFundsAllocated',
+  { applicant: string; amount: Cents; allocatedOn: CalendarDate }
+>;
 export type ParticipationRequirementSet = DomainEvent<
   'ParticipationRequirementSet',
   { requirement: 'interlocal-agreement'; esc: string; deadline: CalendarDate; setOn: CalendarDate }
 >;
 export type ProgramClosed = DomainEvent<'ProgramClosed', { closedOn: CalendarDate; reason: string }>;
 
-export type ProgramEvent = ProgramEstablished | ProgramTermsAmended | ProgramFundsAllocated | ParticipationRequirementSet | ProgramClosed;
+export type ProgramEvent =
+  ProgramEstablished | ProgramTermsAmended | ProgramFundsAllocated | ParticipationRequirementSet | ProgramClosed;
 
-const usStateCode: Check = (v, f) => (typeof v === 'string' && /^[A-Z]{2}$/.test(v) ? [] : [{ field: f, message: 'must be a two-letter state code like MS' }]);
+const usStateCode: Check = (v, f) =>
+  typeof v === 'string' && /^[A-Z]{2}$/.test(v)
+    ? []
+    : [{ field: f, message: 'must be a two-letter state code like MS' }];
 
 export const programEvents: StreamDefinition<ProgramEvent>['events'] = {
   ProgramEstablished: {
-    description: 'A state program was established with its funding source, total funds and its own terms (share, caps, eligible items, interlocal agreement).',
+    description:
+      'A state program was established with its funding source, total funds and its own terms (share, caps, eligible items, interlocal agreement).',
     // v1 named a built-in rule set and a cost-share kind; v2 states the terms (upcast from v1 by program/upcasters.ts).
     schemaVersion: 2,
     validate: validator({
@@ -54,16 +65,24 @@ export const programEvents: StreamDefinition<ProgramEvent>['events'] = {
       usState: 'MS',
       fundingSource: 'CARES Act Coronavirus Relief Fund via SB 3044 (Equity in Distance Learning Act)',
       totalFunds: 20_000_000_000,
-      terms: { share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 }, interlocalAgreementRequired: false },
+      terms: {
+        share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 },
+        interlocalAgreementRequired: false,
+      },
       establishedOn: '2020-07-01',
     },
   },
   ProgramTermsAmended: {
-    description: "The program amended its terms, effective from a date after every earlier version's; orders placed before keep the terms they were judged under.",
+    description:
+      "The program amended its terms, effective from a date after every earlier version's; orders placed before keep the terms they were judged under.",
     schemaVersion: 1,
     validate: validator({ terms: programTerms, effectiveFrom: calendarDate, reason: text }),
     example: {
-      terms: { share: { kind: 'fixed-split', stateMaxPercent: 75, districtMinPercent: 25 }, caps: { perOrder: 50_000_000 }, interlocalAgreementRequired: false },
+      terms: {
+        share: { kind: 'fixed-split', stateMaxPercent: 75, districtMinPercent: 25 },
+        caps: { perOrder: 50_000_000 },
+        interlocalAgreementRequired: false,
+      },
       effectiveFrom: '2021-01-01',
       reason: 'Second round: state share reduced to stretch remaining funds',
     },
@@ -77,7 +96,12 @@ export const programEvents: StreamDefinition<ProgramEvent>['events'] = {
   ParticipationRequirementSet: {
     description: 'Participation requires an interlocal agreement with an education service center by a deadline.',
     schemaVersion: 1,
-    validate: validator({ requirement: oneOf(['interlocal-agreement']), esc: text, deadline: calendarDate, setOn: calendarDate }),
+    validate: validator({
+      requirement: oneOf(['interlocal-agreement']),
+      esc: text,
+      deadline: calendarDate,
+      setOn: calendarDate,
+    }),
     example: { requirement: 'interlocal-agreement', esc: 'Region 4 ESC', deadline: '2020-08-31', setOn: '2020-06-01' },
   },
   ProgramClosed: {

@@ -18,7 +18,10 @@ export const UNCONFIRMED_TX_WORKING_BANDS: readonly MatchBand[] = [
  */
 export const LEGACY_RULE_SET_TERMS: Readonly<Record<string, ProgramTerms>> = {
   // "The state will cover up to 80% of the cost of devices if the district covers at least 20%."
-  'state-ms-connects-2020': { share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 }, interlocalAgreementRequired: false },
+  'state-ms-connects-2020': {
+    share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 },
+    interlocalAgreementRequired: false,
+  },
   'state-tx-connectivity-2020': {
     share: {
       kind: 'matching-by-economically-disadvantaged-share',

@@ -5,7 +5,12 @@ import { initialProgramState, type ProgramState } from './state';
 const requiring = (...escs: string[]): ProgramState => ({
   ...initialProgramState,
   established: true,
-  requirements: escs.map((esc, i) => ({ requirement: 'interlocal-agreement', esc, deadline: '2020-08-31', eventId: `req-${i}` })),
+  requirements: escs.map((esc, i) => ({
+    requirement: 'interlocal-agreement',
+    esc,
+    deadline: '2020-08-31',
+    eventId: `req-${i}`,
+  })),
 });
 
 describe('interlocal agreement requirement (Texas: "school boards had to approve an interlocal agreement with the Region 4 ESC")', () => {

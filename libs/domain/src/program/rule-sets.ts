@@ -12,7 +12,8 @@ export interface StateProgramParams {
 export const stateProgramTerms: RuleSet<StateProgramParams> = {
   id: 'state-program-terms',
   effectiveFrom: '2020-03-27',
-  description: "A program's recorded terms: a fixed split (state maximum, district minimum), a flat match or a match by economically disadvantaged share, caps, eligible items, interlocal agreement.",
+  description:
+    "A program's recorded terms: a fixed split (state maximum, district minimum), a flat match or a match by economically disadvantaged share, caps, eligible items, interlocal agreement.",
   params: { shareKinds: SHARE_KINDS },
 };
 

@@ -69,7 +69,15 @@ export function evolveProgram(state: ProgramState, envelope: Envelope<ProgramEve
         usState: d.usState,
         fundingSource: d.fundingSource,
         totalFunds: d.totalFunds,
-        termsVersions: [{ version: 1, eventId: envelope.id, position: envelope.position, effectiveFrom: d.establishedOn, terms: d.terms }],
+        termsVersions: [
+          {
+            version: 1,
+            eventId: envelope.id,
+            position: envelope.position,
+            effectiveFrom: d.establishedOn,
+            terms: d.terms,
+          },
+        ],
         ruleSet: d.ruleSet ?? stateProgramTerms.id,
         establishedOn: d.establishedOn,
         lastFactOn: laterOf(state.lastFactOn, d.establishedOn),
@@ -77,7 +85,13 @@ export function evolveProgram(state: ProgramState, envelope: Envelope<ProgramEve
     }
     case 'ProgramTermsAmended': {
       const d = event.data;
-      const version = { version: state.termsVersions.length + 1, eventId: envelope.id, position: envelope.position, effectiveFrom: d.effectiveFrom, terms: d.terms };
+      const version = {
+        version: state.termsVersions.length + 1,
+        eventId: envelope.id,
+        position: envelope.position,
+        effectiveFrom: d.effectiveFrom,
+        terms: d.terms,
+      };
       return { ...state, termsVersions: [...state.termsVersions, version] };
     }
     case 'ProgramFundsAllocated':
@@ -95,7 +109,11 @@ export function evolveProgram(state: ProgramState, envelope: Envelope<ProgramEve
       };
     }
     case 'ProgramClosed':
-      return { ...state, closed: { ...event.data, eventId: envelope.id }, lastFactOn: laterOf(state.lastFactOn, event.data.closedOn) };
+      return {
+        ...state,
+        closed: { ...event.data, eventId: envelope.id },
+        lastFactOn: laterOf(state.lastFactOn, event.data.closedOn),
+      };
     default:
       return assertNever(event);
   }

@@ -6,7 +6,8 @@ import { type ProgramState } from './state';
 /** `program-<id>`: a state program, its terms in every version, its allocations and requirements. */
 export const programStream: StreamDefinition<ProgramEvent, ProgramState> = {
   prefix: 'program',
-  description: 'A state program (e.g. Mississippi Connects, Texas Operation Connectivity): funds, cost share, participation rules.',
+  description:
+    'A state program (e.g. Mississippi Connects, Texas Operation Connectivity): funds, cost share, participation rules.',
   events: programEvents,
   decider: programDecider,
   links: (state) => [...new Set(state.allocations.map((a) => a.applicant))],

@@ -2,7 +2,18 @@ import { type CalendarDate } from '../shared/dates';
 import { assertNever, DomainError } from '../shared/errors';
 import { identifier } from '../shared/identifier';
 import { type BasisPoints, type Cents } from '../shared/money';
-import { arrayOf, bool, count, cents, object, oneOf, optional, percentInt, text, type Check } from '../shared/validation';
+import {
+  arrayOf,
+  bool,
+  count,
+  cents,
+  object,
+  oneOf,
+  optional,
+  percentInt,
+  text,
+  type Check,
+} from '../shared/validation';
 import { LINE_KINDS, type LineKind } from '../contract/events';
 
 /** The state covers up to `stateMaxPercent` of the cost if the district covers at least `districtMinPercent`. */
@@ -74,16 +85,23 @@ const band = object({ fromShare: count, matchRate: count });
 
 const share: Check = (v, f) => {
   const kind = (v as { kind?: unknown } | null)?.kind;
-  if (kind === 'fixed-split') return object({ kind: text, stateMaxPercent: percentInt, districtMinPercent: percentInt })(v, f);
+  if (kind === 'fixed-split')
+    return object({ kind: text, stateMaxPercent: percentInt, districtMinPercent: percentInt })(v, f);
   if (kind === 'flat-match') return object({ kind: text, matchRate: count })(v, f);
-  if (kind === 'matching-by-economically-disadvantaged-share') return object({ kind: text, bands: arrayOf(band, { min: 1, max: 100 }) })(v, f);
+  if (kind === 'matching-by-economically-disadvantaged-share')
+    return object({ kind: text, bands: arrayOf(band, { min: 1, max: 100 }) })(v, f);
   return [{ field: `${f}.kind`, message: `must be one of ${SHARE_KINDS.join(', ')}` }];
 };
 
 export const programTerms: Check = object({
   share,
   caps: optional(object({ perOrder: optional(cents), perDistrict: optional(cents) })),
-  eligibleItems: optional(object({ itemIds: optional(arrayOf(identifier, { max: 1_000 })), kinds: optional(arrayOf(oneOf(LINE_KINDS), { max: LINE_KINDS.length })) })),
+  eligibleItems: optional(
+    object({
+      itemIds: optional(arrayOf(identifier, { max: 1_000 })),
+      kinds: optional(arrayOf(oneOf(LINE_KINDS), { max: LINE_KINDS.length })),
+    }),
+  ),
   interlocalAgreementRequired: bool,
   unconfirmed: optional(text),
 });
@@ -99,7 +117,10 @@ function refuseContradictoryShare(s: ShareTerms): void {
   switch (s.kind) {
     case 'fixed-split':
       if (s.stateMaxPercent + s.districtMinPercent !== 100) {
-        refuse('terms.split-does-not-add-up', `A fixed split's state maximum ${s.stateMaxPercent}% and district minimum ${s.districtMinPercent}% must add up to 100%`);
+        refuse(
+          'terms.split-does-not-add-up',
+          `A fixed split's state maximum ${s.stateMaxPercent}% and district minimum ${s.districtMinPercent}% must add up to 100%`,
+        );
       }
       return;
     case 'flat-match':
@@ -107,12 +128,24 @@ function refuseContradictoryShare(s: ShareTerms): void {
       return;
     case 'matching-by-economically-disadvantaged-share':
       s.bands.forEach((b, i) => {
-        if (b.fromShare > WHOLE || b.matchRate > WHOLE) refuse('terms.rate-outside-range', `Band ${i} (from ${b.fromShare} bp, rate ${b.matchRate} bp) lies outside 0–100%`);
+        if (b.fromShare > WHOLE || b.matchRate > WHOLE)
+          refuse(
+            'terms.rate-outside-range',
+            `Band ${i} (from ${b.fromShare} bp, rate ${b.matchRate} bp) lies outside 0–100%`,
+          );
       });
-      if (s.bands[0]?.fromShare !== 0) refuse('terms.bands-must-start-at-zero', 'The first match band must start at an economically disadvantaged share of 0');
+      if (s.bands[0]?.fromShare !== 0)
+        refuse(
+          'terms.bands-must-start-at-zero',
+          'The first match band must start at an economically disadvantaged share of 0',
+        );
       s.bands.forEach((b, i) => {
         const before = s.bands[i - 1];
-        if (before && b.fromShare <= before.fromShare) refuse('terms.bands-out-of-order', `Band ${i} starts at ${b.fromShare} bp, not above band ${i - 1} at ${before.fromShare} bp`);
+        if (before && b.fromShare <= before.fromShare)
+          refuse(
+            'terms.bands-out-of-order',
+            `Band ${i} starts at ${b.fromShare} bp, not above band ${i - 1} at ${before.fromShare} bp`,
+          );
       });
       return;
     default:
@@ -125,11 +158,17 @@ export function refuseContradictoryTerms(terms: ProgramTerms): void {
   refuseContradictoryShare(terms.share);
   const { perOrder, perDistrict } = terms.caps ?? {};
   if (perOrder !== undefined && perDistrict !== undefined && perOrder > perDistrict) {
-    refuse('terms.caps-contradict', `A per-order cap of ${perOrder} cents cannot exceed the per-district cap of ${perDistrict} cents`);
+    refuse(
+      'terms.caps-contradict',
+      `A per-order cap of ${perOrder} cents cannot exceed the per-district cap of ${perDistrict} cents`,
+    );
   }
   const items = terms.eligibleItems;
   if (items && (items.itemIds?.length ?? 0) + (items.kinds?.length ?? 0) === 0) {
-    refuse('terms.no-eligible-items', 'eligibleItems names no item id and no line kind: leave it out to make every line eligible');
+    refuse(
+      'terms.no-eligible-items',
+      'eligibleItems names no item id and no line kind: leave it out to make every line eligible',
+    );
   }
   for (const list of [items?.itemIds ?? [], items?.kinds ?? []]) {
     const twice = list.find((x, i) => list.indexOf(x) !== i);

@@ -33,7 +33,15 @@ export const programEstablishedV1ToV2: DomainUpcaster = {
     const v1 = data as ProgramEstablishedV1;
     const terms = LEGACY_RULE_SET_TERMS[v1.ruleSet];
     if (!terms) return data;
-    return { name: v1.name, usState: v1.usState, fundingSource: v1.fundingSource, totalFunds: v1.totalFunds, terms, ruleSet: stateProgramTerms.id, establishedOn: v1.establishedOn };
+    return {
+      name: v1.name,
+      usState: v1.usState,
+      fundingSource: v1.fundingSource,
+      totalFunds: v1.totalFunds,
+      terms,
+      ruleSet: stateProgramTerms.id,
+      establishedOn: v1.establishedOn,
+    };
   },
 };
 

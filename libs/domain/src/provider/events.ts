@@ -5,9 +5,17 @@ import { type Cents } from '../shared/money';
 import { streamReference } from '../shared/stream-reference';
 import { bool, calendarDate, cents, optional, text, validator } from '../shared/validation';
 
-export interface ServiceProviderRegistered { spin: string; name: string; registeredOn: CalendarDate }
+export interface ServiceProviderRegistered {
+  spin: string;
+  name: string;
+  registeredOn: CalendarDate;
+}
 /** The provider engaged another provider (`provider-<spin>`) as subcontractor, optionally for one procurement. */
-export interface SubcontractorEngaged { subcontractorSpin: string; engagedOn: CalendarDate; procurement?: string }
+export interface SubcontractorEngaged {
+  subcontractorSpin: string;
+  engagedOn: CalendarDate;
+  procurement?: string;
+}
 export interface ProviderDonationMade {
   donationId: string;
   /** The organisation that received the money, e.g. a grant foundation or the applicant itself. */
@@ -47,7 +55,6 @@ export type ProviderEvent =
   | DomainEvent<'ProviderDonationMade', ProviderDonationMade>
   | DomainEvent<'GiftGiven', GiftGiven>;
 
-
 export const providerEvents: StreamDefinition<ProviderEvent>['events'] = {
   ServiceProviderRegistered: {
     description: 'A service provider registered its SPIN',
@@ -58,28 +65,56 @@ export const providerEvents: StreamDefinition<ProviderEvent>['events'] = {
   SubcontractorEngaged: {
     description: 'The provider engaged a subcontractor',
     schemaVersion: 1,
-    validate: validator({ subcontractorSpin: text, engagedOn: calendarDate, procurement: optional(streamReference('procurement')) }),
+    validate: validator({
+      subcontractorSpin: text,
+      engagedOn: calendarDate,
+      procurement: optional(streamReference('procurement')),
+    }),
     example: { subcontractorSpin: '143009999', engagedOn: '2025-02-12', procurement: 'procurement-470-250001' },
   },
   ProviderDonationMade: {
     description: 'The provider donated money or goods to an organisation',
     schemaVersion: 1,
     validate: validator({
-      donationId: text, recipientOrganization: text, beneficiaryApplicant: optional(streamReference('applicant')), amount: cents, madeOn: calendarDate,
-      earmarkedForApplicant: bool, tiedToProcurement: optional(streamReference('procurement')), bonaFideIndependentGrant: bool,
+      donationId: text,
+      recipientOrganization: text,
+      beneficiaryApplicant: optional(streamReference('applicant')),
+      amount: cents,
+      madeOn: calendarDate,
+      earmarkedForApplicant: bool,
+      tiedToProcurement: optional(streamReference('procurement')),
+      bonaFideIndependentGrant: bool,
     }),
     example: {
-      donationId: 'D1', recipientOrganization: 'County Education Foundation', beneficiaryApplicant: 'applicant-lea-12', amount: 1_000_000, madeOn: '2025-01-15',
-      earmarkedForApplicant: true, bonaFideIndependentGrant: false,
+      donationId: 'D1',
+      recipientOrganization: 'County Education Foundation',
+      beneficiaryApplicant: 'applicant-lea-12',
+      amount: 1_000_000,
+      madeOn: '2025-01-15',
+      earmarkedForApplicant: true,
+      bonaFideIndependentGrant: false,
     },
   },
   GiftGiven: {
     description: 'The provider, an employee or an agent gave a gift to a person at an applicant',
     schemaVersion: 1,
     validate: validator({
-      applicant: streamReference('applicant'), recipient: text, description: text, value: cents, givenOn: calendarDate,
-      procurement: optional(streamReference('procurement')), givenBy: optional(text),
+      applicant: streamReference('applicant'),
+      recipient: text,
+      description: text,
+      value: cents,
+      givenOn: calendarDate,
+      procurement: optional(streamReference('procurement')),
+      givenBy: optional(text),
     }),
-    example: { applicant: 'applicant-lea-12', recipient: 'Technology director', description: 'Basketball tickets', value: 12_000, givenOn: '2025-01-20', procurement: 'procurement-470-250001', givenBy: 'Account manager' },
+    example: {
+      applicant: 'applicant-lea-12',
+      recipient: 'Technology director',
+      description: 'Basketball tickets',
+      value: 12_000,
+      givenOn: '2025-01-20',
+      procurement: 'procurement-470-250001',
+      givenBy: 'Account manager',
+    },
   },
 };

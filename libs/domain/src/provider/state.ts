@@ -1,9 +1,18 @@
 import { type Envelope } from '../shared/envelope';
 import { assertNever } from '../shared/errors';
 import { eventOf } from '../shared/event-of';
-import { type GiftGiven, type ProviderDonationMade, type ProviderEvent, type ServiceProviderRegistered, type SubcontractorEngaged } from './events';
+import {
+  type GiftGiven,
+  type ProviderDonationMade,
+  type ProviderEvent,
+  type ServiceProviderRegistered,
+  type SubcontractorEngaged,
+} from './events';
 
-interface Sourced { eventId: string; position: number }
+interface Sourced {
+  eventId: string;
+  position: number;
+}
 
 export interface ProviderState {
   registration?: ServiceProviderRegistered & Sourced;
@@ -25,9 +34,21 @@ export function evolveProvider(state: ProviderState, e: Envelope<ProviderEvent>)
     case 'SubcontractorEngaged':
       return { ...state, subcontractors: [...state.subcontractors, { ...event.data, ...at }] };
     case 'ProviderDonationMade':
-      return { ...state, donations: [...state.donations, { ...event.data, ...at, ...(typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {}) }] };
+      return {
+        ...state,
+        donations: [
+          ...state.donations,
+          { ...event.data, ...at, ...(typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {}) },
+        ],
+      };
     case 'GiftGiven':
-      return { ...state, gifts: [...state.gifts, { ...event.data, ...at, ...(typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {}) }] };
+      return {
+        ...state,
+        gifts: [
+          ...state.gifts,
+          { ...event.data, ...at, ...(typeof e.metadata.ruleSet === 'string' ? { ruleSet: e.metadata.ruleSet } : {}) },
+        ],
+      };
     default:
       return assertNever(event);
   }

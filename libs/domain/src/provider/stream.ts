@@ -12,7 +12,9 @@ export const providerStream: StreamDefinition<ProviderEvent, ProviderState> = {
   links: (state) => [
     ...new Set([
       ...state.subcontractors.map((s) => `provider-${s.subcontractorSpin}`),
-      ...state.donations.flatMap((d) => [d.beneficiaryApplicant, d.tiedToProcurement].filter((s): s is string => s !== undefined)),
+      ...state.donations.flatMap((d) =>
+        [d.beneficiaryApplicant, d.tiedToProcurement].filter((s): s is string => s !== undefined),
+      ),
       ...state.gifts.flatMap((g) => [g.applicant, g.procurement].filter((s): s is string => s !== undefined)),
     ]),
   ],

@@ -22,14 +22,26 @@ export interface ErateRuleSetAdopted {
 export function erateRuleSetOf(adoption: ErateRuleSetAdopted): ErateRuleSet {
   const { first, last } = adoption.fundingYears;
   return {
-    id: adoption.id, description: adoption.description, fundingYears: adoption.fundingYears, params: adoption.params, sources: adoption.sources, unconfirmed: adoption.unconfirmed,
-    effectiveFrom: `${first}-07-01`, ...(last === undefined ? {} : { effectiveTo: `${last + 1}-07-01` }),
+    id: adoption.id,
+    description: adoption.description,
+    fundingYears: adoption.fundingYears,
+    params: adoption.params,
+    sources: adoption.sources,
+    unconfirmed: adoption.unconfirmed,
+    effectiveFrom: `${first}-07-01`,
+    ...(last === undefined ? {} : { effectiveTo: `${last + 1}-07-01` }),
   };
 }
 
 /** The adoption that records a built-in set on the rule-set stream. */
 export const adoptionOf = (set: ErateRuleSet, adoptedOn: CalendarDate): ErateRuleSetAdopted => ({
-  id: set.id, description: set.description, fundingYears: set.fundingYears, params: set.params, sources: set.sources, unconfirmed: set.unconfirmed, adoptedOn,
+  id: set.id,
+  description: set.description,
+  fundingYears: set.fundingYears,
+  params: set.params,
+  sources: set.sources,
+  unconfirmed: set.unconfirmed,
+  adoptedOn,
 });
 
 /** JSON with keys in order, so two sets compare by content whatever order their fields were written in. */
@@ -37,7 +49,11 @@ const canonical = (value: unknown): string =>
   Array.isArray(value)
     ? `[${value.map(canonical).join(',')}]`
     : value !== null && typeof value === 'object'
-      ? `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
+      ? `{${Object.keys(value)
+          .sort()
+          .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+          .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+          .join(',')}}`
       : JSON.stringify(value);
 
 /** Whether an adoption carries exactly a set's content (its date of adoption aside). */

@@ -27,25 +27,41 @@ export function knownErateRuleSets(state: RuleSetState | undefined): KnownErateR
     const a = adoptions.find((x) => x.id === id);
     return a ? { eventId: a.eventId, position: a.position, adoptedOn: a.adoptedOn } : null;
   };
-  const builtIns = builtInErateRuleSets.map((ruleSet) => ({ ruleSet, builtIn: true, recorded: recordedOf(ruleSet.id), supersedes: null }));
+  const builtIns = builtInErateRuleSets.map((ruleSet) => ({
+    ruleSet,
+    builtIn: true,
+    recorded: recordedOf(ruleSet.id),
+    supersedes: null,
+  }));
   const adopted = adoptions
     .filter((a) => !builtInErateRuleSets.some((b) => b.id === a.id))
-    .map((a) => ({ ruleSet: erateRuleSetOf(a), builtIn: false, recorded: recordedOf(a.id), supersedes: a.supersedes ?? null }));
+    .map((a) => ({
+      ruleSet: erateRuleSetOf(a),
+      builtIn: false,
+      recorded: recordedOf(a.id),
+      supersedes: a.supersedes ?? null,
+    }));
   return [...builtIns, ...adopted].map((k) => {
     const supersededBy = adoptions.find((a) => a.supersedes === k.ruleSet.id)?.id ?? null;
     return { ...k, supersededBy, inForce: supersededBy === null };
   });
 }
 
-export const erateRuleSetsAsOf = (facts: FactsLookup): KnownErateRuleSet[] => knownErateRuleSets(facts.state<RuleSetState>(ERATE_RULE_SET_STREAM));
+export const erateRuleSetsAsOf = (facts: FactsLookup): KnownErateRuleSet[] =>
+  knownErateRuleSets(facts.state<RuleSetState>(ERATE_RULE_SET_STREAM));
 
-const inForce = (facts: FactsLookup): ErateRuleSet[] => erateRuleSetsAsOf(facts).filter((k) => k.inForce).map((k) => k.ruleSet);
+const inForce = (facts: FactsLookup): ErateRuleSet[] =>
+  erateRuleSetsAsOf(facts)
+    .filter((k) => k.inForce)
+    .map((k) => k.ruleSet);
 
 /** A set by id, in force or superseded, as of the lookup's position. */
-export const erateRuleSetNamed = (facts: FactsLookup, id: string): ErateRuleSet | undefined => erateRuleSetsAsOf(facts).find((k) => k.ruleSet.id === id)?.ruleSet;
+export const erateRuleSetNamed = (facts: FactsLookup, id: string): ErateRuleSet | undefined =>
+  erateRuleSetsAsOf(facts).find((k) => k.ruleSet.id === id)?.ruleSet;
 
 /** The in-force set whose funding years cover `fundingYear`, or none: E-Rate figures are set per funding year (47 CFR § 54.507(a), FCC 19-117). */
-export const erateRuleSetForFundingYear = (facts: FactsLookup, fundingYear: number): ErateRuleSet | undefined => ruleSetForFundingYear(inForce(facts), fundingYear);
+export const erateRuleSetForFundingYear = (facts: FactsLookup, fundingYear: number): ErateRuleSet | undefined =>
+  ruleSetForFundingYear(inForce(facts), fundingYear);
 
 /**
  * The set a fact without a funding year is judged by: the one it names, else the one for its date
@@ -54,11 +70,16 @@ export const erateRuleSetForFundingYear = (facts: FactsLookup, fundingYear: numb
  * superseded set's successor is), so a recorded fact always has one.
  */
 export function erateRuleSetOnDate(facts: FactsLookup, named: string | undefined, date: CalendarDate): ErateRuleSet {
-  const found = (named !== undefined ? erateRuleSetNamed(facts, named) : undefined) ?? ruleSetForDate(inForce(facts), date);
+  const found =
+    (named !== undefined ? erateRuleSetNamed(facts, named) : undefined) ?? ruleSetForDate(inForce(facts), date);
   if (!found) throw new RangeError(`No E-Rate rule set for ${date} as of position ${facts.position}`);
   return found;
 }
 
 /** The set a funding request is judged by: the one its draft names, else the in-force set for its funding year; none when no set covers it. */
-export const erateRuleSetForRequest = (facts: FactsLookup, named: string | undefined, fundingYear: number): ErateRuleSet | undefined =>
+export const erateRuleSetForRequest = (
+  facts: FactsLookup,
+  named: string | undefined,
+  fundingYear: number,
+): ErateRuleSet | undefined =>
   named !== undefined ? erateRuleSetNamed(facts, named) : erateRuleSetForFundingYear(facts, fundingYear);

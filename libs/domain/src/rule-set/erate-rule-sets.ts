@@ -13,7 +13,12 @@ const discountMatrix: DiscountBand[] = [
   { fromBasisPoints: 2_000, label: '20–34%', category1: { urban: 50, rural: 60 }, category2: { urban: 50, rural: 60 } },
   { fromBasisPoints: 3_500, label: '35–49%', category1: { urban: 60, rural: 70 }, category2: { urban: 60, rural: 70 } },
   { fromBasisPoints: 5_000, label: '50–74%', category1: { urban: 80, rural: 80 }, category2: { urban: 80, rural: 80 } },
-  { fromBasisPoints: 7_500, label: '75–100%', category1: { urban: 90, rural: 90 }, category2: { urban: 85, rural: 85 } },
+  {
+    fromBasisPoints: 7_500,
+    label: '75–100%',
+    category1: { urban: 90, rural: 90 },
+    category2: { urban: 85, rural: 85 },
+  },
 ];
 
 const common = {
@@ -63,8 +68,15 @@ export const erateFsa2015: ErateRuleSet = {
   effectiveFrom: '2015-07-01',
   effectiveTo: '2021-07-01',
   fundingYears: { first: 2015, last: 2020 },
-  description: 'E-Rate FY2015–FY2020: Free Services Advisory (Sept. 2015), FCC 14-99 discount matrix; per-school Category 2 budgets not computed',
-  sources: [ERATE_SOURCES.freeServicesAdvisory, ERATE_SOURCES.modernizationOrder, ERATE_SOURCES.secondModernizationOrder, ERATE_SOURCES.calculatingDiscountRates, cfr('54.505')],
+  description:
+    'E-Rate FY2015–FY2020: Free Services Advisory (Sept. 2015), FCC 14-99 discount matrix; per-school Category 2 budgets not computed',
+  sources: [
+    ERATE_SOURCES.freeServicesAdvisory,
+    ERATE_SOURCES.modernizationOrder,
+    ERATE_SOURCES.secondModernizationOrder,
+    ERATE_SOURCES.calculatingDiscountRates,
+    cfr('54.505'),
+  ],
   unconfirmed: [],
   params: {
     ...common,
@@ -82,9 +94,17 @@ export const erateFsa2015: ErateRuleSet = {
 
 /** The public sources every district-wide budget cycle's figures come from, besides the cycle's own notice or order. */
 const districtWideCycleSources: readonly string[] = [
-  ERATE_SOURCES.categoryTwoOrder, ERATE_SOURCES.categoryTwoBudgetPage, ERATE_SOURCES.freeServicesAdvisory, ERATE_SOURCES.modernizationOrder,
-  ERATE_SOURCES.secondModernizationOrder, ERATE_SOURCES.calculatingDiscountRates, ERATE_SOURCES.stateMatchPage, ERATE_SOURCES.documentRetention,
-  ERATE_SOURCES.invoiceExtensions, ERATE_SOURCES.giftRules, cfr('54.502(b)'),
+  ERATE_SOURCES.categoryTwoOrder,
+  ERATE_SOURCES.categoryTwoBudgetPage,
+  ERATE_SOURCES.freeServicesAdvisory,
+  ERATE_SOURCES.modernizationOrder,
+  ERATE_SOURCES.secondModernizationOrder,
+  ERATE_SOURCES.calculatingDiscountRates,
+  ERATE_SOURCES.stateMatchPage,
+  ERATE_SOURCES.documentRetention,
+  ERATE_SOURCES.invoiceExtensions,
+  ERATE_SOURCES.giftRules,
+  cfr('54.502(b)'),
 ];
 
 /** FY2021–2025 budget cycle (FCC 19-117, 47 CFR § 54.502(b)(3)): $167/student, $4.50/sq ft, $25,000 floor, Tribal libraries $55,000. */
@@ -93,7 +113,8 @@ export const erate2025: ErateRuleSet = {
   effectiveFrom: '2021-07-01',
   effectiveTo: '2026-07-01',
   fundingYears: { first: 2021, last: 2025 },
-  description: 'E-Rate FY2021–FY2025: Free Services Advisory, FCC 14-99 discount matrix, district-wide five-year Category 2 budgets ($167/student, $4.50/sq ft, $25,000 floor, Tribal libraries $55,000)',
+  description:
+    'E-Rate FY2021–FY2025: Free Services Advisory, FCC 14-99 discount matrix, district-wide five-year Category 2 budgets ($167/student, $4.50/sq ft, $25,000 floor, Tribal libraries $55,000)',
   sources: [ERATE_SOURCES.tribalOrder, ...districtWideCycleSources],
   unconfirmed: ['Form 471 windows of FY2021–2025 are not recorded: the window check reports them as unknown'],
   params: {
@@ -101,8 +122,14 @@ export const erate2025: ErateRuleSet = {
     discountMatrix: [...common.discountMatrix],
     form471Windows: {},
     categoryTwoBudget: {
-      basis: 'district-wide', cycleStartFundingYear: 2021, cycleYears: 5, perStudent: 16_700, perLibrarySquareFoot: 450, floor: 2_500_000,
-      tribalLibraryFloor: 5_500_000, hybridMaxEntities: 10,
+      basis: 'district-wide',
+      cycleStartFundingYear: 2021,
+      cycleYears: 5,
+      perStudent: 16_700,
+      perLibrarySquareFoot: 450,
+      floor: 2_500_000,
+      tribalLibraryFloor: 5_500_000,
+      hybridMaxEntities: 10,
     },
   },
 };
@@ -116,7 +143,8 @@ export const erate2030: ErateRuleSet = {
   id: 'erate-2030',
   effectiveFrom: '2026-07-01',
   fundingYears: { first: 2026, last: 2030 },
-  description: 'E-Rate FY2026–FY2030: district-wide five-year Category 2 budgets ($201.57/student, $5.43/sq ft, $30,175 floor, Tribal libraries $66,385)',
+  description:
+    'E-Rate FY2026–FY2030: district-wide five-year Category 2 budgets ($201.57/student, $5.43/sq ft, $30,175 floor, Tribal libraries $66,385)',
   sources: [ERATE_SOURCES.fy2026Notice, ...districtWideCycleSources],
   unconfirmed: [
     'The June 4, 2025 public notice figures are recorded as the issue tracker states them; the notice itself was not available to confirm them from here',
@@ -125,10 +153,22 @@ export const erate2030: ErateRuleSet = {
   params: {
     ...common,
     discountMatrix: [...common.discountMatrix],
-    form471Windows: { '2026': { opens: '2026-01-21', closes: '2026-04-01', source: 'USAC E-Rate News Brief, December 18, 2025 (FY2026 application window)' } },
+    form471Windows: {
+      '2026': {
+        opens: '2026-01-21',
+        closes: '2026-04-01',
+        source: 'USAC E-Rate News Brief, December 18, 2025 (FY2026 application window)',
+      },
+    },
     categoryTwoBudget: {
-      basis: 'district-wide', cycleStartFundingYear: 2026, cycleYears: 5, perStudent: 20_157, perLibrarySquareFoot: 543, floor: 3_017_500,
-      tribalLibraryFloor: 6_638_500, hybridMaxEntities: 10,
+      basis: 'district-wide',
+      cycleStartFundingYear: 2026,
+      cycleYears: 5,
+      perStudent: 20_157,
+      perLibrarySquareFoot: 543,
+      floor: 3_017_500,
+      tribalLibraryFloor: 6_638_500,
+      hybridMaxEntities: 10,
     },
   },
 };
@@ -143,11 +183,14 @@ export function fundingYearOn(date: CalendarDate): number {
 }
 
 export const coversFundingYear = (set: Pick<ErateRuleSet, 'fundingYears'>, fundingYear: number): boolean =>
-  set.fundingYears.first <= fundingYear && (set.fundingYears.last === undefined || fundingYear <= set.fundingYears.last);
+  set.fundingYears.first <= fundingYear &&
+  (set.fundingYears.last === undefined || fundingYear <= set.fundingYears.last);
 
 /** The set among those in force whose funding years cover `fundingYear` (the latest adopted if several), or none. */
-export const ruleSetForFundingYear = (inForce: readonly ErateRuleSet[], fundingYear: number): ErateRuleSet | undefined =>
-  inForce.filter((s) => coversFundingYear(s, fundingYear)).at(-1);
+export const ruleSetForFundingYear = (
+  inForce: readonly ErateRuleSet[],
+  fundingYear: number,
+): ErateRuleSet | undefined => inForce.filter((s) => coversFundingYear(s, fundingYear)).at(-1);
 
 /**
  * The set that judges a fact dated `date` where no funding year is named (a Form 470, a donation, an
@@ -157,5 +200,9 @@ export const ruleSetForFundingYear = (inForce: readonly ErateRuleSet[], fundingY
 export function ruleSetForDate(inForce: readonly ErateRuleSet[], date: CalendarDate): ErateRuleSet | undefined {
   const fundingYear = fundingYearOn(date);
   const byStart = [...inForce].sort((a, b) => a.fundingYears.first - b.fundingYears.first);
-  return ruleSetForFundingYear(inForce, fundingYear) ?? byStart.filter((s) => s.fundingYears.first <= fundingYear).at(-1) ?? byStart[0];
+  return (
+    ruleSetForFundingYear(inForce, fundingYear) ??
+    byStart.filter((s) => s.fundingYears.first <= fundingYear).at(-1) ??
+    byStart[0]
+  );
 }

@@ -1,4 +1,12 @@
-import { builtInErateRuleSets, erate2025, erate2030, erateFsa2015, fundingYearOn, ruleSetForDate, ruleSetForFundingYear } from './erate-rule-sets';
+import {
+  builtInErateRuleSets,
+  erate2025,
+  erate2030,
+  erateFsa2015,
+  fundingYearOn,
+  ruleSetForDate,
+  ruleSetForFundingYear,
+} from './erate-rule-sets';
 
 describe('choosing the E-Rate rule set', () => {
   it('a funding year runs from July 1 to June 30: June 30, 2026 is FY2025, July 1, 2026 is FY2026', () => {
@@ -18,7 +26,7 @@ describe('choosing the E-Rate rule set', () => {
     expect(ruleSetForFundingYear(builtInErateRuleSets, 2014)).toBeUndefined();
     expect(ruleSetForFundingYear(builtInErateRuleSets, 2031)).toBeUndefined();
   });
-  it('by date: the set for the date\'s funding year, the newest past the last, the earliest before the first', () => {
+  it("by date: the set for the date's funding year, the newest past the last, the earliest before the first", () => {
     expect(ruleSetForDate(builtInErateRuleSets, '2021-06-30')?.id).toBe('erate-fsa-2015');
     expect(ruleSetForDate(builtInErateRuleSets, '2021-07-01')?.id).toBe('erate-2025');
     expect(ruleSetForDate(builtInErateRuleSets, '2032-01-01')?.id).toBe('erate-2030');

@@ -3,13 +3,15 @@
  * up. Rules and rule sets cite these; no citation names a file of this repository.
  */
 export const ERATE_SOURCES = {
-  freeServicesAdvisory: 'USAC Free Services Advisory (Schools and Libraries Program, Step 1 Competitive Bidding, updated September 2015)',
+  freeServicesAdvisory:
+    'USAC Free Services Advisory (Schools and Libraries Program, Step 1 Competitive Bidding, updated September 2015)',
   calculatingDiscountRates: 'USAC FAQ "Calculating Discount Rates"',
   categoryTwoBudgetPage: 'USAC "Category Two Budgets" page',
   c2BudgetTool: 'USAC Category Two Budget Tool glossary ("child entity count")',
   categoryTwoOrder: 'FCC 19-117 (Category Two Report and Order, December 3, 2019)',
   tribalOrder: 'FCC 2023 Tribal Order (DA 23-56), Tribal library funding floor',
-  fy2026Notice: 'FCC Wireline Competition Bureau Public Notice of June 4, 2025 (FY2026–2030 Category Two budget multipliers and floor)',
+  fy2026Notice:
+    'FCC Wireline Competition Bureau Public Notice of June 4, 2025 (FY2026–2030 Category Two budget multipliers and floor)',
   modernizationOrder: 'FCC 14-99 (E-Rate Modernization Order)',
   secondModernizationOrder: 'FCC 14-189 (Second E-Rate Modernization Order)',
   stateMatchPage: 'USAC "Additional Discount to Match State/Tribal Funding for Special Construction"',
@@ -17,7 +19,8 @@ export const ERATE_SOURCES = {
   invoiceExtensions: 'USAC "Invoice Deadline Extensions"',
   giftRules: 'USAC "Gift Rules" (Competitive Bidding)',
   giftOrder: 'FCC 10-175 (Sixth Report and Order, gift rules) and DA 10-2355 (gift rules clarification)',
-  form486: 'FCC Form 486 (Receipt of Service Confirmation and Children’s Internet Protection Act Certification Form), CIPA certifications',
+  form486:
+    'FCC Form 486 (Receipt of Service Confirmation and Children’s Internet Protection Act Certification Form), CIPA certifications',
   subpartF: '47 CFR Part 54, Subpart F (Universal Service Support for Schools and Libraries)',
 } as const;
 

@@ -15,8 +15,14 @@ export type RuleSetEvent = DomainEvent<'ErateRuleSetAdopted', ErateRuleSetAdopte
 
 const err = (field: string, message: string): FieldError[] => [{ field, message }];
 
-export const ruleSetId: Check = (v, f) => (typeof v === 'string' && RULE_SET_ID.test(v) ? [] : err(f, 'must be a rule-set id: lower-case letters, digits, . and -, at most 64'));
-export const fundingYear: Check = (v, f) => (typeof v === 'number' && Number.isInteger(v) && v >= 1998 && v <= 2200 ? [] : err(f, 'must be a funding year from 1998 to 2200'));
+export const ruleSetId: Check = (v, f) =>
+  typeof v === 'string' && RULE_SET_ID.test(v)
+    ? []
+    : err(f, 'must be a rule-set id: lower-case letters, digits, . and -, at most 64');
+export const fundingYear: Check = (v, f) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1998 && v <= 2200
+    ? []
+    : err(f, 'must be a funding year from 1998 to 2200');
 
 export const ruleSetEvents: StreamDefinition<RuleSetEvent>['events'] = {
   ErateRuleSetAdopted: {
@@ -28,8 +34,12 @@ export const ruleSetEvents: StreamDefinition<RuleSetEvent>['events'] = {
     validate: validator({
       id: ruleSetId,
       description: text,
-      fundingYears: (v, f) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [] : err(f, 'must be an object { first, last? }')),
-      params: (v, f) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [] : err(f, 'must be an object of E-Rate parameters')),
+      fundingYears: (v, f) =>
+        v !== null && typeof v === 'object' && !Array.isArray(v) ? [] : err(f, 'must be an object { first, last? }'),
+      params: (v, f) =>
+        v !== null && typeof v === 'object' && !Array.isArray(v)
+          ? []
+          : err(f, 'must be an object of E-Rate parameters'),
       sources: arrayOf(text, { max: 100 }),
       unconfirmed: arrayOf(text, { max: 100 }),
       supersedes: optional(ruleSetId),

@@ -1,6 +1,17 @@
 import { type FieldError } from '../shared/errors';
 import {
-  arrayOf, basisPoints, calendarDate, cents, type Check, count, object, oneOf, optional, percentInt, positiveCount, text,
+  arrayOf,
+  basisPoints,
+  calendarDate,
+  cents,
+  type Check,
+  count,
+  object,
+  oneOf,
+  optional,
+  percentInt,
+  positiveCount,
+  text,
 } from '../shared/validation';
 import { type ErateParams } from './erate-params';
 import { type ErateRuleSetAdopted } from './adoption';
@@ -9,7 +20,8 @@ import { fundingYear } from './events';
 const err = (field: string, message: string): FieldError[] => [{ field, message }];
 
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const monthDay: Check = (v, f) => (typeof v === 'string' && MONTH_DAY.test(v) ? [] : err(f, 'must be a month and day MM-DD'));
+const monthDay: Check = (v, f) =>
+  typeof v === 'string' && MONTH_DAY.test(v) ? [] : err(f, 'must be a month and day MM-DD');
 
 const discounts = object({ urban: percentInt, rural: percentInt });
 const band = object({ fromBasisPoints: basisPoints, label: text, category1: discounts, category2: discounts });
@@ -20,7 +32,11 @@ const discountMatrix: Check = (v, f) => {
   if (shape.length > 0) return shape;
   const bands = v as { fromBasisPoints: number }[];
   if (bands[0]!.fromBasisPoints !== 0) return err(`${f}[0].fromBasisPoints`, 'must be 0: the first band starts at 0%');
-  return bands.flatMap((b, i) => (i > 0 && b.fromBasisPoints <= bands[i - 1]!.fromBasisPoints ? err(`${f}[${i}].fromBasisPoints`, 'must be above the band before it: bands ascend') : []));
+  return bands.flatMap((b, i) =>
+    i > 0 && b.fromBasisPoints <= bands[i - 1]!.fromBasisPoints
+      ? err(`${f}[${i}].fromBasisPoints`, 'must be above the band before it: bands ascend')
+      : [],
+  );
 };
 
 const cycle = { cycleStartFundingYear: fundingYear, cycleYears: positiveCount };
@@ -28,7 +44,15 @@ const BUDGET_BASES = ['district-wide', 'unsupported'] as const;
 const categoryTwoBudget: Check = (v, f) => {
   const basis = v !== null && typeof v === 'object' ? (v as { basis?: unknown }).basis : undefined;
   if (basis === 'district-wide') {
-    return object({ basis: oneOf(BUDGET_BASES), ...cycle, perStudent: cents, perLibrarySquareFoot: cents, floor: cents, tribalLibraryFloor: cents, hybridMaxEntities: count })(v, f);
+    return object({
+      basis: oneOf(BUDGET_BASES),
+      ...cycle,
+      perStudent: cents,
+      perLibrarySquareFoot: cents,
+      floor: cents,
+      tribalLibraryFloor: cents,
+      hybridMaxEntities: count,
+    })(v, f);
   }
   if (basis === 'unsupported') return object({ basis: oneOf(BUDGET_BASES), ...cycle, reason: text })(v, f);
   return err(`${f}.basis`, `must be one of ${BUDGET_BASES.join(', ')}`);
@@ -37,7 +61,8 @@ const categoryTwoBudget: Check = (v, f) => {
 const window = object({ opens: calendarDate, closes: calendarDate, source: text });
 /** Windows by funding year; each opens on or before it closes. */
 const form471Windows: Check = (v, f) => {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return err(f, 'must be an object of windows by funding year');
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    return err(f, 'must be an object of windows by funding year');
   return Object.entries(v as Record<string, unknown>).flatMap(([year, w]) => {
     const at = `${f}.${year}`;
     if (!/^\d{4}$/.test(year)) return err(at, 'must be keyed by a four-digit funding year');
@@ -54,7 +79,11 @@ const paramChecks = {
   discountMatrix,
   cepMultiplierBasisPoints: positiveCount,
   nslpRounding: oneOf(['whole-percent-half-up']),
-  stateMatch: object({ maxExtraPoints: percentInt, maxTotalPercent: percentInt, appliesTo: oneOf(['category-1-special-construction']) }),
+  stateMatch: object({
+    maxExtraPoints: percentInt,
+    maxTotalPercent: percentInt,
+    appliesTo: oneOf(['category-1-special-construction']),
+  }),
   categoryTwoBudget,
   allowableContractDays: count,
   form486DueDays: count,

@@ -32,11 +32,23 @@ export function renderRuleSets(root: string, facts: FactsLookup): RuleSetsView |
     stream: root,
     position: facts.position,
     ruleSets: erateRuleSetsAsOf(facts).map((k) => ({
-      id: k.ruleSet.id, description: k.ruleSet.description, fundingYears: { first: k.ruleSet.fundingYears.first, last: k.ruleSet.fundingYears.last ?? null },
-      sources: k.ruleSet.sources, unconfirmed: k.ruleSet.unconfirmed, builtIn: k.builtIn, inForce: k.inForce, supersedes: k.supersedes, supersededBy: k.supersededBy,
-      recorded: k.recorded, params: k.ruleSet.params,
+      id: k.ruleSet.id,
+      description: k.ruleSet.description,
+      fundingYears: { first: k.ruleSet.fundingYears.first, last: k.ruleSet.fundingYears.last ?? null },
+      sources: k.ruleSet.sources,
+      unconfirmed: k.ruleSet.unconfirmed,
+      builtIn: k.builtIn,
+      inForce: k.inForce,
+      supersedes: k.supersedes,
+      supersededBy: k.supersededBy,
+      recorded: k.recorded,
+      params: k.ruleSet.params,
     })),
   };
 }
 
-export const ruleSetsReadModel: ReadModel<RuleSetsView> = { name: 'rule-sets', rootPrefix: 'ruleset', render: renderRuleSets };
+export const ruleSetsReadModel: ReadModel<RuleSetsView> = {
+  name: 'rule-sets',
+  rootPrefix: 'ruleset',
+  render: renderRuleSets,
+};

@@ -44,7 +44,10 @@ export interface StreamDefinition<E extends DomainEvent = DomainEvent, S = unkno
   /** One line for OpenAPI and error messages. */
   description: string;
   /** Every event type the stream accepts, each with its data validator and an example payload. */
-  events: Record<E['type'], { validate: EventDataValidator; example: E['data']; schemaVersion: number; description: string }>;
+  events: Record<
+    E['type'],
+    { validate: EventDataValidator; example: E['data']; schemaVersion: number; description: string }
+  >;
   decider: Decider<E, S>;
   links: (state: S) => string[];
   /**
@@ -64,4 +67,6 @@ export type EventSpec = StreamDefinition['events'][string];
 
 /** The catalog entry of an event type in a stream, or undefined for a type the stream does not know (own keys only). */
 export const eventSpecOf = (definition: StreamDefinition, type: string): EventSpec | undefined =>
-  Object.prototype.hasOwnProperty.call(definition.events, type) ? (definition.events as Record<string, EventSpec>)[type] : undefined;
+  Object.prototype.hasOwnProperty.call(definition.events, type)
+    ? (definition.events as Record<string, EventSpec>)[type]
+    : undefined;

@@ -22,6 +22,7 @@ export function foldStoredEvent(definition: StreamDefinition, state: unknown, en
   const spec = eventSpecOf(definition, envelope.type);
   if (!spec) return { kind: 'skipped' };
   const problems = spec.validate(envelope.data);
-  if (problems.length > 0) return { kind: 'stopped', reason: problems.map((p) => `${p.field || 'data'}: ${p.message}`).join('; ') };
+  if (problems.length > 0)
+    return { kind: 'stopped', reason: problems.map((p) => `${p.field || 'data'}: ${p.message}`).join('; ') };
   return { kind: 'folded', state: definition.decider.evolve(state, envelope) };
 }

@@ -6,13 +6,29 @@ import { count, validator } from './validation';
 const counter = {
   prefix: 'counter',
   description: 'A counter',
-  events: { Added: { description: 'Added to the counter', schemaVersion: 1, validate: validator({ by: count }), example: { by: 1 } } },
+  events: {
+    Added: {
+      description: 'Added to the counter',
+      schemaVersion: 1,
+      validate: validator({ by: count }),
+      example: { by: 1 },
+    },
+  },
   decider: { initialState: 0, decide: () => [], evolve: (n: number, e: Envelope) => n + (e.data as { by: number }).by },
   links: () => [],
 } as unknown as StreamDefinition;
 
 let position = 0;
-const stored = (stream: string, type: string, data: unknown): Envelope => ({ id: `e${++position}`, stream, revision: 0, position, type, data, metadata: {}, recordedAt: '2026-01-01T00:00:00.000Z' });
+const stored = (stream: string, type: string, data: unknown): Envelope => ({
+  id: `e${++position}`,
+  stream,
+  revision: 0,
+  position,
+  type,
+  data,
+  metadata: {},
+  recordedAt: '2026-01-01T00:00:00.000Z',
+});
 
 describe('stream states folded in memory', () => {
   it('keeps a stream whose event type it does not know, as the projector does, and folds on', () => {

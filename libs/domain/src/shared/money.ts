@@ -18,7 +18,7 @@ export function mulDiv(a: Cents, numerator: number, denominator: number): Cents 
   if (denominator === 0) throw new RangeError('mulDiv: denominator is zero');
   const n = BigInt(a) * BigInt(numerator);
   const d = BigInt(denominator);
-  const sign = (n < 0n) !== (d < 0n) ? -1n : 1n;
+  const sign = n < 0n !== d < 0n ? -1n : 1n;
   const an = n < 0n ? -n : n;
   const ad = d < 0n ? -d : d;
   const q = (an * 2n + ad) / (ad * 2n);
@@ -43,7 +43,9 @@ export function allocate(total: Cents, weights: readonly number[]): Cents[] {
     return { floor: n / W, remainder: n % W };
   });
   let left = T - parts.reduce((a, p) => a + p.floor, 0n);
-  const order = parts.map((p, i) => ({ i, r: p.remainder })).sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  const order = parts
+    .map((p, i) => ({ i, r: p.remainder }))
+    .sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
   const out = parts.map((p) => p.floor);
   for (const { i } of order) {
     if (left <= 0n) break;

@@ -4,6 +4,10 @@ import { type Check } from './validation';
 export const streamReference =
   (prefix: string): Check =>
   (v, f) =>
-    typeof v === 'string' && v.startsWith(`${prefix}-`) && v.length > prefix.length + 1 && v.length <= 200 && !/\s/.test(v)
+    typeof v === 'string' &&
+    v.startsWith(`${prefix}-`) &&
+    v.length > prefix.length + 1 &&
+    v.length <= 200 &&
+    !/\s/.test(v)
       ? []
       : [{ field: f, message: `must be a ${prefix} stream name like ${prefix}-<id>` }];

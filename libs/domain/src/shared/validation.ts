@@ -10,20 +10,33 @@ export type Check = (value: unknown, field: string) => FieldError[];
 const err = (field: string, message: string): FieldError[] => [{ field, message }];
 
 export const cents: Check = (v, f) =>
-  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? [] : err(f, 'must be a non-negative integer amount in cents');
-export const count: Check = (v, f) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? [] : err(f, 'must be a non-negative integer'));
-export const positiveCount: Check = (v, f) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? [] : err(f, 'must be a positive integer'));
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+    ? []
+    : err(f, 'must be a non-negative integer amount in cents');
+export const count: Check = (v, f) =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? [] : err(f, 'must be a non-negative integer');
+export const positiveCount: Check = (v, f) =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? [] : err(f, 'must be a positive integer');
 export const percentInt: Check = (v, f) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100 ? [] : err(f, 'must be an integer percent from 0 to 100');
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100
+    ? []
+    : err(f, 'must be an integer percent from 0 to 100');
 export const basisPoints: Check = (v, f) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10_000 ? [] : err(f, 'must be integer basis points from 0 to 10000');
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10_000
+    ? []
+    : err(f, 'must be integer basis points from 0 to 10000');
 export const calendarDate: Check = (v, f) => (isCalendarDate(v) ? [] : err(f, 'must be a calendar date YYYY-MM-DD'));
-export const text: Check = (v, f) => (typeof v === 'string' && v.trim().length > 0 && v.length <= 500 ? [] : err(f, 'must be a non-empty string of at most 500 characters'));
+export const text: Check = (v, f) =>
+  typeof v === 'string' && v.trim().length > 0 && v.length <= 500
+    ? []
+    : err(f, 'must be a non-empty string of at most 500 characters');
 export const bool: Check = (v, f) => (typeof v === 'boolean' ? [] : err(f, 'must be true or false'));
 export const oneOf =
   <T extends string>(values: readonly T[]): Check =>
   (v, f) =>
-    typeof v === 'string' && (values as readonly string[]).includes(v) ? [] : err(f, `must be one of ${values.join(', ')}`);
+    typeof v === 'string' && (values as readonly string[]).includes(v)
+      ? []
+      : err(f, `must be one of ${values.join(', ')}`);
 export const optional =
   (check: Check): Check =>
   (v, f) =>
@@ -43,7 +56,9 @@ export const object =
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return err(f || '(data)', 'must be an object');
     const prefix = f ? `${f}.` : '';
     const record = v as Record<string, unknown>;
-    const unknown = Object.keys(record).filter((k) => !(k in shape)).flatMap((k) => err(`${prefix}${k}`, 'is not a known field'));
+    const unknown = Object.keys(record)
+      .filter((k) => !(k in shape))
+      .flatMap((k) => err(`${prefix}${k}`, 'is not a known field'));
     return [...unknown, ...Object.entries(shape).flatMap(([k, check]) => check(record[k], `${prefix}${k}`))];
   };
 

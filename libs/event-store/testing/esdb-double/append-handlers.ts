@@ -2,10 +2,29 @@ import { createRequire } from 'node:module';
 import { Empty, WrongExpectedVersion as WireWrongExpectedVersion } from '@eventstore/db-client/generated/shared_pb';
 import { Code } from '@eventstore/db-client/generated/code_pb';
 import { Status } from '@eventstore/db-client/generated/status_pb';
-import { type AppendReq, AppendResp, type BatchAppendReq, BatchAppendResp } from '@eventstore/db-client/generated/streams_pb';
+import {
+  type AppendReq,
+  AppendResp,
+  type BatchAppendReq,
+  BatchAppendResp,
+} from '@eventstore/db-client/generated/streams_pb';
 import { AllStreamPosition } from '@eventstore/db-client/generated/shared_pb';
-import { type ServerDuplexStream, type ServerReadableStream, type sendUnaryData, status, type ServiceError, Metadata } from '@grpc/grpc-js';
-import { DuplicateEventId, type EventToAppend, type ExpectedRevision, type InMemoryEventStore, type JsonObject, WrongExpectedVersion } from '../../src';
+import {
+  type ServerDuplexStream,
+  type ServerReadableStream,
+  type sendUnaryData,
+  status,
+  type ServiceError,
+  Metadata,
+} from '@grpc/grpc-js';
+import {
+  DuplicateEventId,
+  type EventToAppend,
+  type ExpectedRevision,
+  type InMemoryEventStore,
+  type JsonObject,
+  WrongExpectedVersion,
+} from '../../src';
 import { STRIDE } from './double-log';
 import { streamIdentifier, streamName } from './wire-records';
 
@@ -90,7 +109,9 @@ export function batchAppendHandler(store: InMemoryEventStore) {
         reply.setStreamIdentifier(streamIdentifier(stream));
         const expected = batchExpected(options);
         try {
-          const result = await store.append(stream, entry.messages.map(toEventToAppend), { expectedRevision: expected });
+          const result = await store.append(stream, entry.messages.map(toEventToAppend), {
+            expectedRevision: expected,
+          });
           const success = new BatchAppendResp.Success();
           success.setCurrentRevision(String(result.nextExpectedRevision));
           const position = new AllStreamPosition();
@@ -137,7 +158,10 @@ function batchError(error: unknown, expected: ExpectedRevision): Status {
 }
 
 function refusal(error: unknown): ServiceError {
-  if (error instanceof DuplicateEventId) return serviceError(status.ALREADY_EXISTS, `${DUPLICATE_EVENT_ID}:${error.eventId}`, { exception: DUPLICATE_EVENT_ID });
+  if (error instanceof DuplicateEventId)
+    return serviceError(status.ALREADY_EXISTS, `${DUPLICATE_EVENT_ID}:${error.eventId}`, {
+      exception: DUPLICATE_EVENT_ID,
+    });
   return serviceError(status.INVALID_ARGUMENT, error instanceof Error ? error.message : String(error));
 }
 
@@ -150,7 +174,8 @@ export function serviceError(code: status, details: string, metadata: Record<str
 function toEventToAppend(message: Proposed): EventToAppend {
   const metadata = message.getMetadataMap();
   const contentType = metadata.get('content-type');
-  if (contentType !== 'application/json') throw new Error(`The double stores JSON events only, got ${String(contentType)}`);
+  if (contentType !== 'application/json')
+    throw new Error(`The double stores JSON events only, got ${String(contentType)}`);
   const custom = Buffer.from(message.getCustomMetadata_asU8()).toString('utf8');
   return {
     id: message.getId()!.getString(),

@@ -34,7 +34,8 @@ export class DoubleLog {
   async writeSystemEvent(type = '$statsCollection', stream = '$stats-127.0.0.1:2113'): Promise<LogRecord> {
     const head = await this.store.headPosition();
     const after = Math.max(head * STRIDE, this.system.at(-1)?.position ?? 0);
-    if (after + 1 >= (head + 1) * STRIDE) throw new Error('Too many system events between two ledger events for the double');
+    if (after + 1 >= (head + 1) * STRIDE)
+      throw new Error('Too many system events between two ledger events for the double');
     const revision = (this.systemRevisions.get(stream) ?? -1) + 1;
     this.systemRevisions.set(stream, revision);
     const record: LogRecord = {
@@ -54,9 +55,13 @@ export class DoubleLog {
   /** Records at or after `from`, in log order. */
   async forward(from: number, limit: number): Promise<LogRecord[]> {
     const user: LogRecord[] = [];
-    for await (const event of this.store.readAll({ fromPosition: Math.ceil(from / STRIDE), maxCount: limit })) user.push(toLogRecord(event));
+    for await (const event of this.store.readAll({ fromPosition: Math.ceil(from / STRIDE), maxCount: limit }))
+      user.push(toLogRecord(event));
     const system = this.system.filter((r) => r.position >= from).slice(0, limit);
-    return merge(user.filter((r) => r.position >= from), system).slice(0, limit);
+    return merge(
+      user.filter((r) => r.position >= from),
+      system,
+    ).slice(0, limit);
   }
 
   /** Records strictly before `before` (or from the end), newest first. */

@@ -71,7 +71,9 @@ export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<
     '/event_store.client.streams.Streams/BatchAppend': batchAppendHandler(store) as UntypedHandleCall,
     '/event_store.client.streams.Streams/Read': readHandler(log, live, noteUnexpected) as UntypedHandleCall,
   };
-  if (options.batchAppend) implemented['/event_store.client.server_features.ServerFeatures/GetSupportedMethods'] = supportedMethods as UntypedHandleCall;
+  if (options.batchAppend)
+    implemented['/event_store.client.server_features.ServerFeatures/GetSupportedMethods'] =
+      supportedMethods as UntypedHandleCall;
   const serve = (address: string) => listen(address, implemented, calls, noteUnexpected, options.batchAppend);
 
   let { server, port } = await serve('127.0.0.1:0');
@@ -126,7 +128,9 @@ async function listen(
     server.addService(service, implementation);
   }
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(address, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    server.bindAsync(address, ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
   );
   return { server, port };
 }
@@ -156,8 +160,13 @@ function recorded(path: string, calls: string[], handler: UntypedHandleCall): Un
  * Every RPC the double does not implement answers UNIMPLEMENTED and is logged. The one expected miss is
  * ServerFeatures without batchAppend: the client asks once and falls back to Append, as with a 20.x server.
  */
-function stub(method: MethodDefinition<unknown, unknown>, noteUnexpected: (what: string) => void, batchAppend: boolean | undefined): UntypedHandleCall {
-  const expectedMiss = method.path === '/event_store.client.server_features.ServerFeatures/GetSupportedMethods' && !batchAppend;
+function stub(
+  method: MethodDefinition<unknown, unknown>,
+  noteUnexpected: (what: string) => void,
+  batchAppend: boolean | undefined,
+): UntypedHandleCall {
+  const expectedMiss =
+    method.path === '/event_store.client.server_features.ServerFeatures/GetSupportedMethods' && !batchAppend;
   const error = () => {
     if (!expectedMiss) noteUnexpected(method.path);
     return serviceError(status.UNIMPLEMENTED, `${method.path} is not implemented by the EventStoreDB test double`);

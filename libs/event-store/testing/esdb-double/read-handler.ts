@@ -56,7 +56,8 @@ export function readHandler(log: DoubleLog, live: LiveSubscriptions, unexpected:
     run().then(
       () => call.end(),
       (error: unknown) => {
-        if (!call.cancelled) call.emit('error', isServiceError(error) ? error : serviceError(status.INTERNAL, String(error)));
+        if (!call.cancelled)
+          call.emit('error', isServiceError(error) ? error : serviceError(status.INTERNAL, String(error)));
       },
     );
   };
@@ -71,7 +72,11 @@ async function readStream(call: ReadCall, log: DoubleLog, options: ReadReq.Optio
   if (streamOptions.hasRevision()) fromRevision = Number(streamOptions.getRevision());
   else if (streamOptions.hasEnd() && !backwards) return; // forwards from the end: nothing yet
   try {
-    const events = await log.store.readStream(stream, { direction: backwards ? 'backwards' : 'forwards', fromRevision, maxCount: count });
+    const events = await log.store.readStream(stream, {
+      direction: backwards ? 'backwards' : 'forwards',
+      fromRevision,
+      maxCount: count,
+    });
     for (const event of events) await send(call, readEventResponse(toLogRecord(event), false));
   } catch (error) {
     if (!(error instanceof StreamNotFound)) throw error;
@@ -87,8 +92,16 @@ async function readAll(call: ReadCall, log: DoubleLog, options: ReadReq.Options)
   const position = all.hasPosition() ? Number(all.getPosition()!.getCommitPosition()) : undefined;
   if (position !== undefined) await assertRecordStart(log, position);
   const records = backwards
-    ? pagesOf((before: number | 'end') => log.backward(before, PAGE), position ?? (all.hasStart() ? 0 : 'end'), (last) => last.position)
-    : pagesOf((from: number) => log.forward(from, PAGE), all.hasEnd() ? Number.MAX_SAFE_INTEGER : (position ?? 0), (last) => last.position + 1);
+    ? pagesOf(
+        (before: number | 'end') => log.backward(before, PAGE),
+        position ?? (all.hasStart() ? 0 : 'end'),
+        (last) => last.position,
+      )
+    : pagesOf(
+        (from: number) => log.forward(from, PAGE),
+        all.hasEnd() ? Number.MAX_SAFE_INTEGER : (position ?? 0),
+        (last) => last.position + 1,
+      );
   let sent = 0;
   for await (const record of records) {
     if (sent >= count || call.cancelled) return;
@@ -100,7 +113,11 @@ async function readAll(call: ReadCall, log: DoubleLog, options: ReadReq.Options)
 }
 
 /** The records of `$all` one page at a time from `cursor`, in the direction `page` reads, until a short page. */
-async function* pagesOf<C>(page: (cursor: C) => Promise<LogRecord[]>, cursor: C, after: (last: LogRecord) => C): AsyncGenerator<LogRecord> {
+async function* pagesOf<C>(
+  page: (cursor: C) => Promise<LogRecord[]>,
+  cursor: C,
+  after: (last: LogRecord) => C,
+): AsyncGenerator<LogRecord> {
   for (;;) {
     const records = await page(cursor);
     yield* records;
@@ -114,12 +131,18 @@ async function* pagesOf<C>(page: (cursor: C) => Promise<LogRecord[]>, cursor: C,
  * from the in-memory store's own subscription starting after the last record sent — so the hand-over has
  * no gap and no duplicate. Filtered subscriptions get a checkpoint every `multiplier × window` records scanned.
  */
-async function subscribeToAll(call: ReadCall, log: DoubleLog, live: LiveSubscriptions, options: ReadReq.Options): Promise<void> {
+async function subscribeToAll(
+  call: ReadCall,
+  log: DoubleLog,
+  live: LiveSubscriptions,
+  options: ReadReq.Options,
+): Promise<void> {
   const all = options.getAll()!;
   const filter = recordFilter(options);
   const filterOptions = options.hasFilter() ? options.getFilter()! : undefined;
   const checkpointEvery = filterOptions
-    ? filterOptions.getCheckpointintervalmultiplier() * (filterOptions.hasMax() ? filterOptions.getMax() : DEFAULT_SEARCH_WINDOW)
+    ? filterOptions.getCheckpointintervalmultiplier() *
+      (filterOptions.hasMax() ? filterOptions.getMax() : DEFAULT_SEARCH_WINDOW)
     : Number.POSITIVE_INFINITY;
   let last = 0;
   if (all.hasPosition()) {
@@ -168,7 +191,8 @@ async function subscribeToAll(call: ReadCall, log: DoubleLog, live: LiveSubscrip
     call.off('cancelled', stop);
     await subscription.close();
   }
-  if (live.wasDropped(subscription)) throw serviceError(status.UNAVAILABLE, 'The EventStoreDB test double dropped the subscription');
+  if (live.wasDropped(subscription))
+    throw serviceError(status.UNAVAILABLE, 'The EventStoreDB test double dropped the subscription');
 }
 
 async function assertRecordStart(log: DoubleLog, position: number): Promise<void> {

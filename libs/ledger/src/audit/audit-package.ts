@@ -1,5 +1,18 @@
-import { writeExportPackage, type AuditableEvent, type AuditLog, type ExportPackageSummary, type ExportScope, type SignedCheckpoint } from '@ledger/audit';
-import { ERATE_RULE_SET_STREAM, ledgerRuleSetsAsOf, ruleSetsReadModel, type FactsLookup, type ReadModel } from '@ledger/domain';
+import {
+  writeExportPackage,
+  type AuditableEvent,
+  type AuditLog,
+  type ExportPackageSummary,
+  type ExportScope,
+  type SignedCheckpoint,
+} from '@ledger/audit';
+import {
+  ERATE_RULE_SET_STREAM,
+  ledgerRuleSetsAsOf,
+  ruleSetsReadModel,
+  type FactsLookup,
+  type ReadModel,
+} from '@ledger/domain';
 import { StreamNotFound, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { type LedgerCatalog } from '../catalog/ledger-catalog';
 import { RecordingFacts } from '@ledger/projections';
@@ -59,10 +72,21 @@ async function streamEvents(store: EventStore, streams: Iterable<string>, positi
  * A subject's events are those its read models read, so the package holds what an auditor needs to
  * recompute every figure in it.
  */
-export async function writeAuditPackage(path: string, sources: AuditPackageSources, scope: ExportScope, asOfPosition: number, checkpoint: SignedCheckpoint): Promise<ExportPackageSummary> {
+export async function writeAuditPackage(
+  path: string,
+  sources: AuditPackageSources,
+  scope: ExportScope,
+  asOfPosition: number,
+  checkpoint: SignedCheckpoint,
+): Promise<ExportPackageSummary> {
   // A whole-ledger package carries every event and every rule set; its read models are rebuilt from them.
   const roots: { model: string; root: string }[] =
-    scope.kind === 'all' ? [] : MODELS_BY_SCOPE[scope.kind].models.map((model) => ({ model, root: `${MODELS_BY_SCOPE[scope.kind].prefix}-${scope.id}` }));
+    scope.kind === 'all'
+      ? []
+      : MODELS_BY_SCOPE[scope.kind].models.map((model) => ({
+          model,
+          root: `${MODELS_BY_SCOPE[scope.kind].prefix}-${scope.id}`,
+        }));
   const readModels: Record<string, unknown> = {};
   const touched = new Set<string>();
   for (const { model, root } of roots) {
@@ -77,6 +101,18 @@ export async function writeAuditPackage(path: string, sources: AuditPackageSourc
   // The rule sets as of the export's position: built in, and adopted on the rule-set stream by then.
   const known = ledgerRuleSetsAsOf(await sources.factsAsOf(ruleSetsReadModel, ERATE_RULE_SET_STREAM));
   const ruleSets = scope.kind === 'all' ? known : known.filter((r) => referenced.has(r.id));
-  const events = scope.kind === 'all' ? upTo(sources.allEvents(), asOfPosition) : await streamEvents(sources.store, touched, asOfPosition);
-  return writeExportPackage(path, { events, auditLog: sources.log, checkpoint, publicKeyPem: sources.publicKeyPem, readModels, ruleSets, scope, asOfPosition });
+  const events =
+    scope.kind === 'all'
+      ? upTo(sources.allEvents(), asOfPosition)
+      : await streamEvents(sources.store, touched, asOfPosition);
+  return writeExportPackage(path, {
+    events,
+    auditLog: sources.log,
+    checkpoint,
+    publicKeyPem: sources.publicKeyPem,
+    readModels,
+    ruleSets,
+    scope,
+    asOfPosition,
+  });
 }

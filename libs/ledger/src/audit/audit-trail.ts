@@ -1,12 +1,33 @@
-import { AuditLog, auditLogFile, loadOrCreateSigningKey, rawEventRows, verifyLedger, type AuditableEvent, type RawRowSource, type SigningKey, type VerificationReport } from '@ledger/audit';
-import { resilientSubscribeToAll, SqliteEventStore, TAILING_RETRY, type EventStore, type RetryNotice, type RecordedEvent, type Subscription } from '@ledger/event-store';
+import {
+  AuditLog,
+  auditLogFile,
+  loadOrCreateSigningKey,
+  rawEventRows,
+  verifyLedger,
+  type AuditableEvent,
+  type RawRowSource,
+  type SigningKey,
+  type VerificationReport,
+} from '@ledger/audit';
+import {
+  resilientSubscribeToAll,
+  SqliteEventStore,
+  TAILING_RETRY,
+  type EventStore,
+  type RetryNotice,
+  type RecordedEvent,
+  type Subscription,
+} from '@ledger/event-store';
 
 /** Events appended to the audit log per transaction while catching up. */
 const BATCH = 1000;
 /** How long newly tailed events wait to share a transaction with the next ones. */
 const FLUSH_DELAY_MS = 20;
 
-export type VerificationState = { status: 'verifying' } | { status: 'verified'; report: VerificationReport } | { status: 'failed'; report: VerificationReport };
+export type VerificationState =
+  | { status: 'verifying' }
+  | { status: 'verified'; report: VerificationReport }
+  | { status: 'failed'; report: VerificationReport };
 
 /** The event log as stored: raw rows on the embedded store (so a changed byte is seen as such), parsed events elsewhere. */
 export function storedEvents(store: EventStore): AsyncIterable<AuditableEvent> {
@@ -39,9 +60,19 @@ export class AuditTrail {
     private readonly onRetry: ((notice: RetryNotice) => void) | undefined,
   ) {}
 
-  static open(store: EventStore, dataDir: string, options: { signingKeyFile?: string; checkpointIntervalMs: number; onRetry?: (notice: RetryNotice) => void }): AuditTrail {
+  static open(
+    store: EventStore,
+    dataDir: string,
+    options: { signingKeyFile?: string; checkpointIntervalMs: number; onRetry?: (notice: RetryNotice) => void },
+  ): AuditTrail {
     const key = loadOrCreateSigningKey(dataDir, options.signingKeyFile);
-    return new AuditTrail(store, AuditLog.open({ file: auditLogFile(dataDir), signingKey: key }), key, options.checkpointIntervalMs, options.onRetry);
+    return new AuditTrail(
+      store,
+      AuditLog.open({ file: auditLogFile(dataDir), signingKey: key }),
+      key,
+      options.checkpointIntervalMs,
+      options.onRetry,
+    );
   }
 
   get error(): Error | undefined {
@@ -50,7 +81,11 @@ export class AuditTrail {
 
   start(): void {
     void this.verify();
-    this.subscription = resilientSubscribeToAll(this.store, { fromPosition: this.log.head().lastPosition, retry: TAILING_RETRY, ...(this.onRetry ? { onRetry: this.onRetry } : {}) });
+    this.subscription = resilientSubscribeToAll(this.store, {
+      fromPosition: this.log.head().lastPosition,
+      retry: TAILING_RETRY,
+      ...(this.onRetry ? { onRetry: this.onRetry } : {}),
+    });
     const subscription = this.subscription;
     this.running = (async () => {
       try {
@@ -80,7 +115,10 @@ export class AuditTrail {
   async waitFor(position: number, timeoutMs = 10_000): Promise<void> {
     if (this.log.head().lastPosition >= position) return;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The audit log did not reach position ${position} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`The audit log did not reach position ${position} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiters.push({ position, resolve: () => (clearTimeout(timer), resolve()) });
     });
   }
@@ -98,7 +136,12 @@ export class AuditTrail {
   }
 
   private async verify(): Promise<void> {
-    const report = await verifyLedger({ events: storedEvents(this.store), auditLog: this.log, publicKeyPem: this.key.publicKeyPem, maxProblems: 20 });
+    const report = await verifyLedger({
+      events: storedEvents(this.store),
+      auditLog: this.log,
+      publicKeyPem: this.key.publicKeyPem,
+      maxProblems: 20,
+    });
     this.verification = report.ok ? { status: 'verified', report } : { status: 'failed', report };
     if (report.ok && this.log.head().treeSize > 0) this.checkpointNow();
   }

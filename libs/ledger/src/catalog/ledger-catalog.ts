@@ -1,11 +1,19 @@
-import { type DomainUpcaster, type EventSpec, eventSpecOf, type ReadModel, type StreamDefinition, streamPrefix } from '@ledger/domain';
+import {
+  type DomainUpcaster,
+  type EventSpec,
+  eventSpecOf,
+  type ReadModel,
+  type StreamDefinition,
+  streamPrefix,
+} from '@ledger/domain';
 import { MAX_STREAM_NAME } from '@ledger/event-store';
 
 /** The characters of a stream name's id part, as the read routes take it: `frn-2025-0001` ↔ /v1/funding-requests/2025-0001. */
 const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]*$/;
 
 /** Whether `<kind>-<id>` names a stream that every read route can address and the stores take. */
-export const isAddressable = (kind: string, id: string): boolean => STREAM_ID.test(id) && kind.length + 1 + id.length <= MAX_STREAM_NAME;
+export const isAddressable = (kind: string, id: string): boolean =>
+  STREAM_ID.test(id) && kind.length + 1 + id.length <= MAX_STREAM_NAME;
 
 /**
  * The streams integrations may write, the read models the API serves (looked up by name), and the

@@ -1,4 +1,5 @@
 import { ledgerReadModels, ledgerStreams, ledgerUpcasters } from '@ledger/domain';
 import { LedgerCatalog } from './ledger-catalog';
 
-export const productionCatalog = (): LedgerCatalog => new LedgerCatalog(ledgerStreams, ledgerReadModels, ledgerUpcasters);
+export const productionCatalog = (): LedgerCatalog =>
+  new LedgerCatalog(ledgerStreams, ledgerReadModels, ledgerUpcasters);

@@ -40,7 +40,8 @@ export class KeyRegistry {
     const record = this.keys.get(parsed.keyId);
     if (!record || record.revoked) return undefined;
     const secret = Buffer.from(parsed.secret);
-    if (record.verified && secret.length === record.verified.length && timingSafeEqual(secret, record.verified)) return record.principal;
+    if (record.verified && secret.length === record.verified.length && timingSafeEqual(secret, record.verified))
+      return record.principal;
     if (!secretMatches(parsed.secret, record.secretSha256)) return undefined;
     record.verified = secret;
     return record.principal;
@@ -48,7 +49,13 @@ export class KeyRegistry {
 
   async issue(role: Role, label: string, streamPrefix?: string): Promise<IssuedKey> {
     const { keyId, secret, key } = newApiKey();
-    const data: JsonObject = { keyId, role, label, secretSha256: hashSecret(secret), ...(streamPrefix ? { streamPrefix } : {}) };
+    const data: JsonObject = {
+      keyId,
+      role,
+      label,
+      secretSha256: hashSecret(secret),
+      ...(streamPrefix ? { streamPrefix } : {}),
+    };
     await this.store.append(API_KEYS_STREAM, [{ type: 'ApiKeyIssued', data }]);
     await this.refresh();
     return { key, keyId, role, label, ...(streamPrefix ? { streamPrefix } : {}) };
@@ -65,7 +72,9 @@ export class KeyRegistry {
 
   async list(): Promise<(Principal & { revoked: boolean })[]> {
     await this.refresh();
-    return [...this.keys.values()].map(({ secretSha256: _hidden, verified: _secret, principal: _principal, ...rest }) => rest);
+    return [...this.keys.values()].map(
+      ({ secretSha256: _hidden, verified: _secret, principal: _principal, ...rest }) => rest,
+    );
   }
 
   refresh(): Promise<void> {

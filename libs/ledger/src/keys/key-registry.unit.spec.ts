@@ -14,8 +14,18 @@ describe('KeyRegistry.authenticate', () => {
 
   it('keeps checking the secret after the right one was accepted: a wrong secret for the same key id is refused every time', async () => {
     const { key, keyId } = await registry.issue('integration', 'feed', 'order-acme-');
-    expect(await registry.authenticate(key)).toEqual({ keyId, role: 'integration', label: 'feed', streamPrefix: 'order-acme-' });
-    expect(await registry.authenticate(key)).toEqual({ keyId, role: 'integration', label: 'feed', streamPrefix: 'order-acme-' });
+    expect(await registry.authenticate(key)).toEqual({
+      keyId,
+      role: 'integration',
+      label: 'feed',
+      streamPrefix: 'order-acme-',
+    });
+    expect(await registry.authenticate(key)).toEqual({
+      keyId,
+      role: 'integration',
+      label: 'feed',
+      streamPrefix: 'order-acme-',
+    });
     const secret = key.slice(key.lastIndexOf('_') + 1);
     const flipped = `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`;
     expect(await registry.authenticate(withSecret(key, flipped))).toBeUndefined();

@@ -1,15 +1,34 @@
 // class-transformer reads the design types of nested requests: the CLI and the API load it at start, a spec may not.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 const ID = /^[a-z0-9][a-z0-9.-]{0,63}$/;
 
 export class FundingYearsRequest {
-  @IsInt() @Min(1998) @Max(2200)
+  @IsInt()
+  @Min(1998)
+  @Max(2200)
   first!: number;
 
-  @IsOptional() @IsInt() @Min(1998) @Max(2200)
+  @IsOptional()
+  @IsInt()
+  @Min(1998)
+  @Max(2200)
   last?: number;
 }
 
@@ -20,27 +39,44 @@ export class FundingYearsRequest {
  * AdoptRuleSetDto.
  */
 export class RuleSetAdoptionRequest {
-  @IsString() @Matches(ID, { message: 'id must be lower-case letters, digits, . and -, at most 64' })
+  @IsString()
+  @Matches(ID, { message: 'id must be lower-case letters, digits, . and -, at most 64' })
   id!: string;
 
-  @IsString() @MinLength(1) @MaxLength(500)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
   description!: string;
 
-  @IsDefined() @ValidateNested() @Type(() => FundingYearsRequest)
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => FundingYearsRequest)
   fundingYears!: FundingYearsRequest;
 
-  @IsDefined() @IsObject()
+  @IsDefined()
+  @IsObject()
   params!: Record<string, unknown>;
 
-  @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(500, { each: true })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
   sources!: string[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(500, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
   unconfirmed?: string[];
 
-  @IsOptional() @IsString() @Matches(ID, { message: 'supersedes must be a rule-set id' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: 'supersedes must be a rule-set id' })
   supersedes?: string;
 
-  @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'adoptedOn must be a date YYYY-MM-DD' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'adoptedOn must be a date YYYY-MM-DD' })
   adoptedOn?: string;
 }

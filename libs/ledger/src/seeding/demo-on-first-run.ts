@@ -57,7 +57,12 @@ async function holdsOnlyBuiltInRuleSets(store: EventStore): Promise<boolean> {
  * and the keys. A first start that was interrupted (demo data but no keys file) is completed: seeding
  * is idempotent. A store holding other data is left alone.
  */
-export async function loadDemoOnFirstRun(ledger: DemoLedger, dataDir: string, url: string, print: (text: string) => void): Promise<DemoInfo> {
+export async function loadDemoOnFirstRun(
+  ledger: DemoLedger,
+  dataDir: string,
+  url: string,
+  print: (text: string) => void,
+): Promise<DemoInfo> {
   const { store } = ledger;
   const streams = demoStreams(DEMO_RUN.seed);
   const dashboardPath = `/dashboard?program=${streamIdOf(streams.texasProgram)}`;
@@ -70,7 +75,9 @@ export async function loadDemoOnFirstRun(ledger: DemoLedger, dataDir: string, ur
     const empty = await holdsOnlyBuiltInRuleSets(store);
     const interrupted = (await store.streamRevision(streams.texasProgram)) !== undefined;
     if (!empty && !interrupted) {
-      print(`DEMO: ${dataDir} already holds ledger data, so the demo was not loaded. Use an empty DATA_DIR, or issue keys with \`npm run ledger -- keys create\`.\n`);
+      print(
+        `DEMO: ${dataDir} already holds ledger data, so the demo was not loaded. Use an empty DATA_DIR, or issue keys with \`npm run ledger -- keys create\`.\n`,
+      );
       return { loadedNow: false, dashboardPath };
     }
     const summary = await seedScenario(ledger.appends, 'demo', DEMO_RUN);
@@ -82,7 +89,9 @@ export async function loadDemoOnFirstRun(ledger: DemoLedger, dataDir: string, ur
     saved = { scenario: 'demo', seed: DEMO_RUN.seed, keys };
     writeKeys(file, saved);
     loadedNow = true;
-    print(`DEMO: loaded the demo scenario (${summary.events} events) and issued one key per role; they are kept in ${file}.\n`);
+    print(
+      `DEMO: loaded the demo scenario (${summary.events} events) and issued one key per role; they are kept in ${file}.\n`,
+    );
   }
 
   print(

@@ -3,7 +3,11 @@ import { type Principal } from '../keys/roles';
 import { type AppendService } from '../write-path/append.service';
 
 /** The principal generated data is written as: an internal actor, never an issued API key. */
-export const SEED_PRINCIPAL: Principal = { keyId: 'internal-demo-generator', role: 'admin', label: 'Demo data generator' };
+export const SEED_PRINCIPAL: Principal = {
+  keyId: 'internal-demo-generator',
+  role: 'admin',
+  label: 'Demo data generator',
+};
 
 export interface SeedProgress {
   /** Appends handled so far, this one included. */
@@ -21,7 +25,8 @@ export interface SeedSummary {
 }
 
 /** Names one append of one run, so a re-run of the same scenario, seed and scale never records anything twice. */
-export const seedIdempotencyKey = (scenario: string, options: ScenarioOptions, index: number): string => `seed:${scenario}:${options.seed}:${options.scale}:${index}`;
+export const seedIdempotencyKey = (scenario: string, options: ScenarioOptions, index: number): string =>
+  `seed:${scenario}:${options.seed}:${options.scale}:${index}`;
 
 /**
  * Posts every append of a scenario through the write path integrations use (validation, deciders,

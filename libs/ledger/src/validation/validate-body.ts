@@ -5,8 +5,15 @@ import { InvalidRequest } from '../errors';
 
 const flatten = (errors: ValidationError[], parent = ''): FieldError[] =>
   errors.flatMap((e) => {
-    const field = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message: message.replace(/^property \S+ /, '') }));
+    const field = /^\d+$/.test(e.property)
+      ? `${parent}[${e.property}]`
+      : parent
+        ? `${parent}.${e.property}`
+        : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({
+      field,
+      message: message.replace(/^property \S+ /, ''),
+    }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 
@@ -33,8 +40,10 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
  * path (`events[2].metadata.occurredAt`), nothing transformed silently.
  */
 export function validateBody<T extends object>(dto: ClassConstructor<T>, body: unknown): T {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new InvalidRequest('The body must be a JSON object.');
-  if (nestedDeeperThan(body, MAX_BODY_DEPTH)) throw new InvalidRequest(`The body nests objects or arrays more than ${MAX_BODY_DEPTH} levels deep.`);
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new InvalidRequest('The body must be a JSON object.');
+  if (nestedDeeperThan(body, MAX_BODY_DEPTH))
+    throw new InvalidRequest(`The body nests objects or arrays more than ${MAX_BODY_DEPTH} levels deep.`);
   const instance = plainToInstance(dto, body);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length > 0) throw InvalidRequest.ofFields(flatten(errors));

@@ -14,7 +14,11 @@ export function admit(catalog: LedgerCatalog, maxEventsPerAppend: number, comman
   if (principal.streamPrefix && !stream.startsWith(principal.streamPrefix))
     throw new KeyMayNotWriteStream(stream, principal.streamPrefix);
   const definition = catalog.definitionOf(stream);
-  if (!definition) throw new UnknownStreamKind(stream, catalog.streams.map((d) => d.prefix));
+  if (!definition)
+    throw new UnknownStreamKind(
+      stream,
+      catalog.streams.map((d) => d.prefix),
+    );
   if (!catalog.hasValidId(stream)) throw new InvalidStreamName(stream);
   if (body.events.length > maxEventsPerAppend) throw new BatchTooLarge(maxEventsPerAppend, body.events.length);
   validateData(catalog, definition, body);
@@ -23,8 +27,16 @@ export function admit(catalog: LedgerCatalog, maxEventsPerAppend: number, comman
 function validateData(catalog: LedgerCatalog, definition: StreamDefinition, body: AppendEvents): void {
   const errors: FieldError[] = body.events.flatMap((event, i) => {
     const spec = catalog.eventSpec(definition, event.type);
-    if (!spec) return [{ field: `events[${i}].type`, message: `is not an event of ${definition.prefix} streams (one of ${Object.keys(definition.events).join(', ')})` }];
-    return spec.validate(event.data).map((e) => ({ field: `events[${i}].data${e.field ? `.${e.field}` : ''}`, message: e.message }));
+    if (!spec)
+      return [
+        {
+          field: `events[${i}].type`,
+          message: `is not an event of ${definition.prefix} streams (one of ${Object.keys(definition.events).join(', ')})`,
+        },
+      ];
+    return spec
+      .validate(event.data)
+      .map((e) => ({ field: `events[${i}].data${e.field ? `.${e.field}` : ''}`, message: e.message }));
   });
   if (errors.length > 0) throw new InvalidEvents(errors);
 }

@@ -29,8 +29,15 @@ export class AppendService {
     admit(this.catalog, this.maxEventsPerAppend, command);
     // Only the try waits in its stream's queue: finding and recording a key's answer do not.
     const tryInTurn = (idempotent: IdempotentTry | undefined): Promise<AppendOutcome> =>
-      this.queue.run(command.stream, () => decideAndAppend({ store: this.store, catalog: this.catalog, states: this.states }, command, idempotent));
+      this.queue.run(command.stream, () =>
+        decideAndAppend({ store: this.store, catalog: this.catalog, states: this.states }, command, idempotent),
+      );
     if (command.idempotencyKey === undefined) return tryInTurn(undefined);
-    return appendIdempotently({ store: this.store, records: this.idempotency }, command, command.idempotencyKey, tryInTurn);
+    return appendIdempotently(
+      { store: this.store, records: this.idempotency },
+      command,
+      command.idempotencyKey,
+      tryInTurn,
+    );
   }
 }

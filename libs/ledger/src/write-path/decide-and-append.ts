@@ -32,7 +32,11 @@ export interface IdempotentTry {
  * moved past is caught by the store, never appended on. Whatever is refused on a cached state
  * (stale revision, domain refusal) is decided again on the latest state before it is answered.
  */
-export async function decideAndAppend(parts: WritePathParts, command: AppendCommand, idempotent: IdempotentTry | undefined): Promise<AppendOutcome> {
+export async function decideAndAppend(
+  parts: WritePathParts,
+  command: AppendCommand,
+  idempotent: IdempotentTry | undefined,
+): Promise<AppendOutcome> {
   const { store, catalog, states } = parts;
   const { stream, expected } = command;
   const tag = idempotent?.tag;
@@ -41,7 +45,7 @@ export async function decideAndAppend(parts: WritePathParts, command: AppendComm
   let latest = tag !== undefined;
   let firstRevision: number | undefined;
   let lostTo: WrongExpectedVersion | undefined;
-  for (let races = 0; ; ) {
+  for (let races = 0; ;) {
     const loaded = latest ? await states.latest(stream) : await states.cached(stream);
     firstRevision ??= loaded.revision;
     // After a lost race, the stream may hold this very request, appended late by an earlier try (after
@@ -55,15 +59,18 @@ export async function decideAndAppend(parts: WritePathParts, command: AppendComm
     }
     let toAppend: EventToAppend[];
     try {
-      if (expected === 'no_stream' && loaded.revision >= 0) throw new WrongExpectedVersion(stream, expected, loaded.revision);
-      if (expected === 'stream_exists' && loaded.revision < 0) throw new WrongExpectedVersion(stream, expected, undefined);
+      if (expected === 'no_stream' && loaded.revision >= 0)
+        throw new WrongExpectedVersion(stream, expected, loaded.revision);
+      if (expected === 'stream_exists' && loaded.revision < 0)
+        throw new WrongExpectedVersion(stream, expected, undefined);
       toAppend = await decide(catalog, states, command, loaded.state, tag);
     } catch (error) {
       if (loaded.fresh) throw error;
       latest = true;
       continue;
     }
-    const guard: ExpectedRevision = typeof expected === 'number' ? expected : loaded.revision < 0 ? 'no_stream' : loaded.revision;
+    const guard: ExpectedRevision =
+      typeof expected === 'number' ? expected : loaded.revision < 0 ? 'no_stream' : loaded.revision;
     const answer = await idempotent?.beforeAppend();
     if (answer) return { ...answer, replayed: true };
     try {
@@ -72,7 +79,12 @@ export async function decideAndAppend(parts: WritePathParts, command: AppendComm
       return {
         status: 201,
         etag: `"${result.nextExpectedRevision}"`,
-        body: { stream, revision: result.nextExpectedRevision, positions: result.positions, eventIds: toAppend.map((e) => e.id ?? null) },
+        body: {
+          stream,
+          revision: result.nextExpectedRevision,
+          positions: result.positions,
+          eventIds: toAppend.map((e) => e.id ?? null),
+        },
         replayed: false,
       };
     } catch (error) {

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { StreamNotFound, WrongExpectedVersion, type EventStore, type JsonObject, type RecordedEvent } from '@ledger/event-store';
+import {
+  StreamNotFound,
+  WrongExpectedVersion,
+  type EventStore,
+  type JsonObject,
+  type RecordedEvent,
+} from '@ledger/event-store';
 import { IdempotencyKeyReused } from '../errors';
 
 /**
@@ -14,17 +20,20 @@ export interface StoredResponse {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-export const idempotencyStream = (keyId: string, idempotencyKey: string): string => `ledger.idempotency-${sha256(`${keyId}\n${idempotencyKey}`).slice(0, 40)}`;
+export const idempotencyStream = (keyId: string, idempotencyKey: string): string =>
+  `ledger.idempotency-${sha256(`${keyId}\n${idempotencyKey}`).slice(0, 40)}`;
 
 /** A request's fingerprint: the target and the exact body, so the same key with another body is caught. */
-export const requestFingerprint = (stream: string, expected: unknown, body: unknown): string => sha256(JSON.stringify([stream, expected ?? null, body]));
+export const requestFingerprint = (stream: string, expected: unknown, body: unknown): string =>
+  sha256(JSON.stringify([stream, expected ?? null, body]));
 
 /**
  * Carried in the metadata of every event an idempotent request appends: names the key and the exact
  * request, so the append can be found again (and told apart from another body under the same key)
  * when its response was never recorded.
  */
-export const idempotencyTag = (keyId: string, idempotencyKey: string, fingerprint: string): string => sha256(`${keyId}\n${idempotencyKey}\n${fingerprint}`).slice(0, 32);
+export const idempotencyTag = (keyId: string, idempotencyKey: string, fingerprint: string): string =>
+  sha256(`${keyId}\n${idempotencyKey}\n${fingerprint}`).slice(0, 32);
 
 /**
  * Event ids derived from the key: if a crash falls between the append and its idempotency record,
@@ -75,7 +84,9 @@ export class IdempotencyRecords {
    */
   async claim(stream: string, fingerprint: string, tryId: string, expected?: number): Promise<ClaimOutcome> {
     try {
-      await this.store.append(stream, [{ type: 'IdempotentRequestClaimed', data: { fingerprint, tryId } }], { expectedRevision: expected ?? 'no_stream' });
+      await this.store.append(stream, [{ type: 'IdempotentRequestClaimed', data: { fingerprint, tryId } }], {
+        expectedRevision: expected ?? 'no_stream',
+      });
       return { kind: 'claimed' };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersion)) throw error;
@@ -90,7 +101,9 @@ export class IdempotencyRecords {
     const state = await this.read(stream, fingerprint);
     if (!state) return undefined;
     if (state.response) return { kind: 'completed', response: state.response };
-    return state.released ? { kind: 'released', revision: state.revision } : { kind: 'held', revision: state.revision, claimedAt: state.claimedAt };
+    return state.released
+      ? { kind: 'released', revision: state.revision }
+      : { kind: 'held', revision: state.revision, claimedAt: state.claimedAt };
   }
 
   /**
@@ -98,7 +111,11 @@ export class IdempotencyRecords {
    * another try, so the same response), and it is what is returned.
    */
   async record(stream: string, fingerprint: string, response: StoredResponse): Promise<StoredResponse> {
-    await this.store.append(stream, [{ type: 'IdempotentRequestCompleted', data: { fingerprint, response: response as unknown as JsonObject } }], { expectedRevision: 'any' });
+    await this.store.append(
+      stream,
+      [{ type: 'IdempotentRequestCompleted', data: { fingerprint, response: response as unknown as JsonObject } }],
+      { expectedRevision: 'any' },
+    );
     return (await this.find(stream, fingerprint)) ?? response;
   }
 
@@ -113,7 +130,8 @@ export class IdempotencyRecords {
   async release(stream: string, fingerprint: string, attempt: ClaimAttempt): Promise<boolean> {
     for (;;) {
       const newest = await this.newest(stream);
-      if (newest?.type === 'IdempotentRequestClaimed' && newest.data.tryId === attempt.tryId) return this.appendRelease(stream, fingerprint, attempt.tryId, newest.revision);
+      if (newest?.type === 'IdempotentRequestClaimed' && newest.data.tryId === attempt.tryId)
+        return this.appendRelease(stream, fingerprint, attempt.tryId, newest.revision);
       const untouched = attempt.expected === 'no_stream' ? newest === undefined : newest?.revision === attempt.expected;
       if (!untouched) return false;
       if (await this.appendRelease(stream, fingerprint, attempt.tryId, attempt.expected)) return true;
@@ -121,9 +139,16 @@ export class IdempotencyRecords {
     }
   }
 
-  private async appendRelease(stream: string, fingerprint: string, tryId: string, expectedRevision: number | 'no_stream'): Promise<boolean> {
+  private async appendRelease(
+    stream: string,
+    fingerprint: string,
+    tryId: string,
+    expectedRevision: number | 'no_stream',
+  ): Promise<boolean> {
     try {
-      await this.store.append(stream, [{ type: 'IdempotentRequestReleased', data: { fingerprint, tryId } }], { expectedRevision });
+      await this.store.append(stream, [{ type: 'IdempotentRequestReleased', data: { fingerprint, tryId } }], {
+        expectedRevision,
+      });
       return true;
     } catch (error) {
       if (error instanceof WrongExpectedVersion) return false;
@@ -140,7 +165,10 @@ export class IdempotencyRecords {
     }
   }
 
-  private async read(stream: string, fingerprint: string): Promise<{ response?: StoredResponse; revision: number; claimedAt: string; released: boolean } | undefined> {
+  private async read(
+    stream: string,
+    fingerprint: string,
+  ): Promise<{ response?: StoredResponse; revision: number; claimedAt: string; released: boolean } | undefined> {
     let events;
     try {
       events = await this.store.readStream(stream);

@@ -34,7 +34,8 @@ export async function appendIdempotently(
     claim.release();
     // Refused because this very request is already in the stream (a concurrent try won, or the first
     // try was cut off before its response was recorded): answer with that append, once recorded.
-    const refusedAsRepeat = error instanceof DomainError || error instanceof WrongExpectedVersion || error instanceof DuplicateEventId;
+    const refusedAsRepeat =
+      error instanceof DomainError || error instanceof WrongExpectedVersion || error instanceof DuplicateEventId;
     const earlier = refusedAsRepeat ? await recordedAppend(store, stream, tag) : undefined;
     if (!earlier) throw error;
     return { ...(await records.record(idemStream, fingerprint, earlier)), replayed: true };

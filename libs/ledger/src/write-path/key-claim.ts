@@ -91,7 +91,7 @@ export class KeyClaim {
       return this.records.claim(idemStream, fingerprint, this.attempt.tryId, expected);
     };
     let outcome = await claimAt();
-    for (const started = Date.now(); ; ) {
+    for (const started = Date.now(); ;) {
       switch (outcome.kind) {
         case 'claimed':
           return { kind: 'held' };
@@ -100,7 +100,8 @@ export class KeyClaim {
         case 'released':
         case 'held': {
           const earlier = await recordedAppend(this.store, this.request.stream, this.request.tag);
-          if (earlier) return { kind: 'answered', response: await this.records.record(idemStream, fingerprint, earlier) };
+          if (earlier)
+            return { kind: 'answered', response: await this.records.record(idemStream, fingerprint, earlier) };
           if (outcome.kind === 'released' || Date.now() - Date.parse(outcome.claimedAt) > CLAIM_TAKEOVER_MS) {
             outcome = await claimAt(outcome.revision);
             continue;

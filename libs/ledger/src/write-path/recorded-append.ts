@@ -13,13 +13,22 @@ const LOOK_BACK = 100_000;
  * they are the tagged run nearest the stream's end. Undefined when the stream holds no append of this request
  * (after revision `newerThan`, when given: an append known to have landed after it is looked for there only).
  */
-export async function recordedAppend(store: EventStore, stream: string, tag: string, newerThan = -1): Promise<StoredResponse | undefined> {
+export async function recordedAppend(
+  store: EventStore,
+  stream: string,
+  tag: string,
+  newerThan = -1,
+): Promise<StoredResponse | undefined> {
   const run: RecordedEvent[] = [];
   let from: number | undefined;
   for (let scanned = 0; scanned < LOOK_BACK; scanned += PAGE) {
     let page: RecordedEvent[];
     try {
-      page = await store.readStream(stream, { direction: 'backwards', maxCount: PAGE, ...(from === undefined ? {} : { fromRevision: from }) });
+      page = await store.readStream(stream, {
+        direction: 'backwards',
+        maxCount: PAGE,
+        ...(from === undefined ? {} : { fromRevision: from }),
+      });
     } catch (error) {
       if (error instanceof StreamNotFound) return undefined;
       throw error;
@@ -42,6 +51,11 @@ function responseOf(stream: string, events: RecordedEvent[]): StoredResponse {
   return {
     status: 201,
     etag: `"${last.revision}"`,
-    body: { stream, revision: last.revision, positions: events.map((e) => e.position), eventIds: events.map((e) => e.id) },
+    body: {
+      stream,
+      revision: last.revision,
+      positions: events.map((e) => e.position),
+      eventIds: events.map((e) => e.id),
+    },
   };
 }

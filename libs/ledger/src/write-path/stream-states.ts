@@ -75,7 +75,8 @@ export class StreamStates {
         const envelope = this.upcast(toEnvelope(event));
         // The write path folds as the projection does: unknown types skipped, a malformed event stops the stream.
         const folded = foldStoredEvent(fold, state, envelope);
-        if (folded.kind === 'stopped') throw new StreamTakesNoFacts(new StreamStopped(stream, event.position, event.type, folded.reason));
+        if (folded.kind === 'stopped')
+          throw new StreamTakesNoFacts(new StreamStopped(stream, event.position, event.type, folded.reason));
         if (folded.kind === 'folded') state = folded.state;
         revision = event.revision;
       }
@@ -88,7 +89,8 @@ export class StreamStates {
   appended(stream: string, revision: number): void {
     const entry = this.cache.get(stream);
     if (entry) entry.behindUntil = revision;
-    else this.remember(stream, { revision: -1, state: this.foldOf(stream).decider.initialState, behindUntil: revision });
+    else
+      this.remember(stream, { revision: -1, state: this.foldOf(stream).decider.initialState, behindUntil: revision });
   }
 
   /** Forgets a stream so the next load refolds it (after the store refused an append on a stale state). */

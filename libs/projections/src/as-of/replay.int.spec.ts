@@ -45,7 +45,13 @@ const accounts = ['a1', 'a2', 'a3', 'a4'] as const;
 
 type Step =
   | { kind: 'owner'; owner: number; vip: boolean }
-  | { kind: 'account'; account: number; owner: number; move: 'deposit' | 'legacy-deposit' | 'withdraw' | 'transfer'; amount: number }
+  | {
+      kind: 'account';
+      account: number;
+      owner: number;
+      move: 'deposit' | 'legacy-deposit' | 'withdraw' | 'transfer';
+      amount: number;
+    }
   | { kind: 'bonus'; owner: number; amount: number }
   | { kind: 'newer'; owner: number };
 
@@ -90,7 +96,12 @@ function history(steps: readonly Step[]): Fact[] {
           case 'deposit':
             return fact(stream, 'Deposited', { amountCents: s.amount }, 2);
           case 'legacy-deposit':
-            return fact(stream, 'Deposited', { amount: `${Math.floor(s.amount / 100)}.${String(s.amount % 100).padStart(2, '0')}` }, 1);
+            return fact(
+              stream,
+              'Deposited',
+              { amount: `${Math.floor(s.amount / 100)}.${String(s.amount % 100).padStart(2, '0')}` },
+              1,
+            );
           case 'withdraw':
             return fact(stream, 'Withdrawn', { amountCents: s.amount });
           case 'transfer':
@@ -164,7 +175,10 @@ describe('as-of replay', () => {
     ]);
     const { live } = await liveOver(memory);
     expect(live.render(portfolioModel, 'owner-o1').model?.bonusCents).toBe(0);
-    const past = await renderAsOf(portfolioModel, 'owner-o1', positions[2] ?? 0, { eventStore: new PerStreamReadsOnly(memory), live });
+    const past = await renderAsOf(portfolioModel, 'owner-o1', positions[2] ?? 0, {
+      eventStore: new PerStreamReadsOnly(memory),
+      live,
+    });
     expect(past.model).toMatchObject({ tier: 'vip', bonusCents: 500 });
     live.close();
   });
@@ -189,15 +203,28 @@ describe('as-of replay', () => {
     it('replays as of the last event recorded at or before an instant', async () => {
       const events = SqliteEventStore.open({ file: join(tmp.dir, 'ledger.sqlite') });
       const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
-      await appendAll(events, [fact('owner-o1', 'OwnerRegistered', { name: 'Ada' }), fact('account-a1', 'AccountOpened', { owner: 'o1' })]);
+      await appendAll(events, [
+        fact('owner-o1', 'OwnerRegistered', { name: 'Ada' }),
+        fact('account-a1', 'AccountOpened', { owner: 'o1' }),
+      ]);
       await pause();
-      await appendAll(events, [fact('account-a1', 'Deposited', { amountCents: 900 }, 2), fact('owner-o1', 'OwnerTierChanged', { tier: 'vip' })]);
+      await appendAll(events, [
+        fact('account-a1', 'Deposited', { amountCents: 900 }, 2),
+        fact('owner-o1', 'OwnerTierChanged', { tier: 'vip' }),
+      ]);
       await pause();
-      await appendAll(events, [fact('account-a1', 'Withdrawn', { amountCents: 400 }), fact('bonus-o1', 'BonusGranted', { amountCents: 50 })]);
+      await appendAll(events, [
+        fact('account-a1', 'Withdrawn', { amountCents: 400 }),
+        fact('bonus-o1', 'BonusGranted', { amountCents: 50 }),
+      ]);
       const log = await readLog(events);
       const time = (i: number) => Date.parse(log[i]?.recordedAt ?? '');
       const iso = (ms: number) => new Date(ms).toISOString();
-      const store = ReadModelStore.open({ file: join(tmp.dir, 'read-models.sqlite'), catalog: accountsCatalog, upcasters });
+      const store = ReadModelStore.open({
+        file: join(tmp.dir, 'read-models.sqlite'),
+        catalog: accountsCatalog,
+        upcasters,
+      });
       store.applyBatch(log);
       const sources = { eventStore: new PerStreamReadsOnly(events), live: new ReadModels(store) };
 

@@ -20,13 +20,15 @@ export interface AsOfSources {
 
 const PAGE = 256;
 
-const storeOf = (live: ReadModels | ReadModelStore): ReadModelStore => (live instanceof ReadModels ? live.current : live);
+const storeOf = (live: ReadModels | ReadModelStore): ReadModelStore =>
+  live instanceof ReadModels ? live.current : live;
 
 /** The position an as-of request means; refuses positions the live store has not projected yet. */
 export function resolveAsOf(live: ReadModels | ReadModelStore, asOf: AsOf): number {
   const store = storeOf(live);
   if (typeof asOf === 'string') return store.positionAt(toInstant(asOf));
-  if (!Number.isSafeInteger(asOf) || asOf < 0) throw new InvalidAsOf(`As-of position must be a non-negative integer (got ${asOf})`);
+  if (!Number.isSafeInteger(asOf) || asOf < 0)
+    throw new InvalidAsOf(`As-of position must be a non-negative integer (got ${asOf})`);
   if (asOf > store.checkpoint) throw new AsOfBeyondProjection(asOf, store.checkpoint);
   return asOf;
 }
@@ -38,7 +40,12 @@ export function resolveAsOf(live: ReadModels | ReadModelStore, asOf: AsOf): numb
  * whose branches differ in the past still gets every stream it reads. Each stream is read on its own;
  * the log is never scanned.
  */
-export async function factsAsOf<V>(readModel: ReadModel<V>, rootStream: string, asOf: AsOf, sources: AsOfSources): Promise<FactsLookup> {
+export async function factsAsOf<V>(
+  readModel: ReadModel<V>,
+  rootStream: string,
+  asOf: AsOf,
+  sources: AsOfSources,
+): Promise<FactsLookup> {
   const position = resolveAsOf(sources.live, asOf);
   const store = storeOf(sources.live);
   const upcast = upcasterChain(store.upcasters);
@@ -63,7 +70,12 @@ export async function factsAsOf<V>(readModel: ReadModel<V>, rootStream: string, 
 }
 
 /** A read model as it stood at a past position or instant. */
-export async function renderAsOf<V>(readModel: ReadModel<V>, rootStream: string, asOf: AsOf, sources: AsOfSources): Promise<Rendered<V>> {
+export async function renderAsOf<V>(
+  readModel: ReadModel<V>,
+  rootStream: string,
+  asOf: AsOf,
+  sources: AsOfSources,
+): Promise<Rendered<V>> {
   const facts = await factsAsOf(readModel, rootStream, asOf, sources);
   return { model: readModel.render(rootStream, facts), position: facts.position };
 }
@@ -76,7 +88,11 @@ function addReached(needed: Set<string>, recording: RecordingFacts, live: FactsL
 }
 
 /** Folds as the live store does: unknown types skipped, a malformed event stops its stream (here: the replay). */
-function fold(catalog: ReadModelStore['catalog'], events: RecordedEvent[], upcast: (e: Envelope) => Envelope): FoldedFacts {
+function fold(
+  catalog: ReadModelStore['catalog'],
+  events: RecordedEvent[],
+  upcast: (e: Envelope) => Envelope,
+): FoldedFacts {
   const facts = new FoldedFacts(catalog);
   for (const event of events.sort((a, b) => a.position - b.position)) {
     let folded: StoredEventFold | undefined;
@@ -92,7 +108,7 @@ function fold(catalog: ReadModelStore['catalog'], events: RecordedEvent[], upcas
 
 async function readStreamUpTo(eventStore: EventStore, stream: string, position: number): Promise<RecordedEvent[]> {
   const kept: RecordedEvent[] = [];
-  for (let fromRevision = 0; ; ) {
+  for (let fromRevision = 0; ;) {
     let page: RecordedEvent[];
     try {
       page = await eventStore.readStream(stream, { fromRevision, maxCount: PAGE });

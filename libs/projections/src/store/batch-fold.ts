@@ -1,4 +1,10 @@
-import { foldStoredEvent, linkTargetsOf, type StoredEventFold, type StreamDefinition, streamPrefix } from '@ledger/domain';
+import {
+  foldStoredEvent,
+  linkTargetsOf,
+  type StoredEventFold,
+  type StreamDefinition,
+  streamPrefix,
+} from '@ledger/domain';
 import { type RecordedEvent } from '@ledger/event-store';
 import { toEnvelope } from '../envelope';
 import { ProjectionError, ProjectionFoldFailed, ProjectionIntegrityError } from '../errors';
@@ -99,7 +105,9 @@ export class BatchFold {
   add(event: RecordedEvent): void {
     if (event.position <= this.checkpoint) return;
     if (!Number.isSafeInteger(event.position) || event.position <= this.lastPosition) {
-      throw new ProjectionIntegrityError(`Event at position ${event.position} arrived after position ${this.lastPosition}: the feed is out of order`);
+      throw new ProjectionIntegrityError(
+        `Event at position ${event.position} arrived after position ${this.lastPosition}: the feed is out of order`,
+      );
     }
     this.lastPosition = event.position;
     this.counted += 1;
@@ -191,7 +199,14 @@ export class BatchFold {
       } catch (error) {
         throw new ProjectionFoldFailed(current.lastPosition, stream, current.lastType, error);
       }
-      rows.push({ stream, prefix: current.prefix, revision: current.revision, lastPosition: current.lastPosition, text, created: current.created });
+      rows.push({
+        stream,
+        prefix: current.prefix,
+        revision: current.revision,
+        lastPosition: current.lastPosition,
+        text,
+        created: current.created,
+      });
     }
     return rows;
   }
@@ -231,7 +246,10 @@ export class BatchFold {
   private normaliseRecordedAt(event: RecordedEvent): string {
     if (event.recordedAt === this.lastRecordedAt) return this.lastNormalised;
     const time = Date.parse(event.recordedAt);
-    if (Number.isNaN(time)) throw new ProjectionIntegrityError(`Event at position ${event.position} has no valid recordedAt (${event.recordedAt})`);
+    if (Number.isNaN(time))
+      throw new ProjectionIntegrityError(
+        `Event at position ${event.position} has no valid recordedAt (${event.recordedAt})`,
+      );
     this.lastRecordedAt = event.recordedAt;
     this.lastNormalised = new Date(time).toISOString();
     return this.lastNormalised;

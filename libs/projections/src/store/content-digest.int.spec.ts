@@ -20,7 +20,7 @@ describe('content digest of a snapshot', () => {
     tmp.remove();
   });
 
-  it('given a store, when its snapshot is hashed, then the digest is the store\'s content digest', async () => {
+  it("given a store, when its snapshot is hashed, then the digest is the store's content digest", async () => {
     await expect(contentDigestOfSnapshot(store.file)).resolves.toBe(store.contentDigest());
   });
 

@@ -4,8 +4,22 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type StreamDefinition } from '@ledger/domain';
 import { InMemoryEventStore, type RecordedEvent, SqliteEventStore } from '@ledger/event-store';
-import { NotAReadModelStore, ProjectionFoldFailed, ProjectionIntegrityError, ReadModelStore, readModelsFile } from '../index';
-import { accountStream, type AccountState, accountsCatalog, depositUpcaster, fact, portfolioModel, sampleHistory } from '../../test/accounts-ledger';
+import {
+  NotAReadModelStore,
+  ProjectionFoldFailed,
+  ProjectionIntegrityError,
+  ReadModelStore,
+  readModelsFile,
+} from '../index';
+import {
+  accountStream,
+  type AccountState,
+  accountsCatalog,
+  depositUpcaster,
+  fact,
+  portfolioModel,
+  sampleHistory,
+} from '../../test/accounts-ledger';
 import { appendAll, foldAll, readLog, sampleLog, tempDir } from '../../test/store-helpers';
 import { dumpTables } from '../../test/table-dump';
 
@@ -33,7 +47,10 @@ describe('ReadModelStore', () => {
     expect(store.linkedFrom('owner-o1', 'owner')).toEqual([]);
     expect(applied.linkedTo).toEqual(['owner-o1', 'owner-o2']);
     expect(portfolioModel.render('owner-o1', store)).toEqual(portfolioModel.render('owner-o1', reference));
-    expect(store.streamInfo('account-a1')).toEqual({ revision: 2, lastPosition: log.find((e) => e.type === 'Withdrawn')?.position });
+    expect(store.streamInfo('account-a1')).toEqual({
+      revision: 2,
+      lastPosition: log.find((e) => e.type === 'Withdrawn')?.position,
+    });
     store.close();
   });
 
@@ -73,12 +90,17 @@ describe('ReadModelStore', () => {
         },
       },
     };
-    const store = ReadModelStore.open({ file, catalog: [exploding, ...accountsCatalog.filter((d) => d.prefix !== 'account')] });
+    const store = ReadModelStore.open({
+      file,
+      catalog: [exploding, ...accountsCatalog.filter((d) => d.prefix !== 'account')],
+    });
     store.applyBatch(log.slice(0, 4));
     const before = dumpTables(file);
     const withdrawn = log.find((e) => e.type === 'Withdrawn');
     expect(() => store.applyBatch(log.slice(4))).toThrow(ProjectionFoldFailed);
-    expect(() => store.applyBatch(log.slice(4))).toThrow(`Folding event Withdrawn at position ${withdrawn?.position} of stream account-a1 failed: overdraft rules missing`);
+    expect(() => store.applyBatch(log.slice(4))).toThrow(
+      `Folding event Withdrawn at position ${withdrawn?.position} of stream account-a1 failed: overdraft rules missing`,
+    );
     expect(dumpTables(file)).toEqual(before);
     expect(store.checkpoint).toBe(log[3]?.position);
     store.close();
@@ -126,8 +148,10 @@ describe('ReadModelStore', () => {
     ]);
     const log = await readLog(events);
     const ownerOf = (state: unknown): string | null => (state as AccountState).owner;
-    const withLinksAdded = (linksAdded: StreamDefinition['linksAdded']): StreamDefinition[] => accountsCatalog.map((d) => (d === accountStream ? { ...d, linksAdded } : d));
-    const newOwner: StreamDefinition['linksAdded'] = (before, after) => (ownerOf(after) !== null && ownerOf(after) !== ownerOf(before) ? [`owner-${ownerOf(after)}`] : []);
+    const withLinksAdded = (linksAdded: StreamDefinition['linksAdded']): StreamDefinition[] =>
+      accountsCatalog.map((d) => (d === accountStream ? { ...d, linksAdded } : d));
+    const newOwner: StreamDefinition['linksAdded'] = (before, after) =>
+      ownerOf(after) !== null && ownerOf(after) !== ownerOf(before) ? [`owner-${ownerOf(after)}`] : [];
     const reference = ReadModelStore.open({ file: join(tmp.dir, 'reference.sqlite'), catalog: accountsCatalog });
     reference.applyBatch(log);
     const whole = ReadModelStore.open({ file, catalog: withLinksAdded(newOwner) });
@@ -153,7 +177,9 @@ describe('ReadModelStore', () => {
     const last = log[log.length - 1]!;
     const replayed: RecordedEvent = { ...log[0]!, id: 'again', position: last.position + 1 };
     expect(() => store.applyBatch([replayed])).toThrow(ProjectionIntegrityError);
-    expect(() => store.applyBatch([replayed])).toThrow(/owner-o1: the batch holds its first event \(revision 0\) but the store already holds the stream/);
+    expect(() => store.applyBatch([replayed])).toThrow(
+      /owner-o1: the batch holds its first event \(revision 0\) but the store already holds the stream/,
+    );
     expect(dumpTables(file)).toEqual(before);
     expect(store.checkpoint).toBe(last.position);
     store.close();
@@ -163,8 +189,26 @@ describe('ReadModelStore', () => {
     const awkward = 'quote " backslash \\ newline \n tab \t bell \u0007 del \u007f line-sep \u2028 é 日本 😀';
     const store = ReadModelStore.open({ file, catalog: accountsCatalog });
     store.applyBatch([
-      { id: 'e1', stream: 'owner-o1', revision: 0, position: 1, type: 'OwnerRegistered', data: { name: awkward }, metadata: {}, recordedAt: '2025-01-01T10:00:00.000Z' },
-      { id: 'e2', stream: 'account-a1', revision: 0, position: 2, type: 'AccountOpened', data: { owner: 'o1' }, metadata: {}, recordedAt: '2025-01-01T10:00:01.000Z' },
+      {
+        id: 'e1',
+        stream: 'owner-o1',
+        revision: 0,
+        position: 1,
+        type: 'OwnerRegistered',
+        data: { name: awkward },
+        metadata: {},
+        recordedAt: '2025-01-01T10:00:00.000Z',
+      },
+      {
+        id: 'e2',
+        stream: 'account-a1',
+        revision: 0,
+        position: 2,
+        type: 'AccountOpened',
+        data: { owner: 'o1' },
+        metadata: {},
+        recordedAt: '2025-01-01T10:00:01.000Z',
+      },
     ]);
     const hash = createHash('sha256');
     for (const [table, rows] of Object.entries(dumpTables(file))) {
@@ -197,18 +241,26 @@ describe('ReadModelStore', () => {
     const log = await sampleLog();
     const broken: StreamDefinition = {
       ...accountStream,
-      decider: { ...accountStream.decider, evolve: (state, event) => (event.type === 'Withdrawn' ? undefined : accountStream.decider.evolve(state, event)) },
+      decider: {
+        ...accountStream.decider,
+        evolve: (state, event) => (event.type === 'Withdrawn' ? undefined : accountStream.decider.evolve(state, event)),
+      },
     };
-    const store = ReadModelStore.open({ file, catalog: [broken, ...accountsCatalog.filter((d) => d.prefix !== 'account')] });
+    const store = ReadModelStore.open({
+      file,
+      catalog: [broken, ...accountsCatalog.filter((d) => d.prefix !== 'account')],
+    });
     store.applyBatch(log.slice(0, 4));
     const before = dumpTables(file);
     const withdrawn = log.find((e) => e.type === 'Withdrawn');
-    expect(() => store.applyBatch(log.slice(4))).toThrow(`Folding event Withdrawn at position ${withdrawn?.position} of stream account-a1 failed: the state is not JSON`);
+    expect(() => store.applyBatch(log.slice(4))).toThrow(
+      `Folding event Withdrawn at position ${withdrawn?.position} of stream account-a1 failed: the state is not JSON`,
+    );
     expect(dumpTables(file)).toEqual(before);
     store.close();
   });
 
-  it('refuses a state JSON cannot hold when the batch is written, naming the stream\'s last event in the batch, and writes nothing', async () => {
+  it("refuses a state JSON cannot hold when the batch is written, naming the stream's last event in the batch, and writes nothing", async () => {
     const log = await sampleLog();
     const unserialisable: StreamDefinition = {
       ...accountStream,
@@ -220,12 +272,17 @@ describe('ReadModelStore', () => {
         },
       },
     };
-    const store = ReadModelStore.open({ file, catalog: [unserialisable, ...accountsCatalog.filter((d) => d.prefix !== 'account')] });
+    const store = ReadModelStore.open({
+      file,
+      catalog: [unserialisable, ...accountsCatalog.filter((d) => d.prefix !== 'account')],
+    });
     store.applyBatch(log.slice(0, 4));
     const before = dumpTables(file);
     const lastOfA1 = log.filter((e) => e.stream === 'account-a1').at(-1);
     expect(() => store.applyBatch(log.slice(4))).toThrow(ProjectionFoldFailed);
-    expect(() => store.applyBatch(log.slice(4))).toThrow(`Folding event ${lastOfA1?.type} at position ${lastOfA1?.position} of stream account-a1 failed`);
+    expect(() => store.applyBatch(log.slice(4))).toThrow(
+      `Folding event ${lastOfA1?.type} at position ${lastOfA1?.position} of stream account-a1 failed`,
+    );
     expect(dumpTables(file)).toEqual(before);
     expect(store.checkpoint).toBe(log[3]?.position);
     store.close();
@@ -237,7 +294,9 @@ describe('ReadModelStore', () => {
     store.applyBatch(log.slice(0, 5));
     const before = dumpTables(file);
     const saboteur = new Database(file);
-    saboteur.exec(`CREATE TRIGGER disk_full BEFORE UPDATE ON checkpoints BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    saboteur.exec(
+      `CREATE TRIGGER disk_full BEFORE UPDATE ON checkpoints BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
+    );
     expect(() => store.applyBatch(log.slice(5))).toThrow('disk I/O error');
     expect(dumpTables(file)).toEqual(before);
     expect(store.checkpoint).toBe(log[4]?.position);
@@ -327,7 +386,12 @@ describe('ReadModelStore', () => {
       recordedAt,
     });
     const store = ReadModelStore.open({ file: ':memory:', catalog: accountsCatalog });
-    store.applyBatch([at(1, '2025-01-01T10:00:00.000Z'), at(2, '2025-01-01T10:00:00.000Z'), at(3, '2025-01-02T08:30:00.000Z'), at(5, '2025-01-03T00:00:00.000Z', 'owner-o2', 0)]);
+    store.applyBatch([
+      at(1, '2025-01-01T10:00:00.000Z'),
+      at(2, '2025-01-01T10:00:00.000Z'),
+      at(3, '2025-01-02T08:30:00.000Z'),
+      at(5, '2025-01-03T00:00:00.000Z', 'owner-o2', 0),
+    ]);
     expect(store.positionAt('2024-12-31T23:59:59Z')).toBe(0);
     expect(store.positionAt('2025-01-01T10:00:00Z')).toBe(2);
     expect(store.positionAt('2025-01-02T09:30:00+01:00')).toBe(3);

@@ -130,7 +130,9 @@ export class ReadModelStore implements FactsLookup {
       this.writeBatch = db.transaction(({ rows, links, stops, skipped, times, position }: BatchWrite) => {
         for (const row of rows) {
           if (!row.created) stmt.upsertState.run(row.stream, row.prefix, row.revision, row.lastPosition, row.text);
-          else if (stmt.insertState.run(row.stream, row.prefix, row.revision, row.lastPosition, row.text).changes !== 1) {
+          else if (
+            stmt.insertState.run(row.stream, row.prefix, row.revision, row.lastPosition, row.text).changes !== 1
+          ) {
             throw new ProjectionIntegrityError(
               `Stream ${row.stream}: the batch holds its first event (revision 0) but the store already holds the stream; refusing to fold out of order`,
             );
@@ -141,7 +143,8 @@ export class ReadModelStore implements FactsLookup {
         for (const s of skipped) stmt.addSkipped.run(s.prefix, s.eventType, s.count, s.firstPosition);
         for (const [eventPosition, recordedAt] of times) stmt.insertTime.run(eventPosition, recordedAt);
         const updated = stmt.updateCheckpoint.run(position, this.projector, this.fingerprint);
-        if (updated.changes !== 1) throw new ProjectionIntegrityError(`Checkpoint of ${this.projector} is missing from ${this.file}`);
+        if (updated.changes !== 1)
+          throw new ProjectionIntegrityError(`Checkpoint of ${this.projector} is missing from ${this.file}`);
       });
       const stored = this.stmt.checkpoint.get(this.projector);
       if (stored && stored.catalog_fingerprint === this.fingerprint) {
@@ -192,14 +195,21 @@ export class ReadModelStore implements FactsLookup {
   /** How many streams stopped at a malformed event, and the first few in position order. */
   stoppedStreams(limit = 10): { count: number; first: StreamStop[] } {
     this.assertOpen();
-    const first = this.stmt.firstStopped.all(limit).map((row) => ({ stream: row.stream, position: row.position, eventType: row.event_type, reason: row.reason }));
+    const first = this.stmt.firstStopped
+      .all(limit)
+      .map((row) => ({ stream: row.stream, position: row.position, eventType: row.event_type, reason: row.reason }));
     return { count: this.stmt.countStopped.get()?.count ?? 0, first };
   }
 
   /** Events of unknown types skipped so far, per stream kind and type. */
   skippedEvents(): SkippedEvents[] {
     this.assertOpen();
-    return this.stmt.skipped.all().map((row) => ({ prefix: row.prefix, eventType: row.event_type, count: row.count, firstPosition: row.first_position }));
+    return this.stmt.skipped.all().map((row) => ({
+      prefix: row.prefix,
+      eventType: row.event_type,
+      count: row.count,
+      firstPosition: row.first_position,
+    }));
   }
 
   /** Revision and position of a stream's last folded event, or undefined when it has none. */
@@ -240,12 +250,22 @@ export class ReadModelStore implements FactsLookup {
   commitBatch(batch: BatchFold): AppliedBatch {
     this.assertOpen();
     if (batch.checkpoint !== this.checkpointValue) {
-      throw new ProjectionIntegrityError(`A batch begun at position ${batch.checkpoint} cannot be written on top of position ${this.checkpointValue}`);
+      throw new ProjectionIntegrityError(
+        `A batch begun at position ${batch.checkpoint} cannot be written on top of position ${this.checkpointValue}`,
+      );
     }
-    if (batch.events === 0) return { position: this.checkpointValue, streams: [], linkedTo: [], events: 0, stopped: [], skipped: 0 };
+    if (batch.events === 0)
+      return { position: this.checkpointValue, streams: [], linkedTo: [], events: 0, stopped: [], skipped: 0 };
     const rows = batch.rows();
     const skipped = batch.skipped;
-    this.writeBatch({ rows, links: batch.links, stops: batch.stops, skipped, times: batch.times, position: batch.position });
+    this.writeBatch({
+      rows,
+      links: batch.links,
+      stops: batch.stops,
+      skipped,
+      times: batch.times,
+      position: batch.position,
+    });
     this.checkpointValue = batch.position;
     return {
       position: batch.position,
@@ -298,7 +318,9 @@ export class ReadModelStore implements FactsLookup {
 
   private startOver(): void {
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM stream_states; DELETE FROM links; DELETE FROM event_times; DELETE FROM stopped_streams; DELETE FROM skipped_events; DELETE FROM checkpoints;');
+      this.db.exec(
+        'DELETE FROM stream_states; DELETE FROM links; DELETE FROM event_times; DELETE FROM stopped_streams; DELETE FROM skipped_events; DELETE FROM checkpoints;',
+      );
       this.stmt.insertCheckpoint.run(this.projector, 0, this.fingerprint);
     })();
   }
@@ -320,11 +342,15 @@ function initialTextsOf(catalog: Catalog): Map<string, string> {
 
 function prepare(db: Database.Database) {
   return {
-    state: db.prepare<[string], StoredStreamRow>('SELECT prefix, revision, last_position, state FROM stream_states WHERE stream = ?'),
+    state: db.prepare<[string], StoredStreamRow>(
+      'SELECT prefix, revision, last_position, state FROM stream_states WHERE stream = ?',
+    ),
     linkedFrom: db.prepare<[string, string], { from_stream: string }>(
       'SELECT from_stream FROM links WHERE to_stream = ? AND from_prefix = ? ORDER BY first_position, from_stream',
     ),
-    hasLink: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM links WHERE to_stream = ? AND from_stream = ?'),
+    hasLink: db.prepare<[string, string], { one: number }>(
+      'SELECT 1 AS one FROM links WHERE to_stream = ? AND from_stream = ?',
+    ),
     positionAt: db.prepare<[string], { position: number }>(
       'SELECT position FROM event_times WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1',
     ),
@@ -339,12 +365,16 @@ function prepare(db: Database.Database) {
       'INSERT INTO links (to_stream, from_stream, from_prefix, first_position) VALUES (?, ?, ?, ?)',
     ),
     insertTime: db.prepare<[number, string]>('INSERT INTO event_times (position, recorded_at) VALUES (?, ?)'),
-    stopped: db.prepare<[string], { position: number; event_type: string; reason: string }>('SELECT position, event_type, reason FROM stopped_streams WHERE stream = ?'),
+    stopped: db.prepare<[string], { position: number; event_type: string; reason: string }>(
+      'SELECT position, event_type, reason FROM stopped_streams WHERE stream = ?',
+    ),
     firstStopped: db.prepare<[number], { stream: string; position: number; event_type: string; reason: string }>(
       'SELECT stream, position, event_type, reason FROM stopped_streams ORDER BY position LIMIT ?',
     ),
     countStopped: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM stopped_streams'),
-    insertStop: db.prepare<[string, number, string, string]>('INSERT INTO stopped_streams (stream, position, event_type, reason) VALUES (?, ?, ?, ?)'),
+    insertStop: db.prepare<[string, number, string, string]>(
+      'INSERT INTO stopped_streams (stream, position, event_type, reason) VALUES (?, ?, ?, ?)',
+    ),
     skipped: db.prepare<[], { prefix: string; event_type: string; count: number; first_position: number }>(
       'SELECT prefix, event_type, count, first_position FROM skipped_events ORDER BY prefix, event_type',
     ),
@@ -375,7 +405,8 @@ function openDatabase(file: string, durability: Durability): { db: Database.Data
   try {
     if (!inMemory) {
       const mode = db.pragma('journal_mode = WAL', { simple: true });
-      if (mode !== 'wal') throw new NotAReadModelStore(file, `cannot use write-ahead logging (journal_mode=${String(mode)})`);
+      if (mode !== 'wal')
+        throw new NotAReadModelStore(file, `cannot use write-ahead logging (journal_mode=${String(mode)})`);
     }
     db.pragma(durability === 'batch' ? 'synchronous = NORMAL' : 'synchronous = OFF');
     // A batch reads and rewrites pages all over the states and links; a larger cache keeps them in memory.

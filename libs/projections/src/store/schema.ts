@@ -61,9 +61,17 @@ CREATE TABLE checkpoints (
  */
 export const CONTENT_TABLES = [
   { name: 'stream_states', orderBy: 'stream', columns: ['stream', 'prefix', 'revision', 'last_position', 'state'] },
-  { name: 'links', orderBy: 'to_stream, from_stream', columns: ['to_stream', 'from_stream', 'from_prefix', 'first_position'] },
+  {
+    name: 'links',
+    orderBy: 'to_stream, from_stream',
+    columns: ['to_stream', 'from_stream', 'from_prefix', 'first_position'],
+  },
   { name: 'event_times', orderBy: 'position', columns: ['position', 'recorded_at'] },
   { name: 'stopped_streams', orderBy: 'stream', columns: ['stream', 'position', 'event_type', 'reason'] },
-  { name: 'skipped_events', orderBy: 'prefix, event_type', columns: ['prefix', 'event_type', 'count', 'first_position'] },
+  {
+    name: 'skipped_events',
+    orderBy: 'prefix, event_type',
+    columns: ['prefix', 'event_type', 'count', 'first_position'],
+  },
   { name: 'checkpoints', orderBy: 'projector', columns: ['projector', 'position', 'catalog_fingerprint'] },
 ] as const;

@@ -6,10 +6,14 @@ import { appendAll, readLog, tempDir } from '../../test/store-helpers';
 
 /** The account stream with a real check on withdrawals, as the domain catalog checks every event. */
 const positiveCents: EventDataValidator = (data) =>
-  Number.isSafeInteger((data as { amountCents?: unknown }).amountCents) && (data as { amountCents: number }).amountCents > 0
+  Number.isSafeInteger((data as { amountCents?: unknown }).amountCents) &&
+  (data as { amountCents: number }).amountCents > 0
     ? []
     : [{ field: 'amountCents', message: 'must be a positive whole number of cents' }];
-const strictAccounts: StreamDefinition = { ...accountStream, events: { ...accountStream.events, Withdrawn: { ...accountStream.events['Withdrawn']!, validate: positiveCents } } };
+const strictAccounts: StreamDefinition = {
+  ...accountStream,
+  events: { ...accountStream.events, Withdrawn: { ...accountStream.events['Withdrawn']!, validate: positiveCents } },
+};
 const catalog = [strictAccounts, ...accountsCatalog.filter((d) => d.prefix !== 'account')];
 
 const opening: Fact[] = [
@@ -40,7 +44,9 @@ describe('ReadModelStore: stored events the fold cannot use', () => {
     const store = ReadModelStore.open({ file: readModelsFile(tmp.dir), catalog });
     const applied = store.applyBatch(log);
     expect(applied.skipped).toBe(2);
-    expect(store.skippedEvents()).toEqual([{ prefix: 'account', eventType: 'InterestAccrued', count: 2, firstPosition: log[4]!.position }]);
+    expect(store.skippedEvents()).toEqual([
+      { prefix: 'account', eventType: 'InterestAccrued', count: 2, firstPosition: log[4]!.position },
+    ]);
     expect(store.state<{ balanceCents: number }>('account-a1')?.balanceCents).toBe(1500);
     expect(store.streamInfo('account-a1')).toEqual({ revision: 4, lastPosition: log[6]!.position });
     expect(store.stoppedStreams().count).toBe(0);
@@ -59,7 +65,14 @@ describe('ReadModelStore: stored events the fold cannot use', () => {
     const file = readModelsFile(tmp.dir);
     const store = ReadModelStore.open({ file, catalog });
     const applied = store.applyBatch(log.slice(0, 6));
-    expect(applied.stopped).toEqual([{ stream: 'account-a1', position: malformed.position, eventType: 'Withdrawn', reason: 'amountCents: must be a positive whole number of cents' }]);
+    expect(applied.stopped).toEqual([
+      {
+        stream: 'account-a1',
+        position: malformed.position,
+        eventType: 'Withdrawn',
+        reason: 'amountCents: must be a positive whole number of cents',
+      },
+    ]);
     store.applyBatch(log.slice(6));
     expect(store.checkpoint).toBe(log.at(-1)!.position);
     // The stopped stream keeps the state it had before the malformed event; its later events are not folded.
@@ -73,7 +86,10 @@ describe('ReadModelStore: stored events the fold cannot use', () => {
     store.close();
 
     const reopened = ReadModelStore.open({ file, catalog });
-    expect(reopened.stoppedStreams()).toEqual({ count: 1, first: [expect.objectContaining({ stream: 'account-a1', position: malformed.position })] });
+    expect(reopened.stoppedStreams()).toEqual({
+      count: 1,
+      first: [expect.objectContaining({ stream: 'account-a1', position: malformed.position })],
+    });
     reopened.close();
     // One batch or many, the store holds the same.
     const whole = ReadModelStore.open({ file: ':memory:', catalog });

@@ -21,7 +21,10 @@ function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend>
     ...tx,
     scenario: 'demo-texas',
     program: { ...tx.program, stream: demoStreams(seed).texasProgram },
-    contracts: tx.contracts.map((c) => ({ ...c, stream: c.stream.replace(`contract-tx${seed}`, `contract-demo-tx${seed}`) })),
+    contracts: tx.contracts.map((c) => ({
+      ...c,
+      stream: c.stream.replace(`contract-tx${seed}`, `contract-demo-tx${seed}`),
+    })),
     leas: { ...tx.leas, streamPrefix: `applicant-demo-tx${seed}-lea` },
     interlocalAgreement: tx.interlocalAgreement && { ...tx.interlocalAgreement, lateShare: 0.2, missingShare: 0.2 },
   });
@@ -30,18 +33,35 @@ function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend>
     ...ms,
     scenario: 'demo-mississippi',
     program: { ...ms.program, stream: demoStreams(seed).mississippiProgram },
-    contracts: ms.contracts.map((c) => ({ ...c, stream: c.stream.replace(`contract-ms${seed}`, `contract-demo-ms${seed}`) })),
+    contracts: ms.contracts.map((c) => ({
+      ...c,
+      stream: c.stream.replace(`contract-ms${seed}`, `contract-demo-ms${seed}`),
+    })),
     leas: { ...ms.leas, streamPrefix: `applicant-demo-ms${seed}-district` },
     // Every demo order has an SLA breach: about half still open, a quarter remedied late, a quarter in time.
     sla: { ...ms.sla, breachShare: 1, openShare: 0.5, lateRemedyShare: 0.25 },
     costShareBreachShare: 0.34,
   });
   yield* erateStory({
-    scenario: 'demo-erate', seed, scale, tag: demoStreams(seed).erateTag, spinSeries: '149', counts: { districts: 8, libraries: 2, providers: 4, min: 2 },
-    violationShare: 0.22, procurementFlawShare: 0.1,
+    scenario: 'demo-erate',
+    seed,
+    scale,
+    tag: demoStreams(seed).erateTag,
+    spinSeries: '149',
+    counts: { districts: 8, libraries: 2, providers: 4, min: 2 },
+    violationShare: 0.22,
+    procurementFlawShare: 0.1,
     pinned: [
-      'clean', 'provider-donation-earmarked', 'ineligible-share-30-percent', 'free-item-not-deducted', 'early-trade-in', 'inflated-eligible-cost',
-      'unseparated-bundle', 'ineligible-line-unidentified', 'grant-not-independent', 'subcontractor-donation-tied-to-bid',
+      'clean',
+      'provider-donation-earmarked',
+      'ineligible-share-30-percent',
+      'free-item-not-deducted',
+      'early-trade-in',
+      'inflated-eligible-cost',
+      'unseparated-bundle',
+      'ineligible-line-unidentified',
+      'grant-not-independent',
+      'subcontractor-donation-tied-to-bid',
     ],
   });
   yield* districtWideStory('demo-district-wide', seed, demoStreams(seed).districtWideTag, spinOf('149', seed, 0));
@@ -58,10 +78,26 @@ function* mississippiBelowMinimum(seed: number): Generator<ScenarioAppend> {
   const s = demoStreams(seed);
   const contract = `contract-demo-ms${seed}-mde-devices`;
   const lines = [{ itemId: 'security-suite', kind: 'service', quantity: 200, unitPrice: 2_500 }];
-  yield rec.fact(s.mississippiBelowMinimumOrder, 'QuoteReceived', { contract, quotedOn: '2021-02-22', lines }, '2021-02-22');
-  yield rec.fact(s.mississippiBelowMinimumOrder, 'OrderPlaced', {
-    program: s.mississippiProgram, contract, applicant: `applicant-demo-ms${seed}-district-0001`, placedOn: '2021-03-01', lines, stateShare: 425_000, districtShare: 75_000,
-  }, '2021-03-01');
+  yield rec.fact(
+    s.mississippiBelowMinimumOrder,
+    'QuoteReceived',
+    { contract, quotedOn: '2021-02-22', lines },
+    '2021-02-22',
+  );
+  yield rec.fact(
+    s.mississippiBelowMinimumOrder,
+    'OrderPlaced',
+    {
+      program: s.mississippiProgram,
+      contract,
+      applicant: `applicant-demo-ms${seed}-district-0001`,
+      placedOn: '2021-03-01',
+      lines,
+      stateShare: 425_000,
+      districtShare: 75_000,
+    },
+    '2021-03-01',
+  );
 }
 
 /** The demo's stream names, known without generating it (for the printed dashboard URL and the walkthrough). */
@@ -82,12 +118,20 @@ export const demoStreams = (seed: number) => ({
 
 export const demoScenario: ScenarioDefinition = {
   name: 'demo',
-  description: 'A small tour of everything (loads in seconds): a Texas-style and a Mississippi-style program with a few LEAs, and ten E-Rate requests, one clean and one of each violation',
+  description:
+    'A small tour of everything (loads in seconds): a Texas-style and a Mississippi-style program with a few LEAs, and ten E-Rate requests, one clean and one of each violation',
   generate: demoStory,
   highlights: ({ seed }) => {
     const s = demoStreams(seed);
     return {
-      programs: [s.texasProgram, s.mississippiProgram], fundingRequests: [s.cleanFundingRequest, s.donationFundingRequest, s.deniedFundingRequest, s.specialConstructionFundingRequest, s.fy2026FundingRequest],
+      programs: [s.texasProgram, s.mississippiProgram],
+      fundingRequests: [
+        s.cleanFundingRequest,
+        s.donationFundingRequest,
+        s.deniedFundingRequest,
+        s.specialConstructionFundingRequest,
+        s.fy2026FundingRequest,
+      ],
       applicants: [s.applicantWithFindings, s.districtWideDistrict],
     };
   },

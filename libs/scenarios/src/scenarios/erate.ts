@@ -9,8 +9,22 @@ import { runTag } from '../scaling';
  */
 export const erateScenario: ScenarioDefinition = {
   name: 'erate',
-  description: 'E-Rate: districts and libraries with Form 470s, bids, evaluations and FRNs with every kind of discount, free item, donation, grant and trade-in; about 22% of requests with violations; 500 applicants at scale 1',
+  description:
+    'E-Rate: districts and libraries with Form 470s, bids, evaluations and FRNs with every kind of discount, free item, donation, grant and trade-in; about 22% of requests with violations; 500 applicants at scale 1',
   generate: ({ seed, scale }) =>
-    erateStory({ scenario: 'erate', seed, scale, tag: runTag('er', seed), spinSeries: '143', counts: { districts: 400, libraries: 100, providers: 40, min: 2 }, violationShare: 0.22, procurementFlawShare: 0.06 }),
-  highlights: ({ seed }) => ({ programs: [], fundingRequests: [frnStreamOf(runTag('er', seed), 0)], applicants: [applicantStreamOf(runTag('er', seed), 0, false)] }),
+    erateStory({
+      scenario: 'erate',
+      seed,
+      scale,
+      tag: runTag('er', seed),
+      spinSeries: '143',
+      counts: { districts: 400, libraries: 100, providers: 40, min: 2 },
+      violationShare: 0.22,
+      procurementFlawShare: 0.06,
+    }),
+  highlights: ({ seed }) => ({
+    programs: [],
+    fundingRequests: [frnStreamOf(runTag('er', seed), 0)],
+    applicants: [applicantStreamOf(runTag('er', seed), 0, false)],
+  }),
 };

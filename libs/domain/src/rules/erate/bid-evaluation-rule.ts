@@ -21,11 +21,18 @@ export const priceWeightRule: Rule<{ factors: readonly EvaluationFactor[]; event
   apply: ({ factors, eventId }) => {
     const price = factors.filter((f) => f.isPrice);
     const priceWeight = Math.max(0, ...price.map((f) => f.weightPercent));
-    if (price.length === 0) return [{ severity: 'violation', message: 'The bid evaluation has no price factor', sourceEventIds: [eventId] }];
+    if (price.length === 0)
+      return [{ severity: 'violation', message: 'The bid evaluation has no price factor', sourceEventIds: [eventId] }];
     const rivals = factors.filter((f) => !f.isPrice && f.weightPercent >= priceWeight);
     return rivals.length === 0
       ? []
-      : [{ severity: 'violation', message: `Price weighs ${priceWeight}%, but ${rivals.map((r) => `${r.name} weighs ${r.weightPercent}%`).join(', ')}`, sourceEventIds: [eventId] }];
+      : [
+          {
+            severity: 'violation',
+            message: `Price weighs ${priceWeight}%, but ${rivals.map((r) => `${r.name} weighs ${r.weightPercent}%`).join(', ')}`,
+            sourceEventIds: [eventId],
+          },
+        ];
   },
 };
 
@@ -39,15 +46,19 @@ export const costEffectiveSelectionRule: Rule<SelectionFacts, Breach[], EratePar
   id: 'erate.cost-effective-selection',
   citation: `${cfr('54.511(a)')}; ${ERATE_SOURCES.freeServicesAdvisory}, "Prohibited Practice Examples" (select the most cost-effective solution)`,
   apply: ({ bids, selection }) => {
-    const priced = bids.map((b) => ({ bid: b, cost: bidEligibleCost(b) })).filter((x): x is { bid: (typeof bids)[number]; cost: Cents } => x.cost !== null);
+    const priced = bids
+      .map((b) => ({ bid: b, cost: bidEligibleCost(b) }))
+      .filter((x): x is { bid: (typeof bids)[number]; cost: Cents } => x.cost !== null);
     const winner = priced.find((x) => x.bid.bidId === selection.bidId);
     if (!winner) return [];
     const cheapest = priced.reduce((a, b) => (b.cost < a.cost ? b : a));
     if (winner.cost <= cheapest.cost || selection.reason !== undefined) return [];
-    return [{
-      severity: 'violation',
-      message: `Bid ${winner.bid.bidId} (${formatUsd(winner.cost)} eligible) was selected over bid ${cheapest.bid.bidId} (${formatUsd(cheapest.cost)} eligible) with no reason recorded`,
-      sourceEventIds: [selection.eventId, winner.bid.eventId, cheapest.bid.eventId],
-    }];
+    return [
+      {
+        severity: 'violation',
+        message: `Bid ${winner.bid.bidId} (${formatUsd(winner.cost)} eligible) was selected over bid ${cheapest.bid.bidId} (${formatUsd(cheapest.cost)} eligible) with no reason recorded`,
+        sourceEventIds: [selection.eventId, winner.bid.eventId, cheapest.bid.eventId],
+      },
+    ];
   },
 };

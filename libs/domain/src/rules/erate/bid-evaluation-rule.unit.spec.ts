@@ -5,9 +5,27 @@ import { erate2025 } from '../../rule-set/erate-rule-sets';
 
 const p = erate2025.params;
 
-const switchLine = (usualUnitPrice: number, quantity = 10): BidLine => ({ product: 'Switch 24-port', eligible: true, ancillary: false, quantity, usualUnitPrice });
-const cablingLine = (usualUnitPrice: number): BidLine => ({ product: 'Cabling', eligible: true, ancillary: false, quantity: 1, usualUnitPrice });
-const trainingLine = (usualUnitPrice: number, ancillary = false): BidLine => ({ product: 'Staff training', eligible: false, ancillary, quantity: 1, usualUnitPrice });
+const switchLine = (usualUnitPrice: number, quantity = 10): BidLine => ({
+  product: 'Switch 24-port',
+  eligible: true,
+  ancillary: false,
+  quantity,
+  usualUnitPrice,
+});
+const cablingLine = (usualUnitPrice: number): BidLine => ({
+  product: 'Cabling',
+  eligible: true,
+  ancillary: false,
+  quantity: 1,
+  usualUnitPrice,
+});
+const trainingLine = (usualUnitPrice: number, ancillary = false): BidLine => ({
+  product: 'Staff training',
+  eligible: false,
+  ancillary,
+  quantity: 1,
+  usualUnitPrice,
+});
 
 const bid = (bidId: string, lines: BidLine[], bundlePrice?: number): BidReceived & { eventId: string } => ({
   bidId,
@@ -24,14 +42,20 @@ const bids = [
   bid('B', [switchLine(usd(800)), cablingLine(usd(1_000))]),
   bid('C', [switchLine(usd(850)), cablingLine(usd(1_000)), trainingLine(usd(200))]),
 ];
-const select = (bidId: string, reason?: string) => ({ bidId, eventId: 'evt-selection', ...(reason !== undefined ? { reason } : {}) });
+const select = (bidId: string, reason?: string) => ({
+  bidId,
+  eventId: 'evt-selection',
+  ...(reason !== undefined ? { reason } : {}),
+});
 
 describe('bid eligible cost', () => {
   it('itemised bid: the sum of its eligible lines, quantity × unit price, ineligible lines left out ($10,000 of $15,000)', () => {
     expect(bidEligibleCost(bids[0]!)).toBe(usd(10_000));
   });
   it('single bundle price whose only ineligible part is ancillary: the whole bundle price ($9,800)', () => {
-    expect(bidEligibleCost(bid('D', [switchLine(usd(900)), trainingLine(usd(500), true)], usd(9_800)))).toBe(usd(9_800));
+    expect(bidEligibleCost(bid('D', [switchLine(usd(900)), trainingLine(usd(500), true)], usd(9_800)))).toBe(
+      usd(9_800),
+    );
   });
   it('single bundle price over eligible lines only: the whole bundle price ($8,800)', () => {
     expect(bidEligibleCost(bid('E', [switchLine(usd(900)), cablingLine(usd(1_000))], usd(8_800)))).toBe(usd(8_800));
@@ -42,26 +66,68 @@ describe('bid eligible cost', () => {
 });
 
 describe('price as the most heavily weighted factor (erate.price-most-heavily-weighted)', () => {
-  const factors = (...f: [string, number, boolean][]): EvaluationFactor[] => f.map(([name, weightPercent, isPrice]) => ({ name, weightPercent, isPrice }));
+  const factors = (...f: [string, number, boolean][]): EvaluationFactor[] =>
+    f.map(([name, weightPercent, isPrice]) => ({ name, weightPercent, isPrice }));
 
   it('compliant: price 40% outweighs every other factor (30%, 30%): no finding', () => {
-    expect(priceWeightRule.apply({ factors: factors(['Price', 40, true], ['Experience', 30, false], ['Support', 30, false]), eventId: 'evt-eval' }, p)).toEqual([]);
+    expect(
+      priceWeightRule.apply(
+        {
+          factors: factors(['Price', 40, true], ['Experience', 30, false], ['Support', 30, false]),
+          eventId: 'evt-eval',
+        },
+        p,
+      ),
+    ).toEqual([]);
   });
   it('a factor weighing as much as price (35% = 35%) is a violation naming it', () => {
-    expect(priceWeightRule.apply({ factors: factors(['Price', 35, true], ['Experience', 35, false], ['Support', 30, false]), eventId: 'evt-eval' }, p)).toEqual([
+    expect(
+      priceWeightRule.apply(
+        {
+          factors: factors(['Price', 35, true], ['Experience', 35, false], ['Support', 30, false]),
+          eventId: 'evt-eval',
+        },
+        p,
+      ),
+    ).toEqual([
       { severity: 'violation', message: 'Price weighs 35%, but Experience weighs 35%', sourceEventIds: ['evt-eval'] },
     ]);
   });
   it('every factor that outweighs price is named, in order', () => {
-    expect(priceWeightRule.apply({ factors: factors(['Experience', 40, false], ['Price', 20, true], ['Support', 40, false]), eventId: 'evt-eval' }, p)).toEqual([
-      { severity: 'violation', message: 'Price weighs 20%, but Experience weighs 40%, Support weighs 40%', sourceEventIds: ['evt-eval'] },
+    expect(
+      priceWeightRule.apply(
+        {
+          factors: factors(['Experience', 40, false], ['Price', 20, true], ['Support', 40, false]),
+          eventId: 'evt-eval',
+        },
+        p,
+      ),
+    ).toEqual([
+      {
+        severity: 'violation',
+        message: 'Price weighs 20%, but Experience weighs 40%, Support weighs 40%',
+        sourceEventIds: ['evt-eval'],
+      },
     ]);
   });
   it('price split over two price factors counts at its heaviest (45%): a 40% factor does not rival it', () => {
-    expect(priceWeightRule.apply({ factors: factors(['One-time price', 15, true], ['Recurring price', 45, true], ['Experience', 40, false]), eventId: 'evt-eval' }, p)).toEqual([]);
+    expect(
+      priceWeightRule.apply(
+        {
+          factors: factors(['One-time price', 15, true], ['Recurring price', 45, true], ['Experience', 40, false]),
+          eventId: 'evt-eval',
+        },
+        p,
+      ),
+    ).toEqual([]);
   });
   it('an evaluation with no price factor is a violation of its own', () => {
-    expect(priceWeightRule.apply({ factors: factors(['Experience', 60, false], ['Support', 40, false]), eventId: 'evt-eval' }, p)).toEqual([
+    expect(
+      priceWeightRule.apply(
+        { factors: factors(['Experience', 60, false], ['Support', 40, false]), eventId: 'evt-eval' },
+        p,
+      ),
+    ).toEqual([
       { severity: 'violation', message: 'The bid evaluation has no price factor', sourceEventIds: ['evt-eval'] },
     ]);
   });
@@ -85,7 +151,9 @@ describe('cost-effective selection (erate.cost-effective-selection)', () => {
     ]);
   });
   it('a winner that is not the cheapest with a documented reason gives no finding', () => {
-    expect(costEffectiveSelectionRule.apply({ bids, selection: select('A', 'B cannot deliver before July 1') }, p)).toEqual([]);
+    expect(
+      costEffectiveSelectionRule.apply({ bids, selection: select('A', 'B cannot deliver before July 1') }, p),
+    ).toEqual([]);
   });
   it('ineligible lines do not make a bid dearer: A at $15,000 in all but $10,000 eligible is compared on $10,000', () => {
     const onlyAandC = [bids[0]!, bid('H', [switchLine(usd(1_050)), cablingLine(usd(200))])];

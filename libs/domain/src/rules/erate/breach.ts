@@ -8,7 +8,12 @@ export interface Breach {
   sourceEventIds: string[];
 }
 
-export const findingOf = (rule: Pick<Rule<unknown, unknown>, 'id' | 'citation'>, ruleSet: string, subject: string, breach: Breach): Finding => ({
+export const findingOf = (
+  rule: Pick<Rule<unknown, unknown>, 'id' | 'citation'>,
+  ruleSet: string,
+  subject: string,
+  breach: Breach,
+): Finding => ({
   ruleId: rule.id,
   ruleSet,
   citation: rule.citation,

@@ -81,23 +81,49 @@ const registered = (s: ApplicantState | undefined): s is ApplicantState => s?.re
  * The count a cycle's budget uses for a funding year: the first validation of the cycle is the baseline;
  * later validations up to that year may raise it, never lower it. With none recorded, the profile's count.
  */
-export function countInEffect(a: ApplicantState, unit: BudgetUnit, cycle: CategoryTwoBudget['cycle'], fundingYear: number): CountInEffect {
+export function countInEffect(
+  a: ApplicantState,
+  unit: BudgetUnit,
+  cycle: CategoryTwoBudget['cycle'],
+  fundingYear: number,
+): CountInEffect {
   const field = unit === 'students' ? 'students' : 'squareFeet';
   const validations = (a.categoryTwoCounts ?? [])
-    .filter((v) => v[field] !== undefined && v.fundingYear >= cycle.firstFundingYear && v.fundingYear <= cycle.lastFundingYear)
+    .filter(
+      (v) =>
+        v[field] !== undefined && v.fundingYear >= cycle.firstFundingYear && v.fundingYear <= cycle.lastFundingYear,
+    )
     .map((v) => ({ count: v[field]!, fundingYear: v.fundingYear, eventId: v.eventId }));
   if (validations.length === 0) {
-    return { count: unit === 'students' ? a.students : (a.librarySquareFeet ?? 0), source: 'profile', baseline: null, raisedIn: null, sourceEventIds: a.profileEventIds };
+    return {
+      count: unit === 'students' ? a.students : (a.librarySquareFeet ?? 0),
+      source: 'profile',
+      baseline: null,
+      raisedIn: null,
+      sourceEventIds: a.profileEventIds,
+    };
   }
   const baseline = validations.reduce((first, v) => (v.fundingYear < first.fundingYear ? v : first));
-  const highest = validations.filter((v) => v.fundingYear <= fundingYear).reduce((top, v) => (v.count > top.count ? v : top), baseline);
+  const highest = validations
+    .filter((v) => v.fundingYear <= fundingYear)
+    .reduce((top, v) => (v.count > top.count ? v : top), baseline);
   return {
-    count: highest.count, source: 'validated', baseline, raisedIn: highest === baseline ? null : { fundingYear: highest.fundingYear, eventId: highest.eventId },
+    count: highest.count,
+    source: 'validated',
+    baseline,
+    raisedIn: highest === baseline ? null : { fundingYear: highest.fundingYear, eventId: highest.eventId },
     sourceEventIds: [...new Set([baseline.eventId, highest.eventId])],
   };
 }
 
-function entityOf(stream: string, a: ApplicantState, tribalSystem: boolean, unit: BudgetUnit, b: DistrictWideCategoryTwoBudget, facts: CategoryTwoBudgetFacts): BudgetEntity {
+function entityOf(
+  stream: string,
+  a: ApplicantState,
+  tribalSystem: boolean,
+  unit: BudgetUnit,
+  b: DistrictWideCategoryTwoBudget,
+  facts: CategoryTwoBudgetFacts,
+): BudgetEntity {
   const cycle = cycleOf(b);
   const count = countInEffect(a, unit, cycle, facts.fundingYear);
   const perUnit = unit === 'students' ? b.perStudent : b.perLibrarySquareFoot;
@@ -108,7 +134,10 @@ function entityOf(stream: string, a: ApplicantState, tribalSystem: boolean, unit
   return { applicant: stream, unit, count, perUnit, amount, floor, tribal, greater: Math.max(amount, floor) };
 }
 
-const cycleOf = (b: ErateParams['categoryTwoBudget']) => ({ firstFundingYear: b.cycleStartFundingYear, lastFundingYear: b.cycleStartFundingYear + b.cycleYears - 1 });
+const cycleOf = (b: ErateParams['categoryTwoBudget']) => ({
+  firstFundingYear: b.cycleStartFundingYear,
+  lastFundingYear: b.cycleStartFundingYear + b.cycleYears - 1,
+});
 
 /** The greatest option; on a tie the simpler one (per unit, then floor, then hybrid). */
 function optionTaken(options: CategoryTwoBudget['options']): BudgetOption {
@@ -117,13 +146,23 @@ function optionTaken(options: CategoryTwoBudget['options']): BudgetOption {
   return options.floor >= hybrid ? 'floor' : 'hybrid';
 }
 
-function describeOption(scope: CategoryTwoBudget['scope'], option: BudgetOption, unit: BudgetUnit, total: number, rate: Cents, entities: BudgetEntity[], budget: Cents): string {
+function describeOption(
+  scope: CategoryTwoBudget['scope'],
+  option: BudgetOption,
+  unit: BudgetUnit,
+  total: number,
+  rate: Cents,
+  entities: BudgetEntity[],
+  budget: Cents,
+): string {
   const places = scope === 'library-system' ? 'outlets' : 'schools';
   switch (option) {
     case 'per-unit':
       return `${total.toLocaleString('en-US')} ${unit} × ${formatUsd(rate)} = ${formatUsd(budget)}`;
     case 'floor':
-      return entities.length === 1 ? `the ${formatUsd(budget)} floor` : `floors of ${entities.length} ${places} = ${formatUsd(budget)}`;
+      return entities.length === 1
+        ? `the ${formatUsd(budget)} floor`
+        : `floors of ${entities.length} ${places} = ${formatUsd(budget)}`;
     case 'hybrid':
       return `hybrid: ${entities.map((e) => `${e.applicant} ${formatUsd(e.greater)}`).join(' + ')} = ${formatUsd(budget)}`;
     default:
@@ -131,7 +170,16 @@ function describeOption(scope: CategoryTwoBudget['scope'], option: BudgetOption,
   }
 }
 
-function describe(scope: CategoryTwoBudget['scope'], option: BudgetOption, unit: BudgetUnit, total: number, rate: Cents, entities: BudgetEntity[], notChildEntities: BudgetEntity[], budget: Cents): string {
+function describe(
+  scope: CategoryTwoBudget['scope'],
+  option: BudgetOption,
+  unit: BudgetUnit,
+  total: number,
+  rate: Cents,
+  entities: BudgetEntity[],
+  notChildEntities: BudgetEntity[],
+  budget: Cents,
+): string {
   const taken = describeOption(scope, option, unit, total, rate, entities, budget);
   if (notChildEntities.length === 0) return taken;
   return `${taken}; ${notChildEntities.map((e) => e.applicant).join(', ')} with no ${unit}: ${notChildEntities.length === 1 ? 'not a child entity' : 'not child entities'}, no floor and no hybrid part (${ERATE_SOURCES.c2BudgetTool})`;
@@ -156,32 +204,67 @@ export const categoryTwoBudgetRule: Rule<CategoryTwoBudgetFacts, CategoryTwoBudg
     const holder = facts.directory.get(facts.holder);
     const a = registered(holder) ? holder : undefined;
     const unit: BudgetUnit = a && isLibrary(a) ? 'square feet' : 'students';
-    const members = a?.kind === 'school-district' ? facts.directory.schoolsOf(facts.holder) : a?.kind === 'library-system' ? a.memberApplicantIds : [];
+    const members =
+      a?.kind === 'school-district'
+        ? facts.directory.schoolsOf(facts.holder)
+        : a?.kind === 'library-system'
+          ? a.memberApplicantIds
+          : [];
     const parts = members.flatMap((m) => {
       const s = facts.directory.get(m);
       return registered(s) ? [[m, s] as const] : [];
     });
-    const scope: CategoryTwoBudget['scope'] = parts.length === 0 || !a ? 'single' : a.kind === 'library-system' ? 'library-system' : 'district';
+    const scope: CategoryTwoBudget['scope'] =
+      parts.length === 0 || !a ? 'single' : a.kind === 'library-system' ? 'library-system' : 'district';
     const tribalSystem = a?.kind === 'library-system' && a.tribal === true;
-    const all = !a ? [] : scope === 'single' ? [entityOf(facts.holder, a, false, unit, b, facts)] : parts.map(([m, s]) => entityOf(m, s, tribalSystem, unit, b, facts));
+    const all = !a
+      ? []
+      : scope === 'single'
+        ? [entityOf(facts.holder, a, false, unit, b, facts)]
+        : parts.map(([m, s]) => entityOf(m, s, tribalSystem, unit, b, facts));
     // Only a school with students or an outlet with square feet is a child entity with a floor of its own.
     const entities = scope === 'single' ? all : all.filter((e) => e.count.count > 0);
     const notChildEntities = scope === 'single' ? [] : all.filter((e) => e.count.count <= 0);
     const own = a ? countInEffect(a, unit, cycle, facts.fundingYear) : undefined;
-    const totalCount: CountInEffect = scope !== 'single' && own?.source !== 'validated'
-      ? { count: sum(all.map((e) => e.count.count)), source: all.every((e) => e.count.source === 'validated') ? 'validated' : 'profile', baseline: null, raisedIn: null, sourceEventIds: all.flatMap((e) => e.count.sourceEventIds) }
-      : (own ?? { count: 0, source: 'profile', baseline: null, raisedIn: null, sourceEventIds: [] });
+    const totalCount: CountInEffect =
+      scope !== 'single' && own?.source !== 'validated'
+        ? {
+            count: sum(all.map((e) => e.count.count)),
+            source: all.every((e) => e.count.source === 'validated') ? 'validated' : 'profile',
+            baseline: null,
+            raisedIn: null,
+            sourceEventIds: all.flatMap((e) => e.count.sourceEventIds),
+          }
+        : (own ?? { count: 0, source: 'profile', baseline: null, raisedIn: null, sourceEventIds: [] });
     const rate = unit === 'students' ? b.perStudent : b.perLibrarySquareFoot;
     const perUnit = totalCount.count * rate;
     const floor = sum(entities.map((e) => e.floor));
-    const hybrid = scope !== 'single' && entities.length <= b.hybridMaxEntities ? sum(entities.map((e) => e.greater)) : null;
+    const hybrid =
+      scope !== 'single' && entities.length <= b.hybridMaxEntities ? sum(entities.map((e) => e.greater)) : null;
     const options = { perUnit, floor, hybrid };
     const option = optionTaken(options);
     const budget = Math.max(perUnit, floor, hybrid ?? 0);
     return {
-      supported: true, holder: facts.holder, scope, budget, option, options, unit, totalCount, entities, notChildEntities,
-      basis: describe(scope, option, unit, totalCount.count, rate, entities, notChildEntities, budget), cycle,
-      sourceEventIds: [...new Set([...(a?.profileEventIds ?? []), ...parts.flatMap(([, s]) => s.profileEventIds), ...totalCount.sourceEventIds, ...all.flatMap((e) => e.count.sourceEventIds)])],
+      supported: true,
+      holder: facts.holder,
+      scope,
+      budget,
+      option,
+      options,
+      unit,
+      totalCount,
+      entities,
+      notChildEntities,
+      basis: describe(scope, option, unit, totalCount.count, rate, entities, notChildEntities, budget),
+      cycle,
+      sourceEventIds: [
+        ...new Set([
+          ...(a?.profileEventIds ?? []),
+          ...parts.flatMap(([, s]) => s.profileEventIds),
+          ...totalCount.sourceEventIds,
+          ...all.flatMap((e) => e.count.sourceEventIds),
+        ]),
+      ],
     };
   },
 };

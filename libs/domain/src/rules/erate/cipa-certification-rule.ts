@@ -29,13 +29,37 @@ export const cipaCertificationRule: Rule<CipaFacts, Breach[], ErateParams> = {
       case 'compliant':
         return [];
       case 'undertaking-actions':
-        return [{ severity: 'warning', message: `${on} certifies the recipients are undertaking actions to comply with CIPA, which is allowed only in their first funding year of discounts on Internet access or internal connections`, sourceEventIds: at }];
+        return [
+          {
+            severity: 'warning',
+            message: `${on} certifies the recipients are undertaking actions to comply with CIPA, which is allowed only in their first funding year of discounts on Internet access or internal connections`,
+            sourceEventIds: at,
+          },
+        ];
       case 'not-applicable':
         return category === 2
-          ? [{ severity: 'violation', message: `${on} certifies CIPA does not apply (telecommunications services only), but Category 2 internal connections are covered by CIPA`, sourceEventIds: at }]
-          : [{ severity: 'info', message: `${on} certifies CIPA does not apply: the request must be for telecommunications services only, not Internet access`, sourceEventIds: at }];
+          ? [
+              {
+                severity: 'violation',
+                message: `${on} certifies CIPA does not apply (telecommunications services only), but Category 2 internal connections are covered by CIPA`,
+                sourceEventIds: at,
+              },
+            ]
+          : [
+              {
+                severity: 'info',
+                message: `${on} certifies CIPA does not apply: the request must be for telecommunications services only, not Internet access`,
+                sourceEventIds: at,
+              },
+            ];
       case 'not-compliant':
-        return [{ severity: 'violation', message: `${on} records that the recipients do not comply with CIPA: no discounts on Internet access or internal connections`, sourceEventIds: at }];
+        return [
+          {
+            severity: 'violation',
+            message: `${on} records that the recipients do not comply with CIPA: no discounts on Internet access or internal connections`,
+            sourceEventIds: at,
+          },
+        ];
       default:
         return assertNever(f.cipa);
     }

@@ -85,11 +85,18 @@ const registered = (s: ApplicantState | undefined): s is ApplicantState => s?.re
 
 function schoolCount(stream: string, a: ApplicantState, p: ErateParams): SchoolCount {
   const directlyCertified = a.cep ? (a.directlyCertifiedStudents ?? a.nslpEligibleStudents) : null;
-  const multiplied = directlyCertified === null ? a.nslpEligibleStudents * SCALE : directlyCertified * p.cepMultiplierBasisPoints;
+  const multiplied =
+    directlyCertified === null ? a.nslpEligibleStudents * SCALE : directlyCertified * p.cepMultiplierBasisPoints;
   const scaled = Math.min(a.students * SCALE, multiplied);
   return {
-    applicant: stream, students: a.students, nslpEligibleStudents: a.nslpEligibleStudents, cep: a.cep, directlyCertifiedStudents: directlyCertified,
-    countedNslp: scaled / SCALE, cepCapped: multiplied > scaled, locale: a.locale,
+    applicant: stream,
+    students: a.students,
+    nslpEligibleStudents: a.nslpEligibleStudents,
+    cep: a.cep,
+    directlyCertifiedStudents: directlyCertified,
+    countedNslp: scaled / SCALE,
+    cepCapped: multiplied > scaled,
+    locale: a.locale,
   };
 }
 
@@ -116,7 +123,10 @@ function nslpShare(counts: SchoolCount[], p: ErateParams): NslpShare {
   const totalStudents = counts.reduce((a, c) => a + c.students, 0);
   const scaled = counts.reduce((a, c) => a + Math.round(c.countedNslp * SCALE), 0);
   return {
-    schools: counts, totalStudents, totalNslp: scaled / SCALE, nslpPercentUnrounded: totalStudents === 0 ? 0 : (scaled * 100) / (totalStudents * SCALE),
+    schools: counts,
+    totalStudents,
+    totalNslp: scaled / SCALE,
+    nslpPercentUnrounded: totalStudents === 0 ? 0 : (scaled * 100) / (totalStudents * SCALE),
     nslpPercent: roundedPercent(scaled, totalStudents, p.nslpRounding),
   };
 }
@@ -137,21 +147,47 @@ interface DistrictFigures {
 }
 
 /** Total NSLP ÷ total students over the district's registered schools (the district's own counts when it lists none). */
-function districtFigures(district: string, d: ApplicantState, directory: ApplicantDirectory, p: ErateParams): DistrictFigures {
+function districtFigures(
+  district: string,
+  d: ApplicantState,
+  directory: ApplicantDirectory,
+  p: ErateParams,
+): DistrictFigures {
   const listed = directory.schoolsOf(district);
   const schools = listed.flatMap((s) => {
     const state = directory.get(s);
     return registered(state) ? [[s, state] as const] : [];
   });
   const missing = listed.filter((s) => !registered(directory.get(s)));
-  const gaps = missing.length === 0 ? [] : [{ applicant: district, message: `Schools ${missing.join(', ')} of ${district} are not registered and are left out of its district-wide discount`, sourceEventIds: d.profileEventIds }];
+  const gaps =
+    missing.length === 0
+      ? []
+      : [
+          {
+            applicant: district,
+            message: `Schools ${missing.join(', ')} of ${district} are not registered and are left out of its district-wide discount`,
+            sourceEventIds: d.profileEventIds,
+          },
+        ];
   if (schools.length === 0) {
-    return { share: nslpShare([schoolCount(district, d, p)], p), locale: { by: 'own', rural: d.locale === 'rural' ? 1 : 0, of: 1, locale: d.locale }, bySchools: false, sourceEventIds: d.profileEventIds, gaps };
+    return {
+      share: nslpShare([schoolCount(district, d, p)], p),
+      locale: { by: 'own', rural: d.locale === 'rural' ? 1 : 0, of: 1, locale: d.locale },
+      bySchools: false,
+      sourceEventIds: d.profileEventIds,
+      gaps,
+    };
   }
   const majority = majorityLocale(schools.map(([, s]) => s.locale));
   return {
-    share: nslpShare(schools.map(([s, state]) => schoolCount(s, state, p)), p), locale: { by: 'schools', ...majority }, bySchools: true,
-    sourceEventIds: [...d.profileEventIds, ...schools.flatMap(([, s]) => s.profileEventIds)], gaps,
+    share: nslpShare(
+      schools.map(([s, state]) => schoolCount(s, state, p)),
+      p,
+    ),
+    locale: { by: 'schools', ...majority },
+    bySchools: true,
+    sourceEventIds: [...d.profileEventIds, ...schools.flatMap(([, s]) => s.profileEventIds)],
+    gaps,
   };
 }
 
@@ -166,16 +202,34 @@ interface Derived {
 }
 
 const own = (stream: string, a: ApplicantState, p: ErateParams, gaps: DiscountGap[] = []): Derived => ({
-  basis: 'own', district: null, share: nslpShare([schoolCount(stream, a, p)], p), locale: a.locale, localeBasis: { by: 'own', rural: a.locale === 'rural' ? 1 : 0, of: 1 },
-  sourceEventIds: a.profileEventIds, gaps,
+  basis: 'own',
+  district: null,
+  share: nslpShare([schoolCount(stream, a, p)], p),
+  locale: a.locale,
+  localeBasis: { by: 'own', rural: a.locale === 'rural' ? 1 : 0, of: 1 },
+  sourceEventIds: a.profileEventIds,
+  gaps,
 });
 
 /** The district an applicant reads its NSLP share from, or a gap when it names one that is not registered. */
-function namedDistrict(stream: string, a: ApplicantState, named: string | undefined, directory: ApplicantDirectory): { district?: [string, ApplicantState]; gaps: DiscountGap[] } {
+function namedDistrict(
+  stream: string,
+  a: ApplicantState,
+  named: string | undefined,
+  directory: ApplicantDirectory,
+): { district?: [string, ApplicantState]; gaps: DiscountGap[] } {
   if (named === undefined) return { gaps: [] };
   const d = directory.get(named);
   if (registered(d)) return { district: [named, d], gaps: [] };
-  return { gaps: [{ applicant: stream, message: `${stream} names district ${named}, which is not registered: its own counts are used`, sourceEventIds: a.profileEventIds }] };
+  return {
+    gaps: [
+      {
+        applicant: stream,
+        message: `${stream} names district ${named}, which is not registered: its own counts are used`,
+        sourceEventIds: a.profileEventIds,
+      },
+    ],
+  };
 }
 
 function derive(stream: string, a: ApplicantState, directory: ApplicantDirectory, p: ErateParams): Derived {
@@ -183,7 +237,15 @@ function derive(stream: string, a: ApplicantState, directory: ApplicantDirectory
     case 'school-district': {
       const f = districtFigures(stream, a, directory, p);
       const { locale, ...localeBasis } = f.locale;
-      return { basis: f.bySchools ? 'district-wide' : 'own', district: f.bySchools ? stream : null, share: f.share, locale, localeBasis, sourceEventIds: f.sourceEventIds, gaps: f.gaps };
+      return {
+        basis: f.bySchools ? 'district-wide' : 'own',
+        district: f.bySchools ? stream : null,
+        share: f.share,
+        locale,
+        localeBasis,
+        sourceEventIds: f.sourceEventIds,
+        gaps: f.gaps,
+      };
     }
     case 'school': {
       const { district, gaps } = namedDistrict(stream, a, directory.districtOf(stream), directory);
@@ -191,14 +253,29 @@ function derive(stream: string, a: ApplicantState, directory: ApplicantDirectory
       // Every school in a district takes the district-wide discount, locale included.
       const f = districtFigures(district[0], district[1], directory, p);
       const { locale, ...localeBasis } = f.locale;
-      return { basis: 'school-of-district', district: district[0], share: f.share, locale, localeBasis, sourceEventIds: [...a.profileEventIds, ...f.sourceEventIds], gaps: f.gaps };
+      return {
+        basis: 'school-of-district',
+        district: district[0],
+        share: f.share,
+        locale,
+        localeBasis,
+        sourceEventIds: [...a.profileEventIds, ...f.sourceEventIds],
+        gaps: f.gaps,
+      };
     }
     case 'library': {
       const { district, gaps } = namedDistrict(stream, a, a.locatedInDistrict, directory);
       if (!district) return own(stream, a, p, gaps);
       // A library takes the NSLP share of the district it is located in, with its own locale.
       const f = districtFigures(district[0], district[1], directory, p);
-      return { ...own(stream, a, p), basis: 'library-in-district', district: district[0], share: f.share, sourceEventIds: [...a.profileEventIds, ...f.sourceEventIds], gaps: f.gaps };
+      return {
+        ...own(stream, a, p),
+        basis: 'library-in-district',
+        district: district[0],
+        share: f.share,
+        sourceEventIds: [...a.profileEventIds, ...f.sourceEventIds],
+        gaps: f.gaps,
+      };
     }
     case 'library-system': {
       const outlets = a.memberApplicantIds.map((m) => directory.get(m)).filter(registered);
@@ -207,9 +284,17 @@ function derive(stream: string, a: ApplicantState, directory: ApplicantDirectory
       const majority = outlets.length > 0 ? majorityLocale(outlets.map((o) => o.locale)) : undefined;
       const base = own(stream, a, p, gaps);
       return {
-        basis: 'library-system', district: district?.[0] ?? null, share: f?.share ?? base.share,
-        locale: majority?.locale ?? a.locale, localeBasis: majority ? { by: 'outlets', rural: majority.rural, of: majority.of } : base.localeBasis,
-        sourceEventIds: [...a.profileEventIds, ...outlets.flatMap((o) => o.profileEventIds), ...(f?.sourceEventIds ?? [])], gaps: [...gaps, ...(f?.gaps ?? [])],
+        basis: 'library-system',
+        district: district?.[0] ?? null,
+        share: f?.share ?? base.share,
+        locale: majority?.locale ?? a.locale,
+        localeBasis: majority ? { by: 'outlets', rural: majority.rural, of: majority.of } : base.localeBasis,
+        sourceEventIds: [
+          ...a.profileEventIds,
+          ...outlets.flatMap((o) => o.profileEventIds),
+          ...(f?.sourceEventIds ?? []),
+        ],
+        gaps: [...gaps, ...(f?.gaps ?? [])],
       };
     }
     case 'consortium':
@@ -219,21 +304,38 @@ function derive(stream: string, a: ApplicantState, directory: ApplicantDirectory
   }
 }
 
-function entityDiscount(stream: string, a: ApplicantState, directory: ApplicantDirectory, category: ErateCategory, p: ErateParams): { entity: EntityDiscount; gaps: DiscountGap[] } {
+function entityDiscount(
+  stream: string,
+  a: ApplicantState,
+  directory: ApplicantDirectory,
+  category: ErateCategory,
+  p: ErateParams,
+): { entity: EntityDiscount; gaps: DiscountGap[] } {
   const d = derive(stream, a, directory, p);
-  const band = [...p.discountMatrix].reverse().find((b) => d.share.nslpPercent * 100 >= b.fromBasisPoints) ?? p.discountMatrix[0]!;
+  const band =
+    [...p.discountMatrix].reverse().find((b) => d.share.nslpPercent * 100 >= b.fromBasisPoints) ?? p.discountMatrix[0]!;
   const rates = category === 1 ? band.category1 : band.category2;
   return {
     entity: {
-      applicant: stream, kind: a.kind, basis: d.basis, district: d.district, ...d.share, rounding: p.nslpRounding, locale: d.locale, localeBasis: d.localeBasis,
-      band: band.label, ratePercent: rates[d.locale], sourceEventIds: [...new Set(d.sourceEventIds)],
+      applicant: stream,
+      kind: a.kind,
+      basis: d.basis,
+      district: d.district,
+      ...d.share,
+      rounding: p.nslpRounding,
+      locale: d.locale,
+      localeBasis: d.localeBasis,
+      band: band.label,
+      ratePercent: rates[d.locale],
+      sourceEventIds: [...new Set(d.sourceEventIds)],
     },
     gaps: d.gaps,
   };
 }
 
 /** Half-up integer average, in exact integer arithmetic. */
-const averageHalfUp = (values: readonly number[]): number => Math.floor((2 * values.reduce((a, b) => a + b, 0) + values.length) / (2 * values.length));
+const averageHalfUp = (values: readonly number[]): number =>
+  Math.floor((2 * values.reduce((a, b) => a + b, 0) + values.length) / (2 * values.length));
 
 /**
  * The discount matrix read at the NSLP percentage rounded to a whole percent, urban or rural. A
@@ -248,7 +350,8 @@ export const discountRateRule: Rule<DiscountRateFacts, DiscountRate, ErateParams
   citation: `${ERATE_SOURCES.calculatingDiscountRates}; ${cfr('54.505(b)–(c)')}; ${ERATE_SOURCES.modernizationOrder} ¶¶ 121, 207, 219 (CEP multiplier, rural district, consortium average)`,
   apply: (facts, p) => {
     const applicant = facts.directory.get(facts.applicantStream);
-    if (!registered(applicant)) return { ratePercent: 0, entities: [], consortiumAveraged: false, missingMembers: [], gaps: [] };
+    if (!registered(applicant))
+      return { ratePercent: 0, entities: [], consortiumAveraged: false, missingMembers: [], gaps: [] };
     const consortium = applicant.kind === 'consortium';
     const streams = consortium ? applicant.memberApplicantIds : [facts.applicantStream];
     const derived = streams.flatMap((s) => {
@@ -256,9 +359,17 @@ export const discountRateRule: Rule<DiscountRateFacts, DiscountRate, ErateParams
       return state ? [entityDiscount(s, state, facts.directory, facts.category, p)] : [];
     });
     const entities = derived.map((d) => d.entity);
-    const ratePercent = entities.length === 0 ? 0 : consortium ? averageHalfUp(entities.map((e) => e.ratePercent)) : entities[0]!.ratePercent;
+    const ratePercent =
+      entities.length === 0
+        ? 0
+        : consortium
+          ? averageHalfUp(entities.map((e) => e.ratePercent))
+          : entities[0]!.ratePercent;
     return {
-      ratePercent, entities, consortiumAveraged: consortium, missingMembers: consortium ? streams.filter((s) => !directoryState(facts.directory, s)) : [],
+      ratePercent,
+      entities,
+      consortiumAveraged: consortium,
+      missingMembers: consortium ? streams.filter((s) => !directoryState(facts.directory, s)) : [],
       gaps: derived.flatMap((d) => d.gaps),
     };
   },

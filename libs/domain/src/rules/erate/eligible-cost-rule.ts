@@ -38,7 +38,9 @@ export const eligibleCostRule: Rule<EligibleCostFacts, EligibleCost, ErateParams
   citation: `${ERATE_SOURCES.freeServicesAdvisory}, "Basic Principles" (proportionate cost allocation) and Example 4`,
   apply: (facts) => {
     const bundled = facts.singleBundlePrice !== undefined;
-    const unseparatedLineIds = bundled ? facts.lines.filter((l) => !l.eligible && !isAncillary(l)).map((l) => l.lineId) : [];
+    const unseparatedLineIds = bundled
+      ? facts.lines.filter((l) => !l.eligible && !isAncillary(l)).map((l) => l.lineId)
+      : [];
     const ancillaryException = bundled && unseparatedLineIds.length === 0 && facts.lines.some((l) => !l.eligible);
     const eligiblePerLine = facts.lines.map((l, i) => {
       const net = facts.netPerLine[i] ?? 0;
@@ -47,6 +49,14 @@ export const eligibleCostRule: Rule<EligibleCostFacts, EligibleCost, ErateParams
     });
     const total = sum([...facts.netPerLine]);
     const eligible = sum(eligiblePerLine);
-    return { eligiblePerLine, eligible, ineligible: total - eligible, total, ancillaryException, unseparatedBundle: unseparatedLineIds.length > 0, unseparatedLineIds };
+    return {
+      eligiblePerLine,
+      eligible,
+      ineligible: total - eligible,
+      total,
+      ancillaryException,
+      unseparatedBundle: unseparatedLineIds.length > 0,
+      unseparatedLineIds,
+    };
   },
 };

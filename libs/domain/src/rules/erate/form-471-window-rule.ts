@@ -23,16 +23,22 @@ export const form471WindowRule: Rule<Form471WindowFacts, Breach[], ErateParams> 
   apply: (f, p) => {
     const window = p.form471Windows[String(f.fundingYear)];
     if (!window) {
-      return [{
-        severity: 'info',
-        message: `The FY${f.fundingYear} Form 471 window is not recorded in the rule set; the filing date${f.submission ? ` ${f.submission.submittedOn}` : ''} cannot be checked against it`,
-        sourceEventIds: [f.draftEventId, ...(f.submission ? [f.submission.eventId] : [])],
-      }];
+      return [
+        {
+          severity: 'info',
+          message: `The FY${f.fundingYear} Form 471 window is not recorded in the rule set; the filing date${f.submission ? ` ${f.submission.submittedOn}` : ''} cannot be checked against it`,
+          sourceEventIds: [f.draftEventId, ...(f.submission ? [f.submission.eventId] : [])],
+        },
+      ];
     }
     const named = `the FY${f.fundingYear} Form 471 window ${window.opens} – ${window.closes} (${window.source})`;
     const breaches: Breach[] = [];
     if (f.submission && (f.submission.submittedOn < window.opens || f.submission.submittedOn > window.closes)) {
-      breaches.push({ severity: 'violation', message: `Form 471 submitted on ${f.submission.submittedOn}, outside ${named}`, sourceEventIds: [f.draftEventId, f.submission.eventId] });
+      breaches.push({
+        severity: 'violation',
+        message: `Form 471 submitted on ${f.submission.submittedOn}, outside ${named}`,
+        sourceEventIds: [f.draftEventId, f.submission.eventId],
+      });
     }
     if (f.form470 && addDays(f.form470.certifyDate, p.allowableContractDays) > window.closes) {
       breaches.push({
@@ -41,7 +47,12 @@ export const form471WindowRule: Rule<Form471WindowFacts, Breach[], ErateParams> 
         sourceEventIds: [f.draftEventId, f.form470.eventId],
       });
     }
-    if (!f.submission) breaches.push({ severity: 'info', message: `Form 471 not yet submitted: file it within ${named}`, sourceEventIds: [f.draftEventId] });
+    if (!f.submission)
+      breaches.push({
+        severity: 'info',
+        message: `Form 471 not yet submitted: file it within ${named}`,
+        sourceEventIds: [f.draftEventId],
+      });
     return breaches;
   },
 };

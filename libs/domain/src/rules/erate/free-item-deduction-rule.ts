@@ -10,7 +10,11 @@ import { ERATE_SOURCES } from '../../rule-set/erate-sources';
  * (Ex. 3). A request that does neither breaks the rule; the funding-request model subtracts the value
  * anyway, since that is all that may be requested.
  */
-export const freeItemDeductionRule: Rule<{ items: readonly (FreeItemOffered & { eventId: string })[] }, Breach[], ErateParams> = {
+export const freeItemDeductionRule: Rule<
+  { items: readonly (FreeItemOffered & { eventId: string })[] },
+  Breach[],
+  ErateParams
+> = {
   id: 'erate.free-item-deduction',
   citation: `${ERATE_SOURCES.freeServicesAdvisory}, Example 3`,
   apply: ({ items }) =>

@@ -35,11 +35,13 @@ export const giftRule: Rule<{ gifts: readonly GiftByProvider[] }, Breach[], Erat
       const total = group.reduce((a, g) => a + g.value, 0);
       if (total <= p.gifts.perSourcePerFundingYearMax) return [];
       const first = group[0]!;
-      return [{
-        severity: 'violation' as const,
-        message: `${first.provider} gave ${first.recipient} of ${first.applicant} gifts worth ${formatUsd(total)} in FY${fundingYearOf(first.givenOn)} (${group.map((g) => `${g.givenOn} ${g.description} ${formatUsd(g.value)}`).join('; ')}): more than ${formatUsd(p.gifts.perSourcePerFundingYearMax)} from one source in a funding year`,
-        sourceEventIds: group.map((g) => g.eventId),
-      }];
+      return [
+        {
+          severity: 'violation' as const,
+          message: `${first.provider} gave ${first.recipient} of ${first.applicant} gifts worth ${formatUsd(total)} in FY${fundingYearOf(first.givenOn)} (${group.map((g) => `${g.givenOn} ${g.description} ${formatUsd(g.value)}`).join('; ')}): more than ${formatUsd(p.gifts.perSourcePerFundingYearMax)} from one source in a funding year`,
+          sourceEventIds: group.map((g) => g.eventId),
+        },
+      ];
     });
     return [...perItem, ...perYear];
   },

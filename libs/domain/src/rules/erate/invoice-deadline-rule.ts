@@ -11,7 +11,13 @@ export interface InvoiceDeadlineFacts {
   /** Events behind the last day of service (the draft, an extension of the delivery deadline). */
   lastDayOfServiceEventIds: string[];
   notification?: { notifiedOn: CalendarDate; eventId: string };
-  invoices: readonly { invoiceNumber: string; form: 'BEAR' | 'SPI'; amount: Cents; submittedOn: CalendarDate; eventId: string }[];
+  invoices: readonly {
+    invoiceNumber: string;
+    form: 'BEAR' | 'SPI';
+    amount: Cents;
+    submittedOn: CalendarDate;
+    eventId: string;
+  }[];
   /** Invoices USAC paid; one with no submission of its number recorded was submitted on or before its payment. */
   payments: readonly { invoiceNumber: string; amount: Cents; paidOn: CalendarDate; eventId: string }[];
   extensionRequests: readonly { requestedOn: CalendarDate; eventId: string }[];
@@ -36,11 +42,13 @@ export const invoiceDeadlineRule: Rule<InvoiceDeadlineFacts, InvoiceDeadline, Er
     if (!f.notification) {
       return {
         dueOn: null,
-        breaches: [{
-          severity: 'info',
-          message: `Invoices are due ${p.invoiceDueDays} days after the later of the last day of service ${f.lastDayOfService} and the Form 486 notification date, which is not recorded: not before ${addDays(f.lastDayOfService, p.invoiceDueDays)}`,
-          sourceEventIds: f.lastDayOfServiceEventIds,
-        }],
+        breaches: [
+          {
+            severity: 'info',
+            message: `Invoices are due ${p.invoiceDueDays} days after the later of the last day of service ${f.lastDayOfService} and the Form 486 notification date, which is not recorded: not before ${addDays(f.lastDayOfService, p.invoiceDueDays)}`,
+            sourceEventIds: f.lastDayOfServiceEventIds,
+          },
+        ],
       };
     }
     const start = laterOf(f.lastDayOfService, f.notification.notifiedOn);
@@ -53,9 +61,17 @@ export const invoiceDeadlineRule: Rule<InvoiceDeadlineFacts, InvoiceDeadline, Er
     const extensionBreaches: Breach[] = [];
     for (const r of f.extensionRequests) {
       if (granted >= p.invoiceExtensionsAllowed) {
-        extensionBreaches.push({ severity: 'warning', message: `Invoice deadline extension requested on ${r.requestedOn} is not granted: only ${p.invoiceExtensionsAllowed} extension is allowed and the deadline is already ${dueOn}`, sourceEventIds: [...grantedBy, r.eventId] });
+        extensionBreaches.push({
+          severity: 'warning',
+          message: `Invoice deadline extension requested on ${r.requestedOn} is not granted: only ${p.invoiceExtensionsAllowed} extension is allowed and the deadline is already ${dueOn}`,
+          sourceEventIds: [...grantedBy, r.eventId],
+        });
       } else if (r.requestedOn > dueOn) {
-        extensionBreaches.push({ severity: 'warning', message: `Invoice deadline extension requested on ${r.requestedOn} is not granted: it was requested after the deadline ${dueOn} (${basis})`, sourceEventIds: [...baseEvents, r.eventId] });
+        extensionBreaches.push({
+          severity: 'warning',
+          message: `Invoice deadline extension requested on ${r.requestedOn} is not granted: it was requested after the deadline ${dueOn} (${basis})`,
+          sourceEventIds: [...baseEvents, r.eventId],
+        });
       } else {
         granted += 1;
         grantedBy.push(r.eventId);
@@ -80,9 +96,16 @@ export const invoiceDeadlineRule: Rule<InvoiceDeadlineFacts, InvoiceDeadline, Er
         message: `Invoice ${pay.invoiceNumber} (${formatUsd(pay.amount)}) was paid on ${pay.paidOn}, after the invoice deadline ${dueOn} (${basis}${extended}); its submission date is not recorded, so whether it was submitted by the deadline is not known`,
         sourceEventIds: [...baseEvents, ...grantedBy, pay.eventId],
       }));
-    const open: Breach[] = f.invoices.length === 0 && paidOnly.length === 0
-      ? [{ severity: 'info', message: `Invoices (BEAR or SPI) are due by ${dueOn} (${basis}${extended})`, sourceEventIds: [...baseEvents, ...grantedBy] }]
-      : [];
+    const open: Breach[] =
+      f.invoices.length === 0 && paidOnly.length === 0
+        ? [
+            {
+              severity: 'info',
+              message: `Invoices (BEAR or SPI) are due by ${dueOn} (${basis}${extended})`,
+              sourceEventIds: [...baseEvents, ...grantedBy],
+            },
+          ]
+        : [];
     return { dueOn, breaches: [...extensionBreaches, ...late, ...unknown, ...open] };
   },
 };

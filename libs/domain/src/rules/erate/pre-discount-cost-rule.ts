@@ -6,7 +6,8 @@ import { type FrnOffer } from '../../funding-request/state';
 import { type ErateParams } from '../../rule-set/erate-params';
 import { ERATE_SOURCES } from '../../rule-set/erate-sources';
 
-export type DeductionKind = 'price-reduction' | 'bundle-discount' | 'free-item' | 'prompt-payment-discount' | 'donation';
+export type DeductionKind =
+  'price-reduction' | 'bundle-discount' | 'free-item' | 'prompt-payment-discount' | 'donation';
 
 export interface Deduction {
   kind: DeductionKind;
@@ -40,7 +41,8 @@ export interface PreDiscountCost {
 const lineUsual = (l: FrnLine): Cents => l.quantity * l.usualUnitPrice;
 
 /** Weights for an allocation; lines with no cost share equally when every line is free of cost. */
-const weightsOf = (amounts: readonly Cents[]): number[] => (amounts.every((a) => a === 0) ? amounts.map(() => 1) : [...amounts]);
+const weightsOf = (amounts: readonly Cents[]): number[] =>
+  amounts.every((a) => a === 0) ? amounts.map(() => 1) : [...amounts];
 
 /**
  * Pre-discount cost is what will actually be charged and paid (Free Services Advisory, "Basic
@@ -55,7 +57,8 @@ export const preDiscountCostRule: Rule<PreDiscountFacts, PreDiscountCost, ErateP
   citation: `${ERATE_SOURCES.freeServicesAdvisory}, "Basic Principles"; Examples 1, 2, 3 and 5`,
   apply: (facts) => {
     const usualLines = facts.lines.map(lineUsual);
-    const usualPerLine = facts.singleBundlePrice === undefined ? usualLines : allocate(facts.singleBundlePrice, weightsOf(usualLines));
+    const usualPerLine =
+      facts.singleBundlePrice === undefined ? usualLines : allocate(facts.singleBundlePrice, weightsOf(usualLines));
     const net = [...usualPerLine];
     const deductions: Deduction[] = [];
     const indexesOf = (lineIds: readonly string[] | undefined): number[] =>
@@ -64,7 +67,14 @@ export const preDiscountCostRule: Rule<PreDiscountFacts, PreDiscountCost, ErateP
       const eligible = facts.lines.flatMap((l, i) => (l.eligible ? [i] : []));
       return eligible.length > 0 ? eligible : facts.lines.map((_, i) => i);
     };
-    const take = (kind: DeductionKind, description: string, basis: string, sourceEventId: string, indexes: number[], wanted: Cents) => {
+    const take = (
+      kind: DeductionKind,
+      description: string,
+      basis: string,
+      sourceEventId: string,
+      indexes: number[],
+      wanted: Cents,
+    ) => {
       const available = sum(indexes.map((i) => net[i]!));
       const amount = Math.min(Math.max(0, wanted), available);
       // Allocating against what each line still costs keeps every line at or above zero.
@@ -83,7 +93,10 @@ export const preDiscountCostRule: Rule<PreDiscountFacts, PreDiscountCost, ErateP
           const idx = indexesOf(offer.data.lineIds);
           const base = sum(idx.map((i) => net[i]!));
           const wanted = offer.data.amount ?? applyRate(base, offer.data.rateBasisPoints ?? 0);
-          const basis = offer.data.amount !== undefined ? `${offer.data.amount} cents off` : `${offer.data.rateBasisPoints ?? 0} bp of ${base} cents`;
+          const basis =
+            offer.data.amount !== undefined
+              ? `${offer.data.amount} cents off`
+              : `${offer.data.rateBasisPoints ?? 0} bp of ${base} cents`;
           take('price-reduction', offer.data.description, basis, offer.eventId, idx, wanted);
           break;
         }
@@ -102,7 +115,14 @@ export const preDiscountCostRule: Rule<PreDiscountFacts, PreDiscountCost, ErateP
         case 'PromptPaymentDiscountOffered': {
           const idx = indexesOf(undefined);
           const base = sum(idx.map((i) => net[i]!));
-          take('prompt-payment-discount', `Prompt payment within ${offer.data.withinDays} days`, `${offer.data.rateBasisPoints} bp of ${base} cents`, offer.eventId, idx, applyRate(base, offer.data.rateBasisPoints));
+          take(
+            'prompt-payment-discount',
+            `Prompt payment within ${offer.data.withinDays} days`,
+            `${offer.data.rateBasisPoints} bp of ${base} cents`,
+            offer.eventId,
+            idx,
+            applyRate(base, offer.data.rateBasisPoints),
+          );
           break;
         }
         case 'FreeItemOffered': {
@@ -113,14 +133,36 @@ export const preDiscountCostRule: Rule<PreDiscountFacts, PreDiscountCost, ErateP
             const paid = sum(idx.map((i) => net[i]!));
             // The price paid buys the lines and the free item together; the item's proportional share leaves the request.
             const itemShare = paid + fmv === 0 ? 0 : mulDiv(paid, fmv, paid + fmv);
-            take('free-item', offer.data.description, `${paid} cents paid buys lines and items worth ${fmv} cents; item share allocated out`, offer.eventId, idx, itemShare);
+            take(
+              'free-item',
+              offer.data.description,
+              `${paid} cents paid buys lines and items worth ${fmv} cents; item share allocated out`,
+              offer.eventId,
+              idx,
+              itemShare,
+            );
           } else {
-            take('free-item', offer.data.description, `fair market value ${fmv} cents subtracted`, offer.eventId, eligibleIndexes(), fmv);
+            take(
+              'free-item',
+              offer.data.description,
+              `fair market value ${fmv} cents subtracted`,
+              offer.eventId,
+              eligibleIndexes(),
+              fmv,
+            );
           }
           break;
         }
         case 'DonationRecorded':
-          if (offer.data.tiedToBid) take('donation', `${offer.data.description} from ${offer.data.donor}`, `donation tied to the bid, value ${offer.data.value} cents`, offer.eventId, eligibleIndexes(), offer.data.value);
+          if (offer.data.tiedToBid)
+            take(
+              'donation',
+              `${offer.data.description} from ${offer.data.donor}`,
+              `donation tied to the bid, value ${offer.data.value} cents`,
+              offer.eventId,
+              eligibleIndexes(),
+              offer.data.value,
+            );
           break;
         case 'GrantReceived':
         case 'CostAllocationDeclared':

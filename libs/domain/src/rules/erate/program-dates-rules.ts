@@ -17,7 +17,8 @@ export const fundingYearOf = (day: CalendarDate): number => {
 };
 
 /** The allowable contract date: the Form 470 certify date plus 28 days (the certify date counts as day 1). */
-export const allowableContractDate = (certifyDate: CalendarDate, p: ErateParams): CalendarDate => addDays(certifyDate, p.allowableContractDays);
+export const allowableContractDate = (certifyDate: CalendarDate, p: ErateParams): CalendarDate =>
+  addDays(certifyDate, p.allowableContractDays);
 
 /** Something an applicant did that the 28-day wait bars before the allowable contract date. */
 export interface WaitedAct {
@@ -31,7 +32,11 @@ export interface WaitedAct {
  * The allowable contract date rule: no vendor selection, contract signature or Form 471 before the
  * Form 470 has been posted 28 days. On the day itself is allowed.
  */
-export const twentyEightDayWaitRule: Rule<{ certifyDate: CalendarDate; form470EventId: string; acts: readonly WaitedAct[] }, Breach[], ErateParams> = {
+export const twentyEightDayWaitRule: Rule<
+  { certifyDate: CalendarDate; form470EventId: string; acts: readonly WaitedAct[] },
+  Breach[],
+  ErateParams
+> = {
   id: 'erate.allowable-contract-date',
   citation: `${cfr('54.503(c)(4)')}; USAC "Allowable Contract Date"`,
   apply: (f, p) => {
@@ -47,7 +52,11 @@ export const twentyEightDayWaitRule: Rule<{ certifyDate: CalendarDate; form470Ev
 };
 
 /** Form 486 is due 120 days after the later of the service start date and the funding commitment date. */
-export const form486DeadlineRule: Rule<{ serviceStartDate: CalendarDate; committedOn: CalendarDate }, CalendarDate, ErateParams> = {
+export const form486DeadlineRule: Rule<
+  { serviceStartDate: CalendarDate; committedOn: CalendarDate },
+  CalendarDate,
+  ErateParams
+> = {
   id: 'erate.form-486-deadline',
   citation: `${cfr('54.507(d)')}; USAC "Form 486 deadline"`,
   apply: (f, p) => addDays(laterOf(f.serviceStartDate, f.committedOn), p.form486DueDays),
@@ -57,10 +66,15 @@ export const form486DeadlineRule: Rule<{ serviceStartDate: CalendarDate; committ
  * Records are kept ten years after the later of the funding year's last day and the request's service
  * delivery deadline (USAC: recurring Internet access for FY2021 is kept until June 30, 2032).
  */
-export const recordsRetentionRule: Rule<{ fundingYear: number; serviceDeliveryDeadline: CalendarDate }, CalendarDate, ErateParams> = {
+export const recordsRetentionRule: Rule<
+  { fundingYear: number; serviceDeliveryDeadline: CalendarDate },
+  CalendarDate,
+  ErateParams
+> = {
   id: 'erate.records-retention',
   citation: `${cfr('54.516(a)')}; ${ERATE_SOURCES.documentRetention}`,
-  apply: (f, p) => addYears(laterOf(fundingYearLastDay(f.fundingYear), f.serviceDeliveryDeadline), p.recordsRetentionYears),
+  apply: (f, p) =>
+    addYears(laterOf(fundingYearLastDay(f.fundingYear), f.serviceDeliveryDeadline), p.recordsRetentionYears),
 };
 
 /** Funded equipment may be traded in from five years after installation; the trade-in value may then pay a non-discount share. */

@@ -19,7 +19,8 @@ export interface ProviderDonationFacts {
   frn?: { applicants: readonly string[]; procurement: string };
 }
 
-const donor = (d: DonationByProvider) => (d.asSubcontractorOf ? `Subcontractor ${d.provider} of ${d.asSubcontractorOf}` : `Provider ${d.provider}`);
+const donor = (d: DonationByProvider) =>
+  d.asSubcontractorOf ? `Subcontractor ${d.provider} of ${d.asSubcontractorOf}` : `Provider ${d.provider}`;
 
 /**
  * A provider (or its subcontractor) donating to an organisation earmarked for an applicant, or tied to
@@ -36,19 +37,41 @@ export const providerDonationRule: Rule<ProviderDonationFacts, Breach[], EratePa
       const tied = d.tiedToProcurement !== undefined;
       if (!earmarked && !tied) return [];
       const frn = facts.frn;
-      const reachesFrn = frn === undefined || (earmarked && frn.applicants.includes(d.beneficiaryApplicant!)) || d.tiedToProcurement === frn.procurement;
+      const reachesFrn =
+        frn === undefined ||
+        (earmarked && frn.applicants.includes(d.beneficiaryApplicant!)) ||
+        d.tiedToProcurement === frn.procurement;
       if (!reachesFrn) return [];
-      const how = [earmarked ? `earmarked for ${d.beneficiaryApplicant}` : '', tied ? `tied to ${d.tiedToProcurement}` : ''].filter(Boolean).join(' and ');
-      return [{ severity: 'serious' as const, message: `${donor(d)} donated ${formatUsd(d.amount)} to ${d.recipientOrganization}, ${how}`, sourceEventIds: [d.eventId] }];
+      const how = [
+        earmarked ? `earmarked for ${d.beneficiaryApplicant}` : '',
+        tied ? `tied to ${d.tiedToProcurement}` : '',
+      ]
+        .filter(Boolean)
+        .join(' and ');
+      return [
+        {
+          severity: 'serious' as const,
+          message: `${donor(d)} donated ${formatUsd(d.amount)} to ${d.recipientOrganization}, ${how}`,
+          sourceEventIds: [d.eventId],
+        },
+      ];
     }),
 };
 
 /** Grants toward an E-Rate purchase must come from organisations completely independent of the provider (Ex. 6). */
-export const grantIndependenceRule: Rule<{ grants: readonly { grantor: string; amount: number; independentOfServiceProvider: boolean; eventId: string }[] }, Breach[], ErateParams> = {
+export const grantIndependenceRule: Rule<
+  { grants: readonly { grantor: string; amount: number; independentOfServiceProvider: boolean; eventId: string }[] },
+  Breach[],
+  ErateParams
+> = {
   id: 'erate.bona-fide-grant',
   citation: `${ERATE_SOURCES.freeServicesAdvisory}, Example 6 (grants from bona fide organisations completely independent of the service provider)`,
   apply: ({ grants }) =>
     grants
       .filter((g) => !g.independentOfServiceProvider)
-      .map((g) => ({ severity: 'serious' as const, message: `Grant of ${formatUsd(g.amount)} from ${g.grantor} is not independent of the service provider`, sourceEventIds: [g.eventId] })),
+      .map((g) => ({
+        severity: 'serious' as const,
+        message: `Grant of ${formatUsd(g.amount)} from ${g.grantor} is not independent of the service provider`,
+        sourceEventIds: [g.eventId],
+      })),
 };

@@ -13,4 +13,6 @@ export const ruleSetInForceRule: Pick<Rule<unknown, unknown>, 'id' | 'citation'>
 
 /** The words of the finding, for the request's funding year or the set its draft names. */
 export const noRuleSetMessage = (fundingYear: number, named: string | undefined): string =>
-  named === undefined ? `no rule set adopted for FY${fundingYear}` : `rule set ${named} named by the draft is not known to the ledger`;
+  named === undefined
+    ? `no rule set adopted for FY${fundingYear}`
+    : `rule set ${named} named by the draft is not known to the ledger`;

@@ -35,9 +35,10 @@ export const serviceDeliveryDeadlineRule: Rule<ServiceDeliveryFacts, ServiceDeli
   citation: `${cfr('54.507(d)')} (service delivery deadlines and extensions)`,
   apply: (f, p) => {
     const recurring = f.recurring ?? f.category === 1;
-    const recurringBasis = f.recurring === undefined
-      ? `not recorded on the request: Category ${f.category} taken as ${recurring ? 'recurring' : 'non-recurring'}`
-      : `recorded on the request as ${recurring ? 'recurring' : 'non-recurring'}`;
+    const recurringBasis =
+      f.recurring === undefined
+        ? `not recorded on the request: Category ${f.category} taken as ${recurring ? 'recurring' : 'non-recurring'}`
+        : `recorded on the request as ${recurring ? 'recurring' : 'non-recurring'}`;
     const base = `${f.fundingYear + 1}-${recurring ? p.serviceDelivery.recurringLastDay : p.serviceDelivery.nonRecurringLastDay}`;
     const extension = f.extensions.at(-1);
     const deadline = extension?.newDeadline ?? base;
@@ -47,13 +48,27 @@ export const serviceDeliveryDeadlineRule: Rule<ServiceDeliveryFacts, ServiceDeli
     const serviceEnd = f.serviceEndDate ?? deadline;
     const late: Breach[] = [
       ...(serviceEnd > deadline
-        ? [{ severity: 'violation' as const, message: `Service runs to ${serviceEnd}, after the service delivery deadline ${deadline} (${how})`, sourceEventIds: deadlineEvents }]
+        ? [
+            {
+              severity: 'violation' as const,
+              message: `Service runs to ${serviceEnd}, after the service delivery deadline ${deadline} (${how})`,
+              sourceEventIds: deadlineEvents,
+            },
+          ]
         : []),
       ...f.deliveries
         .filter((d) => d.deliveredOn > deadline)
-        .map((d) => ({ severity: 'violation' as const, message: `${d.description} delivered on ${d.deliveredOn}, after the service delivery deadline ${deadline} (${how})`, sourceEventIds: [...deadlineEvents, d.eventId] })),
+        .map((d) => ({
+          severity: 'violation' as const,
+          message: `${d.description} delivered on ${d.deliveredOn}, after the service delivery deadline ${deadline} (${how})`,
+          sourceEventIds: [...deadlineEvents, d.eventId],
+        })),
     ];
-    const info: Breach = { severity: 'info', message: `Services must be delivered by ${deadline} (${how})`, sourceEventIds: deadlineEvents };
+    const info: Breach = {
+      severity: 'info',
+      message: `Services must be delivered by ${deadline} (${how})`,
+      sourceEventIds: deadlineEvents,
+    };
     return { deadline, recurring, recurringBasis, breaches: late.length > 0 ? late : [info] };
   },
 };

@@ -47,14 +47,26 @@ function statusOf(f: StateMatchFacts): StateMatchStatus {
   return f.specialConstructionCost === 0 ? 'no-special-construction' : 'applied';
 }
 
-function noteOf(status: StateMatchStatus, f: StateMatchFacts, counted: number, extra: number, p: ErateParams): CostShares['note'] {
+function noteOf(
+  status: StateMatchStatus,
+  f: StateMatchFacts,
+  counted: number,
+  extra: number,
+  p: ErateParams,
+): CostShares['note'] {
   switch (status) {
     case 'none':
       return null;
     case 'category-2':
-      return { severity: 'warning', message: `The ${f.statePercent}% state match adds nothing: the additional discount applies only to Category 1 special construction, and this is a Category 2 request` };
+      return {
+        severity: 'warning',
+        message: `The ${f.statePercent}% state match adds nothing: the additional discount applies only to Category 1 special construction, and this is a Category 2 request`,
+      };
     case 'no-special-construction':
-      return { severity: 'warning', message: `The ${f.statePercent}% state match adds nothing: the additional discount applies only to special construction charges, and no line of this request is special construction` };
+      return {
+        severity: 'warning',
+        message: `The ${f.statePercent}% state match adds nothing: the additional discount applies only to special construction charges, and no line of this request is special construction`,
+      };
     case 'applied': {
       const full = Math.min(f.statePercent, p.stateMatch.maxExtraPoints);
       if (counted === f.statePercent && extra === full) return null;
@@ -81,13 +93,22 @@ export const stateMatchRule: Rule<StateMatchFacts, CostShares, ErateParams> = {
     const status = statusOf(f);
     const room = Math.max(0, p.stateMatch.maxTotalPercent - f.discountPercent);
     const counted = status === 'applied' ? Math.min(f.statePercent, room) : 0;
-    const extra = status === 'applied' ? Math.max(0, Math.min(counted, p.stateMatch.maxExtraPoints, room - counted)) : 0;
+    const extra =
+      status === 'applied' ? Math.max(0, Math.min(counted, p.stateMatch.maxExtraPoints, room - counted)) : 0;
     const sc = status === 'applied' ? f.specialConstructionCost : 0;
     const erateShare = mulDiv(f.eligibleCost * f.discountPercent + sc * extra, 1, 100);
     const publicShare = mulDiv(f.eligibleCost * f.discountPercent + sc * (extra + counted), 1, 100);
     return {
-      status, statePercent: f.statePercent, statePercentCounted: counted, extraPoints: extra, eligibleCost: f.eligibleCost, specialConstructionCost: f.specialConstructionCost,
-      erateShare, stateFunding: publicShare - erateShare, applicantShare: f.eligibleCost - publicShare, note: noteOf(status, f, counted, extra, p),
+      status,
+      statePercent: f.statePercent,
+      statePercentCounted: counted,
+      extraPoints: extra,
+      eligibleCost: f.eligibleCost,
+      specialConstructionCost: f.specialConstructionCost,
+      erateShare,
+      stateFunding: publicShare - erateShare,
+      applicantShare: f.eligibleCost - publicShare,
+      note: noteOf(status, f, counted, extra, p),
     };
   },
 };

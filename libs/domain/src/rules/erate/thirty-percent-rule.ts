@@ -32,7 +32,8 @@ export const thirtyPercentRule: Rule<ThirtyPercentFacts, ThirtyPercentResult, Er
   apply: (facts, params) => {
     const ineligibleShareBasisPoints = facts.total === 0 ? 0 : Math.floor((facts.ineligible * 10_000) / facts.total);
     if (facts.seriousViolation) return { outcome: 'deny', deniedFor: 'serious-violation', ineligibleShareBasisPoints };
-    if (facts.unseparatedBundle) return { outcome: 'deny', deniedFor: 'unseparated-bundle', ineligibleShareBasisPoints };
+    if (facts.unseparatedBundle)
+      return { outcome: 'deny', deniedFor: 'unseparated-bundle', ineligibleShareBasisPoints };
     if (facts.ineligible === 0) return { outcome: 'approvable', ineligibleShareBasisPoints };
     // Compared in whole cents, not the rounded share: exactly 30% denies, a cent less does not.
     const atOrAboveThreshold = facts.ineligible * 10_000 >= params.thirtyPercentThresholdBasisPoints * facts.total;

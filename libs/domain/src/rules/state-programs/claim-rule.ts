@@ -4,7 +4,11 @@ import { type CostShareClaim } from '../../order/state';
 import { CITATIONS } from './citations';
 
 /** A district claims back only the state share its order earned; the rest is its own cost share. */
-export const claimRule: Rule<{ earned: Cents; claims: readonly CostShareClaim[] }, { claimed: Cents; excess: Cents }, null> = {
+export const claimRule: Rule<
+  { earned: Cents; claims: readonly CostShareClaim[] },
+  { claimed: Cents; excess: Cents },
+  null
+> = {
   id: 'state.claim-above-state-share',
   citation: CITATIONS.txConnectivity,
   apply: ({ earned, claims }) => {

@@ -32,15 +32,28 @@ const givenCohort = (secondUnitPrice = usd(280)) =>
     registered(HOUSTON, { name: 'Houston ISD', usState: 'TX' }),
     fact(HOUSTON, 'ProgramJoined', { program: TX, joinedOn: '2020-07-20' }),
     fact(HOUSTON, 'InterlocalAgreementApproved', { program: TX, esc: 'Region 4 ESC', approvedOn: '2020-07-25' }),
-    orderPlaced('order-ms-1', { program: MS, applicant: JACKSON, lines: [chromebooks(800), hotspots(100)], ...split(usd(250_000)) }),
-    orderPlaced('order-tx-1', { program: TX, applicant: HOUSTON, lines: [chromebooks(300, secondUnitPrice)], stateShare: usd(0), districtShare: 300 * secondUnitPrice }),
+    orderPlaced('order-ms-1', {
+      program: MS,
+      applicant: JACKSON,
+      lines: [chromebooks(800), hotspots(100)],
+      ...split(usd(250_000)),
+    }),
+    orderPlaced('order-tx-1', {
+      program: TX,
+      applicant: HOUSTON,
+      lines: [chromebooks(300, secondUnitPrice)],
+      stateShare: usd(0),
+      districtShare: 300 * secondUnitPrice,
+    }),
   );
 
 describe('MLTI cooperative contract volume tiers (coop-naspo-mlti)', () => {
   it('the cohort across every participating order reaches the second tier; the next tier would save $33,000 on 1,100 units', () => {
     const s = givenCohort();
 
-    const chromebookTier = programDashboardReadModel.render(MS, s.facts)?.volumeTiers.find((t) => t.itemId === 'chromebook');
+    const chromebookTier = programDashboardReadModel
+      .render(MS, s.facts)
+      ?.volumeTiers.find((t) => t.itemId === 'chromebook');
 
     expect(chromebookTier).toEqual({
       contract: MLTI,
@@ -49,7 +62,13 @@ describe('MLTI cooperative contract volume tiers (coop-naspo-mlti)', () => {
       description: 'Chromebook 11" with case',
       cohortQuantity: 1_100,
       tierReached: { tier: 2, minCohortQuantity: 1_000, unitPrice: usd(280) },
-      nextTier: { minCohortQuantity: 5_000, unitPrice: usd(250), unitsToGo: 3_900, savingPerUnit: usd(30), savingOnCohortQuantity: usd(33_000) },
+      nextTier: {
+        minCohortQuantity: 5_000,
+        unitPrice: usd(250),
+        unitsToGo: 3_900,
+        savingPerUnit: usd(30),
+        savingOnCohortQuantity: usd(33_000),
+      },
     });
   });
 
@@ -59,7 +78,10 @@ describe('MLTI cooperative contract volume tiers (coop-naspo-mlti)', () => {
       { minCohortQuantity: 1_000, unitPrice: usd(280) },
     ];
     expect(volumeTierRule.apply({ cohortQuantity: 1_000 }, tiers)).toMatchObject({ tierIndex: 1, next: null });
-    expect(volumeTierRule.apply({ cohortQuantity: 999 }, tiers)).toMatchObject({ tierIndex: 0, next: { unitsToGo: 1, savingPerUnit: usd(20), savingOnCohortQuantity: usd(19_980) } });
+    expect(volumeTierRule.apply({ cohortQuantity: 999 }, tiers)).toMatchObject({
+      tierIndex: 0,
+      next: { unitsToGo: 1, savingPerUnit: usd(20), savingOnCohortQuantity: usd(19_980) },
+    });
   });
 
   it('an order priced at the first tier after the cohort reached the second is overcharged, in exact cents', () => {
@@ -79,14 +101,24 @@ describe('MLTI cooperative contract volume tiers (coop-naspo-mlti)', () => {
   });
 
   it('a cancelled order leaves the cohort', () => {
-    const s = givenCohort().given(fact('order-tx-1', 'OrderCancelled', { cancelledOn: '2020-08-05', reason: 'duplicate' }));
+    const s = givenCohort().given(
+      fact('order-tx-1', 'OrderCancelled', { cancelledOn: '2020-08-05', reason: 'duplicate' }),
+    );
 
-    expect(programDashboardReadModel.render(MS, s.facts)?.volumeTiers.find((t) => t.itemId === 'chromebook')).toMatchObject({ cohortQuantity: 800, tierReached: { tier: 1 } });
+    expect(
+      programDashboardReadModel.render(MS, s.facts)?.volumeTiers.find((t) => t.itemId === 'chromebook'),
+    ).toMatchObject({ cohortQuantity: 800, tierReached: { tier: 1 } });
   });
 });
 
 describe('SLA breaches and remedies', () => {
-  const breach = (reportedOn: string) => fact('order-ms-1', 'SlaBreachReported', { breachId: 'b-1', reportedOn, description: '40 devices do not boot', units: 40 });
+  const breach = (reportedOn: string) =>
+    fact('order-ms-1', 'SlaBreachReported', {
+      breachId: 'b-1',
+      reportedOn,
+      description: '40 devices do not boot',
+      units: 40,
+    });
 
   it('a reported breach is open until its remedy deadline (5 days) and listed on the dashboard', () => {
     const s = givenCohort().given(breach('2021-02-01'));
@@ -94,13 +126,23 @@ describe('SLA breaches and remedies', () => {
     const dashboard = programDashboardReadModel.render(MS, s.facts);
 
     expect(dashboard?.sla.openBreaches).toEqual([
-      expect.objectContaining({ order: 'order-ms-1', breachId: 'b-1', reportedOn: '2021-02-01', remedyDueOn: '2021-02-06', status: 'open', remedy: null }),
+      expect.objectContaining({
+        order: 'order-ms-1',
+        breachId: 'b-1',
+        reportedOn: '2021-02-01',
+        remedyDueOn: '2021-02-06',
+        status: 'open',
+        remedy: null,
+      }),
     ]);
     expect(dashboard?.findings).toEqual([]);
   });
 
   it('once the facts pass the deadline with no remedy, the breach is overdue and a violation', () => {
-    const s = givenCohort().given(breach('2021-02-01'), fact('order-ms-1', 'OrderDelivered', { deliveredOn: '2021-02-10' }));
+    const s = givenCohort().given(
+      breach('2021-02-01'),
+      fact('order-ms-1', 'OrderDelivered', { deliveredOn: '2021-02-10' }),
+    );
 
     const dashboard = programDashboardReadModel.render(MS, s.facts);
 
@@ -116,40 +158,65 @@ describe('SLA breaches and remedies', () => {
   });
 
   it('a remedy in time closes the breach: it moves to remedies applied with no finding', () => {
-    const s = givenCohort().given(breach('2021-02-01'), fact('order-ms-1', 'SlaRemedyApplied', { breachId: 'b-1', remedy: 'replacement', appliedOn: '2021-02-04' }));
+    const s = givenCohort().given(
+      breach('2021-02-01'),
+      fact('order-ms-1', 'SlaRemedyApplied', { breachId: 'b-1', remedy: 'replacement', appliedOn: '2021-02-04' }),
+    );
 
     const dashboard = programDashboardReadModel.render(MS, s.facts);
 
     expect(dashboard?.sla.openBreaches).toEqual([]);
     expect(dashboard?.sla.remediesApplied).toEqual([
-      expect.objectContaining({ breachId: 'b-1', status: 'remedied', remedy: { remedy: 'replacement', appliedOn: '2021-02-04' }, eventIds: [s.idOf('SlaBreachReported'), s.idOf('SlaRemedyApplied')] }),
+      expect.objectContaining({
+        breachId: 'b-1',
+        status: 'remedied',
+        remedy: { remedy: 'replacement', appliedOn: '2021-02-04' },
+        eventIds: [s.idOf('SlaBreachReported'), s.idOf('SlaRemedyApplied')],
+      }),
     ]);
     expect(dashboard?.findings).toEqual([]);
   });
 
   it('a late remedy closes the breach with a warning', () => {
-    const s = givenCohort().given(breach('2021-02-01'), fact('order-ms-1', 'SlaRemedyApplied', { breachId: 'b-1', remedy: 'repair', appliedOn: '2021-02-09' }));
+    const s = givenCohort().given(
+      breach('2021-02-01'),
+      fact('order-ms-1', 'SlaRemedyApplied', { breachId: 'b-1', remedy: 'repair', appliedOn: '2021-02-09' }),
+    );
 
-    expect(programFindings(MS, s.facts)).toEqual([expect.objectContaining({ ruleId: 'coop.sla.remedy-overdue', severity: 'warning' })]);
+    expect(programFindings(MS, s.facts)).toEqual([
+      expect.objectContaining({ ruleId: 'coop.sla.remedy-overdue', severity: 'warning' }),
+    ]);
   });
 
   it('a breach after repair/replacement coverage ended is flagged, and the dashboard shows coverage expired', () => {
-    const s = givenCohort().given(breach('2023-07-05'), fact('order-ms-1', 'SlaRemedyApplied', { breachId: 'b-1', remedy: 'repair', appliedOn: '2023-07-06' }));
+    const s = givenCohort().given(
+      breach('2023-07-05'),
+      fact('order-ms-1', 'SlaRemedyApplied', { breachId: 'b-1', remedy: 'repair', appliedOn: '2023-07-06' }),
+    );
 
     const dashboard = programDashboardReadModel.render(MS, s.facts);
 
-    expect(dashboard?.sla.coverage).toEqual([{ contract: MLTI, vendor: 'Acme Learning Devices', repairReplacementCoverageEndsOn: '2023-06-30', expired: true }]);
+    expect(dashboard?.sla.coverage).toEqual([
+      { contract: MLTI, vendor: 'Acme Learning Devices', repairReplacementCoverageEndsOn: '2023-06-30', expired: true },
+    ]);
     expect(dashboard?.findings.map((f) => f.ruleId)).toEqual(['coop.sla.coverage-expired']);
   });
 
   it('a contract extension moves the coverage end date', () => {
     const s = givenCohort().given(
-      fact(MLTI, 'ContractExtended', { termEnd: '2026-06-30', repairReplacementCoverageEndsOn: '2025-06-30', extendedOn: '2023-05-01' }),
+      fact(MLTI, 'ContractExtended', {
+        termEnd: '2026-06-30',
+        repairReplacementCoverageEndsOn: '2025-06-30',
+        extendedOn: '2023-05-01',
+      }),
       breach('2023-07-05'),
       fact('order-ms-1', 'SlaRemedyApplied', { breachId: 'b-1', remedy: 'repair', appliedOn: '2023-07-06' }),
     );
 
-    expect(programDashboardReadModel.render(MS, s.facts)?.sla.coverage[0]).toMatchObject({ repairReplacementCoverageEndsOn: '2025-06-30', expired: false });
+    expect(programDashboardReadModel.render(MS, s.facts)?.sla.coverage[0]).toMatchObject({
+      repairReplacementCoverageEndsOn: '2025-06-30',
+      expired: false,
+    });
     expect(programFindings(MS, s.facts)).toEqual([]);
   });
 });
@@ -161,7 +228,13 @@ describe('participating addenda (staged state roles)', () => {
       mltiAwarded(),
       ...contractFacts,
       registered(JACKSON),
-      orderPlaced('order-ms-1', { program: MS, applicant: JACKSON, lines: [chromebooks(10)], ...split(usd(3_000)), placedOn: '2020-08-01' }),
+      orderPlaced('order-ms-1', {
+        program: MS,
+        applicant: JACKSON,
+        lines: [chromebooks(10)],
+        ...split(usd(3_000)),
+        placedOn: '2020-08-01',
+      }),
     );
 
   it('an order in a state that never signed an addendum to the contract is a violation', () => {
@@ -172,18 +245,22 @@ describe('participating addenda (staged state roles)', () => {
         ruleId: 'coop.participating-addendum-missing',
         ruleSet: 'coop-naspo-mlti',
         subject: 'order-ms-1',
-        message: 'MS had not signed a participating addendum to MLTI Learning Technology Solutions (lead state ME) when the order was placed on 2020-08-01',
+        message:
+          'MS had not signed a participating addendum to MLTI Learning Technology Solutions (lead state ME) when the order was placed on 2020-08-01',
         sourceEventIds: [s.idOf('CooperativeContractAwarded'), s.idOf('OrderPlaced')],
       }),
     ]);
   });
 
   it('an addendum signed after the order does not cover it; one signed before does', () => {
-    const late = givenMississippiOrder(fact(MLTI, 'ParticipatingAddendumSigned', { usState: 'MS', role: 'master-contract', signedOn: '2020-09-01' }));
-    const early = givenMississippiOrder(fact(MLTI, 'ParticipatingAddendumSigned', { usState: 'MS', role: 'master-contract', signedOn: '2020-07-01' }));
+    const late = givenMississippiOrder(
+      fact(MLTI, 'ParticipatingAddendumSigned', { usState: 'MS', role: 'master-contract', signedOn: '2020-09-01' }),
+    );
+    const early = givenMississippiOrder(
+      fact(MLTI, 'ParticipatingAddendumSigned', { usState: 'MS', role: 'master-contract', signedOn: '2020-07-01' }),
+    );
 
     expect(programFindings(MS, late.facts).map((f) => f.ruleId)).toEqual(['coop.participating-addendum-missing']);
     expect(programFindings(MS, early.facts)).toEqual([]);
   });
 });
-

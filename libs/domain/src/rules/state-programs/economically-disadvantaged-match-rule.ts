@@ -29,8 +29,15 @@ export const economicallyDisadvantagedMatchRule: Rule<MatchFacts, MatchOutcome, 
   apply: ({ students, economicallyDisadvantagedStudents, total }, table) => {
     const share = students === 0 ? 0 : shareRoundedDown(economicallyDisadvantagedStudents, 10_000, students);
     const band = [...table].reverse().find((b) => b.fromShare <= share);
-    if (!band) throw new RangeError(`The match bands have none for a share of ${share} bp; the first band must start at 0`);
+    if (!band)
+      throw new RangeError(`The match bands have none for a share of ${share} bp; the first band must start at 0`);
     const stateMatch = shareRoundedDown(total, band.matchRate, 10_000);
-    return { economicallyDisadvantagedShare: share, band, matchRate: band.matchRate, stateMatch, districtShare: total - stateMatch };
+    return {
+      economicallyDisadvantagedShare: share,
+      band,
+      matchRate: band.matchRate,
+      stateMatch,
+      districtShare: total - stateMatch,
+    };
   },
 };

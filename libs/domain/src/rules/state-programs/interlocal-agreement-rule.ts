@@ -7,9 +7,15 @@ import { CITATIONS } from './citations';
 const sameEsc = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The applicant's agreements that satisfy the program: for that program, and with its ESC when the program names one. */
-export function agreementsForProgram(programStream: string, program: ProgramState, agreements: readonly InterlocalAgreement[]): InterlocalAgreement[] {
+export function agreementsForProgram(
+  programStream: string,
+  program: ProgramState,
+  agreements: readonly InterlocalAgreement[],
+): InterlocalAgreement[] {
   const escs = program.requirements.filter((r) => r.requirement === 'interlocal-agreement').map((r) => r.esc);
-  return agreements.filter((a) => a.program === programStream && (escs.length === 0 || escs.some((esc) => sameEsc(esc, a.esc))));
+  return agreements.filter(
+    (a) => a.program === programStream && (escs.length === 0 || escs.some((esc) => sameEsc(esc, a.esc))),
+  );
 }
 
 export interface OrderCountsFacts {
@@ -27,10 +33,14 @@ export const orderCountsRule: Rule<OrderCountsFacts, OrderCountsOutcome, null> =
   id: 'state.ila.order-before-agreement',
   citation: CITATIONS.txConnectivity,
   apply: ({ required, placedOn, agreements }) => {
-    const earliest = [...agreements].sort((a, b) => (a.approvedOn < b.approvedOn ? -1 : a.approvedOn > b.approvedOn ? 1 : 0))[0] ?? null;
+    const earliest =
+      [...agreements].sort((a, b) => (a.approvedOn < b.approvedOn ? -1 : a.approvedOn > b.approvedOn ? 1 : 0))[0] ??
+      null;
     if (!required) return { counts: true, agreement: earliest };
     if (!earliest) return { counts: false, reason: 'no-agreement', agreement: null };
-    return earliest.approvedOn <= placedOn ? { counts: true, agreement: earliest } : { counts: false, reason: 'agreement-approved-later', agreement: earliest };
+    return earliest.approvedOn <= placedOn
+      ? { counts: true, agreement: earliest }
+      : { counts: false, reason: 'agreement-approved-later', agreement: earliest };
   },
 };
 
@@ -44,5 +54,7 @@ export interface AgreementDeadlineFacts {
 export const agreementDeadlineRule: Rule<AgreementDeadlineFacts, { overdue: boolean }, null> = {
   id: 'state.ila.missing-past-deadline',
   citation: CITATIONS.txConnectivity,
-  apply: ({ deadline, asOf, agreements }) => ({ overdue: asOf > deadline && !agreements.some((a) => a.approvedOn <= deadline) }),
+  apply: ({ deadline, asOf, agreements }) => ({
+    overdue: asOf > deadline && !agreements.some((a) => a.approvedOn <= deadline),
+  }),
 };

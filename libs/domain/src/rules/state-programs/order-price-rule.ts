@@ -27,7 +27,17 @@ export const orderPriceRule: Rule<OrderPriceFacts, LinePriceCheck[], null> = {
     lines.flatMap((line) => {
       const item = catalog.find((c) => c.itemId === line.itemId);
       if (!item) return [];
-      const tier = volumeTierRule.apply({ cohortQuantity: cohortQuantityThrough.get(line.itemId) ?? line.quantity }, item.priceTiers).reached;
-      return [{ itemId: line.itemId, unitPrice: line.unitPrice, tierUnitPrice: tier.unitPrice, overcharge: Math.max(0, line.unitPrice - tier.unitPrice) * line.quantity }];
+      const tier = volumeTierRule.apply(
+        { cohortQuantity: cohortQuantityThrough.get(line.itemId) ?? line.quantity },
+        item.priceTiers,
+      ).reached;
+      return [
+        {
+          itemId: line.itemId,
+          unitPrice: line.unitPrice,
+          tierUnitPrice: tier.unitPrice,
+          overcharge: Math.max(0, line.unitPrice - tier.unitPrice) * line.quantity,
+        },
+      ];
     }),
 };

@@ -4,9 +4,33 @@ import { orderPriceRule } from './order-price-rule';
 
 /** A catalog of three items with their own tiers: Chromebooks fall to $280 at 1,000 units, hotspots to $90 at 500, PD days never. */
 const catalog: CatalogItem[] = [
-  { itemId: 'chromebook', description: 'Chromebook 11"', kind: 'device', category: 'device', priceTiers: [{ minCohortQuantity: 0, unitPrice: usd(300) }, { minCohortQuantity: 1_000, unitPrice: usd(280) }] },
-  { itemId: 'hotspot', description: 'LTE hotspot', kind: 'hotspot', category: 'hotspot', priceTiers: [{ minCohortQuantity: 0, unitPrice: usd(100) }, { minCohortQuantity: 500, unitPrice: usd(90) }] },
-  { itemId: 'pd-day', description: 'Professional development day', kind: 'service', category: 'professional-development', priceTiers: [{ minCohortQuantity: 0, unitPrice: usd(2_500) }] },
+  {
+    itemId: 'chromebook',
+    description: 'Chromebook 11"',
+    kind: 'device',
+    category: 'device',
+    priceTiers: [
+      { minCohortQuantity: 0, unitPrice: usd(300) },
+      { minCohortQuantity: 1_000, unitPrice: usd(280) },
+    ],
+  },
+  {
+    itemId: 'hotspot',
+    description: 'LTE hotspot',
+    kind: 'hotspot',
+    category: 'hotspot',
+    priceTiers: [
+      { minCohortQuantity: 0, unitPrice: usd(100) },
+      { minCohortQuantity: 500, unitPrice: usd(90) },
+    ],
+  },
+  {
+    itemId: 'pd-day',
+    description: 'Professional development day',
+    kind: 'service',
+    category: 'professional-development',
+    priceTiers: [{ minCohortQuantity: 0, unitPrice: usd(2_500) }],
+  },
 ];
 
 describe('order price against the cohort tier (coop.volume-tier.price-above-tier)', () => {
@@ -19,7 +43,11 @@ describe('order price against the cohort tier (coop.volume-tier.price-above-tier
           { itemId: 'pd-day', kind: 'service', quantity: 4, unitPrice: usd(2_500) },
         ],
         catalog,
-        cohortQuantityThrough: new Map([['chromebook', 1_200], ['hotspot', 600], ['pd-day', 4]]),
+        cohortQuantityThrough: new Map([
+          ['chromebook', 1_200],
+          ['hotspot', 600],
+          ['pd-day', 4],
+        ]),
       },
       null,
     );
@@ -30,16 +58,39 @@ describe('order price against the cohort tier (coop.volume-tier.price-above-tier
     ]);
   });
   it('compliant: a line priced under its tier is not overcharged (never a negative overcharge)', () => {
-    expect(orderPriceRule.apply({ lines: [{ itemId: 'hotspot', kind: 'hotspot', quantity: 10, unitPrice: usd(85) }], catalog, cohortQuantityThrough: new Map([['hotspot', 600]]) }, null)).toEqual([
-      { itemId: 'hotspot', unitPrice: usd(85), tierUnitPrice: usd(90), overcharge: 0 },
-    ]);
+    expect(
+      orderPriceRule.apply(
+        {
+          lines: [{ itemId: 'hotspot', kind: 'hotspot', quantity: 10, unitPrice: usd(85) }],
+          catalog,
+          cohortQuantityThrough: new Map([['hotspot', 600]]),
+        },
+        null,
+      ),
+    ).toEqual([{ itemId: 'hotspot', unitPrice: usd(85), tierUnitPrice: usd(90), overcharge: 0 }]);
   });
   it("with no cohort count recorded for an item, the order's own quantity decides the tier (1,000 Chromebooks reach $280)", () => {
-    expect(orderPriceRule.apply({ lines: [{ itemId: 'chromebook', kind: 'device', quantity: 1_000, unitPrice: usd(300) }], catalog, cohortQuantityThrough: new Map([['hotspot', 5_000]]) }, null)).toEqual([
-      { itemId: 'chromebook', unitPrice: usd(300), tierUnitPrice: usd(280), overcharge: usd(20_000) },
-    ]);
+    expect(
+      orderPriceRule.apply(
+        {
+          lines: [{ itemId: 'chromebook', kind: 'device', quantity: 1_000, unitPrice: usd(300) }],
+          catalog,
+          cohortQuantityThrough: new Map([['hotspot', 5_000]]),
+        },
+        null,
+      ),
+    ).toEqual([{ itemId: 'chromebook', unitPrice: usd(300), tierUnitPrice: usd(280), overcharge: usd(20_000) }]);
   });
   it("a line for an item not in the contract's catalog is not priced", () => {
-    expect(orderPriceRule.apply({ lines: [{ itemId: 'tablet', kind: 'device', quantity: 5, unitPrice: usd(400) }], catalog, cohortQuantityThrough: new Map() }, null)).toEqual([]);
+    expect(
+      orderPriceRule.apply(
+        {
+          lines: [{ itemId: 'tablet', kind: 'device', quantity: 5, unitPrice: usd(400) }],
+          catalog,
+          cohortQuantityThrough: new Map(),
+        },
+        null,
+      ),
+    ).toEqual([]);
   });
 });

@@ -14,7 +14,11 @@ export interface ParticipationFacts {
  * A cooperative contract is used in a state through the lead state's award or a participating
  * addendum that state signed (checklist: "NASPO participating agreements"; MLTI's staged state roles).
  */
-export const participatingAddendumRule: Rule<ParticipationFacts, { participating: boolean; addendumEventId: string | null }, null> = {
+export const participatingAddendumRule: Rule<
+  ParticipationFacts,
+  { participating: boolean; addendumEventId: string | null },
+  null
+> = {
   id: 'coop.participating-addendum-missing',
   citation: CITATIONS.checklist,
   apply: ({ usState, placedOn, contract }) => {

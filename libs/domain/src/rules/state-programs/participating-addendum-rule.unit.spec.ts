@@ -10,7 +10,8 @@ const mlti: Pick<ContractState, 'leadState' | 'addenda'> = {
   ],
 };
 
-const order = (usState: string, placedOn: string) => participatingAddendumRule.apply({ usState, placedOn, contract: mlti }, null);
+const order = (usState: string, placedOn: string) =>
+  participatingAddendumRule.apply({ usState, placedOn, contract: mlti }, null);
 
 describe('participating addendum (coop.participating-addendum-missing)', () => {
   it('the lead state orders under its own award, with no addendum needed', () => {
@@ -23,8 +24,17 @@ describe('participating addendum (coop.participating-addendum-missing)', () => {
     expect(order('NH', '2020-09-01')).toEqual({ participating: false, addendumEventId: null });
   });
   it("a state's addendum covers only its own orders: Texas's addendum does not cover a Mississippi order placed before Mississippi's own", () => {
-    const msLate = { ...mlti, addenda: [{ ...mlti.addenda[1]!, signedOn: '2020-06-01' }, { ...mlti.addenda[0]!, signedOn: '2020-09-01' }] };
-    expect(participatingAddendumRule.apply({ usState: 'MS', placedOn: '2020-08-01', contract: msLate }, null)).toEqual({ participating: false, addendumEventId: null });
+    const msLate = {
+      ...mlti,
+      addenda: [
+        { ...mlti.addenda[1]!, signedOn: '2020-06-01' },
+        { ...mlti.addenda[0]!, signedOn: '2020-09-01' },
+      ],
+    };
+    expect(participatingAddendumRule.apply({ usState: 'MS', placedOn: '2020-08-01', contract: msLate }, null)).toEqual({
+      participating: false,
+      addendumEventId: null,
+    });
   });
   it('an addendum signed the same day as the order covers it', () => {
     expect(order('TX', '2020-08-03')).toEqual({ participating: true, addendumEventId: 'evt-addendum-tx' });

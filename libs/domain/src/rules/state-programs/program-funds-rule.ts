@@ -12,7 +12,11 @@ export interface ProgramFundsOutcome {
 }
 
 /** A program cannot hand out or commit more than the legislature appropriated (the total funds the program recorded). */
-export const programFundsRule: Rule<{ totalFunds: Cents; allocated: Cents; committed: Cents }, ProgramFundsOutcome, null> = {
+export const programFundsRule: Rule<
+  { totalFunds: Cents; allocated: Cents; committed: Cents },
+  ProgramFundsOutcome,
+  null
+> = {
   id: 'state.funds.over-allocated',
   citation: CITATIONS.stateFunds,
   apply: ({ totalFunds, allocated, committed }) => ({

@@ -27,8 +27,14 @@ export const slaRemedyRule: Rule<SlaRemedyFacts, SlaRemedyOutcome, { remedyWithi
 };
 
 /** Repair and replacement are covered through the contract's coverage end date (Mississippi Connects: through June 2023). */
-export const coverageRule: Rule<{ reportedOn: CalendarDate }, { covered: boolean }, { repairReplacementCoverageEndsOn: CalendarDate }> = {
+export const coverageRule: Rule<
+  { reportedOn: CalendarDate },
+  { covered: boolean },
+  { repairReplacementCoverageEndsOn: CalendarDate }
+> = {
   id: 'coop.sla.coverage-expired',
   citation: CITATIONS.msConnects,
-  apply: ({ reportedOn }, { repairReplacementCoverageEndsOn }) => ({ covered: reportedOn <= repairReplacementCoverageEndsOn }),
+  apply: ({ reportedOn }, { repairReplacementCoverageEndsOn }) => ({
+    covered: reportedOn <= repairReplacementCoverageEndsOn,
+  }),
 };

@@ -14,19 +14,37 @@ const terms = { remedyWithinDays: 5 };
 
 describe('SLA remedy (coop.sla.remedy-overdue)', () => {
   it('open on the due day itself (2021-03-06)', () => {
-    expect(slaRemedyRule.apply({ breach: breach(), asOf: '2021-03-06' }, terms)).toEqual({ dueOn: '2021-03-06', status: 'open', remediedLate: false });
+    expect(slaRemedyRule.apply({ breach: breach(), asOf: '2021-03-06' }, terms)).toEqual({
+      dueOn: '2021-03-06',
+      status: 'open',
+      remediedLate: false,
+    });
   });
   it('overdue the day after the due day, with no remedy recorded', () => {
-    expect(slaRemedyRule.apply({ breach: breach(), asOf: '2021-03-07' }, terms)).toEqual({ dueOn: '2021-03-06', status: 'overdue', remediedLate: false });
+    expect(slaRemedyRule.apply({ breach: breach(), asOf: '2021-03-07' }, terms)).toEqual({
+      dueOn: '2021-03-06',
+      status: 'overdue',
+      remediedLate: false,
+    });
   });
   it('the due date counts the SLA days from the report (3 days: 2021-03-04)', () => {
-    expect(slaRemedyRule.apply({ breach: breach(), asOf: '2021-03-02' }, { remedyWithinDays: 3 }).dueOn).toBe('2021-03-04');
+    expect(slaRemedyRule.apply({ breach: breach(), asOf: '2021-03-02' }, { remedyWithinDays: 3 }).dueOn).toBe(
+      '2021-03-04',
+    );
   });
   it('a remedy applied on the due day is on time', () => {
-    expect(slaRemedyRule.apply({ breach: breach('2021-03-06'), asOf: '2021-04-01' }, terms)).toEqual({ dueOn: '2021-03-06', status: 'remedied', remediedLate: false });
+    expect(slaRemedyRule.apply({ breach: breach('2021-03-06'), asOf: '2021-04-01' }, terms)).toEqual({
+      dueOn: '2021-03-06',
+      status: 'remedied',
+      remediedLate: false,
+    });
   });
   it('a remedy applied the day after the due day is late', () => {
-    expect(slaRemedyRule.apply({ breach: breach('2021-03-07'), asOf: '2021-04-01' }, terms)).toEqual({ dueOn: '2021-03-06', status: 'remedied', remediedLate: true });
+    expect(slaRemedyRule.apply({ breach: breach('2021-03-07'), asOf: '2021-04-01' }, terms)).toEqual({
+      dueOn: '2021-03-06',
+      status: 'remedied',
+      remediedLate: true,
+    });
   });
 });
 

@@ -3,7 +3,16 @@ import { usd } from '../../shared/money';
 import { fact } from '../../../testing/scenario';
 import { programDashboardReadModel } from '../../program-dashboard/program-dashboard-read-model';
 import { programFindings, stateProgramFindingsForApplicant } from '../../program-dashboard/program-findings';
-import { TX, TX_TERMS, chromebooks, mltiJoinedByMsAndTx, newScenario, orderPlaced, registered, txConnectivityEstablished } from '../../../testing/state-program-fixtures';
+import {
+  TX,
+  TX_TERMS,
+  chromebooks,
+  mltiJoinedByMsAndTx,
+  newScenario,
+  orderPlaced,
+  registered,
+  txConnectivityEstablished,
+} from '../../../testing/state-program-fixtures';
 import { refusalCode } from '../../../testing/refusal-code';
 import { economicallyDisadvantagedMatchRule } from './economically-disadvantaged-match-rule';
 import { type BandedMatchShare } from '../../program/terms';
@@ -11,12 +20,26 @@ import { type BandedMatchShare } from '../../program/terms';
 const HOUSTON = 'applicant-houston-isd';
 const table = (TX_TERMS.share as BandedMatchShare).bands;
 // 1,000 students, 850 economically disadvantaged: 85% falls in the top band of the recorded (unconfirmed) bands: a 75% match.
-const houston = registered(HOUSTON, { name: 'Houston ISD', usState: 'TX', students: 1_000, economicallyDisadvantagedStudents: 850, nslpEligibleStudents: 850 });
+const houston = registered(HOUSTON, {
+  name: 'Houston ISD',
+  usState: 'TX',
+  students: 1_000,
+  economicallyDisadvantagedStudents: 850,
+  nslpEligibleStudents: 850,
+});
 const joined = fact(HOUSTON, 'ProgramJoined', { program: TX, joinedOn: '2020-07-20' });
-const ilaApproved = (approvedOn: string, esc = 'Region 4 ESC') => fact(HOUSTON, 'InterlocalAgreementApproved', { program: TX, esc, approvedOn });
+const ilaApproved = (approvedOn: string, esc = 'Region 4 ESC') =>
+  fact(HOUSTON, 'InterlocalAgreementApproved', { program: TX, esc, approvedOn });
 // 400 Chromebooks at $250 = $100,000; a 75% match is $75,000 from the state.
 const order = (id: string, placedOn: string, stateShare = usd(75_000)) =>
-  orderPlaced(id, { program: TX, applicant: HOUSTON, lines: [chromebooks(400, usd(250))], stateShare, districtShare: usd(100_000) - stateShare, placedOn });
+  orderPlaced(id, {
+    program: TX,
+    applicant: HOUSTON,
+    lines: [chromebooks(400, usd(250))],
+    stateShare,
+    districtShare: usd(100_000) - stateShare,
+    placedOn,
+  });
 
 const givenTexas = () => newScenario().given(...txConnectivityEstablished(), ...mltiJoinedByMsAndTx(), houston, joined);
 
@@ -33,13 +56,24 @@ describe('Texas Operation Connectivity matching, by the bands the program record
     [8_000, 7_500],
     [10_000, 7_500],
   ])('an economically disadvantaged share of %i bp gets a match of %i bp', (shareBp, matchRate) => {
-    const outcome = economicallyDisadvantagedMatchRule.apply({ students: 10_000, economicallyDisadvantagedStudents: shareBp, total: usd(100_000) }, table);
+    const outcome = economicallyDisadvantagedMatchRule.apply(
+      { students: 10_000, economicallyDisadvantagedStudents: shareBp, total: usd(100_000) },
+      table,
+    );
     expect(outcome.matchRate).toBe(matchRate);
   });
 
   it('does not round a district into a higher band: 7,999.9 bp is the 50% band', () => {
-    const outcome = economicallyDisadvantagedMatchRule.apply({ students: 100_000, economicallyDisadvantagedStudents: 79_999, total: usd(1_000) }, table);
-    expect(outcome).toMatchObject({ economicallyDisadvantagedShare: 7_999, matchRate: 5_000, stateMatch: usd(500), districtShare: usd(500) });
+    const outcome = economicallyDisadvantagedMatchRule.apply(
+      { students: 100_000, economicallyDisadvantagedStudents: 79_999, total: usd(1_000) },
+      table,
+    );
+    expect(outcome).toMatchObject({
+      economicallyDisadvantagedShare: 7_999,
+      matchRate: 5_000,
+      stateMatch: usd(500),
+      districtShare: usd(500),
+    });
   });
 
   it('an order placed after the ILA counts, with the match applied and shown on the dashboard', () => {
@@ -47,14 +81,30 @@ describe('Texas Operation Connectivity matching, by the bands the program record
 
     const dashboard = programDashboardReadModel.render(TX, s.facts);
 
-    expect(dashboard?.matching).toEqual([{ applicant: HOUSTON, terms: { version: 1, eventId: s.idOf('ProgramEstablished'), effectiveFrom: '2020-07-17' }, economicallyDisadvantagedShare: 8_500, matchRate: 7_500 }]);
-    expect(dashboard?.orders[0]).toMatchObject({ counted: true, maxStateShare: usd(75_000), earnedStateShare: usd(75_000), notCountedReason: null });
+    expect(dashboard?.matching).toEqual([
+      {
+        applicant: HOUSTON,
+        terms: { version: 1, eventId: s.idOf('ProgramEstablished'), effectiveFrom: '2020-07-17' },
+        economicallyDisadvantagedShare: 8_500,
+        matchRate: 7_500,
+      },
+    ]);
+    expect(dashboard?.orders[0]).toMatchObject({
+      counted: true,
+      maxStateShare: usd(75_000),
+      earnedStateShare: usd(75_000),
+      notCountedReason: null,
+    });
     expect(dashboard?.funds.committed).toBe(usd(75_000));
     expect(notInfo(programFindings(TX, s.facts))).toEqual([]);
   });
 
   it('an order placed before the ILA is recorded but not counted, and says why', () => {
-    const s = givenTexas().given(order('order-early', '2020-07-22'), ilaApproved('2020-07-25'), order('order-late', '2020-08-01'));
+    const s = givenTexas().given(
+      order('order-early', '2020-07-22'),
+      ilaApproved('2020-07-25'),
+      order('order-late', '2020-08-01'),
+    );
 
     const dashboard = programDashboardReadModel.render(TX, s.facts);
 
@@ -63,7 +113,12 @@ describe('Texas Operation Connectivity matching, by the bands the program record
       ['order-late', true, null],
     ]);
     expect(dashboard?.funds.committed).toBe(usd(75_000));
-    expect(dashboard?.byLea[0]).toMatchObject({ applicant: HOUSTON, orders: 1, devices: 400, interlocalAgreementApprovedOn: '2020-07-25' });
+    expect(dashboard?.byLea[0]).toMatchObject({
+      applicant: HOUSTON,
+      orders: 1,
+      devices: 400,
+      interlocalAgreementApprovedOn: '2020-07-25',
+    });
     expect(notInfo(programFindings(TX, s.facts))).toEqual([
       expect.objectContaining({
         ruleId: 'state.ila.order-before-agreement',
@@ -77,7 +132,10 @@ describe('Texas Operation Connectivity matching, by the bands the program record
   it('an agreement with another ESC does not satisfy the program', () => {
     const s = givenTexas().given(ilaApproved('2020-07-25', 'Region 10 ESC'), order('order-1', '2020-08-01'));
 
-    expect(programDashboardReadModel.render(TX, s.facts)?.orders[0]).toMatchObject({ counted: false, notCountedReason: 'no-agreement' });
+    expect(programDashboardReadModel.render(TX, s.facts)?.orders[0]).toMatchObject({
+      counted: false,
+      notCountedReason: 'no-agreement',
+    });
   });
 
   it('a state share above the match leaves the district under its share: a violation, and the order earns $0', () => {
@@ -138,11 +196,19 @@ describe('Texas Operation Connectivity matching, by the bands the program record
 
   it('property: the state match and the district share always make up the order total', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500_000 }), fc.integer({ min: 0, max: 500_000 }), fc.integer({ min: 0, max: 10_000_000_000 }), (students, ed, total) => {
-        const outcome = economicallyDisadvantagedMatchRule.apply({ students, economicallyDisadvantagedStudents: Math.min(ed, students), total }, table);
-        expect(outcome.stateMatch + outcome.districtShare).toBe(total);
-        expect(outcome.stateMatch).toBeLessThanOrEqual(total);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500_000 }),
+        fc.integer({ min: 0, max: 500_000 }),
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        (students, ed, total) => {
+          const outcome = economicallyDisadvantagedMatchRule.apply(
+            { students, economicallyDisadvantagedStudents: Math.min(ed, students), total },
+            table,
+          );
+          expect(outcome.stateMatch + outcome.districtShare).toBe(total);
+          expect(outcome.stateMatch).toBeLessThanOrEqual(total);
+        },
+      ),
     );
   });
 });

@@ -18,7 +18,11 @@ export interface ErrorContext {
 export const DUPLICATE_EVENT_ID = 'duplicate-event-id';
 
 /** gRPC statuses of a connection that is down or going away; the call may succeed on another try. */
-const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([status.UNAVAILABLE, status.DEADLINE_EXCEEDED, status.CANCELLED]);
+const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([
+  status.UNAVAILABLE,
+  status.DEADLINE_EXCEEDED,
+  status.CANCELLED,
+]);
 
 /**
  * Translates the client's CommandErrors into the port's typed errors. The client lets some transport
@@ -29,7 +33,9 @@ export function mapEsdbError(error: unknown, context: ErrorContext = {}): unknow
   if (!(error instanceof Error)) return error;
   if (!isCommandError(error)) {
     const code = (error as { code?: unknown }).code;
-    return typeof code === 'number' && TRANSIENT_STATUSES.has(code) ? new StoreUnavailable(`EventStoreDB is unavailable: ${error.message}`, error) : error;
+    return typeof code === 'number' && TRANSIENT_STATUSES.has(code)
+      ? new StoreUnavailable(`EventStoreDB is unavailable: ${error.message}`, error)
+      : error;
   }
   switch (error.type) {
     case ErrorType.WRONG_EXPECTED_VERSION:

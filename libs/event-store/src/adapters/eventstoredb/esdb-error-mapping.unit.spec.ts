@@ -26,9 +26,20 @@ describe('EventStoreDB error mapping', () => {
   });
 
   it('reports a missing stream as actual undefined and keeps no_stream / stream_exists expectations', () => {
-    const missing = new WrongExpectedVersionError(null as never, { streamName: 'order-9', expected: 'stream_exists', current: 'no_stream' });
-    expect(mapEsdbError(missing, { stream: 'order-9', expected: 'stream_exists' })).toMatchObject({ expected: 'stream_exists', actual: undefined });
-    const exists = new WrongExpectedVersionError(null as never, { streamName: 'order-9', expected: 'no_stream', current: 0n });
+    const missing = new WrongExpectedVersionError(null as never, {
+      streamName: 'order-9',
+      expected: 'stream_exists',
+      current: 'no_stream',
+    });
+    expect(mapEsdbError(missing, { stream: 'order-9', expected: 'stream_exists' })).toMatchObject({
+      expected: 'stream_exists',
+      actual: undefined,
+    });
+    const exists = new WrongExpectedVersionError(null as never, {
+      streamName: 'order-9',
+      expected: 'no_stream',
+      current: 0n,
+    });
     expect(mapEsdbError(exists)).toMatchObject({ stream: 'order-9', expected: 'no_stream', actual: 0 });
   });
 
@@ -43,7 +54,9 @@ describe('EventStoreDB error mapping', () => {
     const mapped = mapEsdbError(unavailable);
     expect(mapped).toBeInstanceOf(StoreUnavailable);
     expect((mapped as Error).cause).toBe(unavailable);
-    expect(mapEsdbError(new DeadlineExceededError(grpcError(status.DEADLINE_EXCEEDED, 'Deadline exceeded') as never))).toBeInstanceOf(StoreUnavailable);
+    expect(
+      mapEsdbError(new DeadlineExceededError(grpcError(status.DEADLINE_EXCEEDED, 'Deadline exceeded') as never)),
+    ).toBeInstanceOf(StoreUnavailable);
   });
 
   it('maps a raw gRPC transport failure the client let through (BatchAppend on a lost connection) to StoreUnavailable', () => {

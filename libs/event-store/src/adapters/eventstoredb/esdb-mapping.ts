@@ -1,4 +1,12 @@
-import { ANY, NO_STREAM, STREAM_EXISTS, START, type AppendExpectedRevision, type Position, type ReadPosition } from '@eventstore/db-client';
+import {
+  ANY,
+  NO_STREAM,
+  STREAM_EXISTS,
+  START,
+  type AppendExpectedRevision,
+  type Position,
+  type ReadPosition,
+} from '@eventstore/db-client';
 import { type ExpectedRevision } from '../../port';
 
 /**
@@ -39,7 +47,8 @@ export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpect
 }
 
 export function toSafeNumber(value: bigint, what: string): number {
-  if (value < 0n || value > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`${what} ${value} does not fit a safe integer`);
+  if (value < 0n || value > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new RangeError(`${what} ${value} does not fit a safe integer`);
   return Number(value);
 }
 

@@ -1,5 +1,12 @@
 import { ANY, NO_STREAM, START, STREAM_EXISTS } from '@eventstore/db-client';
-import { isSystemEvent, subscriptionStart, toEsdbExpectedRevision, toEsdbPosition, toPortPosition, toSafeNumber } from './esdb-mapping';
+import {
+  isSystemEvent,
+  subscriptionStart,
+  toEsdbExpectedRevision,
+  toEsdbPosition,
+  toPortPosition,
+  toSafeNumber,
+} from './esdb-mapping';
 
 describe('EventStoreDB revision and position mapping', () => {
   it('maps each expectedRevision mode to the client constant and numbers to 64-bit revisions', () => {

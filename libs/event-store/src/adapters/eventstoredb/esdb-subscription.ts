@@ -43,7 +43,10 @@ export class EsdbSubscription implements Subscription {
     source.on('error', (error: unknown) => this.fail(mapError(error)));
     // The port's subscriptions never end by themselves: a server that ends one has dropped it.
     source.on('end', () => this.fail(new StoreUnavailable('EventStoreDB ended the subscription')));
-    this.cursor = { next: () => this.next(), return: async () => (await this.close(), { value: undefined, done: true }) };
+    this.cursor = {
+      next: () => this.next(),
+      return: async () => (await this.close(), { value: undefined, done: true }),
+    };
   }
 
   [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {

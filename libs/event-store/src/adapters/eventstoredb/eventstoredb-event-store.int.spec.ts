@@ -17,7 +17,9 @@ for (const batchAppend of [false, true]) {
         await subject.store.close();
         await double.close();
         expect(double.unexpected).toEqual([]);
-        expect(double.calls).not.toContain(`/event_store.client.streams.Streams/${batchAppend ? 'Append' : 'BatchAppend'}`);
+        expect(double.calls).not.toContain(
+          `/event_store.client.streams.Streams/${batchAppend ? 'Append' : 'BatchAppend'}`,
+        );
       },
     };
     return subject;
@@ -39,5 +41,7 @@ if (realServer) {
     return subject;
   });
 } else {
-  console.log('eventstoredb contract against a real server: not registered, EVENTSTORE_URL is not set (e.g. esdb://localhost:2113?tls=false)');
+  console.log(
+    'eventstoredb contract against a real server: not registered, EVENTSTORE_URL is not set (e.g. esdb://localhost:2113?tls=false)',
+  );
 }

@@ -26,7 +26,14 @@ import {
   type Subscription,
 } from '../../port';
 import { mapEsdbError, type ErrorContext } from './esdb-error-mapping';
-import { isSystemEvent, subscriptionStart, toEsdbExpectedRevision, toEsdbPosition, toPortPosition, toSafeNumber } from './esdb-mapping';
+import {
+  isSystemEvent,
+  subscriptionStart,
+  toEsdbExpectedRevision,
+  toEsdbPosition,
+  toPortPosition,
+  toSafeNumber,
+} from './esdb-mapping';
 import { EsdbSubscription } from './esdb-subscription';
 
 type JsonEventShape = JSONEventType<string, JsonObject, JsonObject>;
@@ -36,7 +43,8 @@ const PAGE = 512;
 
 type ReadStreamOptionsForClient = NonNullable<Parameters<EventStoreDBClient['readStream']>[1]>;
 
-const commitOf = (resolved: AllStreamResolvedEvent): bigint | undefined => resolved.commitPosition ?? resolved.event?.position?.commit;
+const commitOf = (resolved: AllStreamResolvedEvent): bigint | undefined =>
+  resolved.commitPosition ?? resolved.event?.position?.commit;
 
 /**
  * The event store port on EventStoreDB (20+, positions on stream reads need 22.6+), for deployments that
@@ -54,7 +62,10 @@ export class EventStoreDbEventStore implements EventStore {
     try {
       client = EventStoreDBClient.connectionString(url);
     } catch (error) {
-      throw new StoreUnavailable(`Invalid EVENTSTORE_URL: ${error instanceof Error ? error.message : String(error)}`, error);
+      throw new StoreUnavailable(
+        `Invalid EVENTSTORE_URL: ${error instanceof Error ? error.message : String(error)}`,
+        error,
+      );
     }
     return new EventStoreDbEventStore(client);
   }
@@ -66,7 +77,9 @@ export class EventStoreDbEventStore implements EventStore {
       await store.headPosition();
     } catch (error) {
       await store.close();
-      throw error instanceof StoreUnavailable ? error : new StoreUnavailable(`EventStoreDB cannot be used: ${String(error)}`, error);
+      throw error instanceof StoreUnavailable
+        ? error
+        : new StoreUnavailable(`EventStoreDB cannot be used: ${String(error)}`, error);
     }
     return store;
   }
@@ -80,7 +93,12 @@ export class EventStoreDbEventStore implements EventStore {
       this.client.appendToStream(
         stream,
         prepared.map((event) =>
-          jsonEvent<JsonEventShape>({ id: event.id, type: event.type, data: JSON.parse(event.data) as JsonObject, metadata: JSON.parse(event.metadata) as JsonObject }),
+          jsonEvent<JsonEventShape>({
+            id: event.id,
+            type: event.type,
+            data: JSON.parse(event.data) as JsonObject,
+            metadata: JSON.parse(event.metadata) as JsonObject,
+          }),
         ),
         { expectedRevision: toEsdbExpectedRevision(expected) },
       ),
@@ -88,9 +106,14 @@ export class EventStoreDbEventStore implements EventStore {
     const last = toSafeNumber(result.nextExpectedRevision, 'Stream revision');
     // The append reply carries one position for the whole write; the port promises one per event, so read
     // the written revisions back. Nobody else can hold them: revisions are assigned once.
-    const written = await this.readStream(stream, { fromRevision: last - prepared.length + 1, maxCount: prepared.length });
+    const written = await this.readStream(stream, {
+      fromRevision: last - prepared.length + 1,
+      maxCount: prepared.length,
+    });
     if (written.map((e) => e.id).join() !== prepared.map((e) => e.id).join()) {
-      throw new StoreUnavailable(`EventStoreDB reported an append to ${stream} at revision ${last} that reads back differently`);
+      throw new StoreUnavailable(
+        `EventStoreDB reported an append to ${stream} at revision ${last} that reads back differently`,
+      );
     }
     return { nextExpectedRevision: last, positions: written.map((e) => e.position) };
   }
@@ -98,8 +121,12 @@ export class EventStoreDbEventStore implements EventStore {
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
-    if (!Number.isSafeInteger(maxCount) || maxCount < 0) throw new InvalidAppend('maxCount must be a non-negative integer');
-    if (options.fromRevision !== undefined && (!Number.isSafeInteger(options.fromRevision) || options.fromRevision < 0)) {
+    if (!Number.isSafeInteger(maxCount) || maxCount < 0)
+      throw new InvalidAppend('maxCount must be a non-negative integer');
+    if (
+      options.fromRevision !== undefined &&
+      (!Number.isSafeInteger(options.fromRevision) || options.fromRevision < 0)
+    ) {
       throw new InvalidAppend('fromRevision must be a non-negative integer');
     }
     if (maxCount === 0) {
@@ -108,8 +135,14 @@ export class EventStoreDbEventStore implements EventStore {
     }
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision);
-    const page = await this.readStreamPage(stream, { fromRevision: from, direction: backwards ? BACKWARDS : FORWARDS, maxCount });
-    return page.map((resolved) => this.toRecorded(resolved)).filter((event): event is RecordedEvent => event !== undefined);
+    const page = await this.readStreamPage(stream, {
+      fromRevision: from,
+      direction: backwards ? BACKWARDS : FORWARDS,
+      maxCount,
+    });
+    return page
+      .map((resolved) => this.toRecorded(resolved))
+      .filter((event): event is RecordedEvent => event !== undefined);
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
@@ -150,7 +183,10 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
-    const source = this.client.subscribeToAll({ fromPosition: subscriptionStart(options.fromPosition), filter: excludeSystemEvents() });
+    const source = this.client.subscribeToAll({
+      fromPosition: subscriptionStart(options.fromPosition),
+      filter: excludeSystemEvents(),
+    });
     const subscription: EsdbSubscription = new EsdbSubscription(
       source,
       (resolved) => this.toRecorded(resolved),
@@ -219,7 +255,11 @@ export class EventStoreDbEventStore implements EventStore {
    * Every read is drained to its end, bounded by maxCount: the client's dispose() waits for each gRPC
    * stream to finish, and a stream left half-read never does.
    */
-  private async readAllPage(fromPosition: ReadPosition, direction: typeof FORWARDS | typeof BACKWARDS, maxCount: number): Promise<AllStreamResolvedEvent[]> {
+  private async readAllPage(
+    fromPosition: ReadPosition,
+    direction: typeof FORWARDS | typeof BACKWARDS,
+    maxCount: number,
+  ): Promise<AllStreamResolvedEvent[]> {
     return this.call({}, async () => {
       const page: AllStreamResolvedEvent[] = [];
       for await (const resolved of this.client.readAll({ fromPosition, direction, maxCount })) page.push(resolved);
@@ -238,12 +278,21 @@ export class EventStoreDbEventStore implements EventStore {
   private toRecorded(resolved: ResolvedEvent): RecordedEvent | undefined {
     const event = resolved.event;
     if (!event || isSystemEvent(event.type, event.streamId)) return undefined;
-    if (!event.isJson) throw new Error(`Event ${event.id} in ${event.streamId} is not JSON: this cluster holds data the ledger did not write`);
+    if (!event.isJson)
+      throw new Error(
+        `Event ${event.id} in ${event.streamId} is not JSON: this cluster holds data the ledger did not write`,
+      );
     return {
       id: event.id,
       stream: event.streamId,
       revision: toSafeNumber(event.revision, 'Stream revision'),
-      position: toPortPosition(event.position ?? (resolved.commitPosition === undefined ? undefined : { commit: resolved.commitPosition, prepare: resolved.commitPosition }), `event ${event.id}`),
+      position: toPortPosition(
+        event.position ??
+          (resolved.commitPosition === undefined
+            ? undefined
+            : { commit: resolved.commitPosition, prepare: resolved.commitPosition }),
+        `event ${event.id}`,
+      ),
       type: event.type,
       data: event.data as JsonObject,
       metadata: (event.metadata ?? {}) as JsonObject,

@@ -52,15 +52,24 @@ describe('EventStoreDB adapter on the wire (gRPC double)', () => {
     const { positions: later } = await store.append('program-1', [ev('ProgramFundsAllocated')]);
     expect((await live).map((e) => e.type)).toEqual(['ProgramEstablished', 'ProgramFundsAllocated']);
     await subscription.close();
-    expect((await collect(store.readAll())).map((e) => e.type)).toEqual(['ProgramEstablished', 'ProgramFundsAllocated']);
+    expect((await collect(store.readAll())).map((e) => e.type)).toEqual([
+      'ProgramEstablished',
+      'ProgramFundsAllocated',
+    ]);
     await double.writeSystemEvent();
     expect(await store.headPosition()).toBe(later[0]);
   });
 
   it('reads $all across pages and from a stored position far behind the head', async () => {
     await open(true);
-    const first = await store.append('bulk-1', Array.from({ length: 700 }, (_, i) => ev('E', i)));
-    await store.append('bulk-2', Array.from({ length: 600 }, (_, i) => ev('E', 700 + i)));
+    const first = await store.append(
+      'bulk-1',
+      Array.from({ length: 700 }, (_, i) => ev('E', i)),
+    );
+    await store.append(
+      'bulk-2',
+      Array.from({ length: 600 }, (_, i) => ev('E', 700 + i)),
+    );
     const all = await collect(store.readAll());
     expect(all.map((e) => e.data['n'])).toEqual(Array.from({ length: 1300 }, (_, i) => i));
     const fromOld = await collect(store.readAll({ fromPosition: first.positions[100]!, maxCount: 900 }));
@@ -104,7 +113,9 @@ describe('EventStoreDB adapter on the wire (gRPC double)', () => {
     await open(false);
     const port = new URL(double.url.replace('esdb://', 'http://')).port;
     await double.close();
-    await expect(EventStoreDbEventStore.open(`esdb://127.0.0.1:${port}?tls=false`)).rejects.toBeInstanceOf(StoreUnavailable);
+    await expect(EventStoreDbEventStore.open(`esdb://127.0.0.1:${port}?tls=false`)).rejects.toBeInstanceOf(
+      StoreUnavailable,
+    );
     await expect(EventStoreDbEventStore.open('not a connection string')).rejects.toBeInstanceOf(StoreUnavailable);
   });
 

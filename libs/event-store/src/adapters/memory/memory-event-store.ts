@@ -64,9 +64,16 @@ export class InMemoryEventStore implements EventStore {
     if (maxCount < 0) throw new InvalidAppend('maxCount must be a non-negative integer');
     if (options.direction === 'backwards') {
       const from = Math.min(options.fromRevision ?? events.length - 1, events.length - 1);
-      return events.slice(0, from + 1).reverse().slice(0, maxCount).map(copy);
+      return events
+        .slice(0, from + 1)
+        .reverse()
+        .slice(0, maxCount)
+        .map(copy);
     }
-    return events.slice(options.fromRevision ?? 0).slice(0, maxCount).map(copy);
+    return events
+      .slice(options.fromRevision ?? 0)
+      .slice(0, maxCount)
+      .map(copy);
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {

@@ -138,7 +138,15 @@ export class SqliteEventStore implements EventStore {
       const positions: number[] = [];
       for (const event of pending.events) {
         revision += 1;
-        const info = this.stmt.insert.run(event.id, pending.stream, revision, event.type, event.data, event.metadata, recordedAt);
+        const info = this.stmt.insert.run(
+          event.id,
+          pending.stream,
+          revision,
+          event.type,
+          event.data,
+          event.metadata,
+          recordedAt,
+        );
         positions.push(Number(info.lastInsertRowid));
       }
       return { nextExpectedRevision: revision, positions };
@@ -177,7 +185,11 @@ export class SqliteEventStore implements EventStore {
     // By code, not instanceof: better-sqlite3 binds its error class to the native addon once per process,
     // so a second module registry (jest) sees SqliteErrors that are not instances of its own class.
     const sqlite = error as { code?: unknown; message?: unknown };
-    if (sqlite.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof sqlite.message === 'string' && sqlite.message.includes('events.id')) {
+    if (
+      sqlite.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+      typeof sqlite.message === 'string' &&
+      sqlite.message.includes('events.id')
+    ) {
       const ids = this.stmt.existingIds.all(JSON.stringify(pending.events.map((e) => e.id)));
       return new DuplicateEventId(ids[0]?.id ?? 'unknown');
     }
@@ -254,7 +266,8 @@ export class SqliteEventStore implements EventStore {
 
 function normaliseMaxCount(maxCount: number | undefined): number {
   if (maxCount === undefined) return -1; // SQLite: no limit
-  if (!Number.isSafeInteger(maxCount) || maxCount < 0) throw new InvalidAppend('maxCount must be a non-negative integer');
+  if (!Number.isSafeInteger(maxCount) || maxCount < 0)
+    throw new InvalidAppend('maxCount must be a non-negative integer');
   return maxCount;
 }
 
@@ -269,7 +282,8 @@ function openWriter(file: string, synchronous: SqliteSynchronous): Database.Data
   try {
     if (!isNew) assertLedgerFile(db, file);
     const mode = db.pragma('journal_mode = WAL', { simple: true });
-    if (mode !== 'wal') throw new StoreUnavailable(`Event store ${file} cannot use write-ahead logging (journal_mode=${String(mode)})`);
+    if (mode !== 'wal')
+      throw new StoreUnavailable(`Event store ${file} cannot use write-ahead logging (journal_mode=${String(mode)})`);
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma('busy_timeout = 5000');
     if (isNew) {
@@ -289,11 +303,14 @@ function assertLedgerFile(db: Database.Database, file: string): void {
   let format: string | undefined;
   try {
     const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_meta'").get();
-    if (!hasMeta) throw new StoreUnavailable(`${file} is a SQLite database but not a ledger event store; refusing to use it`);
-    format = (db.prepare("SELECT value FROM ledger_meta WHERE key = 'format'").get() as { value: string } | undefined)?.value;
+    if (!hasMeta)
+      throw new StoreUnavailable(`${file} is a SQLite database but not a ledger event store; refusing to use it`);
+    format = (db.prepare("SELECT value FROM ledger_meta WHERE key = 'format'").get() as { value: string } | undefined)
+      ?.value;
   } catch (error) {
     if (error instanceof StoreUnavailable) throw error;
     throw new StoreUnavailable(`${file} is not a readable ledger event store (${(error as Error).message})`, error);
   }
-  if (format !== FORMAT) throw new StoreUnavailable(`${file} has event store format ${format ?? 'none'}, expected ${FORMAT}`);
+  if (format !== FORMAT)
+    throw new StoreUnavailable(`${file} has event store format ${format ?? 'none'}, expected ${FORMAT}`);
 }
