@@ -25,7 +25,10 @@ const BENCHES: Record<string, Bench> = {
 };
 
 const FULL_EVENTS = 1_000_000;
-/** Quick mode measures nothing that counts: it shows every bench runs and prints every ratio, in under a minute on 2 cores. */
+/**
+ * Quick mode measures nothing that counts: it shows every bench runs and prints every ratio, in under a minute on 2
+ * cores.
+ */
 const QUICK_EVENTS = 20_000;
 
 async function main(): Promise<number> {

@@ -15,7 +15,9 @@ export interface LedgerData {
   loadMeasurement?: Measurement;
 }
 
-/** The realistic ledger of `events` corpus facts, loaded through the write path once and shared by rebuild and as-of. */
+/**
+ * The realistic ledger of `events` corpus facts, loaded through the write path once and shared by rebuild and as-of.
+ */
 export async function ensureLedgerData(events: number): Promise<LedgerData> {
   const corpus = ensureCorpus(events);
   const dir = join(benchDir(), `ledger-${events}`);

@@ -10,7 +10,8 @@ import { type LedgerDataInput } from './inputs';
 
 /**
  * The fold limit: the raw read + JSON.parse, plus what no rebuild can skip — each event folded by its
- * stream's decider and the links it adds taken, as the rebuild takes them — with every state held in memory. No stored-event
+ * stream's decider and the links it adds taken, as the rebuild takes them — with every state held in memory. No
+ * stored-event
  * checks, nothing written, no digest: what is left between this and the rebuild is the read-model store.
  */
 caseMain<LedgerDataInput, Throughput>(async ({ dir }) => {

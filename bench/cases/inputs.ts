@@ -22,7 +22,9 @@ export interface LedgerDataInput {
 export interface EmmettThroughput extends Throughput {
   /** PRAGMA synchronous on emmett's connections (2 = FULL): the durability actually compared. */
   synchronous: number;
-  /** emmett's fire-and-forget `PRAGMA journal_mode = WAL` failing on a busy file (harmless: the file is already WAL). */
+  /**
+   * emmett's fire-and-forget `PRAGMA journal_mode = WAL` failing on a busy file (harmless: the file is already WAL).
+   */
   unwaitedPragmaFailures: number;
   /** Appends whose COMMIT met that PRAGMA (SQLITE_BUSY), were rolled back by emmett and made again. */
   busyRetries: number;

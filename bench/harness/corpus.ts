@@ -37,7 +37,10 @@ export function* historyAppends(history: CorpusHistory): Generator<ScenarioAppen
   }
 }
 
-/** Writes the corpus (and its plan beside it) once — it is deterministic — and returns its path; later runs reuse the file. */
+/**
+ * Writes the corpus (and its plan beside it) once — it is deterministic — and returns its path; later runs reuse the
+ * file.
+ */
 export function ensureCorpus(events: number): string {
   const file = corpusFile(events);
   if (existsSync(file) && existsSync(`${file}.plan.json`)) return file;

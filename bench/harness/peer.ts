@@ -13,7 +13,9 @@ const peerDir = (): string => join(repoRoot(), 'bench', 'peer');
 export const peerInstalled = (): boolean =>
   existsSync(join(peerDir(), 'node_modules', '@event-driven-io', 'emmett-sqlite'));
 
-/** Installs bench/peer from its lock file on first use (it compiles sqlite3, a minute or two; needs the npm registry). */
+/**
+ * Installs bench/peer from its lock file on first use (it compiles sqlite3, a minute or two; needs the npm registry).
+ */
 export function ensurePeerInstalled(): void {
   if (peerInstalled()) return;
   process.stdout.write('Installing the peer event store for the comparison (bench/peer, once)…\n');

@@ -14,7 +14,10 @@ const table = (header: readonly string[], rows: readonly (readonly string[])[]):
   ...rows.map(row),
 ];
 
-/** The figures of one results file as markdown: the run, the machine, every bench's table, verdicts and notes, then all bars. */
+/**
+ * The figures of one results file as markdown: the run, the machine, every bench's table, verdicts and notes, then all
+ * bars.
+ */
 export function resultsMarkdown(record: ResultsRecord, source: string): string {
   const { machine, options } = record;
   const mode = options.quick

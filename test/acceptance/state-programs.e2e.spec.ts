@@ -4,7 +4,8 @@ import { startTestLedger, type TestLedger } from '../support/ledger-app';
 import { lastPosition, postFacts, readModel, type FactToPost, type PostedFact } from '../support/recorded-facts';
 import { statePrograms } from './state-program-facts';
 
-// "Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds": Mississippi Connects covers up to 80 percent of device costs if the district
+// "Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds": Mississippi Connects covers up to 80 percent of device
+// costs if the district
 // covers at least 20 percent; Texas Operation Connectivity matches by economically disadvantaged share and
 // requires a school-board-approved interlocal agreement with the Region 4 ESC to participate.
 // Facts posted over HTTP, read back from the program dashboard and the program/applicant compliance models.

@@ -133,7 +133,8 @@ describe('a node whose $all subscriptions the store drops while appends continue
     expect(seen.body.data.orders).toHaveLength(ORDERS);
     expect(seen.body.data.byLea).toEqual([expect.objectContaining({ applicant: facts.applicant, ...expected })]);
 
-    // A node on a new data directory folds the same log once, from 0 (it issues its own keys first, so both catch up again).
+    // A node on a new data directory folds the same log once, from 0 (it issues its own keys first, so both catch up
+    // again).
     fresh = await startTestLedger({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: esdb.url });
     const [a, b] = await Promise.all([caughtUp(node, 'the disrupted node'), caughtUp(fresh, 'the fresh node')]);
     expect(a.checkpoint).toBe(b.checkpoint);
@@ -145,7 +146,8 @@ describe('a node whose $all subscriptions the store drops while appends continue
     expect(disrupted.body).toEqual(rebuilt.body);
     expect(node.app.get(ReadModels).current.contentDigest()).toBe(fresh.app.get(ReadModels).current.contentDigest());
 
-    // The audit trail tails $all through the same drops: its Merkle tree holds every event once, as the fresh node's does.
+    // The audit trail tails $all through the same drops: its Merkle tree holds every event once, as the fresh node's
+    // does.
     const total = (await allEvents(esdb.url)).length;
     const tree = async (ledger: TestLedger) =>
       waitUntil(

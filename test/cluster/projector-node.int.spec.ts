@@ -24,7 +24,10 @@ const facts = programOrders('projector-node');
 const projectorHealth = async (node: ChildLedger): Promise<ProjectorHealth> =>
   (await call(node.baseUrl, 'GET', '/health')).body.details.projector as ProjectorHealth;
 
-/** What the projector logged when it opened its read models, before it subscribed: how it found them and the checkpoint it starts from. */
+/**
+ * What the projector logged when it opened its read models, before it subscribed: how it found them and the checkpoint
+ * it starts from.
+ */
 const openedAt = (node: ChildLedger): { outcome: string; position: number } => {
   const line = /"msg":"read models (\w+) at position (\d+)"/.exec(node.output());
   if (!line) throw new Error(`the projector did not log how it opened its read models:\n${node.output()}`);

@@ -201,7 +201,8 @@ describe('ingest: POST /v1/streams/:stream/events', () => {
     const body = { events: [registered(), need('east'), need('west')] };
     cutOffOnce();
     expect((await post(stream, body, { 'idempotency-key': 'cut-off-8' })).status).toBe(503);
-    // A subset of the stored events, under the same key: another request, refused as such, not replayed as the stored append.
+    // A subset of the stored events, under the same key: another request, refused as such, not replayed as the stored
+    // append.
     const subset = await post(stream, { events: [registered()] }, { 'idempotency-key': 'cut-off-8' });
     expect(subset.status).toBe(409);
     expect(subset.body.type).toMatch(/idempotency-key-reused$/);

@@ -131,7 +131,10 @@ describe('two store instances on one file (two processes sharing a data director
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Reads the stream's revision on one store and appends expecting it: a lost race is WrongExpectedVersion, nothing else. */
+  /**
+   * Reads the stream's revision on one store and appends expecting it: a lost race is WrongExpectedVersion, nothing
+   * else.
+   */
   async function race(store: SqliteEventStore, stream: string, by: string, attempts: number) {
     const wins: { id: string; revision: number }[] = [];
     let losses = 0;

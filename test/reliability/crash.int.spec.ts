@@ -27,7 +27,10 @@ interface StoredEvent {
 }
 
 const STREAMS = Array.from({ length: 6 }, (_, i) => `applicant-crash-${i}`);
-/** The applicants join this program, so its dashboard (LEA rows with each applicant's latest name) is a read model the crashes touch. */
+/**
+ * The applicants join this program, so its dashboard (LEA rows with each applicant's latest name) is a read model the
+ * crashes touch.
+ */
 const PROGRAM = 'program-crash';
 const programEstablished = {
   type: 'ProgramEstablished',

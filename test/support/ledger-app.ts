@@ -25,7 +25,10 @@ export interface TestResponse {
   text: string;
 }
 
-/** A real ledger app (embedded SQLite in a temp dir, or in `dataDir` which it then leaves in place) with one key per role. */
+/**
+ * A real ledger app (embedded SQLite in a temp dir, or in `dataDir` which it then leaves in place) with one key per
+ * role.
+ */
 export async function startTestLedger(
   env: Record<string, string> = {},
   options: { dataDir?: string } = {},

@@ -19,7 +19,8 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
   const pino = createPino(parts.config.LOG_LEVEL);
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
-    // One log line per request is for debugging; at info the access log is /metrics, and errors are logged by the filter.
+    // One log line per request is for debugging; at info the access log is /metrics, and errors are logged by the
+    // filter.
     logController: new LogController({
       requestIdLogLabel: 'reqId',
       disableRequestLogging: !['debug', 'trace'].includes(parts.config.LOG_LEVEL),

@@ -17,7 +17,10 @@ export interface ErrorDescription {
   /** The refusal's code, when there is one (a domain refusal's, rule-set-invalid). */
   code?: string;
   fieldErrors: FieldError[];
-  /** The ledger already holds something this clashes with (a decided fact, a used key, an event id): running it again as is will not help. */
+  /**
+   * The ledger already holds something this clashes with (a decided fact, a used key, an event id): running it again as
+   * is will not help.
+   */
   clash: boolean;
 }
 

@@ -12,7 +12,9 @@ import { runLedgerCli, type CliRun } from '../testing/run-ledger-cli';
 const cli = (...args: string[]): Promise<CliRun> => runLedgerCli(args);
 const PROGRAM = 'program-ms-legacy';
 
-/** ProgramEstablished as schema 1 recorded it, before programs stated their own terms: a rule set and a cost-share kind. */
+/**
+ * ProgramEstablished as schema 1 recorded it, before programs stated their own terms: a rule set and a cost-share kind.
+ */
 const v1Program = {
   name: 'Mississippi Connects',
   usState: 'MS',

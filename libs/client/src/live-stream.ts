@@ -15,7 +15,10 @@ export class MalformedLiveMessage extends Error {
 }
 
 export interface ReconnectOptions {
-  /** First delay after a dropped stream (default 250 ms); doubles up to `maxDelayMs`, back to the first after a message arrives. */
+  /**
+   * First delay after a dropped stream (default 250 ms); doubles up to `maxDelayMs`, back to the first after a message
+   * arrives.
+   */
   initialDelayMs?: number;
   maxDelayMs?: number;
 }

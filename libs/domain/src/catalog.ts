@@ -43,7 +43,10 @@ export const ledgerReadModels: readonly ReadModel<unknown>[] = [
   ruleSetsReadModel,
 ] as readonly ReadModel<unknown>[];
 
-/** Upcasters for stored events of older schema versions, applied on every read before folding (stored bytes never change). */
+/**
+ * Upcasters for stored events of older schema versions, applied on every read before folding (stored bytes never
+ * change).
+ */
 export const ledgerUpcasters: readonly DomainUpcaster[] = [...stateProgramUpcasters];
 
 /**

@@ -13,7 +13,9 @@ import { ruleSetStream } from './rule-set/stream';
 const erased = <E extends DomainEvent, S>(definition: StreamDefinition<E, S>): StreamDefinition =>
   definition as unknown as StreamDefinition;
 
-/** The E-Rate streams: competitive bidding, funding requests, the asset register, service providers and the rule sets. */
+/**
+ * The E-Rate streams: competitive bidding, funding requests, the asset register, service providers and the rule sets.
+ */
 export const erateStreams: StreamDefinition[] = [
   erased(procurementStream),
   erased(fundingRequestStream),

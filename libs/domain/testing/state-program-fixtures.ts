@@ -16,7 +16,10 @@ export const MS = 'program-ms-connects';
 export const TX = 'program-tx-connectivity';
 export const MLTI = 'contract-mlti-2020';
 
-/** "The state will cover up to 80% of the cost of devices if the district covers at least 20%" ("Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds"). */
+/**
+ * "The state will cover up to 80% of the cost of devices if the district covers at least 20%" ("Play 5 – Leverage Bulk
+ * Purchasing to Optimize Use of Funds").
+ */
 export const MS_TERMS: ProgramTerms = {
   share: { kind: 'fixed-split', stateMaxPercent: 80, districtMinPercent: 20 },
   interlocalAgreementRequired: false,
@@ -104,7 +107,9 @@ export const mltiAwarded = (contract = MLTI): FactToRecord =>
     awardedOn: '2020-06-15',
   });
 
-/** The MLTI contract as Mississippi and Texas use it: awarded by Maine, joined by both through participating addenda. */
+/**
+ * The MLTI contract as Mississippi and Texas use it: awarded by Maine, joined by both through participating addenda.
+ */
 export const mltiJoinedByMsAndTx = (contract = MLTI): FactToRecord[] => [
   mltiAwarded(contract),
   fact(contract, 'ParticipatingAddendumSigned', {

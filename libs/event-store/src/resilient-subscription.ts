@@ -22,7 +22,9 @@ export interface RetryNotice {
   attempt: number;
   delayMs: number;
   error: StoreUnavailable;
-  /** The exclusive position the next subscription starts after: the last event delivered (undefined: from the start). */
+  /**
+   * The exclusive position the next subscription starts after: the last event delivered (undefined: from the start).
+   */
   fromPosition: number | undefined;
 }
 

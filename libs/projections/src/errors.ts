@@ -35,7 +35,9 @@ export class StreamStopped extends ProjectionError {
   }
 }
 
-/** The event feed broke the store's invariants (a revision gap, positions out of order): folding further would be wrong. */
+/**
+ * The event feed broke the store's invariants (a revision gap, positions out of order): folding further would be wrong.
+ */
 export class ProjectionIntegrityError extends ProjectionError {
   readonly code = 'projection_integrity';
   constructor(message: string) {
@@ -76,7 +78,10 @@ export class RebuildInProgress extends ProjectionError {
   }
 }
 
-/** The rebuilt read models are in place and serving; only their content digest was not computed (the holder closed, or reading failed). */
+/**
+ * The rebuilt read models are in place and serving; only their content digest was not computed (the holder closed, or
+ * reading failed).
+ */
 export class RebuildDigestUnavailable extends ProjectionError {
   readonly code = 'rebuild_digest_unavailable';
   constructor(

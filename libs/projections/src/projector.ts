@@ -127,7 +127,10 @@ export class Projector {
     await running;
   }
 
-  /** Resolves when the read models reflect `position` (read-your-writes); rejects when the projector fails or time runs out. */
+  /**
+   * Resolves when the read models reflect `position` (read-your-writes); rejects when the projector fails or time runs
+   * out.
+   */
   waitFor(position: number, options: WaitForOptions = {}): Promise<void> {
     if (this.checkpoint >= position) return Promise.resolve();
     if (this.currentStatus === 'failed' && this.lastFailure) return Promise.reject(this.lastFailure);
@@ -213,7 +216,8 @@ export class Projector {
   }
 
   private commit(store: ReadModelStore, batch: BatchFold, events: readonly RecordedEvent[]): void {
-    // A store swapped in while the batch was folding (a rebuild the projector was not paused for) takes the events afresh.
+    // A store swapped in while the batch was folding (a rebuild the projector was not paused for) takes the events
+    // afresh.
     const applied = this.models.current === store ? store.commitBatch(batch) : this.models.current.applyBatch(events);
     if (applied.events > 0) {
       this.models.publish({

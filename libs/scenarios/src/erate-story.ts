@@ -85,7 +85,10 @@ interface Applicant {
 
 const ALL_DEFINITIONS = [...stateProgramStreams, ...erateStreams];
 
-/** Service provider ids: the story's SPIN series, the seed, the provider; stories with other series never share a provider. */
+/**
+ * Service provider ids: the story's SPIN series, the seed, the provider; stories with other series never share a
+ * provider.
+ */
 export const spinOf = (series: string, seed: number, provider: number): string =>
   `${series}${String(seed).padStart(3, '0')}${padded(provider + 1)}`;
 export const frnStreamOf = (tag: string, applicant: number): string => `frn-${tag}-${padded(applicant + 1, 5)}`;
@@ -276,7 +279,9 @@ interface Local {
   position: number;
 }
 
-/** Folds an append into the applicant's local view, as the ledger would, so the generator can read the rules' verdict. */
+/**
+ * Folds an append into the applicant's local view, as the ledger would, so the generator can read the rules' verdict.
+ */
 function folded(local: Local, append: ScenarioAppend): ScenarioAppend {
   for (const e of append.events) {
     local.position += 1;

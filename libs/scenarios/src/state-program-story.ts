@@ -32,7 +32,10 @@ export interface StoryContract {
 
 /** How the program splits an order's cost between the state and the district. */
 
-/** A state bulk-purchasing program told as events: programs, contracts, LEAs, agreements, orders, deliveries, claims, SLA breaches. */
+/**
+ * A state bulk-purchasing program told as events: programs, contracts, LEAs, agreements, orders, deliveries, claims,
+ * SLA breaches.
+ */
 export interface StateProgramStory {
   scenario: string;
   seed: number;
@@ -223,7 +226,10 @@ export function* stateProgramStory(story: StateProgramStory): Generator<Scenario
     const need = demandOf(before, lea);
     before += lea.students;
     const rnd = new SeededRandom(`${story.scenario}/${story.seed}/orders/${i}`);
-    /** A quote, then the order at the quoted prices; returns its state share, within the program's cost share unless the story breaches it. */
+    /**
+     * A quote, then the order at the quoted prices; returns its state share, within the program's cost share unless the
+     * story breaches it.
+     */
     const placeOrder = function* (
       contract: string,
       stream: string,
@@ -400,7 +406,10 @@ export function* stateProgramStory(story: StateProgramStory): Generator<Scenario
   }
 }
 
-/** An LEA's profile, a pure function of the story's seed and the LEA's index, so phases can recompute it instead of storing it. */
+/**
+ * An LEA's profile, a pure function of the story's seed and the LEA's index, so phases can recompute it instead of
+ * storing it.
+ */
 function leaProfile(story: StateProgramStory, i: number): Lea {
   const rnd = new SeededRandom(`${story.scenario}/${story.seed}/lea/${i}`);
   const students = rnd.logNormal(story.leas.medianStudents, 1.2, 60, 200_000);
@@ -440,7 +449,9 @@ function leaProfile(story: StateProgramStory, i: number): Lea {
 
 const minDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a <= b ? a : b);
 
-/** Orders follow the agreement when there is one; late and missing LEAs order anyway and are recorded but not counted. */
+/**
+ * Orders follow the agreement when there is one; late and missing LEAs order anyway and are recorded but not counted.
+ */
 function orderDate(story: StateProgramStory, lea: Lea, rnd: SeededRandom): CalendarDate {
   const earliest = story.ordersFrom > lea.joinedOn ? story.ordersFrom : lea.joinedOn;
   if (lea.agreement === 'on-time')

@@ -6,7 +6,10 @@ import { KeysController } from './keys.controller';
 import { RebuildController } from './rebuild.controller';
 import { RuleSetsController } from './rule-sets.controller';
 
-/** What operators do over HTTP: API keys, rebuilding read models, adopting rule sets (which auditors and dashboards list). */
+/**
+ * What operators do over HTTP: API keys, rebuilding read models, adopting rule sets (which auditors and dashboards
+ * list).
+ */
 @Module({
   imports: [IngestModule, ProjectionModule, ReadModule],
   controllers: [KeysController, RebuildController, RuleSetsController],

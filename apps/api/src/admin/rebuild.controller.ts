@@ -60,7 +60,8 @@ export class RebuildController implements OnModuleDestroy {
           finishedAt: new Date().toISOString(),
           error: error instanceof Error ? error.message : String(error),
         };
-        // Cut short before the swap, a rebuild leaves the live read models as they were; after it, only the digest is missing.
+        // Cut short before the swap, a rebuild leaves the live read models as they were; after it, only the digest is
+        // missing.
         if (this.shuttingDown)
           this.logger.warn(
             `rebuild interrupted by shutdown: ${error instanceof RebuildDigestUnavailable ? this.status.error : 'the read models in use are unchanged'}`,

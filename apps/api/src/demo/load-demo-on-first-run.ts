@@ -7,7 +7,10 @@ import { EVENT_STORE } from '../ledger/tokens';
 const baseUrl = (config: AppConfig): string =>
   `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
 
-/** DEMO=true (`npm start -- --demo`): loads the demo through this app's store, write path and keys, under DATA_DIR (libs/ledger, seeding). */
+/**
+ * DEMO=true (`npm start -- --demo`): loads the demo through this app's store, write path and keys, under DATA_DIR
+ * (libs/ledger, seeding).
+ */
 export async function loadDemoOnFirstRun(
   app: INestApplicationContext,
   config: AppConfig,

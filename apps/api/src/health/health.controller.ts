@@ -53,7 +53,8 @@ export class HealthController {
         try {
           status = await this.projector.status();
         } catch (error) {
-          // The lag needs the store's head: with the store unreachable, say so here too rather than fail the whole check.
+          // The lag needs the store's head: with the store unreachable, say so here too rather than fail the whole
+          // check.
           return session.down({ message: `lag unknown: ${error instanceof Error ? error.message : String(error)}` });
         }
         this.metrics.projectorLag.set(status.lag);

@@ -3,7 +3,8 @@ import { Projector } from '@ledger/projections';
 import { applicantStream } from '@ledger/domain';
 import { startTestLedger, type TestLedger } from '../../../../test/support/ledger-app';
 
-// An orchestrator restarts or drains a node on 503; the operator reading the same response must see which check failed and why.
+// An orchestrator restarts or drains a node on 503; the operator reading the same response must see which check failed
+// and why.
 describe('/health when a check fails', () => {
   let esdb: EsdbDouble;
   let node: TestLedger;

@@ -116,7 +116,8 @@ function applicationProblem(error: ApplicationError): Problem {
     case 'idempotency-key-reused':
       return problem(409, 'idempotency-key-reused', 'Conflict', error.message);
     case 'stream-takes-no-facts':
-      // A fact on top of a malformed one cannot be decided; retrying will not help until the stream is corrected (409, not 503).
+      // A fact on top of a malformed one cannot be decided; retrying will not help until the stream is corrected (409,
+      // not 503).
       return problem(
         409,
         'stream-stopped',

@@ -14,7 +14,9 @@ const PREFIX = new RegExp(`^[A-Za-z0-9._:@-]{0,${MAX_STREAM_NAME}}$`);
 /** Internal bookkeeping streams (API key hashes, idempotency records) never leave through the firehose. */
 const INTERNAL_PREFIX = 'ledger.';
 
-/** The firehose: raw recorded events, straight from the store through the shared live feed (no read model in between). */
+/**
+ * The firehose: raw recorded events, straight from the store through the shared live feed (no read model in between).
+ */
 @ApiTags('live')
 @ApiSecurity('api-key')
 @Controller('v1/live')

@@ -5,7 +5,10 @@ import { type EventStore } from '@ledger/event-store';
 import { AppConfig } from '../config/app-config';
 import { EVENT_STORE, type ProjectorStatus } from '../ledger/tokens';
 
-/** What a lag counts on each store, and the lag above which /health reports the projector as degraded unless PROJECTOR_LAG_DEGRADED_ABOVE says otherwise. */
+/**
+ * What a lag counts on each store, and the lag above which /health reports the projector as degraded unless
+ * PROJECTOR_LAG_DEGRADED_ABOVE says otherwise.
+ */
 const LAG = {
   sqlite: { unit: 'events', degradedAbove: 10_000 },
   eventstoredb: { unit: 'log bytes', degradedAbove: 10_000_000 },

@@ -61,7 +61,9 @@ export class ProjectedReadModelSource extends ReadModelSource {
     return model;
   }
 
-  /** Resolves once the projector has folded `position`: as-of folds need the live store to name the streams they read. */
+  /**
+   * Resolves once the projector has folded `position`: as-of folds need the live store to name the streams they read.
+   */
   caughtUpTo(position: number): Promise<void> {
     return this.projector.waitFor(position, { timeoutMs: CATCH_UP_WAIT_MS });
   }

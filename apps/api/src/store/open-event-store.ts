@@ -13,7 +13,8 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
         synchronous: config.SQLITE_SYNCHRONOUS,
       });
     case 'eventstoredb':
-      // open() reads once, so a wrong or unreachable cluster stops start-up; read models and the audit log stay in DATA_DIR.
+      // open() reads once, so a wrong or unreachable cluster stops start-up; read models and the audit log stay in
+      // DATA_DIR.
       mkdirSync(config.DATA_DIR, { recursive: true });
       return EventStoreDbEventStore.open(config.EVENTSTORE_URL ?? '');
     default: {

@@ -84,7 +84,10 @@ const subjectOf = (arg: string): { subject: Subject; root: string; json: string 
   return { subject: SUBJECTS.frn, root: arg.startsWith('frn-') ? arg : `frn-${arg}`, json: 'frn' };
 };
 
-/** Keys of counts (students, square feet, points, years, versions), which read as plain numbers even when they say "total" or "eligible". */
+/**
+ * Keys of counts (students, square feet, points, years, versions), which read as plain numbers even when they say
+ * "total" or "eligible".
+ */
 const COUNT_KEY = /(students|nslp|(?<!dis)count|feet|points|year|version|position)/i;
 /** Keys of amounts in cents. */
 const MONEY_KEY =
@@ -132,7 +135,10 @@ export function renderExplanation(
   return `${lines.join('\n')}\n`;
 }
 
-/** `ledger explain <frn | order-… | program-…>`: why a funding request's, an order's or a program's figures are what they are. */
+/**
+ * `ledger explain <frn | order-… | program-…>`: why a funding request's, an order's or a program's figures are what
+ * they are.
+ */
 export function registerExplainCommand(program: Command, io: CliIo): void {
   program
     .command('explain')

@@ -4,7 +4,10 @@ import { openProgram } from '../program/open-program';
 import { type ApplicantEvent } from './events';
 import { evolveApplicant, initialApplicantState, type ApplicantState } from './state';
 
-/** Refuses a second registration, a correction of an event that is not a profile, and facts under a program that is not open. */
+/**
+ * Refuses a second registration, a correction of an event that is not a profile, and facts under a program that is not
+ * open.
+ */
 function decideApplicant(
   command: RecordFact<ApplicantEvent>,
   state: ApplicantState,

@@ -51,7 +51,10 @@ function librarySystemOf(
   );
 }
 
-/** A directory over folded facts: schools naming a district, and districts listing a school, are found through their links. */
+/**
+ * A directory over folded facts: schools naming a district, and districts listing a school, are found through their
+ * links.
+ */
 export function applicantDirectory(facts: FactsLookup): ApplicantDirectory {
   const get = (s: string) => facts.state<ApplicantState>(s);
   return {

@@ -3,7 +3,10 @@ import { DomainError, assertNever } from '../shared/errors';
 import { type ContractEvent } from './events';
 import { evolveContract, initialContractState, type ContractState } from './state';
 
-/** Refuses a second award, addenda and extensions on a contract never awarded, a state signing twice in one role, and an extension that shortens the term. */
+/**
+ * Refuses a second award, addenda and extensions on a contract never awarded, a state signing twice in one role, and an
+ * extension that shortens the term.
+ */
 function decideContract(command: RecordFact<ContractEvent>, state: ContractState): ContractEvent[] {
   const event = command.event;
   switch (event.type) {

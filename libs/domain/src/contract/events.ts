@@ -21,7 +21,10 @@ import { COOPERATIVE_CONTRACT_RULE_SET_IDS } from './rule-sets';
 export const LINE_KINDS = ['device', 'hotspot', 'service'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
 
-/** The suite of services a cooperative contract covers ("How States Can Leverage Purchasing Power to Support 1:1 Learning", MLTI). */
+/**
+ * The suite of services a cooperative contract covers ("How States Can Leverage Purchasing Power to Support 1:1
+ * Learning", MLTI).
+ */
 export const CATALOG_CATEGORIES = [
   'device',
   'hotspot',
@@ -65,7 +68,10 @@ export interface SlaTerms {
 }
 
 export const STATE_ROLES = ['master-contract', 'purchasing-aggregator', 'program-coordinator'] as const;
-/** The staged roles a state may take under the contract ("How States Can Leverage Purchasing Power to Support 1:1 Learning", "a staged approach"). */
+/**
+ * The staged roles a state may take under the contract ("How States Can Leverage Purchasing Power to Support 1:1
+ * Learning", "a staged approach").
+ */
 export type StateRole = (typeof STATE_ROLES)[number];
 
 export type CooperativeContractAwarded = DomainEvent<

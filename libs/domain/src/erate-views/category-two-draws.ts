@@ -30,7 +30,10 @@ export function budgetHolderOf(stream: string, directory: ApplicantDirectory): s
   return holder !== undefined && registered(directory.get(holder)) ? holder : stream;
 }
 
-/** The applicants whose own requests draw on a holder's budget: itself, and a district's schools or a library system's outlets. */
+/**
+ * The applicants whose own requests draw on a holder's budget: itself, and a district's schools or a library system's
+ * outlets.
+ */
 function drawersOn(holder: string, directory: ApplicantDirectory): string[] {
   const a = directory.get(holder);
   if (a?.kind === 'school-district') return [holder, ...directory.schoolsOf(holder)];
@@ -61,7 +64,10 @@ function drawsOf(
   return draws;
 }
 
-/** Requests that may draw on a holder's budget: its own, its schools' or outlets', and those of consortia any of them belong to. */
+/**
+ * Requests that may draw on a holder's budget: its own, its schools' or outlets', and those of consortia any of them
+ * belong to.
+ */
 function requestsAround(holder: string, directory: ApplicantDirectory, facts: FactsLookup): string[] {
   const drawers = drawersOn(holder, directory);
   const consortia = drawers.flatMap((d) =>

@@ -29,7 +29,10 @@ export interface FrnDates {
   form486FiledOn: CalendarDate | null;
   /** Service delivery deadline, extensions included. */
   serviceDeliveryDeadline: CalendarDate;
-  /** Invoice deadline, extension included; null before commitment or while the Form 486 notification date is not recorded. */
+  /**
+   * Invoice deadline, extension included; null before commitment or while the Form 486 notification date is not
+   * recorded.
+   */
   invoiceDueOn: CalendarDate | null;
   recordsRetainedUntil: CalendarDate;
 }

@@ -81,7 +81,10 @@ function discountSteps(view: FundingRequestView, ctx: FrnContext, by: By): Trace
   ]);
 }
 
-/** One budget the request draws on: the option taken, each school or outlet, the counts and their validations, the other requests. */
+/**
+ * One budget the request draws on: the option taken, each school or outlet, the counts and their validations, the other
+ * requests.
+ */
 function budgetStep(draw: CategoryTwoBudgetDraw, ctx: FrnContext, by: By): TraceStep {
   const b = draw.budget;
   return {

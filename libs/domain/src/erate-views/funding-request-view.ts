@@ -37,7 +37,10 @@ export interface TradeInApplied {
   sourceEventId: string;
 }
 
-/** What this request draws on one budget (the applicant's, or a consortium member's), beside the holder's other requests of the cycle. */
+/**
+ * What this request draws on one budget (the applicant's, or a consortium member's), beside the holder's other requests
+ * of the cycle.
+ */
 export interface CategoryTwoBudgetDraw {
   holder: string;
   budget: CategoryTwoBudget;
@@ -47,7 +50,10 @@ export interface CategoryTwoBudgetDraw {
   remainingAfterThisRequest: Cents;
 }
 
-/** The budgets a Category 2 request draws on; the top-level figures are the sums over `draws` (one draw unless a consortium's). */
+/**
+ * The budgets a Category 2 request draws on; the top-level figures are the sums over `draws` (one draw unless a
+ * consortium's).
+ */
 export interface CategoryTwoBudgetView {
   cycle: CategoryTwoBudget['cycle'];
   budget: Cents;
@@ -100,7 +106,10 @@ export interface FundingRequestView {
   requestedCommitment: Cents | null;
   /** The requested commitment, or zero when the rules deny the request. */
   fundableCommitment: Cents | null;
-  /** Eligible cost less the E-Rate share: the state's funding, then the applicant's share, part of which trade-ins and independent grants may pay. */
+  /**
+   * Eligible cost less the E-Rate share: the state's funding, then the applicant's share, part of which trade-ins and
+   * independent grants may pay.
+   */
   nonDiscountShare: {
     amount: Cents;
     stateFunding: Cents;

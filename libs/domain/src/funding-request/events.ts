@@ -36,7 +36,10 @@ export const CIPA_CERTIFICATIONS: readonly CipaCertification[] = [
   'not-compliant',
 ];
 
-/** One line of a Form 471 funding request. Ineligible lines stay on the request so they can be identified and allocated out. */
+/**
+ * One line of a Form 471 funding request. Ineligible lines stay on the request so they can be identified and allocated
+ * out.
+ */
 export interface FrnLine {
   lineId: string;
   product: string;
@@ -91,7 +94,10 @@ export interface BundleDiscountOffered {
   description: string;
   /** The request's lines in the bundle; all lines when absent. */
   lineIds?: string[];
-  /** Usual cost of bundle parts bought outside this request (e.g. an ineligible service), so the discount is shared with them. */
+  /**
+   * Usual cost of bundle parts bought outside this request (e.g. an ineligible service), so the discount is shared with
+   * them.
+   */
   partsOutsideRequestUsualCost?: Cents;
   /** The price quoted for the whole bundle, parts outside the request included. */
   quotedTotal: Cents;

@@ -32,7 +32,10 @@ export type OrderPlaced = DomainEvent<
     districtShare: Cents;
   }
 >;
-/** The order's shares as corrected, e.g. the district raising its share to the program's minimum so the state share is earned. */
+/**
+ * The order's shares as corrected, e.g. the district raising its share to the program's minimum so the state share is
+ * earned.
+ */
 export type OrderSharesCorrected = DomainEvent<
   'OrderSharesCorrected',
   { stateShare: Cents; districtShare: Cents; correctedOn: CalendarDate; reason: string }

@@ -8,7 +8,10 @@ const refuse = (code: string, message: string): never => {
   throw new DomainError(code, message);
 };
 
-/** Refuses bids, evaluations, selections and contracts on a bid request never posted, and references to bids never received. */
+/**
+ * Refuses bids, evaluations, selections and contracts on a bid request never posted, and references to bids never
+ * received.
+ */
 function decideProcurement(
   command: RecordFact<ProcurementEvent>,
   state: ProcurementState,

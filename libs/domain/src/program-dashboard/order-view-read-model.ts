@@ -85,7 +85,10 @@ function render(orderStream: string, facts: FactsLookup): OrderView | undefined 
   };
 }
 
-/** `/v1/orders/:id`: an order's shares, the state share it earned and why, the terms it was judged under, quotes against prices, findings. */
+/**
+ * `/v1/orders/:id`: an order's shares, the state share it earned and why, the terms it was judged under, quotes against
+ * prices, findings.
+ */
 export const orderViewReadModel: ReadModel<OrderView> = {
   name: 'order',
   rootPrefix: 'order',

@@ -46,7 +46,9 @@ export interface ProgramAssessment {
   programStream: string;
   program: ProgramState;
   ruleSet: RuleSet<StateProgramParams>;
-  /** The latest business date the program's facts reach; deadlines are judged against it, so replay is deterministic. */
+  /**
+   * The latest business date the program's facts reach; deadlines are judged against it, so replay is deterministic.
+   */
   asOf: CalendarDate;
   orders: AssessedOrder[];
   /** Every applicant that joined, agreed, was allocated funds or ordered, in first-seen order. */
@@ -181,7 +183,10 @@ export function assessProgram(programStream: string, facts: FactsLookup): Progra
   return { programStream, program, ruleSet, asOf, orders, participants, contracts };
 }
 
-/** Orders that commit program funds: placed, not cancelled, and counted (an agreement preceded them where one is required). */
+/**
+ * Orders that commit program funds: placed, not cancelled, and counted (an agreement preceded them where one is
+ * required).
+ */
 export const committingOrders = (assessment: ProgramAssessment): AssessedOrder[] =>
   assessment.orders.filter((o) => o.counts.counts && !o.order.cancelled);
 

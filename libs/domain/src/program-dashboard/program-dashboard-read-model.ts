@@ -130,7 +130,10 @@ export interface ProgramDashboard {
   terms: (TermsRef & { terms: ProgramTerms }) | null;
   termsVersions: (TermsRef & { terms: ProgramTerms })[];
   status: 'open' | 'closed';
-  /** `committed` counts only earned state shares; `unallocated` and `remaining` never go below zero: an excess is `overAllocated` or `overCommitted`, with a finding. */
+  /**
+   * `committed` counts only earned state shares; `unallocated` and `remaining` never go below zero: an excess is
+   * `overAllocated` or `overCommitted`, with a finding.
+   */
   funds: {
     total: Cents;
     allocated: Cents;
@@ -328,7 +331,10 @@ function render(programStream: string, facts: FactsLookup): ProgramDashboard | u
   };
 }
 
-/** `/v1/programs/:id/dashboard`: funds, orders and units by LEA and vendor, shares, matching, volume tiers, SLA breaches, findings. */
+/**
+ * `/v1/programs/:id/dashboard`: funds, orders and units by LEA and vendor, shares, matching, volume tiers, SLA
+ * breaches, findings.
+ */
 export const programDashboardReadModel: ReadModel<ProgramDashboard> = {
   name: 'program-dashboard',
   rootPrefix: 'program',

@@ -212,7 +212,9 @@ function participantFindings(a: ProgramAssessment, facts: FactsLookup): Applican
   return out;
 }
 
-/** Only programs that allocate funds per LEA hold LEAs to their allocation; a pure cost-share program allocates none. */
+/**
+ * Only programs that allocate funds per LEA hold LEAs to their allocation; a pure cost-share program allocates none.
+ */
 function leaAllocationFindings(a: ProgramAssessment): ApplicantFinding[] {
   if (a.program.allocations.length === 0) return [];
   const committing = committingOrders(a);
@@ -294,7 +296,10 @@ export function programFindings(programStream: string, facts: FactsLookup): Find
   return a ? assessedFindings(a, facts).map((x) => x.finding) : [];
 }
 
-/** The findings about one applicant across every state program it joined, agreed to, was allocated funds by or ordered under. */
+/**
+ * The findings about one applicant across every state program it joined, agreed to, was allocated funds by or ordered
+ * under.
+ */
 export function stateProgramFindingsForApplicant(applicantStream: string, facts: FactsLookup): Finding[] {
   const applicant = facts.state<ApplicantState>(applicantStream);
   const programs = new Set([

@@ -5,7 +5,10 @@ import { programFundsRule } from '../rules/state-programs/program-funds-rule';
 import { type AssessedOrder, type ProgramAssessment } from './program-assessment';
 import { shareSourceIds } from './share-trace';
 
-/** How a program's committed and remaining totals were reached: its funds, its terms versions, each order's earned share. */
+/**
+ * How a program's committed and remaining totals were reached: its funds, its terms versions, each order's earned
+ * share.
+ */
 export function programFundsTrace(a: ProgramAssessment, committing: readonly AssessedOrder[]): TraceStep[] {
   const ruleSet = a.ruleSet.id;
   const committed = committing.reduce((s, o) => s + o.share.earned, 0);

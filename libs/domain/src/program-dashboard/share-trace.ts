@@ -26,7 +26,10 @@ export const shareSourceIds = (o: AssessedOrder): string[] => [
     : []),
 ];
 
-/** One order's state and district shares, step by step: terms in force, eligible cost, the share limit, what was earned and why. */
+/**
+ * One order's state and district shares, step by step: terms in force, eligible cost, the share limit, what was earned
+ * and why.
+ */
 export function orderShareTrace(o: AssessedOrder, ruleSet: string): TraceStep[] {
   const { share, order } = o;
   const terms = share.terms;

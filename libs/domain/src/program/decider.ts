@@ -17,7 +17,10 @@ function refuseOverlappingAmendment(state: ProgramState, data: ProgramTermsAmend
   }
 }
 
-/** Refuses a second establishment, an unknown rule set, contradictory or overlapping terms, and facts on a program never established or already closed. */
+/**
+ * Refuses a second establishment, an unknown rule set, contradictory or overlapping terms, and facts on a program never
+ * established or already closed.
+ */
 function decideProgram(command: RecordFact<ProgramEvent>, state: ProgramState): ProgramEvent[] {
   const event = command.event;
   if (event.type === 'ProgramEstablished') {

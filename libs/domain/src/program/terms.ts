@@ -29,13 +29,18 @@ export interface FlatMatchShare {
   matchRate: BasisPoints;
 }
 
-/** One band of a match schedule: districts whose economically disadvantaged share is at least `fromShare` get `matchRate`. */
+/**
+ * One band of a match schedule: districts whose economically disadvantaged share is at least `fromShare` get
+ * `matchRate`.
+ */
 export interface MatchBand {
   fromShare: BasisPoints;
   matchRate: BasisPoints;
 }
 
-/** The state's match rate depends on the district's economically disadvantaged share, by the bands the program states. */
+/**
+ * The state's match rate depends on the district's economically disadvantaged share, by the bands the program states.
+ */
 export interface BandedMatchShare {
   kind: 'matching-by-economically-disadvantaged-share';
   /** Ascending by `fromShare`, the first starting at 0. */

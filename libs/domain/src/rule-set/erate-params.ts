@@ -64,7 +64,10 @@ export interface ErateParams {
    */
   stateMatch: { maxExtraPoints: number; maxTotalPercent: number; appliesTo: 'category-1-special-construction' };
   categoryTwoBudget: CategoryTwoBudgetParams;
-  /** Allowable contract date: this many days after the Form 470 certify date; no vendor selection, contract or Form 471 before it. */
+  /**
+   * Allowable contract date: this many days after the Form 470 certify date; no vendor selection, contract or Form 471
+   * before it.
+   */
   allowableContractDays: number;
   /** Form 486 due this many days after the later of service start and funding commitment. */
   form486DueDays: number;

@@ -59,7 +59,10 @@ const inForce = (facts: FactsLookup): ErateRuleSet[] =>
 export const erateRuleSetNamed = (facts: FactsLookup, id: string): ErateRuleSet | undefined =>
   erateRuleSetsAsOf(facts).find((k) => k.ruleSet.id === id)?.ruleSet;
 
-/** The in-force set whose funding years cover `fundingYear`, or none: E-Rate figures are set per funding year (47 CFR § 54.507(a), FCC 19-117). */
+/**
+ * The in-force set whose funding years cover `fundingYear`, or none: E-Rate figures are set per funding year (47 CFR §
+ * 54.507(a), FCC 19-117).
+ */
 export const erateRuleSetForFundingYear = (facts: FactsLookup, fundingYear: number): ErateRuleSet | undefined =>
   ruleSetForFundingYear(inForce(facts), fundingYear);
 
@@ -76,7 +79,10 @@ export function erateRuleSetOnDate(facts: FactsLookup, named: string | undefined
   return found;
 }
 
-/** The set a funding request is judged by: the one its draft names, else the in-force set for its funding year; none when no set covers it. */
+/**
+ * The set a funding request is judged by: the one its draft names, else the in-force set for its funding year; none
+ * when no set covers it.
+ */
 export const erateRuleSetForRequest = (
   facts: FactsLookup,
   named: string | undefined,

@@ -62,7 +62,9 @@ export interface ErateRuleSet extends RuleSet<ErateParams> {
   unconfirmed: string[];
 }
 
-/** Free Services Advisory (Sept. 2015) and FCC 14-99; Category 2 budgets of FY2015–2020 are not computed (see `reason`). */
+/**
+ * Free Services Advisory (Sept. 2015) and FCC 14-99; Category 2 budgets of FY2015–2020 are not computed (see `reason`).
+ */
 export const erateFsa2015: ErateRuleSet = {
   id: 'erate-fsa-2015',
   effectiveFrom: '2015-07-01',
@@ -107,7 +109,10 @@ const districtWideCycleSources: readonly string[] = [
   cfr('54.502(b)'),
 ];
 
-/** FY2021–2025 budget cycle (FCC 19-117, 47 CFR § 54.502(b)(3)): $167/student, $4.50/sq ft, $25,000 floor, Tribal libraries $55,000. */
+/**
+ * FY2021–2025 budget cycle (FCC 19-117, 47 CFR § 54.502(b)(3)): $167/student, $4.50/sq ft, $25,000 floor, Tribal
+ * libraries $55,000.
+ */
 export const erate2025: ErateRuleSet = {
   id: 'erate-2025',
   effectiveFrom: '2021-07-01',
@@ -173,7 +178,10 @@ export const erate2030: ErateRuleSet = {
   },
 };
 
-/** The sets the code knows: the ledger's genesis rule sets, always known, recorded on the rule-set stream on first start. */
+/**
+ * The sets the code knows: the ledger's genesis rule sets, always known, recorded on the rule-set stream on first
+ * start.
+ */
 export const builtInErateRuleSets: readonly ErateRuleSet[] = [erateFsa2015, erate2025, erate2030];
 
 /** The funding year a date falls in: funding year N runs from July 1 of N to June 30 of N + 1 (47 CFR § 54.507(b)). */

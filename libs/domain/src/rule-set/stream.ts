@@ -3,7 +3,10 @@ import { ruleSetDecider } from './decider';
 import { ruleSetEvents, type RuleSetEvent } from './events';
 import { type RuleSetState } from './state';
 
-/** `ruleset-erate`: the E-Rate rule sets in the ledger, the built-ins first (recorded on first start), then every adoption. */
+/**
+ * `ruleset-erate`: the E-Rate rule sets in the ledger, the built-ins first (recorded on first start), then every
+ * adoption.
+ */
 export const ruleSetStream: StreamDefinition<RuleSetEvent, RuleSetState> = {
   prefix: 'ruleset',
   description:

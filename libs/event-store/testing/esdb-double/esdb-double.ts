@@ -23,7 +23,10 @@ import { DoubleLog, type LogRecord } from './double-log';
 import { LiveSubscriptions, readHandler } from './read-handler';
 
 export interface EsdbDoubleOptions {
-  /** Advertise Streams.BatchAppend from ServerFeatures (the client then appends through it); else ServerFeatures is UNIMPLEMENTED. */
+  /**
+   * Advertise Streams.BatchAppend from ServerFeatures (the client then appends through it); else ServerFeatures is
+   * UNIMPLEMENTED.
+   */
   batchAppend?: boolean;
 }
 

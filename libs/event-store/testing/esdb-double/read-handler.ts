@@ -24,7 +24,10 @@ export class LiveSubscriptions {
   readonly open = new Set<Subscription>();
   private readonly dropped = new WeakSet<Subscription>();
 
-  /** Ends every live subscription call with UNAVAILABLE, as a server that lost its connection to the client would; returns how many. */
+  /**
+   * Ends every live subscription call with UNAVAILABLE, as a server that lost its connection to the client would;
+   * returns how many.
+   */
   async drop(): Promise<number> {
     const open = [...this.open];
     for (const subscription of open) this.dropped.add(subscription);

@@ -14,7 +14,9 @@ export function streamIdentifier(stream: string): StreamIdentifier {
 export const streamName = (identifier: StreamIdentifier | undefined): string =>
   Buffer.from(identifier?.getStreamName_asU8() ?? new Uint8Array()).toString('utf8');
 
-/** An event as a read or subscription reply: id as a string, positions, and the three metadata entries the client needs. */
+/**
+ * An event as a read or subscription reply: id as a string, positions, and the three metadata entries the client needs.
+ */
 export function readEventResponse(record: LogRecord, withCommitPosition: boolean): ReadResp {
   const recorded = new ReadResp.ReadEvent.RecordedEvent();
   const id = new UUID();

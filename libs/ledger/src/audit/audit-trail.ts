@@ -29,7 +29,9 @@ export type VerificationState =
   | { status: 'verified'; report: VerificationReport }
   | { status: 'failed'; report: VerificationReport };
 
-/** The event log as stored: raw rows on the embedded store (so a changed byte is seen as such), parsed events elsewhere. */
+/**
+ * The event log as stored: raw rows on the embedded store (so a changed byte is seen as such), parsed events elsewhere.
+ */
 export function storedEvents(store: EventStore): AsyncIterable<AuditableEvent> {
   if (store instanceof SqliteEventStore) return rawEventRows(store as unknown as RawRowSource);
   return store.readAll();

@@ -8,7 +8,10 @@ import {
 } from '@ledger/domain';
 import { MAX_STREAM_NAME } from '@ledger/event-store';
 
-/** The characters of a stream name's id part, as the read routes take it: `frn-2025-0001` ↔ /v1/funding-requests/2025-0001. */
+/**
+ * The characters of a stream name's id part, as the read routes take it: `frn-2025-0001` ↔
+ * /v1/funding-requests/2025-0001.
+ */
 const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]*$/;
 
 /** Whether `<kind>-<id>` names a stream that every read route can address and the stores take. */

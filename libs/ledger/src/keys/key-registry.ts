@@ -9,7 +9,9 @@ interface KeyRecord extends Principal {
   revoked: boolean;
   /** The principal handed to requests, built once. */
   principal: Principal;
-  /** A secret already checked against the hash: later requests compare with it (timing-safe) instead of hashing again. */
+  /**
+   * A secret already checked against the hash: later requests compare with it (timing-safe) instead of hashing again.
+   */
   verified?: Buffer;
 }
 

@@ -36,7 +36,10 @@ export function adoptionFromBody(raw: unknown, today: string): ErateRuleSetAdopt
   return adoption;
 }
 
-/** Records an adoption on the rule-set stream through the write path; the decider refuses what cannot be adopted (a DomainError). */
+/**
+ * Records an adoption on the rule-set stream through the write path; the decider refuses what cannot be adopted (a
+ * DomainError).
+ */
 export async function adoptRuleSet(
   appends: AppendService,
   principal: Principal,

@@ -19,7 +19,10 @@ export interface DemoKeysFile {
 }
 
 export interface DemoInfo {
-  /** True when this start loaded the demo (the first one); false when it was already there or the store holds other data. */
+  /**
+   * True when this start loaded the demo (the first one); false when it was already there or the store holds other
+   * data.
+   */
   loadedNow: boolean;
   /** Undefined when the store already held other data, so no demo was loaded. */
   keys?: DemoKeysFile['keys'];

@@ -44,7 +44,9 @@ export function idempotentEventId(keyId: string, idempotencyKey: string, index: 
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** One try's claims of a key: its id (in each claim it writes) and the key stream's revision its latest claim expected. */
+/**
+ * One try's claims of a key: its id (in each claim it writes) and the key stream's revision its latest claim expected.
+ */
 export interface ClaimAttempt {
   readonly tryId: string;
   expected: number | 'no_stream';
@@ -56,7 +58,10 @@ export type ClaimOutcome =
   | { kind: 'claimed' }
   /** The request with this key was answered: replay. */
   | { kind: 'completed'; response: StoredResponse }
-  /** Another try of this very request holds the key and has not recorded an answer (yet): `revision` is the key stream's, `claimedAt` the newest claim's time. */
+  /**
+   * Another try of this very request holds the key and has not recorded an answer (yet): `revision` is the key
+   * stream's, `claimedAt` the newest claim's time.
+   */
   | { kind: 'held'; revision: number; claimedAt: string }
   /** The last try to hold the key gave it back after its claim or append failed: claim it again at `revision`. */
   | { kind: 'released'; revision: number };

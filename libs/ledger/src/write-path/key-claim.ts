@@ -4,7 +4,9 @@ import { RequestInProgress } from '../errors';
 import { type ClaimAttempt, type ClaimOutcome, type IdempotencyRecords, type StoredResponse } from './idempotency';
 import { recordedAppend } from './recorded-append';
 
-/** How long a try waits for another try of the same request to answer or give the key back, polling the key's stream. */
+/**
+ * How long a try waits for another try of the same request to answer or give the key back, polling the key's stream.
+ */
 const CLAIM_WAIT_MS = 5_000;
 const CLAIM_POLL_MS = 25;
 /** A claim with neither an answer nor a release after this long belongs to a try that died: it is taken over. */

@@ -29,7 +29,8 @@ interface Entry {
  * never changes history); it is merely stale once someone appends. So the write path may decide on a
  * cached state without reading the store, as long as the append is guarded by that same revision:
  * the store refuses it when another writer (on this node or another API node) got there first, and the
- * caller then asks for `latest`. A stream never seen is the initial state at revision -1 on the same terms. Anything refused on a state that was not fresh is decided again on
+ * caller then asks for `latest`. A stream never seen is the initial state at revision -1 on the same terms. Anything
+ * refused on a state that was not fresh is decided again on
  * `latest` before the refusal is answered. After its own append this node only knows the new revision,
  * not the store's recordedAt of the events, so it reads those events back on the next use.
  */

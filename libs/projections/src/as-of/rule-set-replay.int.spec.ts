@@ -15,7 +15,9 @@ import { readLog } from '../../test/store-helpers';
 const FRN = 'frn-2027-c2';
 const at = (occurredAt: string) => ({ schemaVersion: 1, occurredAt });
 
-/** erate-2030 with another per-student multiplier, superseding it for FY2026–2030, as an admin would adopt a correction. */
+/**
+ * erate-2030 with another per-student multiplier, superseding it for FY2026–2030, as an admin would adopt a correction.
+ */
 const corrected: ErateRuleSetAdopted = {
   ...adoptionOf(erate2030, '2027-01-15'),
   id: 'erate-2030-r2',

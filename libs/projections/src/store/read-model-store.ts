@@ -39,7 +39,9 @@ export interface ReadModelStoreOptions {
 
 export type Durability = 'batch' | 'close';
 
-/** How the store was found on open. `reset` = stored states were folded by another catalog or format and were dropped. */
+/**
+ * How the store was found on open. `reset` = stored states were folded by another catalog or format and were dropped.
+ */
 export type OpenOutcome = 'created' | 'resumed' | 'reset';
 
 /** The effect of one committed batch, for change notifications. */
@@ -50,7 +52,10 @@ export interface AppliedBatch {
   streams: string[];
   /** Streams that gained an incoming link (their `linkedFrom` answer changed). */
   linkedTo: string[];
-  /** Events folded or skipped (outside the catalog) by this batch; duplicates at or before the checkpoint are not counted. */
+  /**
+   * Events folded or skipped (outside the catalog) by this batch; duplicates at or before the checkpoint are not
+   * counted.
+   */
   events: number;
   /** Streams this batch stopped at a malformed stored event. */
   stopped: StreamStop[];

@@ -12,7 +12,8 @@ import { texasStory } from './texas';
  * missing agreement among them when the seed allows), a Mississippi-style program with SLA breaches,
  * and ten E-Rate funding requests: the first clean with every kind of discount, then one of each
  * violation; and a district of four schools and a library that take its district-wide discount, with a
- * committed request through its Form 486 and invoice, a provider's gift, and a FY2026 request. Streams are named `…-demo-…` so a demo never collides with a seeded scenario.
+ * committed request through its Form 486 and invoice, a provider's gift, and a FY2026 request. Streams are named
+ * `…-demo-…` so a demo never collides with a seeded scenario.
  */
 function* demoStory({ seed, scale }: ScenarioOptions): Generator<ScenarioAppend> {
   // Texas at 1/200 of its size, with the LEA count and need set so six LEAs still climb the volume tiers.

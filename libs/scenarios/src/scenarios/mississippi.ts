@@ -12,7 +12,8 @@ const streams = (seed: number) => {
 };
 
 /**
- * Mississippi Connects ("Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds"): $200M under SB 3044 and HB 1788, the state covers up
+ * Mississippi Connects ("Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds"): $200M under SB 3044 and HB 1788,
+ * the state covers up
  * to 80% of device costs when the district covers at least 20%, devices delivered configured, on-site
  * repair and replacement through June 2023, 320,000 devices ordered by September 2020.
  */

@@ -20,7 +20,10 @@ const tiers = (scale: number, ...pairs: [number, number][]) =>
     scale,
   );
 
-/** The whole suite of services the MLTI contract covers ("How States Can Leverage Purchasing Power to Support 1:1 Learning"), devices priced by cohort size. */
+/**
+ * The whole suite of services the MLTI contract covers ("How States Can Leverage Purchasing Power to Support 1:1
+ * Learning"), devices priced by cohort size.
+ */
 const catalog = (scale: number): CatalogItem[] => [
   {
     itemId: 'ipad',
@@ -126,7 +129,8 @@ interface Cohort {
 }
 
 /**
- * The Multi-State Learning Technology Initiative ("How States Can Leverage Purchasing Power to Support 1:1 Learning"): a NASPO cooperative
+ * The Multi-State Learning Technology Initiative ("How States Can Leverage Purchasing Power to Support 1:1 Learning"):
+ * a NASPO cooperative
  * services contract led by Maine with Vermont and Hawaii (2013), Nevada joining in 2016 for Nevada
  * Ready 21; 80,000 Maine devices and 20,000 Nevada devices at scale 1, quoted per district under the
  * contract with the whole suite of services.

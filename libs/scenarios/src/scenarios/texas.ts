@@ -34,7 +34,8 @@ const sla = (coverageEndsOn: string): CooperativeContractAwarded['data']['sla'] 
 });
 
 /**
- * Texas Operation Connectivity ("Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds"): $200M of CARES Act funds through TEA, a
+ * Texas Operation Connectivity ("Play 5 – Leverage Bulk Purchasing to Optimize Use of Funds"): $200M of CARES Act funds
+ * through TEA, a
  * state match by economically disadvantaged share, a bulk purchase through the Region 4 ESC that
  * requires an interlocal agreement, and 700,000 devices and 300,000 hotspots requested by over 800 LEAs.
  */

@@ -16,7 +16,10 @@ export interface CategoryTwoBudgetFacts {
 
 export type BudgetUnit = 'students' | 'square feet';
 
-/** Where a count comes from: USAC's validations in the cycle (baseline, then any rise), or the profile when none is recorded. */
+/**
+ * Where a count comes from: USAC's validations in the cycle (baseline, then any rise), or the profile when none is
+ * recorded.
+ */
 export interface CountInEffect {
   count: number;
   source: 'validated' | 'profile';

@@ -450,7 +450,8 @@ describe('district-wide Category 2 budgets (FCC 19-117; USAC "Category Two Budge
             ),
           );
           const total = counts.reduce((x, y) => x + y, 0);
-          // Only schools with students are child entities with a floor (USAC Category Two Budget Tool glossary, "child entity count").
+          // Only schools with students are child entities with a floor (USAC Category Two Budget Tool glossary, "child
+          // entity count").
           const children = counts.filter((n) => n > 0);
           expect(b.budget).toBe(
             Math.max(

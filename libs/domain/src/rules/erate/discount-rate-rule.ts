@@ -18,9 +18,14 @@ export interface SchoolCount {
   /** NSLP-eligible students as the profile records them. */
   nslpEligibleStudents: number;
   cep: boolean;
-  /** CEP: the directly certified students the multiplier applies to (the profile's NSLP count when none is recorded). */
+  /**
+   * CEP: the directly certified students the multiplier applies to (the profile's NSLP count when none is recorded).
+   */
   directlyCertifiedStudents: number | null;
-  /** Students counted as NSLP-eligible: the NSLP count, or under CEP directly certified × the CEP multiplier, capped at students. */
+  /**
+   * Students counted as NSLP-eligible: the NSLP count, or under CEP directly certified × the CEP multiplier, capped at
+   * students.
+   */
   countedNslp: number;
   /** Under CEP, the multiplied count exceeded the school's students and was capped at them. */
   cepCapped: boolean;
@@ -49,7 +54,9 @@ export interface EntityDiscount {
   nslpPercent: number;
   rounding: ErateParams['nslpRounding'];
   locale: Locale;
-  /** Rural when more than half of the schools (a library system: outlets) are; `own` uses the applicant's own locale. */
+  /**
+   * Rural when more than half of the schools (a library system: outlets) are; `own` uses the applicant's own locale.
+   */
   localeBasis: { by: 'own' | 'schools' | 'outlets'; rural: number; of: number };
   band: string;
   ratePercent: number;
@@ -146,7 +153,9 @@ interface DistrictFigures {
   gaps: DiscountGap[];
 }
 
-/** Total NSLP ÷ total students over the district's registered schools (the district's own counts when it lists none). */
+/**
+ * Total NSLP ÷ total students over the district's registered schools (the district's own counts when it lists none).
+ */
 function districtFigures(
   district: string,
   d: ApplicantState,

@@ -6,7 +6,10 @@ import { type Breach } from './breach';
 import { type ErateParams } from '../../rule-set/erate-params';
 import { ERATE_SOURCES } from '../../rule-set/erate-sources';
 
-/** Ineligible components are identified by product name, model number and location, in the request and in the asset register. */
+/**
+ * Ineligible components are identified by product name, model number and location, in the request and in the asset
+ * register.
+ */
 export const ineligibleIdentificationRule: Rule<
   {
     items: readonly {
@@ -39,7 +42,10 @@ export const ineligibleIdentificationRule: Rule<
     }),
 };
 
-/** Eligible costs may not be inflated to offset discounts elsewhere: an eligible line may not cost more per unit than the provider bid. */
+/**
+ * Eligible costs may not be inflated to offset discounts elsewhere: an eligible line may not cost more per unit than
+ * the provider bid.
+ */
 export const inflatedEligibleCostRule: Rule<
   { lines: readonly FrnLineState[]; bids: readonly (BidReceived & { eventId: string })[] },
   Breach[],

@@ -131,7 +131,8 @@ export const preDiscountCostRule: Rule<PreDiscountFacts, PreDiscountCost, ErateP
           if (offer.data.treatment === 'cost-allocate') {
             const idx = indexesOf(undefined);
             const paid = sum(idx.map((i) => net[i]!));
-            // The price paid buys the lines and the free item together; the item's proportional share leaves the request.
+            // The price paid buys the lines and the free item together; the item's proportional share leaves the
+            // request.
             const itemShare = paid + fmv === 0 ? 0 : mulDiv(paid, fmv, paid + fmv);
             take(
               'free-item',

@@ -15,7 +15,9 @@ const line = (lineId: string, eligible: boolean, quantity: number, usualUnitPric
   quantity,
   usualUnitPrice,
 });
-/** Switches $5,000 (10 × $500) and cabling $3,000, both eligible; staff training $2,000, ineligible. Usual cost $10,000. */
+/**
+ * Switches $5,000 (10 × $500) and cabling $3,000, both eligible; staff training $2,000, ineligible. Usual cost $10,000.
+ */
 const lines = [
   line('switches', true, 10, usd(500)),
   line('cabling', true, 1, usd(3_000)),

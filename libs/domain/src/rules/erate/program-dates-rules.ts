@@ -77,7 +77,10 @@ export const recordsRetentionRule: Rule<
     addYears(laterOf(fundingYearLastDay(f.fundingYear), f.serviceDeliveryDeadline), p.recordsRetentionYears),
 };
 
-/** Funded equipment may be traded in from five years after installation; the trade-in value may then pay a non-discount share. */
+/**
+ * Funded equipment may be traded in from five years after installation; the trade-in value may then pay a non-discount
+ * share.
+ */
 export const tradeInEligibilityRule: Rule<{ installedOn: CalendarDate }, CalendarDate, ErateParams> = {
   id: 'erate.trade-in',
   citation: `${ERATE_SOURCES.freeServicesAdvisory}, "Basic Principles" (trade-in not sooner than five years after installation)`,

@@ -90,7 +90,8 @@ describe('state match on special construction (USAC "Additional Discount to Matc
   });
 
   it('the match raises the discount on special construction lines only', () => {
-    // $100,000 eligible, $40,000 of it special construction: 70% of all + 10 points of $40,000; the state pays 10% of $40,000.
+    // $100,000 eligible, $40,000 of it special construction: 70% of all + 10 points of $40,000; the state pays 10% of
+    // $40,000.
     expect(match({ statePercent: 10, specialConstructionCost: usd(40_000) })).toEqual(
       expect.objectContaining({ erateShare: usd(74_000), stateFunding: usd(4_000), applicantShare: usd(22_000) }),
     );

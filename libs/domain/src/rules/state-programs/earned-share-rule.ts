@@ -8,7 +8,10 @@ export interface EarnedShareFacts {
   districtShare: Cents;
   /** The most the program's share terms let the state pay on this order's eligible lines, before caps. */
   shareLimit: Cents;
-  /** What the program's caps leave for this order (per order, and per district after its earlier orders); null when uncapped. */
+  /**
+   * What the program's caps leave for this order (per order, and per district after its earlier orders); null when
+   * uncapped.
+   */
   capRoom: Cents | null;
 }
 

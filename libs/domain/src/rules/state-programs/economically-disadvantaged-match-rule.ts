@@ -12,7 +12,10 @@ export interface MatchFacts {
 }
 
 export interface MatchOutcome {
-  /** Economically disadvantaged students as basis points of students, rounded down so no district rounds into a higher band. */
+  /**
+   * Economically disadvantaged students as basis points of students, rounded down so no district rounds into a higher
+   * band.
+   */
   economicallyDisadvantagedShare: BasisPoints;
   band: MatchBand;
   matchRate: BasisPoints;
@@ -22,7 +25,10 @@ export interface MatchOutcome {
   districtShare: Cents;
 }
 
-/** Texas Operation Connectivity: "a state matching component based on the number of economically disadvantaged students"; the bands are the program's recorded terms. */
+/**
+ * Texas Operation Connectivity: "a state matching component based on the number of economically disadvantaged
+ * students"; the bands are the program's recorded terms.
+ */
 export const economicallyDisadvantagedMatchRule: Rule<MatchFacts, MatchOutcome, readonly MatchBand[]> = {
   id: 'state.economically-disadvantaged-match',
   citation: CITATIONS.txConnectivity,

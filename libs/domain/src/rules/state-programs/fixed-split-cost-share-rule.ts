@@ -11,7 +11,10 @@ export interface FixedSplitOutcome {
   minDistrictShare: Cents;
 }
 
-/** "The state will cover up to 80% of the cost of devices if the district covers at least 20%": the program states both figures. */
+/**
+ * "The state will cover up to 80% of the cost of devices if the district covers at least 20%": the program states both
+ * figures.
+ */
 export const fixedSplitCostShareRule: Rule<{ eligibleTotal: Cents }, FixedSplitOutcome, FixedSplitShare> = {
   id: 'state.fixed-split-cost-share',
   citation: CITATIONS.msConnects,

@@ -6,7 +6,9 @@ import { CITATIONS } from './citations';
 
 const sameEsc = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** The applicant's agreements that satisfy the program: for that program, and with its ESC when the program names one. */
+/**
+ * The applicant's agreements that satisfy the program: for that program, and with its ESC when the program names one.
+ */
 export function agreementsForProgram(
   programStream: string,
   program: ProgramState,

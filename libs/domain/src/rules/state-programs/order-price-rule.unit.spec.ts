@@ -2,7 +2,10 @@ import { usd } from '../../shared/money';
 import { type CatalogItem } from '../../contract/events';
 import { orderPriceRule } from './order-price-rule';
 
-/** A catalog of three items with their own tiers: Chromebooks fall to $280 at 1,000 units, hotspots to $90 at 500, PD days never. */
+/**
+ * A catalog of three items with their own tiers: Chromebooks fall to $280 at 1,000 units, hotspots to $90 at 500, PD
+ * days never.
+ */
 const catalog: CatalogItem[] = [
   {
     itemId: 'chromebook',

@@ -1,7 +1,10 @@
 import { type ContractState } from '../../contract/state';
 import { participatingAddendumRule } from './participating-addendum-rule';
 
-/** The MLTI contract: Maine leads; Mississippi signed an addendum on 2020-06-20, Texas on 2020-08-03; New Hampshire never signed. */
+/**
+ * The MLTI contract: Maine leads; Mississippi signed an addendum on 2020-06-20, Texas on 2020-08-03; New Hampshire
+ * never signed.
+ */
 const mlti: Pick<ContractState, 'leadState' | 'addenda'> = {
   leadState: 'ME',
   addenda: [

@@ -11,7 +11,9 @@ export interface ProgramFundsOutcome {
   remaining: Cents;
 }
 
-/** A program cannot hand out or commit more than the legislature appropriated (the total funds the program recorded). */
+/**
+ * A program cannot hand out or commit more than the legislature appropriated (the total funds the program recorded).
+ */
 export const programFundsRule: Rule<
   { totalFunds: Cents; allocated: Cents; committed: Cents },
   ProgramFundsOutcome,

@@ -26,7 +26,10 @@ export const slaRemedyRule: Rule<SlaRemedyFacts, SlaRemedyOutcome, { remedyWithi
   },
 };
 
-/** Repair and replacement are covered through the contract's coverage end date (Mississippi Connects: through June 2023). */
+/**
+ * Repair and replacement are covered through the contract's coverage end date (Mississippi Connects: through June
+ * 2023).
+ */
 export const coverageRule: Rule<
   { reportedOn: CalendarDate },
   { covered: boolean },

@@ -19,7 +19,8 @@ import { type BandedMatchShare } from '../../program/terms';
 
 const HOUSTON = 'applicant-houston-isd';
 const table = (TX_TERMS.share as BandedMatchShare).bands;
-// 1,000 students, 850 economically disadvantaged: 85% falls in the top band of the recorded (unconfirmed) bands: a 75% match.
+// 1,000 students, 850 economically disadvantaged: 85% falls in the top band of the recorded (unconfirmed) bands: a 75%
+// match.
 const houston = registered(HOUSTON, {
   name: 'Houston ISD',
   usState: 'TX',

@@ -20,7 +20,10 @@ export interface VolumeTierOutcome {
   next: NextTier | null;
 }
 
-/** "The larger the cohort, the better the potential savings": the unit price falls as cohort quantity crosses tier thresholds. */
+/**
+ * "The larger the cohort, the better the potential savings": the unit price falls as cohort quantity crosses tier
+ * thresholds.
+ */
 export const volumeTierRule: Rule<{ cohortQuantity: number }, VolumeTierOutcome, readonly PriceTier[]> = {
   id: 'coop.volume-tier',
   citation: CITATIONS.naspoCohort,

@@ -28,7 +28,9 @@ export function toEsdbPosition(position: number): Position {
   return { commit: value, prepare: value };
 }
 
-/** Exclusive subscription checkpoint: 0 or nothing means "from the beginning" (no user event sits at log position 0). */
+/**
+ * Exclusive subscription checkpoint: 0 or nothing means "from the beginning" (no user event sits at log position 0).
+ */
 export function subscriptionStart(fromPosition: number | undefined): ReadPosition {
   return fromPosition === undefined || fromPosition <= 0 ? START : toEsdbPosition(fromPosition);
 }

@@ -56,7 +56,9 @@ export class EventStoreDbEventStore implements EventStore {
 
   private constructor(private readonly client: EventStoreDBClient) {}
 
-  /** `url` is an EventStoreDB connection string, e.g. `esdb://node1:2113,node2:2113,node3:2113?tls=true&tlsCAFile=…`. */
+  /**
+   * `url` is an EventStoreDB connection string, e.g. `esdb://node1:2113,node2:2113,node3:2113?tls=true&tlsCAFile=…`.
+   */
   static connect(url: string): EventStoreDbEventStore {
     let client: EventStoreDBClient;
     try {
@@ -70,7 +72,10 @@ export class EventStoreDbEventStore implements EventStore {
     return new EventStoreDbEventStore(client);
   }
 
-  /** connect() and one read, so a wrong URL or an unreachable cluster stops start-up with StoreUnavailable (messages never repeat the URL, which may hold credentials). */
+  /**
+   * connect() and one read, so a wrong URL or an unreachable cluster stops start-up with StoreUnavailable (messages
+   * never repeat the URL, which may hold credentials).
+   */
   static async open(url: string): Promise<EventStoreDbEventStore> {
     const store = EventStoreDbEventStore.connect(url);
     try {
