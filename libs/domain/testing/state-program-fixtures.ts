@@ -6,6 +6,7 @@ import { type OrderLine } from '../src/order/events';
 import { type ApplicantProfile } from '../src/applicant/events';
 import { type ProgramTerms } from '../src/program/terms';
 import { UNCONFIRMED_TX_WORKING_BANDS } from '../src/program/legacy-terms';
+import { initialProgramState, type ProgramState } from '../src/program/state';
 
 /**
  * Facts shared by the state-program specs (domain, API and acceptance): Mississippi Connects, Texas
@@ -181,3 +182,15 @@ export const orderPlaced = (order: string, p: Placement, metadata?: EventMetadat
     },
     metadata,
   );
+
+/** An established program's state that requires an interlocal agreement with each ESC named (deadline 2020-08-31). */
+export const programRequiring = (...escs: string[]): ProgramState => ({
+  ...initialProgramState,
+  established: true,
+  requirements: escs.map((esc, i) => ({
+    requirement: 'interlocal-agreement',
+    esc,
+    deadline: '2020-08-31',
+    eventId: `req-${i}`,
+  })),
+});

@@ -1,7 +1,7 @@
 import { type InterlocalAgreement } from '../../applicant/state';
-import { initialProgramState, type ProgramState } from '../../program/state';
 import { type CostShareClaim } from '../../order/state';
 import { usd } from '../../shared/money';
+import { programRequiring } from '../../../testing/state-program-fixtures';
 import { claimRule } from './claim-rule';
 import { economicallyDisadvantagedMatchRule } from './economically-disadvantaged-match-rule';
 import { agreementDeadlineRule, agreementsForProgram, orderCountsRule } from './interlocal-agreement-rule';
@@ -16,43 +16,35 @@ const agreement = (
   program = TX,
   eventId = `ila-${approvedOn}`,
 ): InterlocalAgreement => ({ program, esc, approvedOn, eventId, position: 1 });
-const requiring = (...escs: string[]): ProgramState => ({
-  ...initialProgramState,
-  established: true,
-  requirements: escs.map((esc, i) => ({
-    requirement: 'interlocal-agreement',
-    esc,
-    deadline: '2020-08-31',
-    eventId: `req-${i}`,
-  })),
-});
 
 describe('interlocal agreement rules (Texas: "school boards had to approve an interlocal agreement with the Region 4 ESC")', () => {
   it("only agreements for this program count, not one for another state's program", () => {
     const mine = agreement('2020-07-25');
     expect(
-      agreementsForProgram(TX, requiring('Region 4 ESC'), [mine, agreement('2020-07-20', 'Region 4 ESC', OK)]),
+      agreementsForProgram(TX, programRequiring('Region 4 ESC'), [mine, agreement('2020-07-20', 'Region 4 ESC', OK)]),
     ).toEqual([mine]);
   });
 
   it('an ESC named with other case and spaces is the same ESC; another ESC is not', () => {
     const spaced = agreement('2020-07-25', '  region 4 esc ');
     expect(
-      agreementsForProgram(TX, requiring('Region 4 ESC'), [spaced, agreement('2020-07-26', 'Region 10 ESC')]),
+      agreementsForProgram(TX, programRequiring('Region 4 ESC'), [spaced, agreement('2020-07-26', 'Region 10 ESC')]),
     ).toEqual([spaced]);
     expect(
-      agreementsForProgram(TX, requiring(' REGION 4 ESC'), [agreement('2020-07-25', 'Region 4 ESC')]),
+      agreementsForProgram(TX, programRequiring(' REGION 4 ESC'), [agreement('2020-07-25', 'Region 4 ESC')]),
     ).toHaveLength(1);
   });
 
   it('with two requirements naming different ESCs, an agreement with either one satisfies the program', () => {
     const withTen = agreement('2020-07-25', 'Region 10 ESC');
-    expect(agreementsForProgram(TX, requiring('Region 4 ESC', 'Region 10 ESC'), [withTen])).toEqual([withTen]);
+    expect(agreementsForProgram(TX, programRequiring('Region 4 ESC', 'Region 10 ESC'), [withTen])).toEqual([withTen]);
   });
 
   it('a program that names no ESC accepts an agreement with any ESC for it', () => {
     const any = agreement('2020-07-25', 'Region 20 ESC');
-    expect(agreementsForProgram(TX, requiring(), [any, agreement('2020-07-25', 'Region 20 ESC', OK)])).toEqual([any]);
+    expect(agreementsForProgram(TX, programRequiring(), [any, agreement('2020-07-25', 'Region 20 ESC', OK)])).toEqual([
+      any,
+    ]);
   });
 
   it('same day: an agreement approved on the day the order is placed counts; the day after does not', () => {
