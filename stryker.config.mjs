@@ -1,5 +1,6 @@
 // npm run test:mutation: StrykerJS mutates the domain rules and runs the libs/domain unit specs against
-// each mutant (about 30 minutes on 2 busy cores). Outside `npm test` because of that cost.
+// each mutant (1,588 mutants, about two hours on 2 busy cores); it fails below a 90% score. Outside `npm test`
+// because of that cost.
 // Report: reports/mutation/mutation.html (and mutation.json); sandboxes go to .stryker-tmp/.
 // Scope a run to one file while writing specs: npx stryker run --mutate libs/domain/src/rules/erate/bid-evaluation-rule.ts
 
@@ -23,6 +24,9 @@ export default {
   // Only what the domain specs need is copied into each sandbox.
   ignorePatterns: ['dist', 'data', 'coverage', 'reports', 'bench/results', '.ci/out', '*.log'],
   coverageAnalysis: 'perTest',
+  // A static mutant (module-level code: rule-set tables, citation texts) re-runs every domain spec; the 249
+  // of them would take about two more hours here. The score of record (96.1% on 2026-12-08) leaves them out.
+  ignoreStatic: true,
   concurrency: 2,
   // The machine is small and shared: a mutant gets three times its tests' dry-run time plus 20 s before it counts as a timeout.
   timeoutMS: 20_000,
@@ -33,5 +37,5 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
-  thresholds: { high: 90, low: 80, break: null },
+  thresholds: { high: 90, low: 80, break: 90 },
 };
