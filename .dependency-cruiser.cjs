@@ -2,6 +2,19 @@
  * Import boundaries (docs/architecture.md, Layout): no cycles; libs reached only through their index; domain stays pure;
  * libs in layers; no app imports another app, and the bench none; test support only in specs and test support.
  */
+/**
+ * What each library may import besides itself. client speaks HTTP to the API and never imports it; ledger,
+ * the application layer, builds on everything but the client.
+ */
+const LIB_LAYERS = {
+  'event-store': [],
+  client: [],
+  projections: ['domain', 'event-store'],
+  audit: ['event-store'],
+  scenarios: ['domain'],
+  ledger: ['domain', 'event-store', 'projections', 'audit', 'scenarios'],
+};
+
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
@@ -41,51 +54,13 @@ module.exports = {
       from: { path: '^libs/' },
       to: { path: '^apps/' },
     },
-    // Libraries in layers, each importing only libraries below it (no lib imports one above it):
-    //   domain, event-store, client       import no other lib (client speaks HTTP to the API, never imports it)
-    //   projections                       domain, event-store
-    //   audit                             event-store
-    //   scenarios                         domain
-    //   ledger (the application layer)    domain, event-store, projections, audit, scenarios
-    // domain's rule is domain-is-pure above.
-    {
-      name: 'event-store-imports-no-lib',
+    // Libraries in layers, each importing only the libraries below it (LIB_LAYERS); domain's rule is domain-is-pure.
+    ...Object.entries(LIB_LAYERS).map(([lib, below]) => ({
+      name: `${lib}-imports-only-${below.length ? below.join('-') : 'no-lib'}`,
       severity: 'error',
-      from: { path: '^libs/event-store/' },
-      to: { path: '^libs/(?!event-store/)' },
-    },
-    {
-      name: 'client-imports-no-lib',
-      severity: 'error',
-      from: { path: '^libs/client/' },
-      to: { path: '^libs/(?!client/)' },
-    },
-    {
-      name: 'projections-import-domain-and-event-store-only',
-      severity: 'error',
-      from: { path: '^libs/projections/' },
-      to: { path: '^libs/(?!(projections|domain|event-store)/)' },
-    },
-    {
-      name: 'audit-imports-event-store-only',
-      severity: 'error',
-      from: { path: '^libs/audit/' },
-      to: { path: '^libs/(?!(audit|event-store)/)' },
-    },
-    {
-      name: 'scenarios-import-domain-only',
-      severity: 'error',
-      from: { path: '^libs/scenarios/' },
-      to: { path: '^libs/(?!(scenarios|domain)/)' },
-    },
-    {
-      name: 'ledger-imports-the-libs-below-it',
-      comment:
-        'The application layer builds on domain, event-store, projections, audit and scenarios; never on the HTTP client.',
-      severity: 'error',
-      from: { path: '^libs/ledger/' },
-      to: { path: '^libs/(?!(ledger|domain|event-store|projections|audit|scenarios)/)' },
-    },
+      from: { path: `^libs/${lib}/` },
+      to: { path: `^libs/(?!(${[lib, ...below].join('|')})/)` },
+    })),
     {
       name: 'ledger-has-no-http',
       comment: 'apps/api maps the application errors to problem+json; the library knows neither Nest nor Fastify.',
